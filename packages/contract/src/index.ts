@@ -1,0 +1,3 @@
+// The HTTP contract shared by the server and the web app: request/response schemas and the error body.
+export * from './health.schema.ts';
+export * from './problem.schema.ts';

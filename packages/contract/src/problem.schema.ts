@@ -1,0 +1,51 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * Stable error codes. Clients branch on `code`, never on the human-readable title; the HTTP
+ * status for each code is decided in one table on the server.
+ */
+export const ERROR_CODES = [
+  'bad-request',
+  'validation-failed',
+  'invalid-json',
+  'invalid-characters',
+  'too-deeply-nested',
+  'unsupported-media-type',
+  'payload-too-large',
+  'not-authenticated',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'conflict',
+  'too-many-requests',
+  'request-timeout',
+  'service-unavailable',
+  'internal-error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const FieldError = Type.Object(
+  {
+    path: Type.String({ description: 'Where the problem is, e.g. `medicines[2].name` or `body.language`.' }),
+    code: Type.String(),
+    message: Type.String({ description: "In the caller's language." }),
+  },
+  { $id: 'FieldError' },
+);
+export type FieldError = Static<typeof FieldError>;
+
+/** RFC 9457 problem details, the body of every error response (`application/problem+json`). */
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'A URN naming the problem kind: `urn:kontakta:problem:<code>`.' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.Enum(ERROR_CODES),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String({ description: 'The request id, for support.' })),
+    errors: Type.Optional(Type.Array(FieldError)),
+  },
+  { $id: 'Problem' },
+);
+export type Problem = Static<typeof Problem>;

@@ -1,0 +1,10 @@
+import type { Config } from '../config/config.ts';
+import { closeOnSignals, startServer } from '../server.ts';
+import { seedDemoIfEmpty } from './seed.command.ts';
+
+export async function serveCommand(config: Config, options: { demo?: boolean | undefined }): Promise<void> {
+  const server = await startServer(config);
+  if (options.demo) await seedDemoIfEmpty(config, server.database);
+  closeOnSignals(server, config.shutdownGraceMs);
+  server.app.log.info(`Kontakta is running at ${config.publicUrl}`);
+}

@@ -1,0 +1,177 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything Kontakta reads from the environment, validated once at start and frozen. */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: DatabaseConfig;
+  dataDir: string;
+  registerDir: string;
+  webDistDir: string;
+  logLevel: LogLevel;
+  requestTimeoutMs: number;
+  bodyLimitBytes: number;
+  apiDocs: boolean;
+  allowUnsafeDurability: boolean;
+  shutdownGraceMs: number;
+}>;
+
+export type DatabaseConfig =
+  | Readonly<{ dialect: 'sqlite'; file: string }>
+  | Readonly<{ dialect: 'postgres'; url: string; poolSize: number }>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** One entry per variable: the README's configuration table is checked against this list. */
+export const CONFIG_VARIABLES = [
+  { name: 'PORT', default: '3000', description: 'HTTP port.' },
+  { name: 'KONTAKTA_HOST', default: '127.0.0.1', description: 'Address to listen on; `0.0.0.0` behind a proxy.' },
+  {
+    name: 'KONTAKTA_PUBLIC_URL',
+    default: 'http://localhost:$PORT',
+    description: 'The address users reach Kontakta at (links in e-mails, OIDC redirects).',
+  },
+  {
+    name: 'KONTAKTA_DATABASE_URL',
+    default: '(unset: SQLite file `$KONTAKTA_DATA_DIR/kontakta.sqlite`)',
+    description: '`postgres://user:pass@host:5432/db` for PostgreSQL, or `sqlite:<file>` for another SQLite file.',
+  },
+  { name: 'KONTAKTA_DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per process.' },
+  { name: 'KONTAKTA_DATA_DIR', default: './data', description: 'Where the embedded database and local files live.' },
+  {
+    name: 'KONTAKTA_REGISTER_DIR',
+    default: '$KONTAKTA_DATA_DIR/register',
+    description: 'Folder with `population.json` and `hsa.json` for the file-based register adapter.',
+  },
+  { name: 'KONTAKTA_WEB_DIST', default: 'packages/web/dist', description: 'The built web app served at `/`.' },
+  { name: 'KONTAKTA_LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
+  {
+    name: 'KONTAKTA_REQUEST_TIMEOUT_MS',
+    default: '30000',
+    description: 'Longest time a request may take (protects against slow clients).',
+  },
+  { name: 'KONTAKTA_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest request body accepted.' },
+  { name: 'KONTAKTA_API_DOCS', default: 'true', description: 'Serve the browsable API documentation at `/api/docs`.' },
+  { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
+  {
+    name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
+    default: 'false',
+    description: 'Start even if the database could lose confirmed writes. Only for throw-away test databases.',
+  },
+] as const;
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Kontakta cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const serverPackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repositoryDir = path.resolve(serverPackageDir, '../..');
+
+/** Reads and validates the whole configuration; lists every problem at once rather than the first. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid): T => {
+    const raw = env[name]?.trim() || fallback;
+    const result = parse(raw);
+    if (result instanceof Invalid) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${result.reason}`);
+      return undefined as T;
+    }
+    return result;
+  };
+
+  const port = read('PORT', '3000', integerIn(0, 65535));
+  const host = read('KONTAKTA_HOST', '127.0.0.1', nonEmpty);
+  const dataDir = path.resolve(cwd, read('KONTAKTA_DATA_DIR', './data', nonEmpty));
+  const publicUrl = read('KONTAKTA_PUBLIC_URL', `http://localhost:${port ?? 3000}`, httpUrl);
+  const poolSize = read('KONTAKTA_DATABASE_POOL_SIZE', '10', integerIn(1, 1000));
+  const database = read('KONTAKTA_DATABASE_URL', `sqlite:${path.join(dataDir, 'kontakta.sqlite')}`, (raw) =>
+    databaseFrom(raw, cwd, poolSize ?? 10),
+  );
+  const config: Config = {
+    port,
+    host,
+    publicUrl,
+    database,
+    dataDir,
+    registerDir: path.resolve(cwd, read('KONTAKTA_REGISTER_DIR', path.join(dataDir, 'register'), nonEmpty)),
+    webDistDir: path.resolve(repositoryDir, read('KONTAKTA_WEB_DIST', 'packages/web/dist', nonEmpty)),
+    logLevel: read('KONTAKTA_LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
+    requestTimeoutMs: read('KONTAKTA_REQUEST_TIMEOUT_MS', '30000', integerIn(1000, 600_000)),
+    bodyLimitBytes: read('KONTAKTA_BODY_LIMIT_BYTES', '1048576', integerIn(1024, 100 * 1024 * 1024)),
+    apiDocs: read('KONTAKTA_API_DOCS', 'true', boolean),
+    shutdownGraceMs: read('KONTAKTA_SHUTDOWN_GRACE_MS', '10000', integerIn(0, 600_000)),
+    allowUnsafeDurability: read('KONTAKTA_ALLOW_UNSAFE_DURABILITY', 'false', boolean),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** What a parser returns for a value it refuses. */
+class Invalid {
+  readonly reason: string;
+  constructor(reason: string) {
+    this.reason = reason;
+  }
+}
+
+function nonEmpty(raw: string): string | Invalid {
+  return raw.length > 0 ? raw : new Invalid('must not be empty');
+}
+
+function integerIn(min: number, max: number) {
+  return (raw: string): number | Invalid => {
+    if (!/^\d+$/.test(raw)) return new Invalid(`must be a whole number between ${min} and ${max}`);
+    const value = Number(raw);
+    return value >= min && value <= max ? value : new Invalid(`must be between ${min} and ${max}`);
+  };
+}
+
+function boolean(raw: string): boolean | Invalid {
+  if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  return new Invalid('must be true or false');
+}
+
+function oneOf<T extends string>(allowed: readonly T[]) {
+  return (raw: string): T | Invalid =>
+    (allowed as readonly string[]).includes(raw) ? (raw as T) : new Invalid(`must be one of ${allowed.join(', ')}`);
+}
+
+function httpUrl(raw: string): string | Invalid {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return new Invalid('must be an http:// or https:// address');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    return new Invalid('must be an absolute address such as https://kontakta.example.se');
+  }
+}
+
+function databaseFrom(raw: string, cwd: string, poolSize: number): DatabaseConfig | Invalid {
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw);
+    } catch {
+      return new Invalid('is not a valid PostgreSQL address (postgres://user:password@host:5432/database)');
+    }
+    return { dialect: 'postgres', url: raw, poolSize };
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length);
+    if (file.length === 0) return new Invalid('sqlite: needs a file name, e.g. sqlite:./data/kontakta.sqlite');
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  return new Invalid('must start with postgres://, postgresql:// or sqlite:');
+}

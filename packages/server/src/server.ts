@@ -1,0 +1,54 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import { buildApp } from './http/app.ts';
+import { type Database, openDatabase } from './storage/database.ts';
+import { checkDurability } from './storage/durability.ts';
+import { migrateToLatest } from './storage/migrator.ts';
+
+export type RunningServer = { app: FastifyInstance; database: Database; url: string; close(): Promise<void> };
+
+export class DurabilityError extends Error {}
+
+/**
+ * Opens the database, refuses to run where confirmed writes could be lost, applies migrations,
+ * and listens. `close` stops taking requests, lets running ones finish, then closes the database.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = openDatabase(config.database);
+  try {
+    const durability = await checkDurability(database);
+    if (!durability.durable && !config.allowUnsafeDurability) {
+      throw new DurabilityError(
+        `Kontakta refuses to start: the database could lose confirmed writes.\n${durability.problems
+          .map((p) => `  - ${p}`)
+          .join(
+            '\n',
+          )}\nFix the database settings, or set KONTAKTA_ALLOW_UNSAFE_DURABILITY=true for a throw-away test database.`,
+      );
+    }
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await buildApp({ config, database });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = Number(new URL(address).port);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close().then(() => database.close());
+    return closing;
+  };
+  return { app, database, url: `http://${config.host}:${port}`, close };
+}
+
+/** For the CLI: run until SIGINT/SIGTERM, then shut down within the configured grace time. */
+export function closeOnSignals(server: RunningServer, graceMs: number): void {
+  closeWithGrace({ delay: graceMs }, async ({ err, signal }) => {
+    if (err) server.app.log.error({ err: { type: err.name, stack: err.stack } }, 'shutting down after an error');
+    else server.app.log.info({ signal }, 'shutting down');
+    await server.close();
+  });
+}

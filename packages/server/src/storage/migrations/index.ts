@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as organisation from './2026-11-22-01-organisation.ts';
+
+/** Every migration, in the order it runs. Append only; never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-01-organisation': organisation,
+};
