@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FieldError, Problem } from '@kontakta/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
 import { loggerOptions } from '../logging/logger.ts';
 import type { Database } from '../storage/database.ts';
@@ -15,12 +16,17 @@ import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
 import { webAppRoutes } from './web-app.ts';
 
-export type AppDependencies = { config: Config; database: Database };
+export type AppDependencies = {
+  config: Config;
+  database: Database;
+  /** Where log lines go; standard output unless a test wants to read them. */
+  logStream?: DestinationStream;
+};
 
 /** Builds the HTTP application: plugins, hooks and every route, without listening. */
-export async function buildApp({ config, database }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     // Node leaves these unlimited; without a proxy in front, a slow client could hold sockets forever.
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
@@ -34,6 +40,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The API speaks JSON only; Fastify's built-in text/plain parser would let text reach validation.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(FieldError);
   app.addSchema(Problem);
   registerErrorHandling(app);

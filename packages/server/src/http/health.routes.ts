@@ -1,7 +1,7 @@
 import { Health, Problem, Readiness } from '@kontakta/contract';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Database } from '../storage/database.ts';
+import { checkReadiness } from '../use-cases/check-readiness.ts';
 
 /** Liveness (the process answers) and readiness (the database answers), for load balancers. */
 export async function healthRoutes(app: FastifyInstance, { database }: { database: Database }) {
@@ -21,12 +21,8 @@ export async function healthRoutes(app: FastifyInstance, { database }: { databas
       },
     },
     async (_request, reply) => {
-      try {
-        await sql`SELECT 1`.execute(database.db);
-        return { status: 'ready' as const, database: database.dialect };
-      } catch {
-        return reply.code(503).send({ status: 'unavailable' as const, database: database.dialect });
-      }
+      const readiness = await checkReadiness(database);
+      return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
     },
   );
 }

@@ -22,7 +22,7 @@ export function loggerOptions(level: string): LoggerOptions {
         id: request.id,
         method: request.method,
         route: request.routeOptions?.url,
-        path: maskPersonnummer(request.url.split('?')[0] ?? ''),
+        path: maskPersonnummer(String(request.url ?? request.raw?.url ?? '').split('?')[0] ?? ''),
       }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
