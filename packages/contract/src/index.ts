@@ -1,3 +1,4 @@
 // The HTTP contract shared by the server and the web app: request/response schemas and the error body.
 export * from './health.schema.ts';
 export * from './problem.schema.ts';
+export * from './session.schema.ts';

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'payload-too-large',
   'not-authenticated',
   'forbidden',
+  'csrf-check-failed',
   'not-found',
   'method-not-allowed',
   'conflict',

@@ -40,7 +40,7 @@ describe('npx kontakta', () => {
     const dataDir = tempDataDir();
     const first = kontakta(['migrate'], { KONTAKTA_DATA_DIR: dataDir });
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/Applied 1/);
+    expect(first.stdout).toMatch(/Applied \d+: 2026-11-22-01-organisation/);
     expect(fs.existsSync(path.join(dataDir, 'kontakta.sqlite'))).toBe(true);
     expect(kontakta(['migrate'], { KONTAKTA_DATA_DIR: dataDir }).stdout).toMatch(/up to date/);
   });

@@ -16,6 +16,7 @@ export type Config = Readonly<{
   apiDocs: boolean;
   allowUnsafeDurability: boolean;
   shutdownGraceMs: number;
+  session: Readonly<{ idleMs: number; maxMs: number }>;
 }>;
 
 export type DatabaseConfig =
@@ -57,6 +58,16 @@ export const CONFIG_VARIABLES = [
   },
   { name: 'KONTAKTA_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest request body accepted.' },
   { name: 'KONTAKTA_API_DOCS', default: 'true', description: 'Serve the browsable API documentation at `/api/docs`.' },
+  {
+    name: 'KONTAKTA_SESSION_IDLE_MINUTES',
+    default: '60',
+    description: 'A session ends after this long without activity (see Sessions for why 60).',
+  },
+  {
+    name: 'KONTAKTA_SESSION_MAX_HOURS',
+    default: '12',
+    description: 'A session ends this long after login, however active.',
+  },
   { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
   {
     name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
@@ -110,6 +121,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     requestTimeoutMs: read('KONTAKTA_REQUEST_TIMEOUT_MS', '30000', integerIn(1000, 600_000)),
     bodyLimitBytes: read('KONTAKTA_BODY_LIMIT_BYTES', '1048576', integerIn(1024, 100 * 1024 * 1024)),
     apiDocs: read('KONTAKTA_API_DOCS', 'true', boolean),
+    session: {
+      idleMs: read('KONTAKTA_SESSION_IDLE_MINUTES', '60', integerIn(1, 24 * 60)) * 60_000,
+      maxMs: read('KONTAKTA_SESSION_MAX_HOURS', '12', integerIn(1, 12)) * 3_600_000,
+    },
     shutdownGraceMs: read('KONTAKTA_SHUTDOWN_GRACE_MS', '10000', integerIn(0, 600_000)),
     allowUnsafeDurability: read('KONTAKTA_ALLOW_UNSAFE_DURABILITY', 'false', boolean),
   };

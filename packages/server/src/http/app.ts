@@ -14,6 +14,8 @@ import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
+import { sessionRoutes } from './session.routes.ts';
+import { registerSessions } from './sessions.ts';
 import { webAppRoutes } from './web-app.ts';
 
 export type AppDependencies = {
@@ -21,10 +23,17 @@ export type AppDependencies = {
   database: Database;
   /** Where log lines go; standard output unless a test wants to read them. */
   logStream?: DestinationStream;
+  /** Epoch milliseconds; tests move time forward to prove timeouts. */
+  clock?: () => number;
 };
 
 /** Builds the HTTP application: plugins, hooks and every route, without listening. */
-export async function buildApp({ config, database, logStream }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logStream,
+  clock = Date.now,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     // Node leaves these unlimited; without a proxy in front, a slow client could hold sockets forever.
@@ -55,6 +64,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   });
 
   await app.register(fastifyCookie);
+  registerSessions(app, { config, database, clock });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -86,7 +96,10 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
         version: '0.1.0',
         description: 'Secure e-services between citizens and their care units. Errors are RFC 9457 problem+json.',
       },
-      tags: [{ name: 'operations', description: 'Health, readiness and metrics' }],
+      tags: [
+        { name: 'operations', description: 'Health, readiness and metrics' },
+        { name: 'session', description: 'The current login session' },
+      ],
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -96,6 +109,7 @@ export async function buildApp({ config, database, logStream }: AppDependencies)
   }
 
   await app.register(healthRoutes, { database });
+  await app.register(sessionRoutes, { config, database });
   await app.register(webAppRoutes, { distDir: config.webDistDir });
   return app;
 }

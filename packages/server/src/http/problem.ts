@@ -23,6 +23,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'payload-too-large': 413,
   'not-authenticated': 401,
   forbidden: 403,
+  'csrf-check-failed': 403,
   'not-found': 404,
   'method-not-allowed': 405,
   conflict: 409,
@@ -42,6 +43,10 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
   'payload-too-large': { sv: 'Innehållet är för stort', en: 'The body is too large' },
   'not-authenticated': { sv: 'Du behöver logga in', en: 'You need to log in' },
   forbidden: { sv: 'Du har inte behörighet', en: 'You are not allowed to do this' },
+  'csrf-check-failed': {
+    sv: 'Förfrågan kom inte från Kontakta, ladda om sidan',
+    en: 'The request did not come from Kontakta; reload the page',
+  },
   'not-found': { sv: 'Sidan eller uppgiften finns inte', en: 'Not found' },
   'method-not-allowed': { sv: 'Metoden stöds inte', en: 'Method not allowed' },
   conflict: { sv: 'Det går inte i det här läget', en: 'Not possible in the current state' },

@@ -1,0 +1,12 @@
+import { type Static, Type } from 'typebox';
+
+/** What the web app learns about the current session: enough to act, nothing to identify. */
+export const SessionInfo = Type.Object({
+  kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
+  csrfToken: Type.String({ description: 'Send as `X-CSRF-Token` on every state-changing request.' }),
+  idleExpiresAt: Type.Integer({ description: 'Epoch ms when the session ends unless used.' }),
+  expiresAt: Type.Integer({ description: 'Epoch ms of the absolute end of the session.' }),
+  unitHsaId: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Type.String()),
+});
+export type SessionInfo = Static<typeof SessionInfo>;

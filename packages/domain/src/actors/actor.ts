@@ -1,0 +1,31 @@
+// Who is asking. Every use case receives one and decides from it first.
+
+export const STAFF_ROLES = ['receiver', 'caregiver', 'unit-administrator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type LoginMethod = 'eid' | 'password-sms';
+
+export type CitizenActor = Readonly<{
+  kind: 'citizen';
+  citizenId: string;
+  /** 12 digits, `YYYYMMDDNNNC`. */
+  personnummer: string;
+  loginMethod: LoginMethod;
+  sessionId: string;
+}>;
+
+export type StaffActor = Readonly<{
+  kind: 'staff';
+  hsaId: string;
+  /** The unit the staff member chose at login (they may serve at several). */
+  unitHsaId: string | null;
+  /** Roles at the chosen unit, from the HSA catalogue at login. */
+  roles: readonly StaffRole[];
+  sessionId: string;
+}>;
+
+export type Actor = CitizenActor | StaffActor;
+
+export function hasRole(actor: Actor, role: StaffRole): boolean {
+  return actor.kind === 'staff' && actor.roles.includes(role);
+}

@@ -1,0 +1,76 @@
+import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../storage/database.ts';
+import { type ResolvedSession, resolveSession } from '../use-cases/sessions/resolve-session.ts';
+import { AppError } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ResolvedSession | undefined;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionCookieName(config: Config): string {
+  // __Host- pins the cookie to this host and path / and demands Secure: only possible over HTTPS.
+  return config.publicUrl.startsWith('https:') ? '__Host-kontakta_session' : 'kontakta_session';
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(sessionCookieName(config), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https:'),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(sessionCookieName(config), { path: '/' });
+}
+
+/**
+ * Resolves the session cookie on every request and guards state changes against cross-site
+ * requests: the Origin (when sent) must be ours, and a logged-in caller must echo the session's
+ * CSRF token in `X-CSRF-Token`.
+ */
+export function registerSessions(
+  app: FastifyInstance,
+  { config, database, clock }: { config: Config; database: Database; clock: () => number },
+): void {
+  const ownOrigin = new URL(config.publicUrl).origin;
+  app.decorateRequest('session', undefined);
+  app.addHook('onRequest', async (request) => {
+    // Only the API needs to know who is asking; static files are the same for everyone.
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[sessionCookieName(config)];
+    request.session = token ? await resolveSession(database, config.session, clock(), token) : undefined;
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin) throw new AppError('csrf-check-failed');
+    if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf-check-failed');
+    if (request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      throw new AppError('csrf-check-failed');
+    }
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('not-authenticated');
+  return request.session.actor;
+}
+
+export function requireCitizen(request: FastifyRequest): CitizenActor {
+  const actor = requireActor(request);
+  // A staff session asking for citizen data sees nothing there.
+  if (actor.kind !== 'citizen') throw new AppError('not-found');
+  return actor;
+}
+
+export function requireStaff(request: FastifyRequest): StaffActor {
+  const actor = requireActor(request);
+  if (actor.kind !== 'staff') throw new AppError('not-found');
+  return actor;
+}

@@ -1,0 +1,29 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DatabaseSchema, SessionTable } from '../schema.ts';
+
+export type SessionRow = Selectable<SessionTable>;
+
+export async function insertSession(db: Kysely<DatabaseSchema>, row: SessionRow): Promise<void> {
+  await db.insertInto('session').values(row).execute();
+}
+
+export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DatabaseSchema>, tokenHash: string, now: number): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Removes sessions past their absolute end or idle longer than `idleMs`; returns how many. */
+export async function deleteExpiredSessions(db: Kysely<DatabaseSchema>, now: number, idleMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - idleMs)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,74 @@
+import { type Actor, STAFF_ROLES, type StaffRole } from '@kontakta/domain';
+import type { Database } from '../../storage/database.ts';
+import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
+import { deleteSession, findSession, touchSession } from '../../storage/repositories/session.repository.ts';
+import { type SessionPolicy, TOUCH_INTERVAL_MS } from './session-policy.ts';
+import { hashSessionToken } from './session-tokens.ts';
+
+export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: number; idleExpiresAt: number };
+
+/**
+ * Turns a cookie token into the actor behind it, or undefined when the session does not exist,
+ * has been idle too long or has reached its absolute end (then it is deleted).
+ */
+export async function resolveSession(
+  database: Database,
+  policy: SessionPolicy,
+  now: number,
+  token: string,
+): Promise<ResolvedSession | undefined> {
+  const tokenHash = hashSessionToken(token);
+  const row = await findSession(database.db, tokenHash);
+  if (!row) return undefined;
+  if (row.expires_at <= now || row.last_seen_at + policy.idleMs <= now) {
+    await deleteSession(database.db, tokenHash);
+    return undefined;
+  }
+  let lastSeen = row.last_seen_at;
+  if (now - row.last_seen_at >= TOUCH_INTERVAL_MS) {
+    await touchSession(database.db, tokenHash, now);
+    lastSeen = now;
+  }
+  const sessionId = tokenHash.slice(0, 16);
+  const actor: Actor | undefined =
+    row.kind === 'citizen' && row.citizen_id
+      ? await citizenActor(database, row.citizen_id, row.login_method, sessionId)
+      : row.kind === 'staff' && row.staff_hsa_id
+        ? {
+            kind: 'staff',
+            hsaId: row.staff_hsa_id,
+            unitHsaId: row.unit_hsa_id,
+            roles: parseRoles(row.roles),
+            sessionId,
+          }
+        : undefined;
+  if (!actor) return undefined;
+  return {
+    actor,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    idleExpiresAt: Math.min(row.expires_at, lastSeen + policy.idleMs),
+  };
+}
+
+async function citizenActor(
+  database: Database,
+  citizenId: string,
+  loginMethod: string,
+  sessionId: string,
+): Promise<Actor | undefined> {
+  const citizen = await findCitizenById(database.db, citizenId);
+  if (!citizen) return undefined;
+  return {
+    kind: 'citizen',
+    citizenId: citizen.id,
+    personnummer: citizen.personnummer,
+    loginMethod: loginMethod === 'password-sms' ? 'password-sms' : 'eid',
+    sessionId,
+  };
+}
+
+function parseRoles(json: string): StaffRole[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((r): r is StaffRole => STAFF_ROLES.includes(r)) : [];
+}
