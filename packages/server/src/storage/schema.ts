@@ -55,10 +55,34 @@ export type SessionTable = {
   expires_at: number;
 };
 
+export type OutboxChannel = 'email' | 'sms' | 'letter';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'dead';
+
+export type OutboxTable = {
+  id: string;
+  channel: OutboxChannel;
+  /** Which message, e.g. `errand-answered`; the text lives in the templates, never here. */
+  template: string;
+  /** E-mail address, E.164 mobile number, or for letters the citizen id. */
+  recipient: string;
+  language: 'sv' | 'en';
+  /** JSON with what the template needs that is not personal content (e.g. a letter's PDF path). */
+  parameters: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+  citizen_id: string | null;
+  errand_id: string | null;
+};
+
 export type DatabaseSchema = {
   region: RegionTable;
   care_unit: CareUnitTable;
   citizen: CitizenTable;
   staff_member: StaffMemberTable;
   session: SessionTable;
+  outbox: OutboxTable;
 };

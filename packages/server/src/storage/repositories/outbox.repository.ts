@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DatabaseSchema, OutboxTable } from '../schema.ts';
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxMessage = Pick<
+  Insertable<OutboxTable>,
+  'channel' | 'template' | 'recipient' | 'language' | 'citizen_id' | 'errand_id'
+> & { parameters?: Record<string, string | number | boolean> };
+
+/** Queues a message; call it with the transaction of the change the message announces. */
+export async function enqueueOutboxMessage(
+  db: Kysely<DatabaseSchema>,
+  message: NewOutboxMessage,
+  now: number,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      channel: message.channel,
+      template: message.template,
+      recipient: message.recipient,
+      language: message.language,
+      parameters: JSON.stringify(message.parameters ?? {}),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      created_at: now,
+      delivered_at: null,
+      citizen_id: message.citizen_id ?? null,
+      errand_id: message.errand_id ?? null,
+    })
+    .execute();
+  return id;
+}
