@@ -28,7 +28,8 @@ export async function webAppRoutes(app: FastifyInstance, { distDir }: { distDir:
     wildcard: false,
     setHeaders(reply, filePath) {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-      reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      const page = filePath.endsWith('index.html');
+      reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : page ? 'no-store' : 'no-cache');
     },
   });
 
