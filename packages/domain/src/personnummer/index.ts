@@ -1,0 +1,13 @@
+// Swedish personal identity numbers: parse every written form, tell kind, birth date, sex and age.
+
+export type {
+  LegalSex,
+  ParsedPersonnummer,
+  PersonnummerKind,
+  PersonnummerParseResult,
+  PersonnummerRefusal,
+} from './personnummer.ts';
+export { PERSONNUMMER_REFUSALS, parsePersonnummer, shortPersonnummer } from './personnummer.ts';
+export { ageOn, dateOfBirthday, startOfBirthday } from './personnummer-age.ts';
+export type { PersonnummerSpec } from './personnummer-generator.ts';
+export { makePersonnummer } from './personnummer-generator.ts';

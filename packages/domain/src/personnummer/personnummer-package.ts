@@ -1,0 +1,16 @@
+import personnummerPackage from 'personnummer';
+
+// The package's types declare an ES default export, but Node loads its CommonJS build, whose
+// module.exports is the class itself (bundlers pick its ES build and give the class as default).
+// TypeScript therefore sees `{ default: class }` where the runtime has the class; take either.
+type PersonnummerClass = typeof personnummerPackage.default;
+const loaded: unknown = personnummerPackage;
+
+export const Personnummer: PersonnummerClass =
+  typeof loaded === 'function' ? (loaded as PersonnummerClass) : personnummerPackage.default;
+
+export type PersonnummerInstance = InstanceType<PersonnummerClass>;
+
+/** Coordination numbers are ours to recognise; interim numbers are refused unless asked for. */
+export const STRICT_OPTIONS = { allowCoordinationNumber: true, allowInterimNumber: false };
+export const INTERIM_OPTIONS = { allowCoordinationNumber: true, allowInterimNumber: true };

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, isLeapYear, startOfStockholmDay, stockholmDate, toIsoDate } from './stockholm-calendar.ts';
+
+describe('stockholmDate', () => {
+  it('reads the calendar day in Sweden, not in UTC', () => {
+    expect(stockholmDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(stockholmDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(stockholmDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(stockholmDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+  });
+
+  it('throws for an Invalid Date', () => {
+    expect(() => stockholmDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('startOfStockholmDay', () => {
+  it('is local midnight in winter, summer and on the days the clocks change', () => {
+    expect(startOfStockholmDay('2026-01-15')).toEqual(new Date('2026-01-14T23:00:00Z'));
+    expect(startOfStockholmDay('2026-07-15')).toEqual(new Date('2026-07-14T22:00:00Z'));
+    expect(startOfStockholmDay('2026-03-29')).toEqual(new Date('2026-03-28T23:00:00Z'));
+    expect(startOfStockholmDay('2026-03-30')).toEqual(new Date('2026-03-29T22:00:00Z'));
+    expect(startOfStockholmDay('2026-10-25')).toEqual(new Date('2026-10-24T22:00:00Z'));
+    expect(startOfStockholmDay('2026-10-26')).toEqual(new Date('2026-10-25T23:00:00Z'));
+  });
+
+  it('throws for text that is not a date', () => {
+    expect(() => startOfStockholmDay('soon')).toThrow(RangeError);
+  });
+
+  it('begins exactly the day stockholmDate reads, for any day 1850–2150', () => {
+    const day = fc
+      .date({ min: new Date('1850-01-02T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (iso) => {
+        const start = startOfStockholmDay(iso);
+        expect(stockholmDate(start)).toBe(iso);
+        expect(stockholmDate(new Date(start.getTime() - 1))).not.toBe(iso);
+      }),
+    );
+  });
+});
+
+describe('calendar helpers', () => {
+  it('knows real dates and leap years', () => {
+    expect(isCalendarDate(2024, 2, 29)).toBe(true);
+    expect(isCalendarDate(2023, 2, 29)).toBe(false);
+    expect(isCalendarDate(2023, 4, 31)).toBe(false);
+    expect(isCalendarDate(2023, 13, 1)).toBe(false);
+    expect(isCalendarDate(2023, 1, 0)).toBe(false);
+    expect(isCalendarDate(2023, 1, 1.5)).toBe(false);
+    expect(isCalendarDate(Number.NaN, 1, 1)).toBe(false);
+    expect(isCalendarDate(50, 1, 1)).toBe(true);
+    expect([1900, 2000, 2024, 2100].map(isLeapYear)).toEqual([false, true, true, false]);
+  });
+
+  it('pads ISO dates', () => {
+    expect(toIsoDate(812, 3, 5)).toBe('0812-03-05');
+  });
+});

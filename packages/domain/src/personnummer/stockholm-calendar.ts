@@ -1,0 +1,74 @@
+// Calendar dates (ISO `YYYY-MM-DD`) as they are in Sweden. Ages and birthdays follow the Swedish
+// calendar day, so an instant is read in Europe/Stockholm, not in UTC or the server's zone.
+
+const STOCKHOLM = 'Europe/Stockholm';
+
+// h23: some locales print midnight as hour 24, which would throw the offset off by a day.
+const stockholmParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: STOCKHOLM,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function stockholmWallClock(instant: Date): WallClock {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date: the domain needs a real instant');
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of stockholmParts.formatToParts(instant)) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
+}
+
+/** ISO date for year, month (1–12) and day, zero-padded. */
+export function toIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// Midnight UTC of a date, as epoch milliseconds. setUTCFullYear, unlike Date.UTC, keeps years 0–99.
+function utcMidnight(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+/** True when the day exists in the Gregorian calendar (2024-02-29 yes, 2023-02-29 no). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  const date = new Date(utcMidnight(year, month, day));
+  // A 30 February rolls over to March; only a real date survives the round trip.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function isLeapYear(year: number): boolean {
+  return isCalendarDate(year, 2, 29);
+}
+
+/** The Swedish calendar date (ISO) at an instant. Throws RangeError for an Invalid Date. */
+export function stockholmDate(instant: Date): string {
+  const { year, month, day } = stockholmWallClock(instant);
+  return toIsoDate(year, month, day);
+}
+
+/** The instant a Swedish calendar day begins (local midnight). */
+export function startOfStockholmDay(isoDate: string): Date {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = isoDate.split('-').map(Number);
+  const midnightAsUtc = utcMidnight(year, month, day);
+  if (Number.isNaN(midnightAsUtc)) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  // Stockholm changes clocks at 01:00 UTC, never at local midnight, so midnight exists exactly once;
+  // a second pass corrects the guess when the offset at the guess differs from the one at midnight.
+  let instant = midnightAsUtc - offsetAt(midnightAsUtc);
+  instant = midnightAsUtc - offsetAt(instant);
+  return new Date(instant);
+}
+
+function offsetAt(epochMs: number): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const c = stockholmWallClock(new Date(whole));
+  const wall = utcMidnight(c.year, c.month, c.day) + ((c.hour * 60 + c.minute) * 60 + c.second) * 1000;
+  return wall - whole;
+}
