@@ -12,6 +12,8 @@ export type CitizenActor = Readonly<{
   personnummer: string;
   loginMethod: LoginMethod;
   sessionId: string;
+  /** Set while a guardian acts as proxy (ombud) for a child: the child's citizen id. */
+  actingForCitizenId?: string;
 }>;
 
 export type StaffActor = Readonly<{

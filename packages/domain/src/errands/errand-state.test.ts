@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  type ErrandActorRef,
+  type ErrandCommand,
+  type ErrandState,
+  errandStateProblems,
+  initialErrandState,
+} from './errand-state.ts';
+
+const citizen: ErrandActorRef = { kind: 'citizen', citizenId: 'c1' };
+const receiver: ErrandActorRef = { kind: 'staff', hsaId: 'r1', role: 'receiver' };
+const nurse: ErrandActorRef = { kind: 'staff', hsaId: 'n1', role: 'caregiver' };
+const doctor: ErrandActorRef = { kind: 'staff', hsaId: 'd1', role: 'caregiver' };
+const admin: ErrandActorRef = { kind: 'staff', hsaId: 'a1', role: 'unit-administrator' };
+
+function run(steps: Array<[ErrandCommand, ErrandActorRef]>): ErrandState {
+  let state = initialErrandState();
+  for (const [command, actor] of steps) {
+    const decision = decide(state, command, actor, 0);
+    if (!decision.ok) throw new Error(`${command.type} refused: ${decision.reason}`);
+    state = decision.state;
+  }
+  return state;
+}
+
+describe('the errand state machine', () => {
+  it('walks the whole flow: opened, assigned, answered, read, replied, answered, closed', () => {
+    const steps: Array<[ErrandCommand, ErrandActorRef]> = [
+      [{ type: 'open' }, receiver],
+      [{ type: 'assign', caregiver: 'n1' }, receiver],
+      [{ type: 'answer', replyAllowed: true }, nurse],
+      [{ type: 'read-by-citizen' }, citizen],
+      [{ type: 'citizen-reply' }, citizen],
+      [{ type: 'answer', replyAllowed: false }, nurse],
+      [{ type: 'close' }, nurse],
+    ];
+    const state = run(steps);
+    expect(state).toMatchObject({ status: 'closed', assignedTo: null, archivedByCitizen: true, answeredBy: ['n1'] });
+  });
+
+  it('records opening only the first time the unit reads', () => {
+    const first = decide(initialErrandState(), { type: 'open' }, receiver, 1);
+    expect(first.ok && first.events.map((e) => e.type)).toEqual(['opened']);
+    const again = first.ok ? decide(first.state, { type: 'open' }, receiver, 2) : first;
+    expect(again.ok && again.events).toEqual([]);
+  });
+
+  it('assigning an unopened errand opens it too', () => {
+    const decision = decide(initialErrandState(), { type: 'assign', caregiver: 'n1' }, receiver, 5);
+    expect(decision.ok && decision.events.map((e) => [e.type, e.assignee])).toEqual([
+      ['opened', undefined],
+      ['assigned', 'n1'],
+    ]);
+  });
+
+  it('a receiver can take an errand back and give it to another caregiver', () => {
+    const assigned = run([[{ type: 'assign', caregiver: 'n1' }, receiver]]);
+    const back = decide(assigned, { type: 'take-back' }, receiver, 1);
+    expect(back.ok && back.state).toMatchObject({ status: 'open', assignedTo: null });
+    const reassigned = decide(assigned, { type: 'assign', caregiver: 'd1' }, receiver, 1);
+    expect(reassigned.ok && reassigned.events.map((e) => e.type)).toEqual(['reassigned']);
+    expect(reassigned.ok && reassigned.state.assignedTo).toBe('d1');
+  });
+
+  it.each<[string, Array<[ErrandCommand, ErrandActorRef]>, ErrandCommand, ErrandActorRef, string]>([
+    ['a caregiver assigns', [], { type: 'assign', caregiver: 'n1' }, nurse, 'wrong-role'],
+    ['an administrator assigns', [], { type: 'assign', caregiver: 'n1' }, admin, 'wrong-role'],
+    [
+      'assigning to the same caregiver again',
+      [[{ type: 'assign', caregiver: 'n1' }, receiver]],
+      { type: 'assign', caregiver: 'n1' },
+      receiver,
+      'already-assigned-to-them',
+    ],
+    [
+      'answering an unassigned errand',
+      [],
+      { type: 'answer', replyAllowed: false },
+      nurse,
+      'not-the-assigned-caregiver',
+    ],
+    [
+      'another caregiver answers',
+      [[{ type: 'assign', caregiver: 'n1' }, receiver]],
+      { type: 'answer', replyAllowed: false },
+      doctor,
+      'not-the-assigned-caregiver',
+    ],
+    [
+      'a receiver answers',
+      [[{ type: 'assign', caregiver: 'n1' }, receiver]],
+      { type: 'answer', replyAllowed: false },
+      receiver,
+      'wrong-role',
+    ],
+    ['taking back an unassigned errand', [], { type: 'take-back' }, receiver, 'not-assigned'],
+    ['replying before an answer', [], { type: 'citizen-reply' }, citizen, 'reply-not-allowed'],
+    [
+      'replying when the answer forbids it',
+      [
+        [{ type: 'assign', caregiver: 'n1' }, receiver],
+        [{ type: 'answer', replyAllowed: false }, nurse],
+      ],
+      { type: 'citizen-reply' },
+      citizen,
+      'reply-not-allowed',
+    ],
+    [
+      'answering a closed errand',
+      [[{ type: 'close' }, receiver]],
+      { type: 'answer', replyAllowed: false },
+      nurse,
+      'closed',
+    ],
+    [
+      'assigning a closed errand',
+      [[{ type: 'close' }, receiver]],
+      { type: 'assign', caregiver: 'n1' },
+      receiver,
+      'closed',
+    ],
+    ['closing twice', [[{ type: 'close' }, receiver]], { type: 'close' }, receiver, 'closed'],
+    ['a citizen closes', [], { type: 'close' }, citizen, 'wrong-role'],
+    ['staff archive for the citizen', [], { type: 'archive' }, receiver, 'wrong-role'],
+    ['archiving twice', [[{ type: 'archive' }, citizen]], { type: 'archive' }, citizen, 'already-archived'],
+    ['un-archiving what is not archived', [], { type: 'unarchive' }, citizen, 'not-archived'],
+    ['reading when nothing is new', [], { type: 'read-by-citizen' }, citizen, 'nothing-to-read'],
+  ])('refuses when %s', (_name, before, command, actor, reason) => {
+    const decision = decide(run(before), command, actor, 0);
+    expect(decision).toEqual({ ok: false, reason });
+  });
+
+  it('an answer marks the errand unread for the citizen and brings it back from the archive', () => {
+    const state = run([
+      [{ type: 'archive' }, citizen],
+      [{ type: 'assign', caregiver: 'n1' }, receiver],
+      [{ type: 'answer', replyAllowed: true }, nurse],
+    ]);
+    expect(state).toMatchObject({ unreadByCitizen: true, archivedByCitizen: false, replyAllowed: true });
+  });
+
+  it('property: no sequence of commands reaches an illegal state, and refusals change nothing', () => {
+    const actors = fc.constantFrom(citizen, receiver, nurse, doctor, admin);
+    const commands = fc.oneof(
+      fc.constant<ErrandCommand>({ type: 'open' }),
+      fc.constantFrom('n1', 'd1').map<ErrandCommand>((caregiver) => ({ type: 'assign', caregiver })),
+      fc.constant<ErrandCommand>({ type: 'take-back' }),
+      fc.boolean().map<ErrandCommand>((replyAllowed) => ({ type: 'answer', replyAllowed })),
+      fc.constant<ErrandCommand>({ type: 'citizen-reply' }),
+      fc.constant<ErrandCommand>({ type: 'read-by-citizen' }),
+      fc.constant<ErrandCommand>({ type: 'close' }),
+      fc.constant<ErrandCommand>({ type: 'archive' }),
+      fc.constant<ErrandCommand>({ type: 'unarchive' }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(commands, actors), { maxLength: 40 }), (steps) => {
+        let state = initialErrandState();
+        let closed = false;
+        for (const [command, actor] of steps) {
+          const decision = decide(state, command, actor, 0);
+          if (!decision.ok) continue;
+          for (const event of decision.events) expect(event.actor).toBe(actor);
+          state = decision.state;
+          expect(errandStateProblems(state)).toEqual([]);
+          // Closed is final for the unit's side: only the citizen's own folder and read marks move.
+          if (closed) expect(state.status).toBe('closed');
+          closed ||= state.status === 'closed';
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from './errand-access.ts';
+export * from './errand-state.ts';
