@@ -78,6 +78,123 @@ export type OutboxTable = {
   errand_id: string | null;
 };
 
+/** 0/1 on both databases. */
+export type Flag = 0 | 1;
+
+export type FormVersionTable = {
+  id: string;
+  unit_hsa_id: string;
+  errand_type: string;
+  version: number;
+  /** JSON form definition the citizen fills in. */
+  definition: string;
+  /** JSON form definition the caregiver answers with. */
+  answer_definition: string;
+  created_at: number;
+  created_by: string | null;
+};
+
+export type UnitErrandTypeTable = {
+  unit_hsa_id: string;
+  /** A base type id such as `renew-prescription`, or `custom-<uuid>`. */
+  errand_type: string;
+  enabled: Flag;
+  /** JSON: the unit's options for a base type. */
+  options: string;
+  open_to_proxies: Flag;
+  citizen_may_reply: Flag;
+  current_version_id: string | null;
+  name_sv: string | null;
+  name_en: string | null;
+  description_sv: string | null;
+  description_en: string | null;
+  retired_at: number | null;
+  updated_at: number;
+};
+
+export type UnitExternalLinkTable = {
+  id: string;
+  unit_hsa_id: string;
+  position: number;
+  title_sv: string;
+  title_en: string;
+  url: string;
+  updated_at: number;
+};
+
+export type ErrandTable = {
+  id: string;
+  /** Whose errand it is (the child, when a guardian sent it as proxy). */
+  citizen_id: string;
+  sent_by_citizen_id: string;
+  unit_hsa_id: string;
+  errand_type: string;
+  form_version_id: string;
+  status: 'new' | 'open' | 'assigned' | 'answered' | 'closed';
+  assigned_to: string | null;
+  /** JSON array of caregiver HSA-ids who answered. */
+  answered_by: string;
+  reply_allowed: Flag;
+  unread_by_citizen: Flag;
+  archived_by_citizen: Flag;
+  has_answer: Flag;
+  wrapped_key: Uint8Array;
+  key_id: string;
+  created_at: number;
+  first_answered_at: number | null;
+  /** Since when the errand has waited for the unit (null when the ball is with the citizen). */
+  waiting_since: number | null;
+  last_event_at: number;
+  /** Optimistic concurrency: bumped on every change. */
+  version: number;
+};
+
+export type ErrandMessageTable = {
+  id: string;
+  errand_id: string;
+  position: number;
+  kind: 'submission' | 'answer' | 'citizen-reply';
+  author_kind: 'citizen' | 'staff';
+  author_id: string;
+  form_version_id: string | null;
+  /** Sealed JSON (envelope encryption). */
+  content: Uint8Array;
+  created_at: number;
+};
+
+export type ErrandEventTable = {
+  id: string;
+  errand_id: string;
+  position: number;
+  type: string;
+  actor_kind: 'citizen' | 'staff';
+  actor_id: string;
+  actor_role: string | null;
+  on_behalf_of: string | null;
+  assignee: string | null;
+  at: number;
+};
+
+export type AccessLogTable = {
+  id: string;
+  unit_hsa_id: string;
+  position: number;
+  errand_id: string;
+  citizen_id: string;
+  staff_hsa_id: string;
+  role: string;
+  action: string;
+  at: number;
+  previous_hash: string;
+  hash: string;
+};
+
+export type AccessLogHeadTable = {
+  unit_hsa_id: string;
+  position: number;
+  hash: string;
+};
+
 export type DatabaseSchema = {
   region: RegionTable;
   care_unit: CareUnitTable;
@@ -85,4 +202,12 @@ export type DatabaseSchema = {
   staff_member: StaffMemberTable;
   session: SessionTable;
   outbox: OutboxTable;
+  form_version: FormVersionTable;
+  unit_errand_type: UnitErrandTypeTable;
+  unit_external_link: UnitExternalLinkTable;
+  errand: ErrandTable;
+  errand_message: ErrandMessageTable;
+  errand_event: ErrandEventTable;
+  access_log: AccessLogTable;
+  access_log_head: AccessLogHeadTable;
 };

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as organisation from './2026-11-22-01-organisation.ts';
 import * as peopleAndSessions from './2026-11-22-02-people-and-sessions.ts';
 import * as outbox from './2026-11-22-03-outbox.ts';
+import * as errandTypes from './2026-11-22-06-errand-types.ts';
+import * as errands from './2026-11-22-07-errands.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-organisation': organisation,
   '2026-11-22-02-people-and-sessions': peopleAndSessions,
   '2026-11-22-03-outbox': outbox,
+  '2026-11-22-06-errand-types': errandTypes,
+  '2026-11-22-07-errands': errands,
 };
