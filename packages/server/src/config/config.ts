@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type MasterKeySource, parseKeyList } from '../encryption/master-keys.ts';
 
 /** Everything Kontakta reads from the environment, validated once at start and frozen. */
 export type Config = Readonly<{
@@ -17,6 +18,8 @@ export type Config = Readonly<{
   allowUnsafeDurability: boolean;
   shutdownGraceMs: number;
   session: Readonly<{ idleMs: number; maxMs: number }>;
+  production: boolean;
+  masterKeys: MasterKeySource;
 }>;
 
 export type DatabaseConfig =
@@ -68,6 +71,22 @@ export const CONFIG_VARIABLES = [
     default: '12',
     description: 'A session ends this long after login, however active.',
   },
+  {
+    name: 'NODE_ENV',
+    default: 'development',
+    description: '`production` turns off development conveniences (generated keys, the development e-ID, the dev outbox).',
+  },
+  {
+    name: 'KONTAKTA_MASTER_KEY',
+    default: '(unset)',
+    description:
+      'Master key(s) wrapping the errands\' data keys: `id:base64-of-32-bytes`, the current first, older ones after commas while rotating.',
+  },
+  {
+    name: 'KONTAKTA_MASTER_KEY_FILE',
+    default: '`$KONTAKTA_DATA_DIR/master-keys.json` outside production',
+    description: 'A JSON key file instead (`npx kontakta keys rotate` adds keys to it). Required in production unless KONTAKTA_MASTER_KEY is set.',
+  },
   { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
   {
     name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
@@ -91,11 +110,11 @@ const repositoryDir = path.resolve(serverPackageDir, '../..');
 /** Reads and validates the whole configuration; lists every problem at once rather than the first. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
-  const read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid): T => {
+  const read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, secret = false): T => {
     const raw = env[name]?.trim() || fallback;
     const result = parse(raw);
     if (result instanceof Invalid) {
-      problems.push(`${name}=${JSON.stringify(raw)}: ${result.reason}`);
+      problems.push(`${name}${secret ? '' : `=${JSON.stringify(raw)}`}: ${result.reason}`);
       return undefined as T;
     }
     return result;
@@ -109,7 +128,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const database = read('KONTAKTA_DATABASE_URL', `sqlite:${path.join(dataDir, 'kontakta.sqlite')}`, (raw) =>
     databaseFrom(raw, cwd, poolSize ?? 10),
   );
+  const production = read('NODE_ENV', 'development', (raw) => raw) === 'production';
+  const keyValue = read('KONTAKTA_MASTER_KEY', '', masterKeyList, true);
+  const keyFile = read('KONTAKTA_MASTER_KEY_FILE', '', (raw) => raw);
+  if (production && !keyValue && !keyFile) {
+    problems.push('KONTAKTA_MASTER_KEY or KONTAKTA_MASTER_KEY_FILE must be set in production');
+  }
+  const masterKeys: MasterKeySource = keyValue
+    ? { kind: 'environment', value: keyValue }
+    : keyFile
+      ? { kind: 'file', path: path.resolve(cwd, keyFile), generateIfMissing: false }
+      : { kind: 'file', path: path.join(dataDir, 'master-keys.json'), generateIfMissing: true };
   const config: Config = {
+    production,
+    masterKeys,
     port,
     host,
     publicUrl,
@@ -130,6 +162,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+function masterKeyList(raw: string): string | Invalid {
+  if (raw === '') return raw;
+  try {
+    parseKeyList(raw);
+    return raw;
+  } catch (error) {
+    return new Invalid((error as Error).message);
+  }
 }
 
 /** What a parser returns for a value it refuses. */

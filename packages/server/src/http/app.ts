@@ -8,6 +8,8 @@ import { FieldError, Problem } from '@kontakta/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
+import type { KeyRing } from '../encryption/envelope.ts';
+import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
 import type { Database } from '../storage/database.ts';
 import { registerErrorHandling } from './error-handler.ts';
@@ -25,6 +27,8 @@ export type AppDependencies = {
   logStream?: DestinationStream;
   /** Epoch milliseconds; tests move time forward to prove timeouts. */
   clock?: () => number;
+  /** Master keys for errand content; loaded as configured when not given. */
+  keys?: KeyRing;
 };
 
 /** Builds the HTTP application: plugins, hooks and every route, without listening. */
@@ -33,6 +37,7 @@ export async function buildApp({
   database,
   logStream,
   clock = Date.now,
+  keys,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
@@ -48,6 +53,7 @@ export async function buildApp({
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
 
   // The API speaks JSON only; Fastify's built-in text/plain parser would let text reach validation.
   app.removeContentTypeParser('text/plain');

@@ -56,7 +56,13 @@ export type SessionTable = {
 };
 
 export type OutboxChannel = 'email' | 'sms' | 'letter';
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'dead';
+/**
+ * pending: waiting for its first attempt; sending: claimed by a worker (next_attempt_at is the
+ * lease end); sent: delivered; failed: an attempt failed, another is due at next_attempt_at;
+ * dead: given up after the configured attempts, for an operator (`kontakta outbox`); bounced: the
+ * receiving side refused the recipient (wrong number or address), so retrying would not help.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'bounced';
 
 export type OutboxTable = {
   id: string;
@@ -76,6 +82,26 @@ export type OutboxTable = {
   delivered_at: number | null;
   citizen_id: string | null;
   errand_id: string | null;
+  /** The worker run holding the row while it is 'sending'. */
+  claimed_by: string | null;
+  /** When the latest attempt started. */
+  last_attempt_at: number | null;
+  /** The receiving side's name for the message (gateway id, SMTP answer, print file). */
+  provider_reference: string | null;
+};
+
+/** The development transport's mailbox: what would have been sent (KONTAKTA_DEV_OUTBOX=true). */
+export type DevOutboxMessageTable = {
+  /** The outbox id: storing a message twice keeps one copy. */
+  id: string;
+  channel: OutboxChannel;
+  template: string;
+  recipient: string;
+  subject: string | null;
+  text: string;
+  /** For letters: the PDF's file name in the print outbox. */
+  attachment: string | null;
+  stored_at: number;
 };
 
 /** 0/1 on both databases. */
@@ -202,6 +228,7 @@ export type DatabaseSchema = {
   staff_member: StaffMemberTable;
   session: SessionTable;
   outbox: OutboxTable;
+  dev_outbox_message: DevOutboxMessageTable;
   form_version: FormVersionTable;
   unit_errand_type: UnitErrandTypeTable;
   unit_external_link: UnitExternalLinkTable;

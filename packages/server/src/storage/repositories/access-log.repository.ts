@@ -1,0 +1,75 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Dialect } from '../database.ts';
+import type { AccessLogTable, DatabaseSchema } from '../schema.ts';
+
+export type AccessLogRow = Selectable<AccessLogTable>;
+
+/**
+ * Locks the unit's chain head for this transaction and returns it. On PostgreSQL the row lock
+ * serialises writers of one unit's chain (other units' chains are not blocked); SQLite runs one
+ * writing transaction at a time anyway.
+ */
+export async function lockAccessLogHead(
+  db: Kysely<DatabaseSchema>,
+  dialect: Dialect,
+  unitHsaId: string,
+  genesisHash: string,
+): Promise<{ position: number; hash: string }> {
+  await db
+    .insertInto('access_log_head')
+    .values({ unit_hsa_id: unitHsaId, position: 0, hash: genesisHash })
+    .onConflict((oc) => oc.column('unit_hsa_id').doNothing())
+    .execute();
+  const query = db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', unitHsaId);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+}
+
+export async function appendAccessLogRows(
+  db: Kysely<DatabaseSchema>,
+  rows: AccessLogRow[],
+  head: { unitHsaId: string; position: number; hash: string },
+): Promise<void> {
+  await db.insertInto('access_log').values(rows).execute();
+  await db
+    .updateTable('access_log_head')
+    .set({ position: head.position, hash: head.hash })
+    .where('unit_hsa_id', '=', head.unitHsaId)
+    .execute();
+}
+
+/** A citizen's "who has read my errands", newest first, by cursor (at, id). */
+export async function listAccessLogForCitizen(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  limit: number,
+  before?: { at: number; id: string },
+): Promise<AccessLogRow[]> {
+  let query = db.selectFrom('access_log').selectAll().where('citizen_id', '=', citizenId);
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+    );
+  }
+  return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function listAccessLogUnits(db: Kysely<DatabaseSchema>): Promise<Array<{ unit_hsa_id: string; position: number; hash: string }>> {
+  return db.selectFrom('access_log_head').select(['unit_hsa_id', 'position', 'hash']).orderBy('unit_hsa_id').execute();
+}
+
+/** One unit's chain in order, a page at a time (a chain can hold millions of rows). */
+export async function readAccessLogChain(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  afterPosition: number,
+  limit: number,
+): Promise<AccessLogRow[]> {
+  return db
+    .selectFrom('access_log')
+    .selectAll()
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('position', '>', afterPosition)
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+}
