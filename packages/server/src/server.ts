@@ -14,7 +14,12 @@ export class DurabilityError extends Error {}
  * Opens the database, refuses to run where confirmed writes could be lost, applies migrations,
  * and listens. `close` stops taking requests, lets running ones finish, then closes the database.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
+export type StartOptions = {
+  /** Runs after migrations, before the server takes requests (the demo seeds here). */
+  beforeListen?: ((database: Database) => Promise<void>) | undefined;
+};
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase(config.database);
   try {
     const durability = await checkDurability(database);
@@ -28,6 +33,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       );
     }
     await migrateToLatest(database.db);
+    await options.beforeListen?.(database);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,17 +1,30 @@
 import type { Config } from '../config/config.ts';
+import { loadFileRegister, writeDemoRegister } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrator.ts';
+import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
 
 export async function seedCommand(config: Config): Promise<void> {
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    await seedDemo(config, database);
+    const { regions, units } = await seedDemo(config, database);
+    process.stdout.write(
+      `Wrote the demo register to ${config.registerDir} and loaded ${regions} regions and ${units} care units.\n`,
+    );
   } finally {
     await database.close();
   }
 }
 
-export async function seedDemoIfEmpty(_config: Config, _database: Database): Promise<void> {}
-async function seedDemo(_config: Config, _database: Database): Promise<void> {}
+/**
+ * The demo register is written anew at every demo start: its children are 12 years 8 months,
+ * 12 years 11 months and 13 years old *today*, and that has to stay true.
+ */
+export async function seedDemo(config: Config, database: Database): Promise<{ regions: number; units: number }> {
+  const now = new Date();
+  await writeDemoRegister(config.registerDir, now);
+  const register = await loadFileRegister(config.registerDir);
+  return syncOrganisation(database, register, now.getTime());
+}

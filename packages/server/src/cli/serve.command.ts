@@ -1,10 +1,11 @@
 import type { Config } from '../config/config.ts';
 import { closeOnSignals, startServer } from '../server.ts';
-import { seedDemoIfEmpty } from './seed.command.ts';
+import { seedDemo } from './seed.command.ts';
 
 export async function serveCommand(config: Config, options: { demo?: boolean | undefined }): Promise<void> {
-  const server = await startServer(config);
-  if (options.demo) await seedDemoIfEmpty(config, server.database);
+  const server = await startServer(config, {
+    beforeListen: options.demo ? (database) => seedDemo(config, database).then(() => {}) : undefined,
+  });
   closeOnSignals(server, config.shutdownGraceMs);
   server.app.log.info(`Kontakta is running at ${config.publicUrl}`);
 }

@@ -46,7 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('updated_at', timestampType(db), (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('unit_external_link_unit_idx').on('unit_external_link').columns(['unit_hsa_id', 'position']).execute();
+  await db.schema
+    .createIndex('unit_external_link_unit_idx')
+    .on('unit_external_link')
+    .columns(['unit_hsa_id', 'position'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('errand')
     .columns(['unit_hsa_id', 'status', 'created_at', 'id'])
     .execute();
-  await db.schema.createIndex('errand_unit_created_idx').on('errand').columns(['unit_hsa_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('errand_unit_created_idx')
+    .on('errand')
+    .columns(['unit_hsa_id', 'created_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('errand_assigned_idx')
     .on('errand')

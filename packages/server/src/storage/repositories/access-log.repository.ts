@@ -53,7 +53,9 @@ export async function listAccessLogForCitizen(
   return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
-export async function listAccessLogUnits(db: Kysely<DatabaseSchema>): Promise<Array<{ unit_hsa_id: string; position: number; hash: string }>> {
+export async function listAccessLogUnits(
+  db: Kysely<DatabaseSchema>,
+): Promise<Array<{ unit_hsa_id: string; position: number; hash: string }>> {
   return db.selectFrom('access_log_head').select(['unit_hsa_id', 'position', 'hash']).orderBy('unit_hsa_id').execute();
 }
 

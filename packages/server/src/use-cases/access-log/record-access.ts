@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../storage/database.ts';
-import { type AccessLogRow, appendAccessLogRows, lockAccessLogHead } from '../../storage/repositories/access-log.repository.ts';
+import {
+  type AccessLogRow,
+  appendAccessLogRows,
+  lockAccessLogHead,
+} from '../../storage/repositories/access-log.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { entryHash, genesisHash } from './access-log-chain.ts';
 

@@ -39,7 +39,11 @@ export async function verifyAccessLog(database: Database): Promise<{ entries: nu
       }
     }
     if (!broken && (head.position !== position || head.hash !== previousHash)) {
-      problems.push({ unitHsaId: head.unit_hsa_id, position: head.position, problem: 'entries at the end were removed' });
+      problems.push({
+        unitHsaId: head.unit_hsa_id,
+        position: head.position,
+        problem: 'entries at the end were removed',
+      });
     }
   }
   return { entries, problems };
