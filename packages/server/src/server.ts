@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import { buildApp } from './http/app.ts';
+import type { Registers } from './registers/index.ts';
 import { type Database, openDatabase } from './storage/database.ts';
 import { checkDurability } from './storage/durability.ts';
 import { migrateToLatest } from './storage/migrator.ts';
@@ -17,6 +18,8 @@ export class DurabilityError extends Error {}
 export type StartOptions = {
   /** Runs after migrations, before the server takes requests (the demo seeds here). */
   beforeListen?: ((database: Database) => Promise<void>) | undefined;
+  /** Register adapters to use instead of the configured ones (tests). */
+  registers?: Registers | undefined;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -39,7 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
 
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(options.registers ? { registers: options.registers } : {}) });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = Number(new URL(address).port);
   let closing: Promise<void> | undefined;

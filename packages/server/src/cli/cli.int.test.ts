@@ -45,6 +45,12 @@ describe('npx kontakta', () => {
     expect(kontakta(['migrate'], { KONTAKTA_DATA_DIR: dataDir }).stdout).toMatch(/up to date/);
   });
 
+  it('serve without a register explains how to get one', () => {
+    const result = kontakta(['serve'], { PORT: '0', KONTAKTA_DATA_DIR: tempDataDir() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/register files [^\n]+ are missing in [^\n]+npx kontakta seed/);
+  });
+
   it('lists every configuration problem and exits 1 without a stack trace', () => {
     const result = kontakta(['migrate'], { PORT: 'x', KONTAKTA_DATABASE_URL: 'mysql://db' });
     expect(result.status).toBe(1);
@@ -53,9 +59,9 @@ describe('npx kontakta', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('serve answers requests and shuts down gracefully on SIGTERM', async () => {
+  it('serve --demo loads the demo register, answers requests and shuts down gracefully on SIGTERM', async () => {
     const dataDir = tempDataDir();
-    const child = spawn(process.execPath, [BIN, 'serve'], {
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], {
       env: { ...process.env, PORT: '0', KONTAKTA_DATA_DIR: dataDir, KONTAKTA_LOG_LEVEL: 'info' },
     });
     children.push(child);
@@ -69,6 +75,7 @@ describe('npx kontakta', () => {
       child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${output}`)));
     });
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    expect(fs.existsSync(path.join(dataDir, 'register', 'population.json'))).toBe(true);
 
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

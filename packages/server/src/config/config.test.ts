@@ -62,7 +62,7 @@ describe('the README', () => {
     const fs = await import('node:fs');
     const readme = fs.readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
     for (const variable of CONFIG_VARIABLES) {
-      expect(readme, variable.name).toMatch(new RegExp(`^\\|\\s*\`${variable.name}\`\\s*\\|`, "m"));
+      expect(readme, variable.name).toMatch(new RegExp(`^\\|\\s*\`${variable.name}\`\\s*\\|`, 'm'));
     }
   });
 });

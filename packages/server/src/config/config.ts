@@ -20,7 +20,22 @@ export type Config = Readonly<{
   session: Readonly<{ idleMs: number; maxMs: number }>;
   production: boolean;
   masterKeys: MasterKeySource;
+  notifications: NotificationsConfig;
+  outboxWorker: OutboxWorkerConfig;
 }>;
+
+export type NotificationsConfig = Readonly<{
+  /** Nothing leaves the machine: e-mail and SMS are stored and shown at /dev/outbox. */
+  devOutbox: boolean;
+  /** Required unless devOutbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Null when no gateway is configured: SMS then fail (and show in `kontakta outbox`). */
+  sms: Readonly<{ gatewayUrl: string; username: string; password: string; sender: string }> | null;
+  printOutboxDir: string;
+}>;
+
+export type OutboxWorkerConfig = Readonly<{ enabled: boolean; pollMs: number; maxAttempts: number }>;
 
 export type DatabaseConfig =
   | Readonly<{ dialect: 'sqlite'; file: string }>
@@ -74,24 +89,86 @@ export const CONFIG_VARIABLES = [
   {
     name: 'NODE_ENV',
     default: 'development',
-    description: '`production` turns off development conveniences (generated keys, the development e-ID, the dev outbox).',
+    description:
+      '`production` turns off development conveniences (generated keys, the development e-ID, the dev outbox).',
   },
   {
     name: 'KONTAKTA_MASTER_KEY',
     default: '(unset)',
     description:
-      'Master key(s) wrapping the errands\' data keys: `id:base64-of-32-bytes`, the current first, older ones after commas while rotating.',
+      "Master key(s) wrapping the errands' data keys: `id:base64-of-32-bytes`, the current first, older ones after commas while rotating.",
   },
   {
     name: 'KONTAKTA_MASTER_KEY_FILE',
     default: '`$KONTAKTA_DATA_DIR/master-keys.json` outside production',
-    description: 'A JSON key file instead (`npx kontakta keys rotate` adds keys to it). Required in production unless KONTAKTA_MASTER_KEY is set.',
+    description:
+      'A JSON key file instead (`npx kontakta keys rotate` adds keys to it). Required in production unless KONTAKTA_MASTER_KEY is set.',
   },
   { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
   {
     name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
     default: 'false',
     description: 'Start even if the database could lose confirmed writes. Only for throw-away test databases.',
+  },
+  {
+    name: 'KONTAKTA_DEV_OUTBOX',
+    default: '`true` unless `NODE_ENV=production`',
+    description:
+      'Nothing leaves the machine: e-mail and SMS are kept and shown, with letters, at `/dev/outbox` (and `/dev/outbox.json`). Never on a public server: it shows login codes.',
+  },
+  {
+    name: 'KONTAKTA_SMTP_URL',
+    default: '(unset; required when the dev outbox is off)',
+    description:
+      'Mail server for notifications: `smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`.',
+  },
+  {
+    name: 'KONTAKTA_MAIL_FROM',
+    default: '`Kontakta <no-reply@host of KONTAKTA_PUBLIC_URL>`',
+    description: 'Sender of notification e-mails.',
+  },
+  {
+    name: 'KONTAKTA_SMS_GATEWAY_URL',
+    default: '(unset: SMS cannot be sent)',
+    description:
+      'HTTP SMS gateway taking a form POST of from, to, message with Basic auth, e.g. `https://api.46elks.com/a1/sms`.',
+  },
+  {
+    name: 'KONTAKTA_SMS_GATEWAY_USERNAME',
+    default: '(unset)',
+    description: 'User name (API user) at the SMS gateway.',
+  },
+  {
+    name: 'KONTAKTA_SMS_GATEWAY_PASSWORD',
+    default: '(unset)',
+    description: 'Password (API secret) at the SMS gateway.',
+  },
+  {
+    name: 'KONTAKTA_SMS_SENDER',
+    default: 'Kontakta',
+    description: 'Sender shown on SMS: up to 11 letters and digits, or a number in E.164 form.',
+  },
+  {
+    name: 'KONTAKTA_PRINT_OUTBOX_DIR',
+    default: '$KONTAKTA_DATA_DIR/print-outbox',
+    description: 'Folder where letters (PDF) are left for the print-and-post service, one `<id>.pdf` per letter.',
+  },
+  {
+    name: 'KONTAKTA_OUTBOX_WORKER',
+    default: 'true',
+    description:
+      'Run the notification delivery worker in this process (turn off in processes that should only serve HTTP).',
+  },
+  {
+    name: 'KONTAKTA_OUTBOX_POLL_MS',
+    default: '1000',
+    description: 'How often the worker looks for messages to send.',
+  },
+  {
+    name: 'KONTAKTA_OUTBOX_MAX_ATTEMPTS',
+    default: '10',
+    description:
+      'Attempts (with growing pauses, about 4 hours in all at 10) before a message is marked dead for an operator.',
   },
 ] as const;
 
@@ -139,9 +216,35 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     : keyFile
       ? { kind: 'file', path: path.resolve(cwd, keyFile), generateIfMissing: false }
       : { kind: 'file', path: path.join(dataDir, 'master-keys.json'), generateIfMissing: true };
+  const devOutbox = read('KONTAKTA_DEV_OUTBOX', production ? 'false' : 'true', boolean);
+  const smtpUrl = read('KONTAKTA_SMTP_URL', '', smtpAddress, true) || null;
+  if (devOutbox === false && !env.KONTAKTA_SMTP_URL?.trim())
+    problems.push('KONTAKTA_SMTP_URL must be set when KONTAKTA_DEV_OUTBOX is off');
+  const smsGatewayUrl = read('KONTAKTA_SMS_GATEWAY_URL', '', (raw) => (raw === '' ? raw : httpUrl(raw)), true);
+  const notifications: NotificationsConfig = {
+    devOutbox,
+    smtpUrl,
+    mailFrom: read('KONTAKTA_MAIL_FROM', `Kontakta <no-reply@${hostOf(publicUrl)}>`, mailbox),
+    sms: smsGatewayUrl
+      ? {
+          gatewayUrl: smsGatewayUrl,
+          username: read('KONTAKTA_SMS_GATEWAY_USERNAME', '', (raw) => raw),
+          password: read('KONTAKTA_SMS_GATEWAY_PASSWORD', '', (raw) => raw, true),
+          sender: read('KONTAKTA_SMS_SENDER', 'Kontakta', smsSender),
+        }
+      : null,
+    printOutboxDir: path.resolve(cwd, read('KONTAKTA_PRINT_OUTBOX_DIR', path.join(dataDir, 'print-outbox'), nonEmpty)),
+  };
+  const outboxWorker: OutboxWorkerConfig = {
+    enabled: read('KONTAKTA_OUTBOX_WORKER', 'true', boolean),
+    pollMs: read('KONTAKTA_OUTBOX_POLL_MS', '1000', integerIn(50, 60_000)),
+    maxAttempts: read('KONTAKTA_OUTBOX_MAX_ATTEMPTS', '10', integerIn(1, 100)),
+  };
   const config: Config = {
     production,
     masterKeys,
+    notifications,
+    outboxWorker,
     port,
     host,
     publicUrl,
@@ -162,6 +265,37 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
+
+function smtpAddress(raw: string): string | Invalid {
+  if (raw === '') return raw;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return raw;
+  } catch {
+    // fall through to the explanation
+  }
+  return new Invalid('must be smtp://user:password@host:587 or smtps://user:password@host:465');
+}
+
+function mailbox(raw: string): string | Invalid {
+  return /^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw)
+    ? raw
+    : new Invalid('must be an address, e.g. Kontakta <no-reply@region.se>');
+}
+
+function smsSender(raw: string): string | Invalid {
+  return /^([A-Za-z0-9]{1,11}|\+[1-9]\d{6,14})$/.test(raw)
+    ? raw
+    : new Invalid('must be up to 11 letters and digits, or a number such as +46701234567');
 }
 
 function masterKeyList(raw: string): string | Invalid {

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../testing/test-databases.ts';
+import { demoRegisters } from '../testing/test-registers.ts';
 import { buildApp } from './app.ts';
 
 describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
@@ -21,7 +22,7 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
         done();
       },
     });
-    app = await buildApp({ config, database, logStream });
+    app = await buildApp({ config, database, logStream, registers: demoRegisters() });
     // A route with a body, to exercise the framework-wide input rules every real route inherits.
     app.post(
       '/api/test/echo',

@@ -11,7 +11,9 @@ import type { Config } from '../config/config.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
+import { openRegisters, type Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
+import type { Services } from '../use-cases/services.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
@@ -29,6 +31,8 @@ export type AppDependencies = {
   clock?: () => number;
   /** Master keys for errand content; loaded as configured when not given. */
   keys?: KeyRing;
+  /** The population register and HSA catalogue; opened from the configured folder when not given. */
+  registers?: Registers;
 };
 
 /** Builds the HTTP application: plugins, hooks and every route, without listening. */
@@ -38,6 +42,7 @@ export async function buildApp({
   logStream,
   clock = Date.now,
   keys,
+  registers,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
@@ -54,6 +59,8 @@ export async function buildApp({
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
+  const registerAdapters = registers ?? (await openRegisters(config.registerDir));
+  const services: Services = { config, database, keys: keyRing, registers: registerAdapters, clock };
 
   // The API speaks JSON only; Fastify's built-in text/plain parser would let text reach validation.
   app.removeContentTypeParser('text/plain');

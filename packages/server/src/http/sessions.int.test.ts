@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../testing/test-databases.ts';
+import { demoRegisters } from '../testing/test-registers.ts';
 import { loginTestCitizen, loginTestStaff } from '../testing/test-sessions.ts';
 import { hashSessionToken } from '../use-cases/sessions/session-tokens.ts';
 import { startSession } from '../use-cases/sessions/start-session.ts';
@@ -17,7 +18,7 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    app = await buildApp({ config, database, clock: () => now });
+    app = await buildApp({ config, database, clock: () => now, registers: demoRegisters() });
     await app.ready();
   });
   afterAll(async () => {

@@ -25,6 +25,7 @@ export {
   type UnitCommission,
   type UnitRole,
 } from './hsa-catalogue.ts';
+export { openRegisters, type Registers } from './open-registers.ts';
 export type { Person, PopulationRegister } from './population-register.ts';
 export type { Municipality, PersonName, Personnummer, PostalAddress } from './register.types.ts';
 export { HSA_FILE_NAME, type HsaFile, POPULATION_FILE_NAME, type PopulationFile } from './register-file.schema.ts';

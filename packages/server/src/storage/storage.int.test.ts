@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { startServer } from '../server.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../testing/test-databases.ts';
+import { demoRegisters } from '../testing/test-registers.ts';
 import type { Database } from './database.ts';
 import { checkDurability } from './durability.ts';
 import { migrations } from './migrations/index.ts';
@@ -111,7 +112,9 @@ describe('durability', () => {
     const env = { KONTAKTA_DATABASE_URL: database.config.url, PORT: '0', KONTAKTA_LOG_LEVEL: 'silent' };
     await expect(startServer(loadConfig(env))).rejects.toThrow(/synchronous_commit is off/);
 
-    const server = await startServer(loadConfig({ ...env, KONTAKTA_ALLOW_UNSAFE_DURABILITY: 'true' }));
+    const server = await startServer(loadConfig({ ...env, KONTAKTA_ALLOW_UNSAFE_DURABILITY: 'true' }), {
+      registers: demoRegisters(),
+    });
     await server.close();
   });
 });
