@@ -11,3 +11,4 @@ export { PERSONNUMMER_REFUSALS, parsePersonnummer, shortPersonnummer } from './p
 export { ageOn, dateOfBirthday, startOfBirthday } from './personnummer-age.ts';
 export type { PersonnummerSpec } from './personnummer-generator.ts';
 export { makePersonnummer } from './personnummer-generator.ts';
+export { startOfStockholmDay, stockholmDate } from './stockholm-calendar.ts';

@@ -3,6 +3,7 @@ import { loadFileRegister, writeDemoRegister } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrator.ts';
+import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
 import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
 
 export async function seedCommand(config: Config): Promise<void> {
@@ -26,5 +27,12 @@ export async function seedDemo(config: Config, database: Database): Promise<{ re
   const now = new Date();
   await writeDemoRegister(config.registerDir, now);
   const register = await loadFileRegister(config.registerDir);
-  return syncOrganisation(database, register, now.getTime());
+  const synced = await syncOrganisation(database, register, now.getTime());
+  const units = await register.listCareUnits();
+  await offerDefaultErrandTypes(
+    database,
+    units.map((u) => ({ hsaId: u.hsaId, notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example` })),
+    now.getTime(),
+  );
+  return synced;
 }

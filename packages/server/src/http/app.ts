@@ -8,18 +8,24 @@ import { FieldError, Problem } from '@kontakta/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
+import { devIdpPlugin } from '../dev-idp/dev-idp.plugin.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
 import { openRegisters, type Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import type { Services } from '../use-cases/services.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
+import { citizenUnitRoutes } from './citizen/citizen-units.routes.ts';
+import { devOutboxRoutes } from './dev/dev-outbox.routes.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions } from './sessions.ts';
+import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
 import { webAppRoutes } from './web-app.ts';
 
 export type AppDependencies = {
@@ -56,6 +62,8 @@ export async function buildApp({
     forceCloseConnections: 'idle',
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Behind a reverse proxy, request.ip must be the client's: login limits count per address.
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
@@ -112,6 +120,9 @@ export async function buildApp({
       tags: [
         { name: 'operations', description: 'Health, readiness and metrics' },
         { name: 'session', description: 'The current login session' },
+        { name: 'login', description: 'e-ID (OpenID Connect), password + SMS code, staff units' },
+        { name: 'citizen', description: 'The citizen e-services: units, forms, errands, the access log' },
+        { name: 'staff', description: 'The staff tool: inbox, routing, answers' },
       ],
     },
   });
@@ -123,6 +134,15 @@ export async function buildApp({
 
   await app.register(healthRoutes, { database });
   await app.register(sessionRoutes, { config, database });
+  await app.register(authRoutes, { services });
+  // The development e-ID provider, never in production (see config: KONTAKTA_OIDC_ISSUER).
+  if (config.identity.devIdp) await app.register(devIdpPlugin, { config, registers: registerAdapters });
+  await app.register(citizenUnitRoutes, { services });
+  await app.register(citizenErrandRoutes, { services });
+  await app.register(staffErrandRoutes, { services });
+  if (config.notifications.devOutbox) {
+    await app.register(devOutboxRoutes, { database, printOutboxDir: config.notifications.printOutboxDir });
+  }
   await app.register(webAppRoutes, { distDir: config.webDistDir });
   return app;
 }

@@ -31,6 +31,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const problem = problemOf(error.code, requestLanguage(request), request.id, {
+    // Our own errors carry a stable reason (e.g. why a transition was refused) as the detail.
+    ...(error.message !== error.code ? { detail: error.message } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
   });
   return reply.code(problem.status).type('application/problem+json').send(problem);

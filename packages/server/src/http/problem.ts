@@ -1,16 +1,6 @@
-import type { ErrorCode, FieldError, Problem } from '@kontakta/contract';
+import type { ErrorCode, Problem } from '@kontakta/contract';
 
-/** The one error type use cases and routes throw; `code` is stable, the status comes from the table below. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly errors: FieldError[] | undefined;
-  constructor(code: ErrorCode, detail?: string, errors?: FieldError[]) {
-    super(detail ?? code);
-    this.name = 'AppError';
-    this.code = code;
-    this.errors = errors;
-  }
-}
+export { AppError } from '../use-cases/app-error.ts';
 
 /** The only place an error code meets an HTTP status. */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -22,6 +12,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'not-authenticated': 401,
+  'invalid-credentials': 401,
+  'invalid-code': 401,
+  'code-expired': 401,
+  'login-refused': 403,
   forbidden: 403,
   'csrf-check-failed': 403,
   'not-found': 404,
@@ -42,6 +36,19 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
   'unsupported-media-type': { sv: 'Innehållstypen stöds inte', en: 'Unsupported content type' },
   'payload-too-large': { sv: 'Innehållet är för stort', en: 'The body is too large' },
   'not-authenticated': { sv: 'Du behöver logga in', en: 'You need to log in' },
+  'invalid-credentials': {
+    sv: 'Fel personnummer eller lösenord',
+    en: 'Wrong personal identity number or password',
+  },
+  'invalid-code': { sv: 'Fel kod, försök igen', en: 'Wrong code, try again' },
+  'code-expired': {
+    sv: 'Koden gäller inte längre, logga in igen för att få en ny kod',
+    en: 'The code is no longer valid; log in again to get a new one',
+  },
+  'login-refused': {
+    sv: 'Du kan inte logga in i Kontakta, logga in med e-legitimation',
+    en: 'You cannot log in to Kontakta this way; log in with e-ID',
+  },
   forbidden: { sv: 'Du har inte behörighet', en: 'You are not allowed to do this' },
   'csrf-check-failed': {
     sv: 'Förfrågan kom inte från Kontakta, ladda om sidan',

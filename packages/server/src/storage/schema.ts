@@ -148,6 +148,23 @@ export type UnitExternalLinkTable = {
   updated_at: number;
 };
 
+export type UnitSettingTable = {
+  unit_hsa_id: string;
+  notification_email: string | null;
+  staff_names: 'full-name' | 'profession';
+  updated_at: number;
+};
+
+export type CitizenContactTable = {
+  citizen_id: string;
+  email: string | null;
+  email_verified_at: number | null;
+  mobile: string | null;
+  mobile_verified_at: number | null;
+  language: 'sv' | 'en';
+  updated_at: number;
+};
+
 export type ErrandTable = {
   id: string;
   /** Whose errand it is (the child, when a guardian sent it as proxy). */
@@ -221,17 +238,77 @@ export type AccessLogHeadTable = {
   hash: string;
 };
 
+export type LoginAudience = 'citizen' | 'staff';
+
+export type LoginFlowTable = {
+  id_hash: string;
+  audience: LoginAudience;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: number;
+  expires_at: number;
+};
+
+export type PasswordCredentialTable = {
+  id: string;
+  citizen_id: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  /** E.164. */
+  mobile: string;
+  /** pending until the first login with it (which proves the mobile number), then active. */
+  status: 'pending' | 'active';
+  terms_accepted_at: number;
+  created_at: number;
+  activated_at: number | null;
+};
+
+export type LoginCodeTable = {
+  token_hash: string;
+  credential_id: string;
+  code_hash: string;
+  code_salt: string;
+  failed_tries: number;
+  created_at: number;
+  expires_at: number;
+};
+
+export type LoginThrottleTable = {
+  key: string;
+  failures: number;
+  locked_until: number;
+  last_failure_at: number;
+};
+
+export type LoginEventTable = {
+  id: string;
+  occurred_at: number;
+  audience: LoginAudience;
+  method: 'eid' | 'password-sms';
+  result: 'success' | 'refused' | 'failed';
+  reason: string | null;
+  municipality_code: string | null;
+};
+
 export type DatabaseSchema = {
   region: RegionTable;
   care_unit: CareUnitTable;
   citizen: CitizenTable;
   staff_member: StaffMemberTable;
   session: SessionTable;
+  login_flow: LoginFlowTable;
+  password_credential: PasswordCredentialTable;
+  login_code: LoginCodeTable;
+  login_throttle: LoginThrottleTable;
+  login_event: LoginEventTable;
   outbox: OutboxTable;
   dev_outbox_message: DevOutboxMessageTable;
   form_version: FormVersionTable;
   unit_errand_type: UnitErrandTypeTable;
   unit_external_link: UnitExternalLinkTable;
+  unit_setting: UnitSettingTable;
+  citizen_contact: CitizenContactTable;
   errand: ErrandTable;
   errand_message: ErrandMessageTable;
   errand_event: ErrandEventTable;

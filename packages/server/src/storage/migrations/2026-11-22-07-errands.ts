@@ -7,6 +7,28 @@ import { binaryType, timestampType } from './portable.ts';
 // errand's own data key; the key is stored wrapped by a master key (`wrapped_key`, `key_id`).
 // Everything else is what routing, lists and statistics need, and no more.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // What a unit decides about its e-services beyond the catalogue: where "new errand" e-mails go
+  // and how staff are named to citizens (full name, or profession only).
+  await db.schema
+    .createTable('unit_setting')
+    .addColumn('unit_hsa_id', 'text', (c) => c.primaryKey().notNull().references('care_unit.hsa_id'))
+    .addColumn('notification_email', 'text')
+    .addColumn('staff_names', 'text', (c) => c.notNull())
+    .addColumn('updated_at', timestampType(db), (c) => c.notNull())
+    .execute();
+
+  // Where a citizen wants to be told that something is new (never what).
+  await db.schema
+    .createTable('citizen_contact')
+    .addColumn('citizen_id', 'text', (c) => c.primaryKey().notNull().references('citizen.id').onDelete('cascade'))
+    .addColumn('email', 'text')
+    .addColumn('email_verified_at', timestampType(db))
+    .addColumn('mobile', 'text')
+    .addColumn('mobile_verified_at', timestampType(db))
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('updated_at', timestampType(db), (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('errand')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -51,6 +73,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('errand_assigned_idx')
     .on('errand')
     .columns(['assigned_to', 'status', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('errand_unit_type_idx')
+    .on('errand')
+    .columns(['unit_hsa_id', 'errand_type', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('errand_unit_waiting_idx')
+    .on('errand')
+    .columns(['unit_hsa_id', 'waiting_since'])
     .execute();
   await db.schema.createIndex('errand_last_event_idx').on('errand').columns(['last_event_at']).execute();
 
@@ -113,7 +145,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['access_log_head', 'access_log', 'errand_event', 'errand_message', 'errand']) {
+  for (const table of [
+    'access_log_head',
+    'access_log',
+    'errand_event',
+    'errand_message',
+    'errand',
+    'citizen_contact',
+    'unit_setting',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as organisation from './2026-11-22-01-organisation.ts';
 import * as peopleAndSessions from './2026-11-22-02-people-and-sessions.ts';
 import * as outbox from './2026-11-22-03-outbox.ts';
+import * as identity from './2026-11-22-04-identity.ts';
 import * as notificationDelivery from './2026-11-22-05-notification-delivery.ts';
 import * as errandTypes from './2026-11-22-06-errand-types.ts';
 import * as errands from './2026-11-22-07-errands.ts';
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-01-organisation': organisation,
   '2026-11-22-02-people-and-sessions': peopleAndSessions,
   '2026-11-22-03-outbox': outbox,
+  '2026-11-22-04-identity': identity,
   '2026-11-22-05-notification-delivery': notificationDelivery,
   '2026-11-22-06-errand-types': errandTypes,
   '2026-11-22-07-errands': errands,

@@ -1,0 +1,145 @@
+import { type Static, Type } from 'typebox';
+
+// The errand API: what citizens and staff send and get back. Response schemas are whitelists:
+// a field not named here never leaves the server.
+
+export const Localized = Type.Object({ sv: Type.String(), en: Type.String() });
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
+export const HsaId = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
+export const Cursor = Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]*$' });
+
+export const ErrandStatus = Type.Enum(['new', 'open', 'assigned', 'answered', 'closed']);
+
+export const UnitRef = Type.Object({ hsaId: Type.String(), name: Type.String() });
+export const ErrandTypeRef = Type.Object({ id: Type.String(), name: Localized });
+
+export const ErrandSummary = Type.Object({
+  id: Type.String(),
+  unit: UnitRef,
+  errandType: ErrandTypeRef,
+  status: ErrandStatus,
+  createdAt: Type.Integer(),
+  lastEventAt: Type.Integer(),
+  unread: Type.Boolean(),
+  hasAnswer: Type.Boolean(),
+  archived: Type.Boolean(),
+});
+export type ErrandSummary = Static<typeof ErrandSummary>;
+
+export const CitizenErrandList = Type.Object({
+  items: Type.Array(ErrandSummary),
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+  counts: Type.Object({ inbox: Type.Integer(), unread: Type.Integer(), sent: Type.Integer(), archive: Type.Integer() }),
+});
+
+export const PersonRef = Type.Object({
+  kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
+  /** A citizen's name, or staff shown as the unit chooses (full name, or profession only). */
+  display: Type.String(),
+  onBehalfOf: Type.Optional(Type.String()),
+});
+
+export const ErrandMessage = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('submission'), Type.Literal('answer'), Type.Literal('citizen-reply')]),
+  author: PersonRef,
+  createdAt: Type.Integer(),
+  /** The answers, shaped by `form`. */
+  answers: Type.Unknown(),
+  /** The form definition the answers follow (the version they were written with). */
+  form: Type.Unknown(),
+});
+
+export const ErrandHistoryEntry = Type.Object({
+  type: Type.String(),
+  at: Type.Integer(),
+  actor: PersonRef,
+  assignee: Type.Optional(Type.String()),
+});
+
+export const ErrandDetail = Type.Object({
+  ...ErrandSummary.properties,
+  replyAllowed: Type.Boolean(),
+  assignedTo: Type.Union([Type.String(), Type.Null()]),
+  messages: Type.Array(ErrandMessage),
+  history: Type.Array(ErrandHistoryEntry),
+  /** Only for staff: who the errand is about. */
+  citizen: Type.Optional(Type.Object({ personnummer: Type.String(), name: Type.String() })),
+});
+export type ErrandDetail = Static<typeof ErrandDetail>;
+
+export const SendErrandBody = Type.Object(
+  {
+    unitHsaId: HsaId,
+    errandType: Type.String({ minLength: 1, maxLength: 80 }),
+    formVersionId: Id,
+    answers: Type.Record(Type.String({ maxLength: 80 }), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+
+export const ReplyBody = Type.Object(
+  { message: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+
+export const AnswerBody = Type.Object(
+  { answers: Type.Record(Type.String({ maxLength: 80 }), Type.Unknown()) },
+  { additionalProperties: false },
+);
+
+export const AssignBody = Type.Object({ caregiverHsaId: HsaId }, { additionalProperties: false });
+
+export const Created = Type.Object({ id: Type.String() });
+
+export const StaffInboxQuery = Type.Object(
+  {
+    filter: Type.Optional(Type.Enum(['all', 'new', 'unassigned', 'mine', 'assigned', 'unanswered', 'closed'])),
+    caregiver: Type.Optional(HsaId),
+    olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+    errandType: Type.Optional(Type.String({ maxLength: 80 })),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const StaffErrandSummary = Type.Object({
+  ...ErrandSummary.properties,
+  assignedTo: Type.Union([Type.String(), Type.Null()]),
+  waitingSince: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const StaffErrandList = Type.Object({
+  items: Type.Array(StaffErrandSummary),
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+  counts: Type.Object({
+    new: Type.Integer(),
+    unassigned: Type.Integer(),
+    mine: Type.Integer(),
+    unanswered: Type.Integer(),
+  }),
+});
+
+export const AccessLogEntry = Type.Object({
+  errandId: Type.String(),
+  errandType: ErrandTypeRef,
+  unit: UnitRef,
+  staff: Type.String(),
+  role: Type.String(),
+  action: Type.String(),
+  at: Type.Integer(),
+});
+
+export const AccessLogList = Type.Object({
+  items: Type.Array(AccessLogEntry),
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+});
+
+export const ListQuery = Type.Object(
+  {
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);

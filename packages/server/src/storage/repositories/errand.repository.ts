@@ -1,0 +1,232 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
+
+export type ErrandRow = Selectable<ErrandTable>;
+export type ErrandMessageRow = Selectable<ErrandMessageTable>;
+export type ErrandEventRow = Selectable<ErrandEventTable>;
+
+export async function insertErrand(db: Kysely<DatabaseSchema>, row: Insertable<ErrandTable>): Promise<void> {
+  await db.insertInto('errand').values(row).execute();
+}
+
+export async function findErrand(db: Kysely<DatabaseSchema>, id: string): Promise<ErrandRow | undefined> {
+  return db.selectFrom('errand').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Writes a new state only if nobody changed the errand since it was read (optimistic
+ * concurrency); returns false when someone did, and the caller answers 409.
+ */
+export async function updateErrand(
+  db: Kysely<DatabaseSchema>,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<ErrandTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('errand')
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertErrandMessage(
+  db: Kysely<DatabaseSchema>,
+  row: Insertable<ErrandMessageTable>,
+): Promise<void> {
+  await db.insertInto('errand_message').values(row).execute();
+}
+
+export async function insertErrandEvents(
+  db: Kysely<DatabaseSchema>,
+  rows: Insertable<ErrandEventTable>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('errand_event').values(rows).execute();
+}
+
+export async function listErrandMessages(db: Kysely<DatabaseSchema>, errandId: string): Promise<ErrandMessageRow[]> {
+  return db.selectFrom('errand_message').selectAll().where('errand_id', '=', errandId).orderBy('position').execute();
+}
+
+export async function listErrandEvents(db: Kysely<DatabaseSchema>, errandId: string): Promise<ErrandEventRow[]> {
+  return db.selectFrom('errand_event').selectAll().where('errand_id', '=', errandId).orderBy('position').execute();
+}
+
+export async function nextPositions(
+  db: Kysely<DatabaseSchema>,
+  errandId: string,
+): Promise<{ message: number; event: number }> {
+  const [message, event] = await Promise.all([
+    db
+      .selectFrom('errand_message')
+      .select((eb) => eb.fn.max('position').as('last'))
+      .where('errand_id', '=', errandId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('errand_event')
+      .select((eb) => eb.fn.max('position').as('last'))
+      .where('errand_id', '=', errandId)
+      .executeTakeFirst(),
+  ]);
+  return { message: Number(message?.last ?? 0) + 1, event: Number(event?.last ?? 0) + 1 };
+}
+
+export type Cursor = { at: number; id: string };
+export type CitizenFolder = 'inbox' | 'sent' | 'archive';
+
+/** A citizen's folder, newest activity first. Served by errand_citizen_folder_idx. */
+export async function listCitizenErrands(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  folder: CitizenFolder,
+  limit: number,
+  after?: Cursor,
+): Promise<ErrandRow[]> {
+  let query = db
+    .selectFrom('errand')
+    .selectAll()
+    .where('citizen_id', '=', citizenId)
+    .where('archived_by_citizen', '=', folder === 'archive' ? 1 : 0);
+  // The inbox is what the unit has written to; "sent" is everything not archived.
+  if (folder === 'inbox') query = query.where('has_answer', '=', 1);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('last_event_at', '<', after.at),
+        eb.and([eb('last_event_at', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countCitizenErrands(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+): Promise<{ inbox: number; unread: number; sent: number; archive: number }> {
+  const row = await db
+    .selectFrom('errand')
+    .select((eb) => [
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('archived_by_citizen', '=', 0), eb('has_answer', '=', 1)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('inbox'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('archived_by_citizen', '=', 0), eb('unread_by_citizen', '=', 1)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('unread'),
+      eb.fn.sum<number>(eb.case().when('archived_by_citizen', '=', 0).then(1).else(0).end()).as('sent'),
+      eb.fn.sum<number>(eb.case().when('archived_by_citizen', '=', 1).then(1).else(0).end()).as('archive'),
+    ])
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  return {
+    inbox: Number(row.inbox ?? 0),
+    unread: Number(row.unread ?? 0),
+    sent: Number(row.sent ?? 0),
+    archive: Number(row.archive ?? 0),
+  };
+}
+
+export type UnitInboxFilter = {
+  statuses?: ReadonlyArray<ErrandRow['status']>;
+  unassigned?: boolean;
+  assignedTo?: string;
+  errandType?: string;
+  /** Only errands waiting for the unit since before this time. */
+  waitingSinceBefore?: number;
+};
+
+/** A unit's errands, oldest first (who has waited longest comes first). */
+export async function listUnitErrands(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  filter: UnitInboxFilter,
+  limit: number,
+  after?: Cursor,
+): Promise<ErrandRow[]> {
+  let query = db.selectFrom('errand').selectAll().where('unit_hsa_id', '=', unitHsaId);
+  query = applyFilter(query, filter);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
+    );
+  }
+  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+export async function countUnitErrands(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  filter: UnitInboxFilter,
+): Promise<number> {
+  let query = db
+    .selectFrom('errand')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_hsa_id', '=', unitHsaId);
+  query = applyFilter(query, filter);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A caregiver's own errands across the units they serve, oldest first. */
+export async function listAssignedErrands(
+  db: Kysely<DatabaseSchema>,
+  hsaId: string,
+  unitHsaIds: readonly string[],
+  limit: number,
+  after?: Cursor,
+): Promise<ErrandRow[]> {
+  if (unitHsaIds.length === 0) return [];
+  let query = db
+    .selectFrom('errand')
+    .selectAll()
+    .where('assigned_to', '=', hsaId)
+    .where('status', 'in', ['assigned', 'answered', 'open'])
+    .where('unit_hsa_id', 'in', [...unitHsaIds]);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
+    );
+  }
+  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: shared by the select and the count query builders.
+function applyFilter<Q extends { where: (...args: any[]) => any }>(query: Q, filter: UnitInboxFilter): Q {
+  let q = query;
+  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', [...filter.statuses]);
+  if (filter.unassigned) q = q.where('assigned_to', 'is', null);
+  if (filter.assignedTo) q = q.where('assigned_to', '=', filter.assignedTo);
+  if (filter.errandType) q = q.where('errand_type', '=', filter.errandType);
+  if (filter.waitingSinceBefore !== undefined) q = q.where('waiting_since', '<', filter.waitingSinceBefore);
+  return q;
+}
+
+/** Errand types by errand id (for the access log extract; deleted errands are simply absent). */
+export async function findErrandTypes(
+  db: Kysely<DatabaseSchema>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('errand')
+    .select(['id', 'errand_type'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.errand_type]));
+}

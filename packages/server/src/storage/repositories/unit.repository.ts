@@ -1,0 +1,70 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CareUnitTable, DatabaseSchema, UnitSettingTable } from '../schema.ts';
+
+export type CareUnitRow = Selectable<CareUnitTable>;
+export type UnitSettingRow = Selectable<UnitSettingTable>;
+
+export async function findCareUnit(db: Kysely<DatabaseSchema>, hsaId: string): Promise<CareUnitRow | undefined> {
+  return db.selectFrom('care_unit').selectAll().where('hsa_id', '=', hsaId).executeTakeFirst();
+}
+
+export async function findCareUnits(db: Kysely<DatabaseSchema>, hsaIds: readonly string[]): Promise<CareUnitRow[]> {
+  if (hsaIds.length === 0) return [];
+  return db
+    .selectFrom('care_unit')
+    .selectAll()
+    .where('hsa_id', 'in', [...hsaIds])
+    .execute();
+}
+
+export async function findUnitSetting(db: Kysely<DatabaseSchema>, hsaId: string): Promise<UnitSettingRow | undefined> {
+  return db.selectFrom('unit_setting').selectAll().where('unit_hsa_id', '=', hsaId).executeTakeFirst();
+}
+
+export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: UnitSettingRow): Promise<void> {
+  await db
+    .insertInto('unit_setting')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('unit_hsa_id').doUpdateSet({
+        notification_email: row.notification_email,
+        staff_names: row.staff_names,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+/** Units whose name, municipality or city contains the words, by name; cursor is the last name + id. */
+export async function searchCareUnits(
+  db: Kysely<DatabaseSchema>,
+  words: readonly string[],
+  limit: number,
+  after?: { name: string; hsaId: string },
+): Promise<CareUnitRow[]> {
+  let query = db.selectFrom('care_unit').selectAll();
+  for (const word of words) query = query.where('search_text', 'like', `%${withoutWildcards(word)}%`);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('hsa_id', '>', after.hsaId)])]),
+    );
+  }
+  return query.orderBy('name').orderBy('hsa_id').limit(limit).execute();
+}
+
+/** Units the citizen has sent errands to. */
+export async function listUnitsUsedByCitizen(db: Kysely<DatabaseSchema>, citizenId: string): Promise<CareUnitRow[]> {
+  return db
+    .selectFrom('care_unit')
+    .selectAll()
+    .where('hsa_id', 'in', (eb) =>
+      eb.selectFrom('errand').select('unit_hsa_id').distinct().where('citizen_id', '=', citizenId),
+    )
+    .orderBy('name')
+    .execute();
+}
+
+// LIKE escaping differs between SQLite and PostgreSQL; unit names need no wildcard characters.
+function withoutWildcards(text: string): string {
+  return text.replace(/[\\%_]/g, '');
+}

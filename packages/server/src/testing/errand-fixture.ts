@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffRole } from '@kontakta/domain';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../config/config.ts';
+import type { KeyRing } from '../encryption/envelope.ts';
+import { buildApp } from '../http/app.ts';
+import { demoPersonas } from '../registers/index.ts';
+import type { Dialect } from '../storage/database.ts';
+import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
+import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
+import { createTestDatabase, type TestDatabase } from './test-databases.ts';
+import { demoRegisters } from './test-registers.ts';
+import { loginTestCitizen, loginTestStaff, type TestLogin } from './test-sessions.ts';
+
+/**
+ * A whole Kontakta for API tests: a fresh database with the demo organisation and its default
+ * errand types, the app with a known master key, and logins for the demo personas.
+ */
+export type ErrandFixture = Awaited<ReturnType<typeof createErrandFixture>>;
+
+export async function createErrandFixture(dialect: Dialect, options: { clock?: () => number } = {}) {
+  const database: TestDatabase = await createTestDatabase(dialect);
+  const registers = demoRegisters();
+  const now = options.clock ?? Date.now;
+  await syncOrganisation(database, registers, now());
+  const units = await registers.listCareUnits();
+  await offerDefaultErrandTypes(
+    database,
+    units.map((u) => ({ hsaId: u.hsaId, notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example` })),
+    now(),
+  );
+  const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };
+  const config = loadConfig({ KONTAKTA_LOG_LEVEL: 'silent' });
+  const app: FastifyInstance = await buildApp({ config, database, registers, keys, clock: now });
+  await app.ready();
+  const personas = demoPersonas(new Date());
+
+  async function citizen(personnummer: string): Promise<Client> {
+    const person = await registers.findPerson(personnummer);
+    const login = await loginTestCitizen(database, config, {
+      personnummer,
+      givenName: person?.name.given ?? 'Test',
+      familyName: person?.name.family ?? 'Testsson',
+    });
+    return client(app, login);
+  }
+
+  /** Logs a staff member in at a unit with the roles the HSA catalogue gives them there. */
+  async function staff(hsaId: string, unitHsaId: string): Promise<Client> {
+    const employee = await registers.findEmployee(hsaId);
+    const roles = (employee?.commissions.find((c) => c.unitHsaId === unitHsaId)?.roles ?? []) as StaffRole[];
+    const login = await loginTestStaff(database, config, {
+      hsaId,
+      unitHsaId,
+      roles,
+      profession: employee?.profession ?? 'nurse',
+    });
+    await database.db
+      .updateTable('staff_member')
+      .set({ given_name: employee?.name.given ?? 'Test', family_name: employee?.name.family ?? 'Personal' })
+      .where('hsa_id', '=', hsaId)
+      .execute();
+    return client(app, login);
+  }
+
+  /** A staff session with exactly these roles (for people the demo catalogue does not have). */
+  async function staffWithRoles(hsaId: string, unitHsaId: string, roles: StaffRole[]): Promise<Client> {
+    return client(app, await loginTestStaff(database, config, { hsaId, unitHsaId, roles }));
+  }
+
+  /** Someone at another unit holding the given role there. */
+  async function staffElsewhere(role: StaffRole, notAt: string): Promise<Client> {
+    for (const unit of units) {
+      if (unit.hsaId === notAt) continue;
+      const employee = (await registers.listEmployeesAtUnit(unit.hsaId)).find((e) =>
+        e.commissions.some((c) => c.unitHsaId === unit.hsaId && c.roles.includes(role)),
+      );
+      if (employee) return staff(employee.hsaId, unit.hsaId);
+    }
+    throw new Error(`no ${role} at another unit`);
+  }
+
+  return {
+    app,
+    database,
+    registers,
+    keys,
+    config,
+    personas,
+    unit: personas.staff.receiver.unitHsaId as string,
+    citizen,
+    staff,
+    staffWithRoles,
+    staffElsewhere,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export type Client = {
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  login: TestLogin;
+};
+
+function client(app: FastifyInstance, login: TestLogin): Client {
+  const send = (options: InjectOptions) =>
+    app.inject({ ...options, cookies: login.cookies, headers: { ...login.headers, ...(options.headers ?? {}) } });
+  return {
+    login,
+    get: (url) => send({ method: 'GET', url }),
+    post: (url, body) =>
+      send({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) }),
+  };
+}
+
+/** A valid renew-prescription submission. */
+export function prescriptionAnswers(medicine = 'Levaxin') {
+  return { medicines: [{ name: medicine, strength: '50 mikrogram', dosage: '1 tablett morgon' }] };
+}

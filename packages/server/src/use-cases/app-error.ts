@@ -1,0 +1,16 @@
+import type { ErrorCode, FieldError } from '@kontakta/contract';
+
+/**
+ * The one error type use cases and routes throw; `code` is stable, the HTTP status comes from
+ * one table in http/problem.ts.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  constructor(code: ErrorCode, detail?: string, errors?: FieldError[]) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = errors;
+  }
+}

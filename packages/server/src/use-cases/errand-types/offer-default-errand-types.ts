@@ -1,0 +1,44 @@
+import { baseErrandTypes } from '@kontakta/domain';
+import type { Database } from '../../storage/database.ts';
+import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
+import { findUnitSetting, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import { saveBaseErrandType } from './save-base-errand-type.ts';
+
+/**
+ * Gives units that have not configured anything yet the whole national base offering with default
+ * options, and a functional mailbox for "new errand" e-mails (the demo's units, a new region).
+ * Units an administrator has already configured are left as they are.
+ */
+export async function offerDefaultErrandTypes(
+  database: Database,
+  units: ReadonlyArray<{ hsaId: string; notificationEmail: string }>,
+  now: number,
+): Promise<number> {
+  let configured = 0;
+  for (const unit of units) {
+    await database.db.transaction().execute(async (trx) => {
+      if (!(await findUnitSetting(trx, unit.hsaId))) {
+        await upsertUnitSetting(trx, {
+          unit_hsa_id: unit.hsaId,
+          notification_email: unit.notificationEmail,
+          staff_names: 'full-name',
+          updated_at: now,
+        });
+      }
+      if ((await listUnitErrandTypes(trx, unit.hsaId)).length > 0) return;
+      for (const type of baseErrandTypes) {
+        const saved = await saveBaseErrandType(
+          trx,
+          unit.hsaId,
+          type.id,
+          { enabled: true, options: {}, openToProxies: true, citizenMayReply: true },
+          now,
+          null,
+        );
+        if (!saved.ok) throw new Error(`The default options of ${type.id} are invalid`);
+      }
+      configured += 1;
+    });
+  }
+  return configured;
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { type FormDefinition, type StaffActor, stockholmDate, validateAnswers } from '@kontakta/domain';
+import { sealText } from '../../encryption/envelope.ts';
+import { insertErrandMessage, nextPositions } from '../../storage/repositories/errand.repository.ts';
+import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import { dataKeyOf } from './errand-record.ts';
+import { notifyCitizen } from './notify-citizen.ts';
+import type { Language } from './present-errand.ts';
+import { transitionErrand } from './transition-errand.ts';
+
+/**
+ * Steps 6–8: the assigned caregiver answers on the answer form of the errand's type (the version
+ * the errand was sent with). The answer is sealed under the errand's key and the citizen is
+ * notified, in one transaction.
+ */
+export async function answerErrand(
+  ctx: UseCaseContext<StaffActor>,
+  errandId: string,
+  answers: unknown,
+  language: Language,
+): Promise<void> {
+  let checkedAnswers: unknown;
+  await transitionErrand(
+    ctx,
+    errandId,
+    async (row, trx) => {
+      const version = await findFormVersion(trx, row.form_version_id);
+      if (!version) throw new AppError('internal-error', 'form version missing');
+      const checked = validateAnswers(JSON.parse(version.answer_definition) as FormDefinition, answers, {
+        today: stockholmDate(new Date(ctx.now)),
+      });
+      if (!checked.ok) {
+        throw new AppError(
+          'validation-failed',
+          undefined,
+          checked.errors.map((e) => ({
+            path: e.path ? `answers.${e.path}` : 'answers',
+            code: e.code,
+            message: e.message[language],
+          })),
+        );
+      }
+      checkedAnswers = checked.value;
+      // The caregiver may offer a reply only where the unit allows replies for this type.
+      const offered = await findUnitErrandType(trx, row.unit_hsa_id, row.errand_type);
+      return {
+        type: 'answer',
+        replyAllowed: checked.value.citizenMayReply === true && offered?.citizen_may_reply === 1,
+      };
+    },
+    {
+      role: 'caregiver',
+      accessAction: 'answer',
+      extra: (row) => ({ has_answer: 1, waiting_since: null, first_answered_at: row.first_answered_at ?? ctx.now }),
+      alsoWrite: async (trx, row) => {
+        const messageId = randomUUID();
+        const positions = await nextPositions(trx, row.id);
+        await insertErrandMessage(trx, {
+          id: messageId,
+          errand_id: row.id,
+          position: positions.message,
+          kind: 'answer',
+          author_kind: 'staff',
+          author_id: ctx.actor.hsaId,
+          form_version_id: row.form_version_id,
+          content: sealText(dataKeyOf(ctx, row), JSON.stringify({ answers: checkedAnswers }), `${row.id}:${messageId}`),
+          created_at: ctx.now,
+        });
+        await notifyCitizen(trx, row.citizen_id, row.id, 'errand-answered', ctx.now);
+      },
+    },
+  );
+}

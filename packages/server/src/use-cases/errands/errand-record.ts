@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  type Decision,
+  decide,
+  type ErrandAccess,
+  type ErrandActorRef,
+  type ErrandCommand,
+  type ErrandState,
+  errandAccess,
+  type StaffRole,
+} from '@kontakta/domain';
+import type { Kysely } from 'kysely';
+import { unwrapDataKey } from '../../encryption/envelope.ts';
+import {
+  type ErrandRow,
+  findErrand,
+  insertErrandEvents,
+  nextPositions,
+  updateErrand,
+} from '../../storage/repositories/errand.repository.ts';
+import type { DatabaseSchema } from '../../storage/schema.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+
+// What every errand use case shares: finding an errand the actor may see, its data key, and
+// turning a state-machine decision into rows.
+
+export function stateOf(row: ErrandRow): ErrandState {
+  return {
+    status: row.status,
+    assignedTo: row.assigned_to,
+    answeredBy: JSON.parse(row.answered_by) as string[],
+    replyAllowed: row.reply_allowed === 1,
+    unreadByCitizen: row.unread_by_citizen === 1,
+    archivedByCitizen: row.archived_by_citizen === 1,
+  };
+}
+
+/** The errand and how the actor may see it; 404 when they may not (existence stays hidden). */
+export async function findVisibleErrand(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  errandId: string,
+): Promise<{ row: ErrandRow; access: ErrandAccess }> {
+  const row = await findErrand(db, errandId);
+  const access = row ? errandAccess(ctx.actor, accessFacts(row)) : undefined;
+  if (!row || !access) throw new AppError('not-found');
+  return { row, access };
+}
+
+export function accessFacts(row: ErrandRow) {
+  return {
+    citizenId: row.citizen_id,
+    unitHsaId: row.unit_hsa_id,
+    assignedTo: row.assigned_to,
+    answeredBy: JSON.parse(row.answered_by) as string[],
+  };
+}
+
+export function dataKeyOf(ctx: UseCaseContext, row: ErrandRow): Buffer {
+  return unwrapDataKey(ctx.keys, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
+}
+
+/** How the actor appears in the history for a command; staff act in the role the command needs. */
+export function actorRef(actor: Actor, role?: StaffRole): ErrandActorRef {
+  if (actor.kind === 'citizen') {
+    return actor.actingForCitizenId
+      ? { kind: 'citizen', citizenId: actor.actingForCitizenId, onBehalfOf: actor.citizenId }
+      : { kind: 'citizen', citizenId: actor.citizenId };
+  }
+  const chosen = role && actor.roles.includes(role) ? role : (actor.roles[0] ?? 'caregiver');
+  return { kind: 'staff', hsaId: actor.hsaId, role: chosen };
+}
+
+/** Decides, or answers 409 (403 for a wrong role) with the state machine's reason. */
+export function decideOrConflict(row: ErrandRow, command: ErrandCommand, actor: ErrandActorRef, now: number) {
+  const decision: Decision = decide(stateOf(row), command, actor, now);
+  // Acting in a role one does not have is a permission problem, not a state problem.
+  if (!decision.ok) throw new AppError(decision.reason === 'wrong-role' ? 'forbidden' : 'conflict', decision.reason);
+  return decision;
+}
+
+/**
+ * Writes the decision's events and new state in the caller's transaction. A concurrent change to
+ * the same errand makes this fail with 409 rather than overwrite it.
+ */
+export async function applyDecision(
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  decision: Extract<Decision, { ok: true }>,
+  now: number,
+  extra: Partial<Pick<ErrandRow, 'has_answer' | 'first_answered_at' | 'waiting_since'>> | undefined = {},
+): Promise<void> {
+  if (decision.events.length === 0) return;
+  const { state } = decision;
+  const updated = await updateErrand(db, row.id, row.version, {
+    status: state.status,
+    assigned_to: state.assignedTo,
+    answered_by: JSON.stringify(state.answeredBy),
+    reply_allowed: state.replyAllowed ? 1 : 0,
+    unread_by_citizen: state.unreadByCitizen ? 1 : 0,
+    archived_by_citizen: state.archivedByCitizen ? 1 : 0,
+    last_event_at: now,
+    ...extra,
+  });
+  if (!updated) throw new AppError('conflict', 'changed-meanwhile');
+  const positions = await nextPositions(db, row.id);
+  await insertErrandEvents(
+    db,
+    decision.events.map((event, index) => ({
+      id: randomUUID(),
+      errand_id: row.id,
+      position: positions.event + index,
+      type: event.type,
+      actor_kind: event.actor.kind,
+      actor_id: event.actor.kind === 'citizen' ? event.actor.citizenId : event.actor.hsaId,
+      actor_role: event.actor.kind === 'staff' ? event.actor.role : null,
+      on_behalf_of: event.actor.kind === 'citizen' ? (event.actor.onBehalfOf ?? null) : null,
+      assignee: event.assignee ?? null,
+      at: event.at,
+    })),
+  );
+}

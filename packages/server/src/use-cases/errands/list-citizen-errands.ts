@@ -1,0 +1,27 @@
+import type { CitizenActor } from '@kontakta/domain';
+import {
+  type CitizenFolder,
+  countCitizenErrands,
+  listCitizenErrands,
+} from '../../storage/repositories/errand.repository.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import type { UseCaseContext } from '../services.ts';
+import { presentSummaries } from './present-errand.ts';
+
+/** The citizen's inbox, sent errands or archive, with unread marks and the counts of each. */
+export async function listCitizenErrandsUseCase(
+  ctx: UseCaseContext<CitizenActor>,
+  folder: CitizenFolder,
+  options: { cursor?: string | undefined; limit?: number | undefined },
+) {
+  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const limit = options.limit ?? 20;
+  const after = decodeCursor(options.cursor, { at: 'number', id: 'string' });
+  const { db } = ctx.database;
+  const [rows, counts] = await Promise.all([
+    listCitizenErrands(db, citizenId, folder, limit + 1, after),
+    countCitizenErrands(db, citizenId),
+  ]);
+  const page = pageOf(rows, limit, (row) => ({ at: row.last_event_at, id: row.id }));
+  return { items: await presentSummaries(db, page.items), nextCursor: page.nextCursor, counts };
+}

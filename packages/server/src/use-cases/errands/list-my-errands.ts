@@ -1,0 +1,30 @@
+import type { StaffActor } from '@kontakta/domain';
+import { listAssignedErrands } from '../../storage/repositories/errand.repository.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import type { UseCaseContext } from '../services.ts';
+import { presentSummaries } from './present-errand.ts';
+
+/**
+ * A caregiver's own errands across every unit where the HSA catalogue says they are a caregiver
+ * today. Opening one still happens at its unit (the staff member switches unit to act there).
+ */
+export async function listMyErrands(
+  ctx: UseCaseContext<StaffActor>,
+  options: { cursor?: string | undefined; limit?: number | undefined },
+) {
+  const employee = await ctx.registers.findEmployee(ctx.actor.hsaId);
+  const units = (employee?.commissions ?? []).filter((c) => c.roles.includes('caregiver')).map((c) => c.unitHsaId);
+  const limit = options.limit ?? 25;
+  const after = decodeCursor(options.cursor, { at: 'number', id: 'string' });
+  const rows = await listAssignedErrands(ctx.database.db, ctx.actor.hsaId, units, limit + 1, after);
+  const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
+  const summaries = await presentSummaries(ctx.database.db, page.items);
+  return {
+    items: summaries.map((summary, i) => ({
+      ...summary,
+      assignedTo: page.items[i]?.assigned_to ?? null,
+      waitingSince: page.items[i]?.waiting_since ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

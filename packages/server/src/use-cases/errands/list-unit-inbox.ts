@@ -1,0 +1,83 @@
+import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
+import {
+  countUnitErrands,
+  listUnitErrands,
+  type UnitInboxFilter,
+} from '../../storage/repositories/errand.repository.ts';
+import { AppError } from '../app-error.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import type { UseCaseContext } from '../services.ts';
+import { presentSummaries } from './present-errand.ts';
+
+export type InboxFilterName = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
+
+export type InboxQuery = {
+  filter?: InboxFilterName | undefined;
+  caregiver?: string | undefined;
+  olderThanDays?: number | undefined;
+  errandType?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+};
+
+const DAY = 86_400_000;
+const OPEN_STATUSES = ['new', 'open', 'assigned'] as const;
+
+/** Step 4: the unit's inbox for its receivers, filtered, oldest first, with the counts a receiver watches. */
+export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: InboxQuery) {
+  const unitHsaId = ctx.actor.unitHsaId;
+  if (!unitHsaId || !mayListUnitInbox(ctx.actor, unitHsaId)) throw new AppError('forbidden', 'receivers-only');
+  const filter = filterFor(ctx, query);
+  const limit = query.limit ?? 25;
+  const after = decodeCursor(query.cursor, { at: 'number', id: 'string' });
+  const { db } = ctx.database;
+  const [rows, ...counts] = await Promise.all([
+    listUnitErrands(db, unitHsaId, filter, limit + 1, after),
+    countUnitErrands(db, unitHsaId, { statuses: ['new'] }),
+    countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES, unassigned: true }),
+    countUnitErrands(db, unitHsaId, { statuses: ['assigned', 'answered'], assignedTo: ctx.actor.hsaId }),
+    countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
+  ]);
+  const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
+  const summaries = await presentSummaries(db, page.items);
+  return {
+    items: summaries.map((summary, i) => ({
+      ...summary,
+      assignedTo: page.items[i]?.assigned_to ?? null,
+      waitingSince: page.items[i]?.waiting_since ?? null,
+    })),
+    nextCursor: page.nextCursor,
+    counts: { new: counts[0] ?? 0, unassigned: counts[1] ?? 0, mine: counts[2] ?? 0, unanswered: counts[3] ?? 0 },
+  };
+}
+
+function filterFor(ctx: UseCaseContext<StaffActor>, query: InboxQuery): UnitInboxFilter {
+  const filter: UnitInboxFilter = {};
+  switch (query.filter ?? 'all') {
+    case 'new':
+      filter.statuses = ['new'];
+      break;
+    case 'unassigned':
+      filter.statuses = OPEN_STATUSES;
+      filter.unassigned = true;
+      break;
+    case 'mine':
+      filter.assignedTo = ctx.actor.hsaId;
+      break;
+    case 'assigned':
+      filter.statuses = ['assigned'];
+      break;
+    case 'unanswered':
+      filter.statuses = OPEN_STATUSES;
+      break;
+    case 'closed':
+      filter.statuses = ['closed'];
+      break;
+    case 'all':
+      break;
+  }
+  if (query.caregiver) filter.assignedTo = query.caregiver;
+  if (query.errandType) filter.errandType = query.errandType;
+  if (query.olderThanDays !== undefined) filter.waitingSinceBefore = ctx.now - query.olderThanDays * DAY;
+  return filter;
+}

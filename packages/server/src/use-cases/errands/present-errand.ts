@@ -1,0 +1,140 @@
+import type { ErrandDetail, ErrandSummary } from '@kontakta/contract';
+import type { Kysely } from 'kysely';
+import { openText } from '../../encryption/envelope.ts';
+import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
+import {
+  type ErrandEventRow,
+  type ErrandMessageRow,
+  type ErrandRow,
+  listErrandEvents,
+  listErrandMessages,
+} from '../../storage/repositories/errand.repository.ts';
+import { type FormVersionRow, findFormVersion } from '../../storage/repositories/errand-type.repository.ts';
+import { findCitizenNames, findStaffNames, type NameRow } from '../../storage/repositories/people.repository.ts';
+import { findCareUnits, findUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import type { DatabaseSchema } from '../../storage/schema.ts';
+import type { UseCaseContext } from '../services.ts';
+import { errandTypeName, type Localized, professionName } from './errand-names.ts';
+import { dataKeyOf } from './errand-record.ts';
+
+export type Language = 'sv' | 'en';
+
+/** List rows as the API shows them, with unit and type names looked up once per page. */
+export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandRow[]): Promise<ErrandSummary[]> {
+  const units = new Map(
+    (await findCareUnits(db, [...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
+  );
+  const typeNames = new Map<string, Localized>();
+  const out: ErrandSummary[] = [];
+  for (const row of rows) {
+    out.push({
+      id: row.id,
+      unit: { hsaId: row.unit_hsa_id, name: units.get(row.unit_hsa_id)?.name ?? row.unit_hsa_id },
+      errandType: { id: row.errand_type, name: await errandTypeName(db, row.unit_hsa_id, row.errand_type, typeNames) },
+      status: row.status,
+      createdAt: row.created_at,
+      lastEventAt: row.last_event_at,
+      unread: row.unread_by_citizen === 1,
+      hasAnswer: row.has_answer === 1,
+      archived: row.archived_by_citizen === 1,
+    });
+  }
+  return out;
+}
+
+/**
+ * The whole errand: decrypted thread with the form each part was written on, and the history
+ * with names as the unit chooses to show its staff. `viewer` decides how much of staff identity
+ * the citizen sees; staff always see full names.
+ */
+export async function presentErrand(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  viewer: 'citizen' | 'staff',
+  language: Language,
+): Promise<ErrandDetail> {
+  const [summary] = await presentSummaries(db, [row]);
+  const [messages, events, setting] = await Promise.all([
+    listErrandMessages(db, row.id),
+    listErrandEvents(db, row.id),
+    findUnitSetting(db, row.unit_hsa_id),
+  ]);
+  const names = await nameBook(db, messages, events);
+  const showStaff = (hsaId: string) => {
+    const staff = names.staff.get(hsaId);
+    if (viewer === 'citizen' && setting?.staff_names === 'profession')
+      return professionName(staff?.profession)[language];
+    return staff ? `${staff.given_name} ${staff.family_name}` : professionName(undefined)[language];
+  };
+  const showCitizen = (id: string) => {
+    const person = names.citizens.get(id);
+    return person ? `${person.given_name} ${person.family_name}` : '';
+  };
+  const key = dataKeyOf(ctx, row);
+  const versions = new Map<string, FormVersionRow | undefined>();
+  const formOf = async (message: ErrandMessageRow) => {
+    if (!message.form_version_id) return null;
+    if (!versions.has(message.form_version_id)) {
+      versions.set(message.form_version_id, await findFormVersion(db, message.form_version_id));
+    }
+    const version = versions.get(message.form_version_id);
+    if (!version) return null;
+    return JSON.parse(message.kind === 'answer' ? version.answer_definition : version.definition) as unknown;
+  };
+
+  const thread: ErrandDetail['messages'] = [];
+  for (const message of messages) {
+    const content = JSON.parse(openText(key, Buffer.from(message.content), `${row.id}:${message.id}`)) as {
+      answers: unknown;
+    };
+    thread.push({
+      id: message.id,
+      kind: message.kind,
+      author: {
+        kind: message.author_kind,
+        display: message.author_kind === 'staff' ? showStaff(message.author_id) : showCitizen(message.author_id),
+      },
+      createdAt: message.created_at,
+      answers: content.answers,
+      form: await formOf(message),
+    });
+  }
+
+  const citizen = viewer === 'staff' ? await findCitizenById(db, row.citizen_id) : undefined;
+  return {
+    ...(summary as ErrandSummary),
+    replyAllowed: row.reply_allowed === 1,
+    assignedTo: viewer === 'staff' ? row.assigned_to : null,
+    messages: thread,
+    history: events.map((event) => ({
+      type: event.type,
+      at: event.at,
+      actor: {
+        kind: event.actor_kind,
+        display: event.actor_kind === 'staff' ? showStaff(event.actor_id) : showCitizen(event.actor_id),
+        ...(event.on_behalf_of ? { onBehalfOf: showCitizen(event.on_behalf_of) } : {}),
+      },
+      ...(event.assignee ? { assignee: showStaff(event.assignee) } : {}),
+    })),
+    ...(viewer === 'staff' && citizen
+      ? { citizen: { personnummer: citizen.personnummer, name: `${citizen.given_name} ${citizen.family_name}` } }
+      : {}),
+  };
+}
+
+async function nameBook(db: Kysely<DatabaseSchema>, messages: ErrandMessageRow[], events: ErrandEventRow[]) {
+  const staffIds = new Set<string>();
+  const citizenIds = new Set<string>();
+  for (const m of messages) (m.author_kind === 'staff' ? staffIds : citizenIds).add(m.author_id);
+  for (const e of events) {
+    (e.actor_kind === 'staff' ? staffIds : citizenIds).add(e.actor_id);
+    if (e.assignee) staffIds.add(e.assignee);
+    if (e.on_behalf_of) citizenIds.add(e.on_behalf_of);
+  }
+  const byId = (rows: NameRow[]) => new Map(rows.map((r) => [r.id, r]));
+  return {
+    staff: byId(await findStaffNames(db, [...staffIds])),
+    citizens: byId(await findCitizenNames(db, [...citizenIds])),
+  };
+}

@@ -1,0 +1,45 @@
+import type { ErrandDetail } from '@kontakta/contract';
+import { recordAccess } from '../access-log/record-access.ts';
+import type { UseCaseContext } from '../services.ts';
+import { actorRef, applyDecision, decideOrConflict, findVisibleErrand, stateOf } from './errand-record.ts';
+import { type Language, presentErrand } from './present-errand.ts';
+
+/**
+ * Opens an errand with its whole thread. Staff reads are written to the access log and the
+ * unit's first look is an `opened` event; a citizen opening an answer marks it read.
+ */
+export async function readErrand(ctx: UseCaseContext, errandId: string, language: Language): Promise<ErrandDetail> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const { row, access } = await findVisibleErrand(ctx, trx, errandId);
+    let current = row;
+    if (access.as === 'citizen') {
+      if (stateOf(row).unreadByCitizen) {
+        const decision = decideOrConflict(row, { type: 'read-by-citizen' }, actorRef(ctx.actor), ctx.now);
+        await applyDecision(trx, row, decision, ctx.now);
+        current = { ...row, unread_by_citizen: 0 };
+      }
+      return presentErrand(ctx, trx, current, 'citizen', language);
+    }
+    await recordAccess(
+      trx,
+      ctx.database.dialect,
+      [
+        {
+          unitHsaId: row.unit_hsa_id,
+          errandId: row.id,
+          citizenId: row.citizen_id,
+          staffHsaId: access.hsaId,
+          role: access.as,
+          action: 'read',
+        },
+      ],
+      ctx.now,
+    );
+    if (row.status === 'new') {
+      const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
+      await applyDecision(trx, row, decision, ctx.now);
+      current = { ...row, status: 'open' };
+    }
+    return presentErrand(ctx, trx, current, 'staff', language);
+  });
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CitizenActor,
+  type FormDefinition,
+  initialErrandState,
+  sentEvent,
+  stockholmDate,
+  validateAnswers,
+} from '@kontakta/domain';
+import { newDataKey, sealText } from '../../encryption/envelope.ts';
+import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
+import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
+import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
+import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import { actorRef } from './errand-record.ts';
+
+export type SendErrandInput = {
+  unitHsaId: string;
+  errandType: string;
+  /** The form version the citizen opened; answers are checked against exactly that one. */
+  formVersionId: string;
+  answers: unknown;
+  language: 'sv' | 'en';
+};
+
+/**
+ * Step 2 of the flow: the citizen sends an errand. In one transaction: the errand with its own
+ * data key, the answers sealed under it, the `sent` event, and the unit's notification.
+ */
+export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendErrandInput): Promise<{ id: string }> {
+  const { db } = ctx.database;
+  const offered = await findUnitErrandType(db, input.unitHsaId, input.errandType);
+  if (!offered || offered.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
+  if (ctx.actor.actingForCitizenId && offered.open_to_proxies !== 1)
+    throw new AppError('forbidden', 'closed-to-proxies');
+  const version = await findFormVersion(db, input.formVersionId);
+  if (!version || version.unit_hsa_id !== input.unitHsaId || version.errand_type !== input.errandType) {
+    throw new AppError('validation-failed', undefined, [
+      { path: 'body.formVersionId', code: 'unknown-form-version', message: formVersionMessage(input.language) },
+    ]);
+  }
+
+  const definition = JSON.parse(version.definition) as FormDefinition;
+  const checked = validateAnswers(definition, input.answers, { today: stockholmDate(new Date(ctx.now)) });
+  if (!checked.ok) {
+    throw new AppError(
+      'validation-failed',
+      undefined,
+      checked.errors.map((e) => ({
+        path: e.path ? `answers.${e.path}` : 'answers',
+        code: e.code,
+        message: e.message[input.language],
+      })),
+    );
+  }
+
+  const id = randomUUID();
+  const messageId = randomUUID();
+  const key = newDataKey(ctx.keys);
+  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const sealed = sealText(key.key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
+  const setting = await findUnitSetting(db, input.unitHsaId);
+
+  await db.transaction().execute(async (trx) => {
+    const state = initialErrandState();
+    await insertErrand(trx, {
+      id,
+      citizen_id: citizenId,
+      sent_by_citizen_id: ctx.actor.citizenId,
+      unit_hsa_id: input.unitHsaId,
+      errand_type: input.errandType,
+      form_version_id: version.id,
+      status: state.status,
+      assigned_to: null,
+      answered_by: '[]',
+      reply_allowed: 0,
+      unread_by_citizen: 0,
+      archived_by_citizen: 0,
+      has_answer: 0,
+      wrapped_key: key.wrapped,
+      key_id: key.keyId,
+      created_at: ctx.now,
+      first_answered_at: null,
+      waiting_since: ctx.now,
+      last_event_at: ctx.now,
+      version: 1,
+    });
+    await insertErrandMessage(trx, {
+      id: messageId,
+      errand_id: id,
+      position: 1,
+      kind: 'submission',
+      author_kind: 'citizen',
+      author_id: ctx.actor.citizenId,
+      form_version_id: version.id,
+      content: sealed,
+      created_at: ctx.now,
+    });
+    const event = sentEvent(actorRef(ctx.actor), ctx.now);
+    await insertErrandEvents(trx, [
+      {
+        id: randomUUID(),
+        errand_id: id,
+        position: 1,
+        type: event.type,
+        actor_kind: 'citizen',
+        actor_id: citizenId,
+        actor_role: null,
+        on_behalf_of: ctx.actor.actingForCitizenId ? ctx.actor.citizenId : null,
+        assignee: null,
+        at: ctx.now,
+      },
+    ]);
+    if (setting?.notification_email) {
+      await enqueueOutboxMessage(
+        trx,
+        {
+          channel: 'email',
+          template: 'errand-received',
+          recipient: setting.notification_email,
+          language: 'sv',
+          citizen_id: null,
+          errand_id: id,
+        },
+        ctx.now,
+      );
+    }
+  });
+  return { id };
+}
+
+function formVersionMessage(language: 'sv' | 'en'): string {
+  return language === 'sv'
+    ? 'Formuläret har ändrats. Ladda om sidan och försök igen.'
+    : 'The form has changed. Reload the page and try again.';
+}

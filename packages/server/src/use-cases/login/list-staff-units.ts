@@ -1,0 +1,17 @@
+import type { StaffUnits } from '@kontakta/contract';
+import type { StaffActor } from '@kontakta/domain';
+import type { Services } from '../services.ts';
+import { staffRolesOf } from './log-in-staff.ts';
+
+/** The units the staff member may work at now, by the catalogue, with their roles at each. */
+export async function listStaffUnits(services: Services, actor: StaffActor): Promise<StaffUnits> {
+  const employee = await services.registers.findEmployee(actor.hsaId);
+  const units: StaffUnits['units'] = [];
+  for (const commission of employee?.commissions ?? []) {
+    const roles = staffRolesOf(commission);
+    const unit = await services.registers.findCareUnit(commission.unitHsaId);
+    if (roles.length > 0 && unit) units.push({ hsaId: unit.hsaId, name: unit.name, roles });
+  }
+  units.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return { current: actor.unitHsaId, units };
+}

@@ -1,0 +1,82 @@
+import { STAFF_ROLES, type StaffRole } from '@kontakta/domain';
+import { checkLoginPersonnummer } from '../../identity/login-personnummer.ts';
+import type { Employee, UnitCommission } from '../../registers/index.ts';
+import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
+import { saveStaffMemberFromCatalogue } from '../../storage/repositories/staff-login.repository.ts';
+import type { Services } from '../services.ts';
+import { startSession } from '../sessions/start-session.ts';
+import { type LoginOutcome, refused } from './login-outcome.ts';
+import { mirrorCareUnit } from './mirror-care-unit.ts';
+
+/** The catalogue's unit roles are Kontakta's staff roles; anything else is ignored. */
+export function staffRolesOf(commission: UnitCommission): StaffRole[] {
+  return commission.roles.filter((role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+/**
+ * A staff e-ID (SITHS) login: the personnummer must belong to someone in the HSA catalogue with
+ * a commission. Roles come from the catalogue now, at every login, into the session. With one
+ * unit the session is for it; with several the person chooses next (`chooseStaffUnit`).
+ */
+export async function logInStaff(
+  services: Services,
+  input: { personnummerClaim: unknown; previousSessionToken: string | undefined },
+): Promise<LoginOutcome> {
+  const now = services.clock();
+  const { db } = services.database;
+  const record = (result: 'success' | 'refused' | 'failed', reason: string | null) =>
+    insertLoginEvent(db, {
+      occurred_at: now,
+      audience: 'staff',
+      method: 'eid',
+      result,
+      reason,
+      municipality_code: null,
+    });
+
+  const checked = checkLoginPersonnummer(input.personnummerClaim, new Date(now));
+  if (!checked.ok) {
+    await record('refused', checked.reason);
+    return refused(checked.reason);
+  }
+  let employee: Employee | undefined;
+  try {
+    employee = await services.registers.findEmployeeByPersonnummer(checked.personnummer);
+  } catch {
+    await record('failed', 'unavailable');
+    return refused('unavailable');
+  }
+  const commissions = employee?.commissions.filter((c) => staffRolesOf(c).length > 0) ?? [];
+  if (!employee || (commissions.length === 0 && employee.regionCommissions.length === 0)) {
+    await record('refused', 'no-commission');
+    return refused('no-commission');
+  }
+
+  await saveStaffMemberFromCatalogue(
+    db,
+    {
+      hsaId: employee.hsaId,
+      givenName: employee.name.given,
+      familyName: employee.name.family,
+      profession: employee.profession,
+    },
+    now,
+  );
+  const only = commissions.length === 1 ? commissions[0] : undefined;
+  const unitHsaId = only && (await mirrorCareUnit(services.database, services.registers, only.unitHsaId, now));
+  const session = await startSession(
+    services.database,
+    services.config.session,
+    now,
+    {
+      kind: 'staff',
+      hsaId: employee.hsaId,
+      unitHsaId: only && unitHsaId ? only.unitHsaId : null,
+      roles: only && unitHsaId ? staffRolesOf(only) : [],
+      loginMethod: 'eid',
+    },
+    input.previousSessionToken,
+  );
+  await record('success', null);
+  return { ok: true, session, next: commissions.length > 1 ? 'choose-unit' : 'staff-start' };
+}
