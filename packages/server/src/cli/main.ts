@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { auditVerifyCommand } from './audit.command.ts';
+import { keysRotateCommand } from './keys.command.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { OUTBOX_USAGE, outboxCommand } from './outbox.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
 
@@ -17,12 +20,35 @@ const COMMANDS: Record<string, Command> = {
     usage: 'kontakta migrate',
     run: (args) => noOptions(args).then(() => migrateCommand(loadConfig())),
   },
+  keys: {
+    summary: 'Rotate the master key: `keys rotate` re-wraps every data key under a new one.',
+    usage: 'kontakta keys rotate',
+    run: (args) => subcommand(args, 'rotate').then(() => keysRotateCommand(loadConfig())),
+  },
+  audit: {
+    summary: 'Check the access log: `audit verify` finds changed or removed entries.',
+    usage: 'kontakta audit verify',
+    run: (args) => subcommand(args, 'verify').then(() => auditVerifyCommand(loadConfig())),
+  },
   seed: {
     summary: 'Write the demo register (dated today) and load its regions and care units.',
     usage: 'kontakta seed',
     run: (args) => noOptions(args).then(() => seedCommand(loadConfig())),
   },
+  outbox: {
+    summary: 'List notifications that were not delivered, or send them again.',
+    usage: OUTBOX_USAGE,
+    run: (args) => outboxCommand(loadConfig(), args),
+  },
 };
+
+/** Commands with one sub-command so far; anything else is refused before it does anything. */
+async function subcommand(args: string[], expected: string): Promise<void> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (positionals.length !== 1 || positionals[0] !== expected) {
+    throw new Error(`Expected "${expected}". See --help.`);
+  }
+}
 
 /** Refuses unknown options before a command does anything. */
 async function noOptions(args: string[]): Promise<void> {
