@@ -2,12 +2,21 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import { buildApp } from './http/app.ts';
+import { startNotificationDelivery } from './jobs/notification-delivery.ts';
+import type { OutboxWorker } from './jobs/outbox-worker.ts';
 import type { Registers } from './registers/index.ts';
 import { type Database, openDatabase } from './storage/database.ts';
 import { checkDurability } from './storage/durability.ts';
 import { migrateToLatest } from './storage/migrator.ts';
 
-export type RunningServer = { app: FastifyInstance; database: Database; url: string; close(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  /** The notification worker (null when KONTAKTA_OUTBOX_WORKER=false); tests may call runOnce. */
+  outboxWorker: OutboxWorker | null;
+  close(): Promise<void>;
+};
 
 export class DurabilityError extends Error {}
 
@@ -45,12 +54,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = await buildApp({ config, database, ...(options.registers ? { registers: options.registers } : {}) });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = Number(new URL(address).port);
+  const notifications = startNotificationDelivery(config, database, app.log.child({ component: 'outbox' }));
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close().then(() => database.close());
+    // Requests finish first (they may queue messages), then the worker's run, then the database.
+    closing ??= app
+      .close()
+      .then(() => notifications.stop())
+      .then(() => database.close());
     return closing;
   };
-  return { app, database, url: `http://${config.host}:${port}`, close };
+  return { app, database, url: `http://${config.host}:${port}`, outboxWorker: notifications.worker, close };
 }
 
 /** For the CLI: run until SIGINT/SIGTERM, then shut down within the configured grace time. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MasterKeySource, parseKeyList } from '../encryption/master-keys.ts';
@@ -22,6 +23,9 @@ export type Config = Readonly<{
   masterKeys: MasterKeySource;
   notifications: NotificationsConfig;
   outboxWorker: OutboxWorkerConfig;
+  identity: IdentityConfig;
+  /** Trust X-Forwarded-* from the proxy in front: the client address behind it is what login limits count. */
+  trustProxy: boolean;
 }>;
 
 export type NotificationsConfig = Readonly<{
@@ -36,6 +40,23 @@ export type NotificationsConfig = Readonly<{
 }>;
 
 export type OutboxWorkerConfig = Readonly<{ enabled: boolean; pollMs: number; maxAttempts: number }>;
+
+/** One OpenID Connect provider Kontakta is a client of. */
+export type OidcProviderConfig = Readonly<{ issuer: string; clientId: string; clientSecret: string }>;
+
+export type IdentityConfig = Readonly<{
+  /** The citizens' e-ID (BankID, Freja+ through a broker). */
+  citizen: OidcProviderConfig;
+  /** The staff's e-ID (SITHS); the citizens' provider unless configured apart. */
+  staff: OidcProviderConfig;
+  scopes: string;
+  personnummerClaim: string;
+  /** The bundled development e-ID provider runs at /dev-idp and is the issuer (never in production). */
+  devIdp: boolean;
+  /** Password + SMS code: weaker than e-ID, so a per-installation choice. */
+  passwordLogin: boolean;
+  loginRateLimitPerMinute: number;
+}>;
 
 export type DatabaseConfig =
   | Readonly<{ dialect: 'sqlite'; file: string }>
@@ -168,7 +189,56 @@ export const CONFIG_VARIABLES = [
     name: 'KONTAKTA_OUTBOX_MAX_ATTEMPTS',
     default: '10',
     description:
-      'Attempts (with growing pauses, about 4 hours in all at 10) before a message is marked dead for an operator.',
+      'Attempts, with growing pauses (2 to 4 hours in all at 10), before a message is marked dead for an operator.',
+  },
+  {
+    name: 'KONTAKTA_OIDC_ISSUER',
+    default: '(unset: the development e-ID provider at `$KONTAKTA_PUBLIC_URL/dev-idp`; required in production)',
+    description: 'OpenID Connect issuer of the citizens’ e-ID (a BankID/Freja+ broker). See Logging in.',
+  },
+  { name: 'KONTAKTA_OIDC_CLIENT_ID', default: 'kontakta', description: 'Kontakta’s client id at that issuer.' },
+  {
+    name: 'KONTAKTA_OIDC_CLIENT_SECRET',
+    default: '(unset; required with an issuer)',
+    description: 'Kontakta’s client secret at that issuer.',
+  },
+  { name: 'KONTAKTA_OIDC_SCOPES', default: 'openid profile', description: 'Scopes asked for at login.' },
+  {
+    name: 'KONTAKTA_OIDC_PERSONNUMMER_CLAIM',
+    default: 'personal_number',
+    description:
+      'The claim that carries the personnummer (e.g. `ssn` at Idura). Users are keyed by it, never by `sub`.',
+  },
+  {
+    name: 'KONTAKTA_STAFF_OIDC_ISSUER',
+    default: '`$KONTAKTA_OIDC_ISSUER`',
+    description: 'OpenID Connect issuer of the staff’s e-ID (SITHS, e.g. Inera’s IdP).',
+  },
+  {
+    name: 'KONTAKTA_STAFF_OIDC_CLIENT_ID',
+    default: '`$KONTAKTA_OIDC_CLIENT_ID`',
+    description: 'Kontakta’s client id at the staff issuer.',
+  },
+  {
+    name: 'KONTAKTA_STAFF_OIDC_CLIENT_SECRET',
+    default: '`$KONTAKTA_OIDC_CLIENT_SECRET`',
+    description: 'Kontakta’s client secret at the staff issuer.',
+  },
+  {
+    name: 'KONTAKTA_PASSWORD_LOGIN',
+    default: '`true` unless `NODE_ENV=production`',
+    description: 'Offer password + SMS code besides e-ID (weaker than e-ID; see Logging in).',
+  },
+  {
+    name: 'KONTAKTA_LOGIN_RATE_LIMIT',
+    default: '20',
+    description: 'Requests per minute from one client address to each login endpoint.',
+  },
+  {
+    name: 'KONTAKTA_TRUST_PROXY',
+    default: 'false',
+    description:
+      'Trust `X-Forwarded-For`/`-Proto` from a reverse proxy in front, so limits count real client addresses.',
   },
 ] as const;
 
@@ -240,7 +310,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     pollMs: read('KONTAKTA_OUTBOX_POLL_MS', '1000', integerIn(50, 60_000)),
     maxAttempts: read('KONTAKTA_OUTBOX_MAX_ATTEMPTS', '10', integerIn(1, 100)),
   };
+  const identity = readIdentity(read, env, problems, { production, publicUrl });
   const config: Config = {
+    identity,
+    trustProxy: read('KONTAKTA_TRUST_PROXY', 'false', boolean),
     production,
     masterKeys,
     notifications,
@@ -306,6 +379,46 @@ function masterKeyList(raw: string): string | Invalid {
   } catch (error) {
     return new Invalid((error as Error).message);
   }
+}
+
+function readIdentity(
+  read: <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, secret?: boolean) => T,
+  env: Env,
+  problems: string[],
+  { production, publicUrl }: { production: boolean; publicUrl: string },
+): IdentityConfig {
+  const configured = env.KONTAKTA_OIDC_ISSUER?.trim();
+  const devIdp = !configured && !production;
+  if (!configured && production) problems.push('KONTAKTA_OIDC_ISSUER must be set in production');
+  const issuerParser = (raw: string) => {
+    const url = httpUrl(raw);
+    if (production && typeof url === 'string' && !url.startsWith('https:'))
+      return new Invalid('must be https:// in production');
+    return url;
+  };
+  const issuer = devIdp ? `${publicUrl}/dev-idp` : read('KONTAKTA_OIDC_ISSUER', '', issuerParser);
+  const clientId = read('KONTAKTA_OIDC_CLIENT_ID', 'kontakta', nonEmpty);
+  // The development provider and Kontakta share the process, so a fresh secret per start will do.
+  const clientSecret = devIdp
+    ? randomBytes(24).toString('base64url')
+    : read('KONTAKTA_OIDC_CLIENT_SECRET', '', (raw) => (raw ? raw : new Invalid('must be set with an issuer')), true);
+  const citizen = { issuer, clientId, clientSecret };
+  const staff = {
+    issuer: read('KONTAKTA_STAFF_OIDC_ISSUER', issuer ?? '', issuerParser),
+    clientId: read('KONTAKTA_STAFF_OIDC_CLIENT_ID', clientId ?? '', nonEmpty),
+    clientSecret: read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', clientSecret ?? '', nonEmpty, true),
+  };
+  return {
+    citizen,
+    staff,
+    scopes: read('KONTAKTA_OIDC_SCOPES', 'openid profile', (raw) =>
+      raw.split(/\s+/).includes('openid') ? raw : new Invalid('must include openid'),
+    ),
+    personnummerClaim: read('KONTAKTA_OIDC_PERSONNUMMER_CLAIM', 'personal_number', nonEmpty),
+    devIdp,
+    passwordLogin: read('KONTAKTA_PASSWORD_LOGIN', production ? 'false' : 'true', boolean),
+    loginRateLimitPerMinute: read('KONTAKTA_LOGIN_RATE_LIMIT', '20', integerIn(1, 100_000)),
+  };
 }
 
 /** What a parser returns for a value it refuses. */

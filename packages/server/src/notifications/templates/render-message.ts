@@ -1,0 +1,60 @@
+import type { OutgoingMessage, RenderedMessage } from '../notification.types.ts';
+import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS, type TemplateValues } from './template-texts.ts';
+
+/** Where recipients log in: citizens at the start page, staff at the staff tool. */
+export type LoginLinks = Readonly<{ citizen: string; staff: string }>;
+
+export function loginLinks(publicUrl: string): LoginLinks {
+  return { citizen: `${publicUrl}/`, staff: `${publicUrl}/personal` };
+}
+
+/** Templates addressed to care-unit staff (a unit's functional mailbox); the rest go to citizens. */
+const STAFF_TEMPLATES = new Set(['errand-received']);
+
+const DEFAULT_CODE_MINUTES = 5;
+
+export type RenderResult = { ok: true; message: RenderedMessage } | { ok: false; reason: string };
+
+/**
+ * Puts a message into words. Only the login link, and for `login-code` the code, ever come from
+ * outside the template; every other parameter is ignored, so content put in an outbox row by
+ * mistake still never leaves Kontakta.
+ */
+export function renderMessage(message: OutgoingMessage, links: LoginLinks): RenderResult {
+  if (message.channel === 'letter') {
+    const description = LETTER_DESCRIPTIONS[message.template]?.[message.language];
+    if (!description) return { ok: false, reason: `no letter template "${message.template}"` };
+    return { ok: true, message: { ...message, subject: null, text: description } };
+  }
+
+  const texts = Object.hasOwn(TEMPLATE_TEXTS, message.template) ? TEMPLATE_TEXTS[message.template] : undefined;
+  if (!texts) return { ok: false, reason: `no template "${message.template}"` };
+  const values = templateValues(message, links);
+  if (!values.ok) return values;
+
+  if (message.channel === 'email') {
+    const email = texts.email?.[message.language];
+    if (!email) return { ok: false, reason: `template "${message.template}" has no e-mail text` };
+    return { ok: true, message: { ...message, subject: email.subject, text: email.text(values.values) } };
+  }
+  const sms = texts.sms?.[message.language];
+  if (!sms) return { ok: false, reason: `template "${message.template}" has no SMS text` };
+  return { ok: true, message: { ...message, subject: null, text: sms(values.values) } };
+}
+
+function templateValues(
+  message: OutgoingMessage,
+  links: LoginLinks,
+): { ok: true; values: TemplateValues } | { ok: false; reason: string } {
+  const url = STAFF_TEMPLATES.has(message.template) ? links.staff : links.citizen;
+  if (message.template !== 'login-code') return { ok: true, values: { url, code: '', validMinutes: 0 } };
+  const { code, validMinutes } = message.parameters;
+  // Digits only: the code is the one value an SMS carries, so nothing else may pass as a code.
+  if (typeof code !== 'string' || !/^\d{4,10}$/.test(code))
+    return { ok: false, reason: 'login-code without a valid code' };
+  const minutes =
+    typeof validMinutes === 'number' && Number.isInteger(validMinutes) && validMinutes > 0 && validMinutes <= 60
+      ? validMinutes
+      : DEFAULT_CODE_MINUTES;
+  return { ok: true, values: { url, code, validMinutes: minutes } };
+}

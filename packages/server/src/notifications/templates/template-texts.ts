@@ -1,0 +1,72 @@
+import type { NotificationLanguage } from '../notification.types.ts';
+
+// Every word Kontakta sends. A notification says only that there is something new to read and
+// where to log in: no unit name (even "Barnmorskemottagningen" tells something about health), no
+// errand type, no content. The one exception is the login code, which the SMS must carry.
+
+export type TemplateValues = {
+  /** Where the recipient logs in. */
+  url: string;
+  /** login-code only: the one-time code, digits only (checked before rendering). */
+  code: string;
+  /** login-code only: how long the code is valid. */
+  validMinutes: number;
+};
+
+type EmailText = { subject: string; text: (v: TemplateValues) => string };
+type SmsText = (v: TemplateValues) => string;
+type Texts = { email?: Record<NotificationLanguage, EmailText>; sms?: Record<NotificationLanguage, SmsText> };
+
+const AUTOMATIC = {
+  sv: 'Det här är ett automatiskt meddelande från Kontakta och går inte att svara på. Av säkerhetsskäl står innehållet bara i Kontakta.',
+  en: 'This is an automatic message from Kontakta; replies are not read. For your security, the content is only shown in Kontakta.',
+} as const;
+
+function citizenNews(sv: string, en: string): Texts {
+  return {
+    email: {
+      sv: { subject: sv, text: ({ url }) => `Hej!\n\n${sv}. Logga in för att läsa:\n${url}\n\n${AUTOMATIC.sv}\n` },
+      en: { subject: en, text: ({ url }) => `Hello,\n\n${en}. Log in to read it:\n${url}\n\n${AUTOMATIC.en}\n` },
+    },
+    sms: {
+      sv: ({ url }) => `${sv}. Logga in för att läsa: ${url}`,
+      en: ({ url }) => `${en}. Log in to read it: ${url}`,
+    },
+  };
+}
+
+/** Template name → channel → language. A name or channel missing here cannot be sent. */
+export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
+  'errand-received': {
+    email: {
+      sv: {
+        subject: 'Nytt ärende i Kontakta',
+        text: ({ url }) =>
+          `Hej!\n\nNi har fått ett nytt ärende i Kontakta. Logga in för att läsa det:\n${url}\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'New errand in Kontakta',
+        text: ({ url }) =>
+          `Hello,\n\nYou have a new errand in Kontakta. Log in to read it:\n${url}\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+  },
+  'errand-answered': citizenNews('Du har fått ett svar i Kontakta', 'You have an answer in Kontakta'),
+  'new-message': citizenNews('Du har ett nytt meddelande i Kontakta', 'You have a new message in Kontakta'),
+  'login-code': {
+    sms: {
+      sv: ({ code, validMinutes }) =>
+        `Din inloggningskod till Kontakta är ${code}. Den gäller i ${validMinutes} minuter. Lämna aldrig ut koden till någon.`,
+      en: ({ code, validMinutes }) =>
+        `Your Kontakta login code is ${code}. It is valid for ${validMinutes} minutes. Never give the code to anyone.`,
+    },
+  },
+};
+
+/** Letters are PDFs made elsewhere; this only names them in listings (the development outbox). */
+export const LETTER_DESCRIPTIONS: Readonly<Record<string, Record<NotificationLanguage, string>>> = {
+  'password-letter': {
+    sv: 'Lösenordsbrev (PDF) till utskrift och post',
+    en: 'Password letter (PDF) for printing and post',
+  },
+};
