@@ -5,6 +5,7 @@ import {
   answerClosingFields,
   appointmentProposalFields,
   otherInformationField,
+  outcomeField,
   unsuitableDaysFields,
 } from './shared-fields.ts';
 
@@ -82,18 +83,11 @@ export function buildCancelOrRescheduleAppointmentAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'cancelled', label: t('Tiden är avbokad', 'The appointment is cancelled') },
-          { value: 'rescheduled', label: t('En ny tid föreslås', 'A new time is proposed') },
-          { value: 'not-changed', label: t('Tiden kunde inte ändras', 'The appointment could not be changed') },
-        ],
-      },
+      outcomeField([
+        { value: 'cancelled', label: t('Tiden är avbokad', 'The appointment is cancelled') },
+        { value: 'rescheduled', label: t('En ny tid föreslås', 'A new time is proposed') },
+        { value: 'not-changed', label: t('Tiden kunde inte ändras', 'The appointment could not be changed') },
+      ]),
       ...appointmentProposalFields({ kind: 'has-value', field: 'outcome', value: 'rescheduled' }),
       ...answerClosingFields(),
     ],

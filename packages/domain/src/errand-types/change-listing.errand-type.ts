@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FieldCondition, FormDefinition } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields } from './shared-fields.ts';
+import { answerClosingFields, outcomeField } from './shared-fields.ts';
 
 export const ChangeListingOptionsSchema = Type.Object({}, { additionalProperties: false });
 
@@ -70,17 +70,10 @@ export function buildChangeListingAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'done', label: t('Ändringen är genomförd', 'The change has been made') },
-          { value: 'not-possible', label: t('Ändringen kan inte genomföras', 'The change cannot be made') },
-        ],
-      },
+      outcomeField([
+        { value: 'done', label: t('Ändringen är genomförd', 'The change has been made') },
+        { value: 'not-possible', label: t('Ändringen kan inte genomföras', 'The change cannot be made') },
+      ]),
       {
         kind: 'date',
         key: 'effectiveFrom',

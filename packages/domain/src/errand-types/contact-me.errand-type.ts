@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FieldCondition, FormDefinition } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields } from './shared-fields.ts';
+import { answerClosingFields, outcomeField } from './shared-fields.ts';
 
 export const ContactMeOptionsSchema = Type.Object({}, { additionalProperties: false });
 
@@ -87,18 +87,11 @@ export function buildContactMeAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'call-planned', label: t('Vi ringer upp dig', 'We will call you') },
-          { value: 'answered', label: t('Svaret finns i meddelandet', 'The answer is in the message') },
-          { value: 'referred', label: t('Du hänvisas till en annan mottagning', 'You are referred to another clinic') },
-        ],
-      },
+      outcomeField([
+        { value: 'call-planned', label: t('Vi ringer upp dig', 'We will call you') },
+        { value: 'answered', label: t('Svaret finns i meddelandet', 'The answer is in the message') },
+        { value: 'referred', label: t('Du hänvisas till en annan mottagning', 'You are referred to another clinic') },
+      ]),
       {
         kind: 'date',
         key: 'plannedCallDate',

@@ -1,7 +1,12 @@
 import { Type } from 'typebox';
 import type { ChoiceOption, FieldCondition, FormDefinition } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields, appointmentProposalFields, otherInformationField } from './shared-fields.ts';
+import {
+  answerClosingFields,
+  appointmentProposalFields,
+  otherInformationField,
+  outcomeField,
+} from './shared-fields.ts';
 
 export const ExtendSickLeaveOptionsSchema = Type.Object({}, { additionalProperties: false });
 
@@ -85,18 +90,11 @@ export function buildExtendSickLeaveAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'extended', label: t('Sjukskrivningen förlängs', 'The sick leave is extended') },
-          { value: 'appointment-needed', label: t('Du behöver komma på ett besök', 'You need to come for a visit') },
-          { value: 'not-extended', label: t('Sjukskrivningen förlängs inte', 'The sick leave is not extended') },
-        ],
-      },
+      outcomeField([
+        { value: 'extended', label: t('Sjukskrivningen förlängs', 'The sick leave is extended') },
+        { value: 'appointment-needed', label: t('Du behöver komma på ett besök', 'You need to come for a visit') },
+        { value: 'not-extended', label: t('Sjukskrivningen förlängs inte', 'The sick leave is not extended') },
+      ]),
       {
         kind: 'date',
         key: 'extendedUntil',

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FieldCondition, FormDefinition } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields, otherInformationField } from './shared-fields.ts';
+import { answerClosingFields, otherInformationField, outcomeField } from './shared-fields.ts';
 
 export const OrderMedicalRecordCopyOptionsSchema = Type.Object({}, { additionalProperties: false });
 
@@ -86,19 +86,12 @@ export function buildOrderMedicalRecordCopyAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'sent-by-post', label: t('Kopian är skickad med post', 'The copy has been sent by post') },
-          { value: 'ready-for-pick-up', label: t('Kopian finns att hämta', 'The copy is ready to collect') },
-          { value: 'partly-released', label: t('En del av journalen lämnas ut', 'Part of the record is released') },
-          { value: 'declined', label: t('Kopian kan inte lämnas ut', 'The copy cannot be released') },
-        ],
-      },
+      outcomeField([
+        { value: 'sent-by-post', label: t('Kopian är skickad med post', 'The copy has been sent by post') },
+        { value: 'ready-for-pick-up', label: t('Kopian finns att hämta', 'The copy is ready to collect') },
+        { value: 'partly-released', label: t('En del av journalen lämnas ut', 'Part of the record is released') },
+        { value: 'declined', label: t('Kopian kan inte lämnas ut', 'The copy cannot be released') },
+      ]),
       ...answerClosingFields(),
     ],
   };

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import type { FormDefinition } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields, appointmentProposalFields, unsuitableDaysFields } from './shared-fields.ts';
+import { answerClosingFields, appointmentProposalFields, outcomeField, unsuitableDaysFields } from './shared-fields.ts';
 
 export const RequestAppointmentOptionsSchema = Type.Object(
   {
@@ -58,18 +58,11 @@ export function buildRequestAppointmentAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'appointment-booked', label: t('En tid är bokad', 'An appointment is booked') },
-          { value: 'will-call', label: t('Vi ringer upp dig', 'We will call you') },
-          { value: 'no-appointment', label: t('Ingen tid bokas', 'No appointment is booked') },
-        ],
-      },
+      outcomeField([
+        { value: 'appointment-booked', label: t('En tid är bokad', 'An appointment is booked') },
+        { value: 'will-call', label: t('Vi ringer upp dig', 'We will call you') },
+        { value: 'no-appointment', label: t('Ingen tid bokas', 'No appointment is booked') },
+      ]),
       ...appointmentProposalFields({ kind: 'has-value', field: 'outcome', value: 'appointment-booked' }),
       ...answerClosingFields(),
     ],

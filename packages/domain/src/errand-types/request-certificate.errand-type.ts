@@ -8,7 +8,12 @@ import {
   type FormField,
 } from '../forms/form-definition.schema.ts';
 import { type BaseErrandType, localizedText as t } from './errand-type.ts';
-import { answerClosingFields, appointmentProposalFields, otherInformationField } from './shared-fields.ts';
+import {
+  answerClosingFields,
+  appointmentProposalFields,
+  otherInformationField,
+  outcomeField,
+} from './shared-fields.ts';
 
 /** Listing this value among the unit's kinds adds a field where the citizen names the certificate. */
 export const OTHER_CERTIFICATE_KIND = 'other';
@@ -123,18 +128,11 @@ export function buildRequestCertificateAnswerForm(): FormDefinition {
   return {
     formatVersion: 1,
     fields: [
-      {
-        kind: 'single-choice',
-        key: 'outcome',
-        label: t('Utfall', 'Outcome'),
-        messageName: t('utfall', 'an outcome'),
-        required: true,
-        options: [
-          { value: 'will-be-issued', label: t('Intyget utfärdas', 'The certificate will be issued') },
-          { value: 'appointment-needed', label: t('Du behöver komma på ett besök', 'You need to come for a visit') },
-          { value: 'declined', label: t('Intyget kan inte utfärdas', 'The certificate cannot be issued') },
-        ],
-      },
+      outcomeField([
+        { value: 'will-be-issued', label: t('Intyget utfärdas', 'The certificate will be issued') },
+        { value: 'appointment-needed', label: t('Du behöver komma på ett besök', 'You need to come for a visit') },
+        { value: 'declined', label: t('Intyget kan inte utfärdas', 'The certificate cannot be issued') },
+      ]),
       ...appointmentProposalFields({ kind: 'has-value', field: 'outcome', value: 'appointment-needed' }),
       ...answerClosingFields(),
     ],

@@ -82,6 +82,18 @@ export function appointmentProposalFields(condition: FieldCondition): FormField[
   ];
 }
 
+/** The caregiver's decision on an errand, from the type's own list of outcomes. */
+export function outcomeField(options: Array<{ value: string; label: { sv: string; en: string } }>): FormField {
+  return {
+    kind: 'single-choice',
+    key: 'outcome',
+    label: t('Utfall', 'Outcome'),
+    messageName: t('utfall', 'an outcome'),
+    required: true,
+    options,
+  };
+}
+
 /** Every answer ends with a message and whether the citizen may reply in the thread. */
 export function answerClosingFields(): FormField[] {
   return [
