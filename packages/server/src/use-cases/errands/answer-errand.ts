@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { type FormDefinition, type StaffActor, stockholmDate, validateAnswers } from '@kontakta/domain';
-import { sealText } from '../../encryption/envelope.ts';
-import { insertErrandMessage, nextPositions } from '../../storage/repositories/errand.repository.ts';
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { dataKeyOf } from './errand-record.ts';
+import { answerFieldErrors, appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
 import type { Language } from './present-errand.ts';
 import { transitionErrand } from './transition-errand.ts';
@@ -32,15 +29,7 @@ export async function answerErrand(
         today: stockholmDate(new Date(ctx.now)),
       });
       if (!checked.ok) {
-        throw new AppError(
-          'validation-failed',
-          undefined,
-          checked.errors.map((e) => ({
-            path: e.path ? `answers.${e.path}` : 'answers',
-            code: e.code,
-            message: e.message[language],
-          })),
-        );
+        throw new AppError('validation-failed', undefined, answerFieldErrors(checked.errors, language));
       }
       checkedAnswers = checked.value;
       // The caregiver may offer a reply only where the unit allows replies for this type.
@@ -55,18 +44,12 @@ export async function answerErrand(
       accessAction: 'answer',
       extra: (row) => ({ has_answer: 1, waiting_since: null, first_answered_at: row.first_answered_at ?? ctx.now }),
       alsoWrite: async (trx, row) => {
-        const messageId = randomUUID();
-        const positions = await nextPositions(trx, row.id);
-        await insertErrandMessage(trx, {
-          id: messageId,
-          errand_id: row.id,
-          position: positions.message,
+        await appendMessage(ctx, trx, row, {
           kind: 'answer',
           author_kind: 'staff',
           author_id: ctx.actor.hsaId,
           form_version_id: row.form_version_id,
-          content: sealText(dataKeyOf(ctx, row), JSON.stringify({ answers: checkedAnswers }), `${row.id}:${messageId}`),
-          created_at: ctx.now,
+          answers: checkedAnswers,
         });
         await notifyCitizen(trx, row.citizen_id, row.id, 'errand-answered', ctx.now);
       },

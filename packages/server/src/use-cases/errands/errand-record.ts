@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { FieldError } from '@kontakta/contract';
 import {
   type Actor,
+  type AnswerError,
   type Decision,
   decide,
   type ErrandAccess,
@@ -11,15 +13,18 @@ import {
   type StaffRole,
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
-import { unwrapDataKey } from '../../encryption/envelope.ts';
+import { sealText, unwrapDataKey } from '../../encryption/envelope.ts';
 import {
+  type ErrandMessageRow,
   type ErrandRow,
   findErrand,
   insertErrandEvents,
+  insertErrandMessage,
   nextPositions,
   updateErrand,
 } from '../../storage/repositories/errand.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
+import { type AccessAction, recordAccess } from '../access-log/record-access.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 
@@ -60,6 +65,60 @@ export function accessFacts(row: ErrandRow) {
 
 export function dataKeyOf(ctx: UseCaseContext, row: ErrandRow): Buffer {
   return unwrapDataKey(ctx.keys, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
+}
+
+/** Seals a new message of the thread under the errand's own key and appends it. */
+export async function appendMessage(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  message: Pick<ErrandMessageRow, 'kind' | 'author_kind' | 'author_id' | 'form_version_id'> & { answers: unknown },
+): Promise<void> {
+  const id = randomUUID();
+  const { answers, ...meta } = message;
+  const positions = await nextPositions(db, row.id);
+  await insertErrandMessage(db, {
+    id,
+    errand_id: row.id,
+    position: positions.message,
+    ...meta,
+    content: sealText(dataKeyOf(ctx, row), JSON.stringify({ answers }), `${row.id}:${id}`),
+    created_at: ctx.now,
+  });
+}
+
+/** Answer-validation errors as field errors in the caller's language, under `answers.`. */
+export function answerFieldErrors(errors: AnswerError[], language: 'sv' | 'en'): FieldError[] {
+  return errors.map((e) => ({
+    path: e.path ? `answers.${e.path}` : 'answers',
+    code: e.code,
+    message: e.message[language],
+  }));
+}
+
+/** Writes one staff access to the errand into the unit's access-log chain. */
+export async function logStaffAccess(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  staff: { hsaId: string; role: string },
+  action: AccessAction,
+): Promise<void> {
+  await recordAccess(
+    db,
+    ctx.database.dialect,
+    [
+      {
+        unitHsaId: row.unit_hsa_id,
+        errandId: row.id,
+        citizenId: row.citizen_id,
+        staffHsaId: staff.hsaId,
+        role: staff.role,
+        action,
+      },
+    ],
+    ctx.now,
+  );
 }
 
 /** How the actor appears in the history for a command; staff act in the role the command needs. */

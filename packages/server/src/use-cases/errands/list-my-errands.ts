@@ -2,7 +2,7 @@ import type { StaffActor } from '@kontakta/domain';
 import { listAssignedErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
-import { presentSummaries } from './present-errand.ts';
+import { presentStaffSummaries } from './present-errand.ts';
 
 /**
  * A caregiver's own errands across every unit where the HSA catalogue says they are a caregiver
@@ -18,13 +18,8 @@ export async function listMyErrands(
   const after = decodeCursor(options.cursor, { at: 'number', id: 'string' });
   const rows = await listAssignedErrands(ctx.database.db, ctx.actor.hsaId, units, limit + 1, after);
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
-  const summaries = await presentSummaries(ctx.database.db, page.items);
   return {
-    items: summaries.map((summary, i) => ({
-      ...summary,
-      assignedTo: page.items[i]?.assigned_to ?? null,
-      waitingSince: page.items[i]?.waiting_since ?? null,
-    })),
+    items: await presentStaffSummaries(ctx.database.db, page.items),
     nextCursor: page.nextCursor,
   };
 }

@@ -7,7 +7,7 @@ import {
 import { AppError } from '../app-error.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
-import { presentSummaries } from './present-errand.ts';
+import { presentStaffSummaries } from './present-errand.ts';
 
 export type InboxFilterName = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
 
@@ -39,13 +39,8 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
     countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
   ]);
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
-  const summaries = await presentSummaries(db, page.items);
   return {
-    items: summaries.map((summary, i) => ({
-      ...summary,
-      assignedTo: page.items[i]?.assigned_to ?? null,
-      waitingSince: page.items[i]?.waiting_since ?? null,
-    })),
+    items: await presentStaffSummaries(db, page.items),
     nextCursor: page.nextCursor,
     counts: { new: counts[0] ?? 0, unassigned: counts[1] ?? 0, mine: counts[2] ?? 0, unanswered: counts[3] ?? 0 },
   };

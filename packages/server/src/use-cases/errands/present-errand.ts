@@ -42,6 +42,16 @@ export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandR
   return out;
 }
 
+/** List rows for staff: the summary plus who has the errand and since when it has waited. */
+export async function presentStaffSummaries(db: Kysely<DatabaseSchema>, rows: ErrandRow[]) {
+  const summaries = await presentSummaries(db, rows);
+  return summaries.map((summary, i) => ({
+    ...summary,
+    assignedTo: rows[i]?.assigned_to ?? null,
+    waitingSince: rows[i]?.waiting_since ?? null,
+  }));
+}
+
 /**
  * The whole errand: decrypted thread with the form each part was written on, and the history
  * with names as the unit chooses to show its staff. `viewer` decides how much of staff identity

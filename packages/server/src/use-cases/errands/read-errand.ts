@@ -1,7 +1,13 @@
 import type { ErrandDetail } from '@kontakta/contract';
-import { recordAccess } from '../access-log/record-access.ts';
 import type { UseCaseContext } from '../services.ts';
-import { actorRef, applyDecision, decideOrConflict, findVisibleErrand, stateOf } from './errand-record.ts';
+import {
+  actorRef,
+  applyDecision,
+  decideOrConflict,
+  findVisibleErrand,
+  logStaffAccess,
+  stateOf,
+} from './errand-record.ts';
 import { type Language, presentErrand } from './present-errand.ts';
 
 /**
@@ -20,21 +26,7 @@ export async function readErrand(ctx: UseCaseContext, errandId: string, language
       }
       return presentErrand(ctx, trx, current, 'citizen', language);
     }
-    await recordAccess(
-      trx,
-      ctx.database.dialect,
-      [
-        {
-          unitHsaId: row.unit_hsa_id,
-          errandId: row.id,
-          citizenId: row.citizen_id,
-          staffHsaId: access.hsaId,
-          role: access.as,
-          action: 'read',
-        },
-      ],
-      ctx.now,
-    );
+    await logStaffAccess(ctx, trx, row, { hsaId: access.hsaId, role: access.as }, 'read');
     if (row.status === 'new') {
       const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
       await applyDecision(trx, row, decision, ctx.now);

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { CitizenActor } from '@kontakta/domain';
-import { sealText } from '../../encryption/envelope.ts';
-import { insertErrandMessage, nextPositions } from '../../storage/repositories/errand.repository.ts';
 import type { UseCaseContext } from '../services.ts';
-import { dataKeyOf } from './errand-record.ts';
+import { appendMessage } from './errand-record.ts';
 import { transitionErrand } from './transition-errand.ts';
 
 /** Step 9: where the answer allows it, the citizen replies in the thread; it goes back to the unit. */
@@ -18,25 +15,14 @@ export async function replyToErrand(
     { type: 'citizen-reply' },
     {
       extra: () => ({ waiting_since: ctx.now }),
-      alsoWrite: async (trx, row) => {
-        const messageId = randomUUID();
-        const positions = await nextPositions(trx, row.id);
-        await insertErrandMessage(trx, {
-          id: messageId,
-          errand_id: row.id,
-          position: positions.message,
+      alsoWrite: (trx, row) =>
+        appendMessage(ctx, trx, row, {
           kind: 'citizen-reply',
           author_kind: 'citizen',
           author_id: ctx.actor.citizenId,
           form_version_id: null,
-          content: sealText(
-            dataKeyOf(ctx, row),
-            JSON.stringify({ answers: { message: message.trim() } }),
-            `${row.id}:${messageId}`,
-          ),
-          created_at: ctx.now,
-        });
-      },
+          answers: { message: message.trim() },
+        }),
     },
   );
 }

@@ -14,7 +14,7 @@ import { enqueueOutboxMessage } from '../../storage/repositories/outbox.reposito
 import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { actorRef } from './errand-record.ts';
+import { actorRef, answerFieldErrors } from './errand-record.ts';
 
 export type SendErrandInput = {
   unitHsaId: string;
@@ -45,15 +45,7 @@ export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendE
   const definition = JSON.parse(version.definition) as FormDefinition;
   const checked = validateAnswers(definition, input.answers, { today: stockholmDate(new Date(ctx.now)) });
   if (!checked.ok) {
-    throw new AppError(
-      'validation-failed',
-      undefined,
-      checked.errors.map((e) => ({
-        path: e.path ? `answers.${e.path}` : 'answers',
-        code: e.code,
-        message: e.message[input.language],
-      })),
-    );
+    throw new AppError('validation-failed', undefined, answerFieldErrors(checked.errors, input.language));
   }
 
   const id = randomUUID();

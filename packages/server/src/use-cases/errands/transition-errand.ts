@@ -2,9 +2,9 @@ import type { ErrandCommand, StaffRole } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import type { ErrandRow } from '../../storage/repositories/errand.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
-import { type AccessAction, recordAccess } from '../access-log/record-access.ts';
+import type { AccessAction } from '../access-log/record-access.ts';
 import type { UseCaseContext } from '../services.ts';
-import { actorRef, applyDecision, decideOrConflict, findVisibleErrand } from './errand-record.ts';
+import { actorRef, applyDecision, decideOrConflict, findVisibleErrand, logStaffAccess } from './errand-record.ts';
 
 export type TransitionOptions = {
   /** The staff role the command is done in (e.g. assign as receiver, answer as caregiver). */
@@ -35,20 +35,12 @@ export async function transitionErrand(
     const decision = decideOrConflict(row, resolved, actorRef(ctx.actor, options.role), ctx.now);
     await applyDecision(trx, row, decision, ctx.now, options.extra?.(row));
     if (access.as !== 'citizen' && options.accessAction) {
-      await recordAccess(
+      await logStaffAccess(
+        ctx,
         trx,
-        ctx.database.dialect,
-        [
-          {
-            unitHsaId: row.unit_hsa_id,
-            errandId: row.id,
-            citizenId: row.citizen_id,
-            staffHsaId: access.hsaId,
-            role: options.role ?? access.as,
-            action: options.accessAction,
-          },
-        ],
-        ctx.now,
+        row,
+        { hsaId: access.hsaId, role: options.role ?? access.as },
+        options.accessAction,
       );
     }
     await options.alsoWrite?.(trx, row);
