@@ -8,4 +8,9 @@ export async function serveCommand(config: Config, options: { demo?: boolean | u
   });
   closeOnSignals(server, config.shutdownGraceMs);
   server.app.log.info(`Kontakta is running at ${config.publicUrl}`);
+  if (config.identity.devIdp) {
+    server.app.log.warn(
+      `Development e-ID provider at ${config.identity.citizen.issuer}: anyone can log in as any test person (never in production)`,
+    );
+  }
 }

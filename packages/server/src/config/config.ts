@@ -403,10 +403,14 @@ function readIdentity(
     ? randomBytes(24).toString('base64url')
     : read('KONTAKTA_OIDC_CLIENT_SECRET', '', (raw) => (raw ? raw : new Invalid('must be set with an issuer')), true);
   const citizen = { issuer, clientId, clientSecret };
+  // Each staff value is read only when set: by default it is the citizens' (already checked).
+  const own = (name: string) => Boolean(env[name]?.trim());
   const staff = {
-    issuer: read('KONTAKTA_STAFF_OIDC_ISSUER', issuer ?? '', issuerParser),
-    clientId: read('KONTAKTA_STAFF_OIDC_CLIENT_ID', clientId ?? '', nonEmpty),
-    clientSecret: read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', clientSecret ?? '', nonEmpty, true),
+    issuer: own('KONTAKTA_STAFF_OIDC_ISSUER') ? read('KONTAKTA_STAFF_OIDC_ISSUER', '', issuerParser) : issuer,
+    clientId: own('KONTAKTA_STAFF_OIDC_CLIENT_ID') ? read('KONTAKTA_STAFF_OIDC_CLIENT_ID', '', nonEmpty) : clientId,
+    clientSecret: own('KONTAKTA_STAFF_OIDC_CLIENT_SECRET')
+      ? read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', '', nonEmpty, true)
+      : clientSecret,
   };
   return {
     citizen,

@@ -44,3 +44,8 @@ export async function lockLoginThrottle(db: Kysely<DatabaseSchema>, key: string,
 export async function deleteLoginThrottle(db: Kysely<DatabaseSchema>, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Counters nobody has failed on for longer than `forgetBefore` allows are gone for good. */
+export async function deleteForgottenLoginThrottles(db: Kysely<DatabaseSchema>, forgetBefore: number): Promise<void> {
+  await db.deleteFrom('login_throttle').where('last_failure_at', '<', forgetBefore).execute();
+}

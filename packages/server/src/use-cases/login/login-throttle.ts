@@ -9,6 +9,7 @@ import {
 import type { Database } from '../../storage/database.ts';
 import {
   countLoginFailure,
+  deleteForgottenLoginThrottles,
   deleteLoginThrottle,
   findLoginThrottles,
   lockLoginThrottle,
@@ -28,6 +29,7 @@ export async function lockedUntil(database: Database, keys: ThrottleKeys, now: n
 
 /** One more failure for both keys, and a lock where the count calls for one. */
 export async function countFailure(database: Database, keys: ThrottleKeys, now: number): Promise<void> {
+  await deleteForgottenLoginThrottles(database.db, now - THROTTLE_MEMORY_MS);
   for (const [key, rule] of [
     [keys.account, ACCOUNT_RULE],
     [keys.address, ADDRESS_RULE],

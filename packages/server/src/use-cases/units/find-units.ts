@@ -9,7 +9,7 @@ import type { UseCaseContext } from '../services.ts';
 
 export type UnitView = { hsaId: string; name: string; municipality: string; address: string; kind: string };
 
-function view(row: CareUnitRow): UnitView {
+export function unitView(row: CareUnitRow): UnitView {
   return {
     hsaId: row.hsa_id,
     name: row.name,
@@ -22,7 +22,7 @@ function view(row: CareUnitRow): UnitView {
 /** Step 1: the units the citizen has used (listing comes with the population register's listing data). */
 export async function listMyUnits(ctx: UseCaseContext<CitizenActor>): Promise<{ items: UnitView[] }> {
   const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
-  return { items: (await listUnitsUsedByCitizen(ctx.database.db, citizenId)).map(view) };
+  return { items: (await listUnitsUsedByCitizen(ctx.database.db, citizenId)).map(unitView) };
 }
 
 /** Search by any words of the unit's name, municipality or city. */
@@ -39,5 +39,5 @@ export async function searchUnits(
   const after = decodeCursor(query.cursor, { name: 'string', hsaId: 'string' });
   const rows = await searchCareUnits(ctx.database.db, words, limit + 1, after);
   const page = pageOf(rows, limit, (row) => ({ name: row.name, hsaId: row.hsa_id }));
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  return { items: page.items.map(unitView), nextCursor: page.nextCursor };
 }

@@ -1,0 +1,19 @@
+import { type Static, Type } from 'typebox';
+
+// Who is logged in, for the web app's header ("Logged in as …"). Names only: the personnummer is
+// never needed to show it, so it is not sent.
+
+export const CitizenProfile = Type.Object({
+  givenName: Type.String(),
+  familyName: Type.String(),
+});
+export type CitizenProfile = Static<typeof CitizenProfile>;
+
+export const StaffProfile = Type.Object({
+  givenName: Type.String(),
+  familyName: Type.String(),
+  profession: Type.String(),
+  unit: Type.Union([Type.Object({ hsaId: Type.String(), name: Type.String() }), Type.Null()]),
+  roles: Type.Array(Type.String()),
+});
+export type StaffProfile = Static<typeof StaffProfile>;

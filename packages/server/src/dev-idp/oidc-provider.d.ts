@@ -1,0 +1,63 @@
+// The part of oidc-provider (which ships no types) that the development e-ID provider uses.
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  export type AccountClaims = Record<string, unknown> & { sub: string };
+  export type Account = { accountId: string; claims(): Promise<AccountClaims> };
+
+  export class Grant {
+    constructor(properties: { clientId: string; accountId: string });
+    static find(id: string): Promise<Grant | undefined>;
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    save(): Promise<string>;
+  }
+
+  export type OIDCContext = {
+    provider: { Grant: typeof Grant };
+    client?: { clientId: string };
+    session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+    result?: { consent?: { grantId?: string } };
+  };
+
+  export type KoaContextWithOIDC = { oidc: OIDCContext; type: string; body: unknown };
+
+  export type InteractionDetails = {
+    uid: string;
+    prompt: { name: string };
+    params: Record<string, unknown>;
+  };
+
+  export type Configuration = {
+    adapter?: unknown;
+    clients?: Array<Record<string, unknown>>;
+    responseTypes?: string[];
+    pkce?: { required?: () => boolean };
+    scopes?: string[];
+    claims?: Record<string, string[]>;
+    conformIdTokenClaims?: boolean;
+    features?: Record<string, { enabled: boolean }>;
+    jwks?: { keys: unknown[] };
+    cookies?: { keys?: string[] };
+    ttl?: Record<string, number>;
+    interactions?: { url(ctx: KoaContextWithOIDC, interaction: { uid: string }): string };
+    clientBasedCORS?: () => boolean;
+    findAccount?(ctx: KoaContextWithOIDC, subject: string): Promise<Account | undefined>;
+    loadExistingGrant?(ctx: KoaContextWithOIDC): Promise<Grant | undefined>;
+    renderError?(ctx: KoaContextWithOIDC, out: Record<string, unknown>, error: Error): Promise<void>;
+  };
+
+  export default class Provider {
+    constructor(issuer: string, configuration: Configuration);
+    proxy: boolean;
+    callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
+    interactionResult(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<string>;
+    on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
+  }
+}

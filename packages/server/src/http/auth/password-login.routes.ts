@@ -1,0 +1,149 @@
+import {
+  LoginCodeRequest,
+  PasswordLoginRequest,
+  PasswordLoginResponse,
+  Problem,
+  SessionInfo,
+  SetUpAccountRequest,
+  SetUpAccountResponse,
+} from '@kontakta/contract';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Static } from 'typebox';
+import { finishPasswordLogin } from '../../use-cases/login/finish-password-login.ts';
+import { setUpPasswordAccount } from '../../use-cases/login/set-up-password-account.ts';
+import { startPasswordLogin } from '../../use-cases/login/start-password-login.ts';
+import type { Services } from '../../use-cases/services.ts';
+import { AppError } from '../problem.ts';
+import { requestLanguage } from '../request-language.ts';
+import { sessionCookieName, setSessionCookie } from '../sessions.ts';
+import { clearLoginCodeCookie, loginCodeCookie, setLoginCodeCookie } from './login-cookies.ts';
+
+const errors = { '4xx': Problem, '5xx': Problem };
+
+const FIELD_MESSAGES: Readonly<Record<string, string>> = {
+  'coordination-number': 'is a coordination number, which cannot be used to log in',
+  'reserve-number': 'is a reserve number, which cannot be used to log in',
+  'interim-number': 'is an interim number, which cannot be used to log in',
+  'not-a-mobile-number': 'is not a mobile number',
+};
+
+function invalid(field: string, code: string): AppError {
+  return new AppError('validation-failed', undefined, [
+    { path: `body.${field}`, code, message: FIELD_MESSAGES[code] ?? 'is not a valid personal identity number' },
+  ]);
+}
+
+function throttled(reply: FastifyReply, retryAfterSeconds: number): AppError {
+  reply.header('Retry-After', String(retryAfterSeconds));
+  return new AppError('too-many-requests');
+}
+
+/**
+ * Password + SMS code (the weaker way in, per installation): set up an account (the password
+ * comes by letter), then personnummer + password, then the code. The answers never tell whether
+ * a personnummer has an account.
+ */
+export async function passwordLoginRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { config } = services;
+  const tags = ['login'];
+
+  app.post(
+    '/api/auth/account',
+    {
+      schema: {
+        tags,
+        summary: 'Set up an account for password login (a password letter goes by post)',
+        body: SetUpAccountRequest,
+        response: { 200: SetUpAccountResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const body = request.body as Static<typeof SetUpAccountRequest>;
+      const result = await setUpPasswordAccount(services, { personnummer: body.personnummer, mobile: body.mobile });
+      if (result.ok) return { outcome: result.outcome };
+      if (result.problem === 'invalid-input') throw invalid(result.field, result.code);
+      throw new AppError('service-unavailable');
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with personnummer and password; a code is sent by SMS',
+        body: PasswordLoginRequest,
+        response: { 200: PasswordLoginResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Static<typeof PasswordLoginRequest>;
+      const result = await startPasswordLogin(services, {
+        personnummer: body.personnummer,
+        password: body.password,
+        clientAddress: request.ip,
+        language: requestLanguage(request),
+      });
+      const log = (outcome: string) =>
+        request.log.info(
+          { login: { audience: 'citizen', method: 'password-sms', step: 'password', outcome } },
+          'login',
+        );
+      if (result.ok) {
+        log('code-sent');
+        setLoginCodeCookie(reply, config, result.challengeToken, result.validSeconds);
+        return { codeSentTo: result.maskedMobile, codeValidSeconds: result.validSeconds };
+      }
+      log(result.problem);
+      if (result.problem === 'invalid-input') throw invalid('personnummer', result.code);
+      if (result.problem === 'throttled') throw throttled(reply, result.retryAfterSeconds);
+      if (result.problem === 'invalid-credentials') throw new AppError('invalid-credentials');
+      if (result.problem === 'refused') throw new AppError('login-refused');
+      throw new AppError('service-unavailable');
+    },
+  );
+
+  app.post(
+    '/api/auth/password/code',
+    {
+      schema: {
+        tags,
+        summary: 'Finish the password login with the code from the SMS',
+        body: LoginCodeRequest,
+        response: { 200: SessionInfo, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Static<typeof LoginCodeRequest>;
+      const result = await finishPasswordLogin(services, {
+        challengeToken: loginCodeCookie(request, config),
+        code: body.code,
+        clientAddress: request.ip,
+        previousSessionToken: request.cookies[sessionCookieName(config)],
+      });
+      const log = (outcome: string) =>
+        request.log.info({ login: { audience: 'citizen', method: 'password-sms', step: 'code', outcome } }, 'login');
+      if (!result.ok) {
+        log(result.problem);
+        if (result.problem === 'throttled') throw throttled(reply, result.retryAfterSeconds);
+        if (result.problem === 'code-expired') {
+          clearLoginCodeCookie(reply, config);
+          throw new AppError('code-expired');
+        }
+        throw new AppError('invalid-code', `${result.triesLeft} tries left`);
+      }
+      log('success');
+      clearLoginCodeCookie(reply, config);
+      setSessionCookie(reply, config, result.session.token);
+      const now = services.clock();
+      return {
+        kind: 'citizen' as const,
+        csrfToken: result.session.csrfToken,
+        idleExpiresAt: now + config.session.idleMs,
+        expiresAt: now + config.session.maxMs,
+        unitHsaId: null,
+        roles: [],
+      };
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { ContactCard } from '@kontakta/contract';
+import { baseErrandTypes, type CitizenActor, findBaseErrandType } from '@kontakta/domain';
+import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
+import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
+import { listUnitExternalLinks } from '../../storage/repositories/unit-external-link.repository.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import { unitView } from './find-units.ts';
+
+// The national order first (the order citizens know from every unit), then the unit's own types by name.
+const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index) => [type.id, index]));
+
+/**
+ * Step 1: a unit's contact card, what a citizen can send it. Only types that are switched on and
+ * have a form; types closed to proxies stay listed (with a padlock in the web app).
+ */
+export async function showContactCard(ctx: UseCaseContext<CitizenActor>, unitHsaId: string): Promise<ContactCard> {
+  const { db } = ctx.database;
+  const unit = await findCareUnit(db, unitHsaId);
+  if (!unit) throw new AppError('not-found');
+  const [offered, links] = await Promise.all([listUnitErrandTypes(db, unitHsaId), listUnitExternalLinks(db, unitHsaId)]);
+  const errandTypes = offered
+    .filter((row) => row.enabled === 1 && row.retired_at === null && row.current_version_id !== null)
+    .flatMap((row) => {
+      const base = findBaseErrandType(row.errand_type);
+      const name = base?.name ?? (row.name_sv && row.name_en ? { sv: row.name_sv, en: row.name_en } : undefined);
+      if (!name) return [];
+      const description = base?.description ?? { sv: row.description_sv ?? '', en: row.description_en ?? '' };
+      return [{ id: row.errand_type, name, description, openToProxies: row.open_to_proxies === 1 }];
+    })
+    .sort((a, b) => {
+      const order = (NATIONAL_ORDER.get(a.id) ?? 1000) - (NATIONAL_ORDER.get(b.id) ?? 1000);
+      return order !== 0 ? order : a.name.sv.localeCompare(b.name.sv, 'sv');
+    });
+  return {
+    unit: unitView(unit),
+    errandTypes,
+    links: links.map((link) => ({ title: { sv: link.title_sv, en: link.title_en }, url: link.url })),
+  };
+}
