@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../cli/seed.command.ts';
-import { loadConfig } from '../config/config.ts';
+import { type Config, loadConfig } from '../config/config.ts';
 import { startServer } from '../server.ts';
+import type { Database } from '../storage/database.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * A real Kontakta server for browser tests: a fresh SQLite database in a temporary folder, a
@@ -11,13 +13,25 @@ import { startServer } from '../server.ts';
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<{
   url: string;
+  config: Config;
+  database: Database;
   close(): Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-e2e-'));
-  const config = loadConfig({ PORT: '0', KONTAKTA_DATA_DIR: dataDir, KONTAKTA_LOG_LEVEL: 'warn', ...env });
+  // The address must be known before start: it is the development e-ID provider's issuer.
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    KONTAKTA_DATA_DIR: dataDir,
+    KONTAKTA_LOG_LEVEL: 'warn',
+    ...env,
+  });
   const server = await startServer(config, { beforeListen: (database) => seedDemo(config, database).then(() => {}) });
   return {
     url: server.url,
+    config,
+    database: server.database,
     async close() {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
