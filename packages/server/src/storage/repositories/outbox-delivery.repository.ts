@@ -52,6 +52,8 @@ export async function markOutboxMessageSent(
     .updateTable('outbox')
     .set({
       status: 'sent',
+      // Parameters may hold a login code or a letter's file path: nothing needs them once sent.
+      parameters: '{}',
       delivered_at: outcome.now,
       provider_reference: outcome.providerReference,
       last_error: null,
