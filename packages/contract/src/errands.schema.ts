@@ -65,6 +65,17 @@ export const ErrandDetail = Type.Object({
   history: Type.Array(ErrandHistoryEntry),
   /** Only for staff: who the errand is about. */
   citizen: Type.Optional(Type.Object({ personnummer: Type.String(), name: Type.String() })),
+  /** Only for staff: how the citizen's notifications about this errand fared (a wrong number is common). */
+  notifications: Type.Optional(
+    Type.Array(
+      Type.Object({
+        channel: Type.String(),
+        status: Type.Enum(['pending', 'delivered', 'failed', 'bounced']),
+        to: Type.String(),
+        createdAt: Type.Integer(),
+      }),
+    ),
+  ),
 });
 export type ErrandDetail = Static<typeof ErrandDetail>;
 

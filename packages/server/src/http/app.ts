@@ -17,6 +17,8 @@ import type { Database } from '../storage/database.ts';
 import type { Services } from '../use-cases/services.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
+import { citizenProfileRoutes } from './citizen/citizen-profile.routes.ts';
+import { citizenSettingsRoutes } from './citizen/citizen-settings.routes.ts';
 import { citizenUnitRoutes } from './citizen/citizen-units.routes.ts';
 import { devOutboxRoutes } from './dev/dev-outbox.routes.ts';
 import { registerErrorHandling } from './error-handler.ts';
@@ -26,6 +28,7 @@ import { registerMetrics } from './metrics.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions } from './sessions.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
+import { staffProfileRoutes } from './staff/staff-profile.routes.ts';
 import { webAppRoutes } from './web-app.ts';
 
 export type AppDependencies = {
@@ -139,7 +142,10 @@ export async function buildApp({
   if (config.identity.devIdp) await app.register(devIdpPlugin, { config, registers: registerAdapters });
   await app.register(citizenUnitRoutes, { services });
   await app.register(citizenErrandRoutes, { services });
+  await app.register(citizenSettingsRoutes, { services });
   await app.register(staffErrandRoutes, { services });
+  await app.register(citizenProfileRoutes, { services });
+  await app.register(staffProfileRoutes, { services });
   if (config.notifications.devOutbox) {
     await app.register(devOutboxRoutes, { database, printOutboxDir: config.notifications.printOutboxDir });
   }

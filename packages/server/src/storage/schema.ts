@@ -136,6 +136,8 @@ export type UnitErrandTypeTable = {
   description_en: string | null;
   retired_at: number | null;
   updated_at: number;
+  /** The administrator's HSA-id; null when the system set it up. */
+  updated_by: string | null;
 };
 
 export type UnitExternalLinkTable = {
@@ -146,6 +148,7 @@ export type UnitExternalLinkTable = {
   title_en: string;
   url: string;
   updated_at: number;
+  updated_by: string | null;
 };
 
 export type UnitSettingTable = {
@@ -153,6 +156,20 @@ export type UnitSettingTable = {
   notification_email: string | null;
   staff_names: 'full-name' | 'profession';
   updated_at: number;
+  updated_by: string | null;
+};
+
+/** Every change a unit administrator makes, append-only; names what changed, never the content. */
+export type UnitAdminChangeTable = {
+  id: string;
+  unit_hsa_id: string;
+  at: number;
+  staff_hsa_id: string;
+  action: string;
+  errand_type: string | null;
+  /** The form version a change created. */
+  form_version: number | null;
+  link_id: string | null;
 };
 
 export type CitizenContactTable = {
@@ -163,6 +180,15 @@ export type CitizenContactTable = {
   mobile_verified_at: number | null;
   language: 'sv' | 'en';
   updated_at: number;
+};
+
+export type ContactVerificationTable = {
+  citizen_id: string;
+  channel: 'email' | 'mobile';
+  address: string;
+  code_hash: string;
+  expires_at: number;
+  attempts: number;
 };
 
 export type ErrandTable = {
@@ -308,7 +334,9 @@ export type DatabaseSchema = {
   unit_errand_type: UnitErrandTypeTable;
   unit_external_link: UnitExternalLinkTable;
   unit_setting: UnitSettingTable;
+  unit_admin_change: UnitAdminChangeTable;
   citizen_contact: CitizenContactTable;
+  contact_verification: ContactVerificationTable;
   errand: ErrandTable;
   errand_message: ErrandMessageTable;
   errand_event: ErrandEventTable;

@@ -37,11 +37,12 @@ export async function createErrandFixture(dialect: Dialect, options: { clock?: (
 
   async function citizen(personnummer: string): Promise<Client> {
     const person = await registers.findPerson(personnummer);
-    const login = await loginTestCitizen(database, config, {
-      personnummer,
-      givenName: person?.name.given ?? 'Test',
-      familyName: person?.name.family ?? 'Testsson',
-    });
+    const login = await loginTestCitizen(
+      database,
+      config,
+      { personnummer, givenName: person?.name.given ?? 'Test', familyName: person?.name.family ?? 'Testsson' },
+      now(),
+    );
     return client(app, login);
   }
 
@@ -49,12 +50,12 @@ export async function createErrandFixture(dialect: Dialect, options: { clock?: (
   async function staff(hsaId: string, unitHsaId: string): Promise<Client> {
     const employee = await registers.findEmployee(hsaId);
     const roles = (employee?.commissions.find((c) => c.unitHsaId === unitHsaId)?.roles ?? []) as StaffRole[];
-    const login = await loginTestStaff(database, config, {
-      hsaId,
-      unitHsaId,
-      roles,
-      profession: employee?.profession ?? 'nurse',
-    });
+    const login = await loginTestStaff(
+      database,
+      config,
+      { hsaId, unitHsaId, roles, profession: employee?.profession ?? 'nurse' },
+      now(),
+    );
     await database.db
       .updateTable('staff_member')
       .set({ given_name: employee?.name.given ?? 'Test', family_name: employee?.name.family ?? 'Personal' })
@@ -65,7 +66,7 @@ export async function createErrandFixture(dialect: Dialect, options: { clock?: (
 
   /** A staff session with exactly these roles (for people the demo catalogue does not have). */
   async function staffWithRoles(hsaId: string, unitHsaId: string, roles: StaffRole[]): Promise<Client> {
-    return client(app, await loginTestStaff(database, config, { hsaId, unitHsaId, roles }));
+    return client(app, await loginTestStaff(database, config, { hsaId, unitHsaId, roles }, now()));
   }
 
   /** Someone at another unit holding the given role there. */
@@ -102,6 +103,7 @@ export async function createErrandFixture(dialect: Dialect, options: { clock?: (
 export type Client = {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   login: TestLogin;
 };
 
@@ -113,6 +115,7 @@ function client(app: FastifyInstance, login: TestLogin): Client {
     get: (url) => send({ method: 'GET', url }),
     post: (url, body) =>
       send({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) }),
+    put: (url, body) => send({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
   };
 }
 

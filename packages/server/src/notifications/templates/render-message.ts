@@ -13,6 +13,9 @@ const STAFF_TEMPLATES = new Set(['errand-received']);
 
 const DEFAULT_CODE_MINUTES = 5;
 
+/** The only templates that carry a code: logging in, and proving an address is one's own. */
+const CODE_TEMPLATES = new Set(['login-code', 'contact-verification']);
+
 export type RenderResult = { ok: true; message: RenderedMessage } | { ok: false; reason: string };
 
 /**
@@ -47,11 +50,11 @@ function templateValues(
   links: LoginLinks,
 ): { ok: true; values: TemplateValues } | { ok: false; reason: string } {
   const url = STAFF_TEMPLATES.has(message.template) ? links.staff : links.citizen;
-  if (message.template !== 'login-code') return { ok: true, values: { url, code: '', validMinutes: 0 } };
+  if (!CODE_TEMPLATES.has(message.template)) return { ok: true, values: { url, code: '', validMinutes: 0 } };
   const { code, validMinutes } = message.parameters;
   // Digits only: the code is the one value an SMS carries, so nothing else may pass as a code.
   if (typeof code !== 'string' || !/^\d{4,10}$/.test(code))
-    return { ok: false, reason: 'login-code without a valid code' };
+    return { ok: false, reason: `${message.template} without a valid code` };
   const minutes =
     typeof validMinutes === 'number' && Number.isInteger(validMinutes) && validMinutes > 0 && validMinutes <= 60
       ? validMinutes

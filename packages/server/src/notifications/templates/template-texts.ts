@@ -53,6 +53,26 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
   },
   'errand-answered': citizenNews('Du har fått ett svar i Kontakta', 'You have an answer in Kontakta'),
   'new-message': citizenNews('Du har ett nytt meddelande i Kontakta', 'You have a new message in Kontakta'),
+  'contact-verification': {
+    email: {
+      sv: {
+        subject: 'Bekräfta din e-postadress i Kontakta',
+        text: ({ code, validMinutes }) =>
+          `Hej!\n\nDin kod för att bekräfta e-postadressen är ${code}. Skriv in den i Kontakta inom ${validMinutes} minuter.\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'Confirm your e-mail address in Kontakta',
+        text: ({ code, validMinutes }) =>
+          `Hello,\n\nYour code to confirm the e-mail address is ${code}. Enter it in Kontakta within ${validMinutes} minutes.\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+    sms: {
+      sv: ({ code, validMinutes }) =>
+        `Din kod för att bekräfta mobilnumret i Kontakta är ${code}. Den gäller i ${validMinutes} minuter.`,
+      en: ({ code, validMinutes }) =>
+        `Your code to confirm the mobile number in Kontakta is ${code}. It is valid for ${validMinutes} minutes.`,
+    },
+  },
   'login-code': {
     sms: {
       sv: ({ code, validMinutes }) =>

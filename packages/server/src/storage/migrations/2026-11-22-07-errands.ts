@@ -29,6 +29,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', timestampType(db), (c) => c.notNull())
     .execute();
 
+  // A code sent to a new address; the address counts only once its code has come back.
+  await db.schema
+    .createTable('contact_verification')
+    .addColumn('citizen_id', 'text', (c) => c.notNull().references('citizen.id').onDelete('cascade'))
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('code_hash', 'text', (c) => c.notNull())
+    .addColumn('expires_at', timestampType(db), (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contact_verification_pkey', ['citizen_id', 'channel'])
+    .execute();
+
   await db.schema
     .createTable('errand')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -151,6 +163,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'errand_event',
     'errand_message',
     'errand',
+    'contact_verification',
     'citizen_contact',
     'unit_setting',
   ]) {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CitizenContactTable, DatabaseSchema } from '../schema.ts';
+import type { CitizenContactTable, ContactVerificationTable, DatabaseSchema } from '../schema.ts';
 
 export type CitizenContactRow = Selectable<CitizenContactTable>;
 
@@ -16,5 +16,57 @@ export async function upsertCitizenContact(db: Kysely<DatabaseSchema>, row: Citi
     .insertInto('citizen_contact')
     .values(row)
     .onConflict((oc) => oc.column('citizen_id').doUpdateSet(changes))
+    .execute();
+}
+
+export type ContactVerificationRow = Selectable<ContactVerificationTable>;
+
+export async function replaceContactVerification(
+  db: Kysely<DatabaseSchema>,
+  row: ContactVerificationRow,
+): Promise<void> {
+  await db
+    .deleteFrom('contact_verification')
+    .where('citizen_id', '=', row.citizen_id)
+    .where('channel', '=', row.channel)
+    .execute();
+  await db.insertInto('contact_verification').values(row).execute();
+}
+
+export async function findContactVerification(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  channel: 'email' | 'mobile',
+): Promise<ContactVerificationRow | undefined> {
+  return db
+    .selectFrom('contact_verification')
+    .selectAll()
+    .where('citizen_id', '=', citizenId)
+    .where('channel', '=', channel)
+    .executeTakeFirst();
+}
+
+export async function countVerificationAttempt(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  channel: 'email' | 'mobile',
+): Promise<void> {
+  await db
+    .updateTable('contact_verification')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('citizen_id', '=', citizenId)
+    .where('channel', '=', channel)
+    .execute();
+}
+
+export async function deleteContactVerification(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  channel: 'email' | 'mobile',
+): Promise<void> {
+  await db
+    .deleteFrom('contact_verification')
+    .where('citizen_id', '=', citizenId)
+    .where('channel', '=', channel)
     .execute();
 }

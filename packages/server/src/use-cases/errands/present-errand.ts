@@ -1,6 +1,7 @@
 import type { ErrandDetail, ErrandSummary } from '@kontakta/contract';
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
+import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
 import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import {
   type ErrandEventRow,
@@ -129,6 +130,16 @@ export async function presentErrand(
     })),
     ...(viewer === 'staff' && citizen
       ? { citizen: { personnummer: citizen.personnummer, name: `${citizen.given_name} ${citizen.family_name}` } }
+      : {}),
+    ...(viewer === 'staff'
+      ? {
+          notifications: (await getErrandNotificationStatus(db, row.id)).map((n) => ({
+            channel: n.channel,
+            status: n.status,
+            to: n.to,
+            createdAt: n.createdAt,
+          })),
+        }
       : {}),
   };
 }

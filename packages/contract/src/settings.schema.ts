@@ -1,0 +1,41 @@
+import { type Static, Type } from 'typebox';
+
+/** One way of being told that something is new in Kontakta. */
+export const ContactChannel = Type.Object({
+  address: Type.Union([Type.String(), Type.Null()]),
+  /** Only a verified address is used. */
+  verified: Type.Boolean(),
+  /** A code was sent to the address and has not come back yet. */
+  awaitingCode: Type.Boolean(),
+  /** Epoch ms when deliveries to the address started to be refused (a wrong number, a closed mailbox). */
+  stoppedWorkingAt: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const NotificationSettings = Type.Object({
+  email: ContactChannel,
+  mobile: ContactChannel,
+  language: Type.Enum(['sv', 'en']),
+});
+export type NotificationSettings = Static<typeof NotificationSettings>;
+
+export const ChangeNotificationSettingsBody = Type.Object(
+  {
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 254 }), Type.Null()])),
+    mobile: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+    language: Type.Optional(Type.Enum(['sv', 'en'])),
+  },
+  { additionalProperties: false },
+);
+
+export const VerifyContactBody = Type.Object(
+  { channel: Type.Enum(['email', 'mobile']), code: Type.String({ minLength: 1, maxLength: 12 }) },
+  { additionalProperties: false },
+);
+
+export const ErrandNotificationStatus = Type.Object({
+  channel: Type.String(),
+  status: Type.Enum(['pending', 'delivered', 'failed', 'bounced']),
+  /** Masked: enough to tell which address, not to learn it. */
+  to: Type.String(),
+  createdAt: Type.Integer(),
+});

@@ -1,0 +1,36 @@
+import type { NotificationSettings } from '@kontakta/contract';
+import type { CitizenActor } from '@kontakta/domain';
+import { getCitizenStoppedChannels } from '../../notifications/delivery-status.ts';
+import { findCitizenContact, findContactVerification } from '../../storage/repositories/citizen-contact.repository.ts';
+import type { UseCaseContext } from '../services.ts';
+
+/** Where the citizen is told about news, whether each address is verified, and whether it stopped working. */
+export async function getNotificationSettings(ctx: UseCaseContext<CitizenActor>): Promise<NotificationSettings> {
+  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const { db } = ctx.database;
+  const contact = await findCitizenContact(db, citizenId);
+  const stopped = await getCitizenStoppedChannels(db, citizenId, {
+    email: contact?.email ?? null,
+    mobile: contact?.mobile ?? null,
+  });
+  const pending = async (channel: 'email' | 'mobile') => {
+    const row = await findContactVerification(db, citizenId, channel);
+    return row !== undefined && row.expires_at > ctx.now;
+  };
+  const since = (channel: 'email' | 'sms') => stopped.find((s) => s.channel === channel)?.since ?? null;
+  return {
+    email: {
+      address: contact?.email ?? null,
+      verified: contact?.email_verified_at != null,
+      awaitingCode: await pending('email'),
+      stoppedWorkingAt: since('email'),
+    },
+    mobile: {
+      address: contact?.mobile ?? null,
+      verified: contact?.mobile_verified_at != null,
+      awaitingCode: await pending('mobile'),
+      stoppedWorkingAt: since('sms'),
+    },
+    language: contact?.language ?? 'sv',
+  };
+}
