@@ -146,6 +146,39 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
     expect(unarchive.json().detail).toBe('not-archived');
   });
 
+  it('unit search and forms refuse what they should', async () => {
+    expect((await f.app.inject('/api/citizen/unit-search?q=a')).statusCode).toBe(401);
+    expect((await owner.get('/api/citizen/unit-search?q=')).statusCode).toBe(400);
+    expect((await owner.get('/api/citizen/unit-search?q=solgläntan&cursor=not*a*cursor')).statusCode).toBe(400);
+    expect(
+      (await owner.get(`/api/citizen/unit-search?q=x&cursor=${Buffer.from('{"a":1}').toString('base64url')}`)).json()
+        .errors[0].path,
+    ).toBe('query.cursor');
+    expect((await owner.get(`/api/citizen/units/${f.unit}/errand-types/no-such-type/form`)).statusCode).toBe(404);
+    expect(
+      (await owner.get('/api/citizen/units/SE-NO-SUCH-UNIT/errand-types/renew-prescription/form')).statusCode,
+    ).toBe(404);
+    expect((await receiver.get(`/api/citizen/units/${f.unit}/errand-types/renew-prescription/form`)).statusCode).toBe(
+      404,
+    );
+    // A type the unit has turned off is not on offer, and cannot be sent to either.
+    const form = (await owner.get(`/api/citizen/units/${f.unit}/errand-types/advice/form`)).json();
+    await f.database.db
+      .updateTable('unit_errand_type')
+      .set({ enabled: 0 })
+      .where('unit_hsa_id', '=', f.unit)
+      .where('errand_type', '=', 'advice')
+      .execute();
+    expect((await owner.get(`/api/citizen/units/${f.unit}/errand-types/advice/form`)).statusCode).toBe(404);
+    const sent = await owner.post('/api/citizen/errands', {
+      unitHsaId: f.unit,
+      errandType: 'advice',
+      formVersionId: form.formVersionId,
+      answers: { question: 'Hur länge smittar vattkoppor?' },
+    });
+    expect(sent.statusCode).toBe(404);
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const count = async () => (await f.database.db.selectFrom('errand').select('id').execute()).length;
     const before = await count();
