@@ -10,6 +10,7 @@ export const CitizenProfile = Type.Object({
 export type CitizenProfile = Static<typeof CitizenProfile>;
 
 export const StaffProfile = Type.Object({
+  hsaId: Type.String(),
   givenName: Type.String(),
   familyName: Type.String(),
   profession: Type.String(),

@@ -15,11 +15,14 @@ import { loggerOptions } from '../logging/logger.ts';
 import { openRegisters, type Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import type { Services } from '../use-cases/services.ts';
+import { adminErrandTypeRoutes } from './admin/admin-errand-types.routes.ts';
+import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
 import { citizenProfileRoutes } from './citizen/citizen-profile.routes.ts';
 import { citizenSettingsRoutes } from './citizen/citizen-settings.routes.ts';
 import { citizenUnitRoutes } from './citizen/citizen-units.routes.ts';
+import { contactCardRoutes } from './citizen/contact-card.routes.ts';
 import { devOutboxRoutes } from './dev/dev-outbox.routes.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -28,6 +31,7 @@ import { registerMetrics } from './metrics.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions } from './sessions.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
+import { staffFhirRoutes } from './staff/staff-fhir.routes.ts';
 import { staffProfileRoutes } from './staff/staff-profile.routes.ts';
 import { webAppRoutes } from './web-app.ts';
 
@@ -126,6 +130,10 @@ export async function buildApp({
         { name: 'login', description: 'e-ID (OpenID Connect), password + SMS code, staff units' },
         { name: 'citizen', description: 'The citizen e-services: units, forms, errands, the access log' },
         { name: 'staff', description: 'The staff tool: inbox, routing, answers' },
+        {
+          name: 'admin',
+          description: "Unit administration: errand types, forms, settings, links (the unit's administrators)",
+        },
       ],
     },
   });
@@ -146,6 +154,10 @@ export async function buildApp({
   await app.register(staffErrandRoutes, { services });
   await app.register(citizenProfileRoutes, { services });
   await app.register(staffProfileRoutes, { services });
+  await app.register(contactCardRoutes, { services });
+  await app.register(adminErrandTypeRoutes, { services });
+  await app.register(adminUnitRoutes, { services });
+  await app.register(staffFhirRoutes, { services });
   if (config.notifications.devOutbox) {
     await app.register(devOutboxRoutes, { database, printOutboxDir: config.notifications.printOutboxDir });
   }

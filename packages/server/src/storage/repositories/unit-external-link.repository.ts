@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DatabaseSchema, UnitExternalLinkTable } from '../schema.ts';
 
 export type UnitExternalLinkRow = Selectable<UnitExternalLinkTable>;
@@ -14,4 +14,39 @@ export async function listUnitExternalLinks(
     .where('unit_hsa_id', '=', unitHsaId)
     .orderBy('position')
     .execute();
+}
+
+export async function findUnitExternalLink(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  id: string,
+): Promise<UnitExternalLinkRow | undefined> {
+  return db
+    .selectFrom('unit_external_link')
+    .selectAll()
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUnitExternalLink(db: Kysely<DatabaseSchema>, row: UnitExternalLinkRow): Promise<void> {
+  await db.insertInto('unit_external_link').values(row).execute();
+}
+
+export async function updateUnitExternalLink(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  id: string,
+  changes: Updateable<UnitExternalLinkTable>,
+): Promise<void> {
+  await db
+    .updateTable('unit_external_link')
+    .set(changes)
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteUnitExternalLink(db: Kysely<DatabaseSchema>, unitHsaId: string, id: string): Promise<void> {
+  await db.deleteFrom('unit_external_link').where('unit_hsa_id', '=', unitHsaId).where('id', '=', id).execute();
 }

@@ -30,6 +30,7 @@ export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: UnitSet
         notification_email: row.notification_email,
         staff_names: row.staff_names,
         updated_at: row.updated_at,
+        updated_by: row.updated_by,
       }),
     )
     .execute();

@@ -23,6 +23,7 @@ export async function offerDefaultErrandTypes(
           notification_email: unit.notificationEmail,
           staff_names: 'full-name',
           updated_at: now,
+          updated_by: null,
         });
       }
       if ((await listUnitErrandTypes(trx, unit.hsaId)).length > 0) return;

@@ -29,7 +29,9 @@ export async function saveBaseErrandType(
   settings: BaseErrandTypeSettings,
   now: number,
   by: string | null,
-): Promise<{ ok: true; versionId: string; newVersion: boolean } | { ok: false; problems: DefinitionProblem[] }> {
+): Promise<
+  { ok: true; versionId: string; version: number; newVersion: boolean } | { ok: false; problems: DefinitionProblem[] }
+> {
   const forms = buildBaseErrandForms(errandType, settings.options);
   if (!forms.ok) return forms;
   const definition = JSON.stringify(forms.citizenForm);
@@ -38,14 +40,16 @@ export async function saveBaseErrandType(
   const existing = await findUnitErrandType(db, unitHsaId, errandType);
   const current = existing?.current_version_id ? await findFormVersion(db, existing.current_version_id) : undefined;
   let versionId = current?.id;
+  let version = current?.version ?? 0;
   const changed = !current || current.definition !== definition || current.answer_definition !== answerDefinition;
   if (changed) {
     versionId = randomUUID();
+    version = (await latestFormVersionNumber(db, unitHsaId, errandType)) + 1;
     await insertFormVersion(db, {
       id: versionId,
       unit_hsa_id: unitHsaId,
       errand_type: errandType,
-      version: (await latestFormVersionNumber(db, unitHsaId, errandType)) + 1,
+      version,
       definition,
       answer_definition: answerDefinition,
       created_at: now,
@@ -66,6 +70,7 @@ export async function saveBaseErrandType(
     description_en: null,
     retired_at: null,
     updated_at: now,
+    updated_by: by,
   });
-  return { ok: true, versionId: versionId as string, newVersion: changed };
+  return { ok: true, versionId: versionId as string, version, newVersion: changed };
 }

@@ -10,6 +10,7 @@ export async function showStaffProfile(ctx: UseCaseContext<StaffActor>): Promise
   const [name] = await findStaffNames(db, [ctx.actor.hsaId]);
   const unit = ctx.actor.unitHsaId ? await findCareUnit(db, ctx.actor.unitHsaId) : undefined;
   return {
+    hsaId: ctx.actor.hsaId,
     givenName: name?.given_name ?? '',
     familyName: name?.family_name ?? '',
     profession: name?.profession ?? '',

@@ -1,5 +1,5 @@
 import type { ContactCard } from '@kontakta/contract';
-import { baseErrandTypes, type CitizenActor, findBaseErrandType } from '@kontakta/domain';
+import { baseErrandTypes, findBaseErrandType } from '@kontakta/domain';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
 import { listUnitExternalLinks } from '../../storage/repositories/unit-external-link.repository.ts';
@@ -12,13 +12,17 @@ const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index)
 
 /**
  * Step 1: a unit's contact card, what a citizen can send it. Only types that are switched on and
- * have a form; types closed to proxies stay listed (with a padlock in the web app).
+ * have a form; types closed to proxies stay listed (with a padlock in the web app). Public
+ * information, as on 1177: it needs no actor (no personal data in it), so anyone may read it.
  */
-export async function showContactCard(ctx: UseCaseContext<CitizenActor>, unitHsaId: string): Promise<ContactCard> {
+export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, unitHsaId: string): Promise<ContactCard> {
   const { db } = ctx.database;
   const unit = await findCareUnit(db, unitHsaId);
   if (!unit) throw new AppError('not-found');
-  const [offered, links] = await Promise.all([listUnitErrandTypes(db, unitHsaId), listUnitExternalLinks(db, unitHsaId)]);
+  const [offered, links] = await Promise.all([
+    listUnitErrandTypes(db, unitHsaId),
+    listUnitExternalLinks(db, unitHsaId),
+  ]);
   const errandTypes = offered
     .filter((row) => row.enabled === 1 && row.retired_at === null && row.current_version_id !== null)
     .flatMap((row) => {

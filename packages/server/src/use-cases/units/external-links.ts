@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { type ExternalLink, type ExternalLinkBody, type FieldError, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
+import type { StaffActor } from '@kontakta/domain';
+import {
+  deleteUnitExternalLink,
+  findUnitExternalLink,
+  insertUnitExternalLink,
+  listUnitExternalLinks,
+  type UnitExternalLinkRow,
+  updateUnitExternalLink,
+} from '../../storage/repositories/unit-external-link.repository.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import {
+  assertUnitAdministrator,
+  changeUnit,
+  type Language,
+  plainTextProblems,
+  recordUnitChange,
+  trimmed,
+  validationFailed,
+} from './unit-administration.ts';
+
+// The links a unit puts on its contact card (external services, a booking page). Citizens follow
+// them out of Kontakta, so only https addresses, with no credentials in them.
+
+function present(row: UnitExternalLinkRow): ExternalLink {
+  return {
+    id: row.id,
+    title: { sv: row.title_sv, en: row.title_en },
+    url: row.url,
+    position: row.position,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+const URL_MESSAGE = {
+  sv: 'Skriv en fullständig adress som börjar med https://.',
+  en: 'Enter a full address starting with https://.',
+};
+
+/** The normalised https URL, or undefined when it is not one a citizen may be sent to. */
+export function safeHttpsUrl(text: string): string | undefined {
+  const trimmedText = text.trim();
+  if (!/^https:\/\//i.test(trimmedText) || /[\s\p{Cc}]/u.test(trimmedText)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmedText);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || !url.hostname.includes('.')) {
+    return undefined;
+  }
+  return url.href;
+}
+
+function checkLink(input: ExternalLinkBody, language: Language): { title: { sv: string; en: string }; url: string } {
+  const errors: FieldError[] = plainTextProblems('body.title', input.title, language);
+  const url = safeHttpsUrl(input.url);
+  if (!url) errors.push({ path: 'body.url', code: 'not-an-https-url', message: URL_MESSAGE[language] });
+  if (errors.length > 0 || !url) throw validationFailed(errors);
+  return { title: trimmed(input.title), url };
+}
+
+export async function listExternalLinks(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+): Promise<{ items: ExternalLink[] }> {
+  assertUnitAdministrator(ctx.actor, unitHsaId);
+  return { items: (await listUnitExternalLinks(ctx.database.db, unitHsaId)).map(present) };
+}
+
+export async function addExternalLink(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  input: ExternalLinkBody,
+  language: Language,
+): Promise<ExternalLink> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const link = checkLink(input, language);
+    const existing = await listUnitExternalLinks(trx, unitHsaId);
+    if (existing.length >= MAX_EXTERNAL_LINKS) throw new AppError('conflict', 'external-link-limit-reached');
+    const row: UnitExternalLinkRow = {
+      id: randomUUID(),
+      unit_hsa_id: unitHsaId,
+      position: Math.max(-1, ...existing.map((r) => r.position)) + 1,
+      title_sv: link.title.sv,
+      title_en: link.title.en,
+      url: link.url,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.hsaId,
+    };
+    await insertUnitExternalLink(trx, row);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-added', linkId: row.id });
+    return present(row);
+  });
+}
+
+export async function changeExternalLink(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  linkId: string,
+  input: ExternalLinkBody,
+  language: Language,
+): Promise<ExternalLink> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const row = await findUnitExternalLink(trx, unitHsaId, linkId);
+    if (!row) throw new AppError('not-found');
+    const link = checkLink(input, language);
+    const changes = {
+      title_sv: link.title.sv,
+      title_en: link.title.en,
+      url: link.url,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.hsaId,
+    };
+    await updateUnitExternalLink(trx, unitHsaId, linkId, changes);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-changed', linkId });
+    return present({ ...row, ...changes });
+  });
+}
+
+export async function removeExternalLink(ctx: UseCaseContext<StaffActor>, unitHsaId: string, linkId: string) {
+  await changeUnit(ctx, unitHsaId, async (trx) => {
+    if (!(await findUnitExternalLink(trx, unitHsaId, linkId))) throw new AppError('not-found');
+    await deleteUnitExternalLink(trx, unitHsaId, linkId);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-removed', linkId });
+  });
+}
+
+const ORDER_MESSAGE = {
+  sv: 'Ange varje länk en gång, i den nya ordningen.',
+  en: 'List every link once, in the new order.',
+};
+
+/** `ids` must name every link of the unit exactly once. */
+export async function reorderExternalLinks(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  ids: string[],
+  language: Language,
+): Promise<{ items: ExternalLink[] }> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const existing = await listUnitExternalLinks(trx, unitHsaId);
+    const known = new Set(existing.map((row) => row.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
+      throw validationFailed([{ path: 'body.ids', code: 'not-every-link-once', message: ORDER_MESSAGE[language] }]);
+    }
+    for (const [position, id] of ids.entries()) {
+      await updateUnitExternalLink(trx, unitHsaId, id, { position, updated_at: ctx.now, updated_by: ctx.actor.hsaId });
+    }
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-links-reordered' });
+    const byId = new Map(existing.map((row) => [row.id, row]));
+    return {
+      items: ids.map((id, position) =>
+        present({
+          ...(byId.get(id) as UnitExternalLinkRow),
+          position,
+          updated_at: ctx.now,
+          updated_by: ctx.actor.hsaId,
+        }),
+      ),
+    };
+  });
+}

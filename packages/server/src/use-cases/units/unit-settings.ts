@@ -1,0 +1,61 @@
+import type { UnitSettings, UnitSettingsBody } from '@kontakta/contract';
+import type { StaffActor } from '@kontakta/domain';
+import { findUnitSetting, type UnitSettingRow, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import type { UseCaseContext } from '../services.ts';
+import {
+  assertUnitAdministrator,
+  changeUnit,
+  type Language,
+  recordUnitChange,
+  validationFailed,
+} from './unit-administration.ts';
+
+// A unit's own settings: where "something new" e-mails go, and how its staff are named to citizens.
+
+function present(row: UnitSettingRow | undefined): UnitSettings {
+  return {
+    notificationEmail: row?.notification_email ?? null,
+    staffNames: row?.staff_names ?? 'full-name',
+    updatedAt: row?.updated_at ?? null,
+    updatedBy: row?.updated_by ?? null,
+  };
+}
+
+export async function showUnitSettings(ctx: UseCaseContext<StaffActor>, unitHsaId: string): Promise<UnitSettings> {
+  assertUnitAdministrator(ctx.actor, unitHsaId);
+  return present(await findUnitSetting(ctx.database.db, unitHsaId));
+}
+
+// Deliberately plain: one @, no spaces, a dot in the domain. Whether mail arrives is the
+// delivery status's business; this only catches typing mistakes.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_MESSAGE = {
+  sv: 'Skriv en e-postadress som namn@exempel.se.',
+  en: 'Enter an e-mail address such as name@example.com.',
+};
+
+export async function changeUnitSettings(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  input: UnitSettingsBody,
+  language: Language,
+): Promise<UnitSettings> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const email = input.notificationEmail?.trim() ?? null;
+    if (email !== null && (!EMAIL.test(email) || /\p{Cc}/u.test(email))) {
+      throw validationFailed([
+        { path: 'body.notificationEmail', code: 'invalid-email', message: EMAIL_MESSAGE[language] },
+      ]);
+    }
+    const row: UnitSettingRow = {
+      unit_hsa_id: unitHsaId,
+      notification_email: email === '' ? null : email,
+      staff_names: input.staffNames,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.hsaId,
+    };
+    await upsertUnitSetting(trx, row);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'unit-settings-changed' });
+    return present(row);
+  });
+}
