@@ -33,6 +33,7 @@ import { registerSessions } from './sessions.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
 import { staffFhirRoutes } from './staff/staff-fhir.routes.ts';
 import { staffProfileRoutes } from './staff/staff-profile.routes.ts';
+import { registerValidation } from './validation.ts';
 import { webAppRoutes } from './web-app.ts';
 
 export type AppDependencies = {
@@ -71,7 +72,6 @@ export async function buildApp({
     requestIdHeader: false,
     // Behind a reverse proxy, request.ip must be the client's: login limits count per address.
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
   const registerAdapters = registers ?? (await openRegisters(config.registerDir));
@@ -81,6 +81,7 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
   app.addSchema(FieldError);
   app.addSchema(Problem);
+  registerValidation(app);
   registerErrorHandling(app);
   registerInputSafety(app);
   registerMetrics(app);

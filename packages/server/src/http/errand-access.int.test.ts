@@ -146,6 +146,14 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
     expect(unarchive.json().detail).toBe('not-archived');
   });
 
+  it('reads numbers in query strings from their text, and refuses text that is no number', async () => {
+    expect((await receiver.get('/api/staff/inbox?limit=1')).json().items).toHaveLength(1);
+    const bad = await receiver.get('/api/staff/inbox?limit=many');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('querystring.limit');
+    expect((await receiver.get('/api/staff/inbox?olderThanDays=-1')).statusCode).toBe(400);
+  });
+
   it('unit search and forms refuse what they should', async () => {
     expect((await f.app.inject('/api/citizen/unit-search?q=a')).statusCode).toBe(401);
     expect((await owner.get('/api/citizen/unit-search?q=')).statusCode).toBe(400);
