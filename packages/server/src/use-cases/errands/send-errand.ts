@@ -32,7 +32,7 @@ export type SendErrandInput = {
 export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendErrandInput): Promise<{ id: string }> {
   const { db } = ctx.database;
   const offered = await findUnitErrandType(db, input.unitHsaId, input.errandType);
-  if (!offered || offered.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
+  if (offered?.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
   if (ctx.actor.actingForCitizenId && offered.open_to_proxies !== 1)
     throw new AppError('forbidden', 'closed-to-proxies');
   const version = await findFormVersion(db, input.formVersionId);

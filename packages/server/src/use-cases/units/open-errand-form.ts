@@ -10,7 +10,7 @@ import type { UseCaseContext } from '../services.ts';
 export async function openErrandForm(ctx: UseCaseContext<CitizenActor>, unitHsaId: string, errandType: string) {
   const { db } = ctx.database;
   const offered = await findUnitErrandType(db, unitHsaId, errandType);
-  if (!offered || offered.enabled !== 1 || offered.retired_at !== null || !offered.current_version_id) {
+  if (offered?.enabled !== 1 || offered.retired_at !== null || !offered.current_version_id) {
     throw new AppError('not-found');
   }
   if (ctx.actor.actingForCitizenId && offered.open_to_proxies !== 1)
