@@ -49,10 +49,22 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error' || isExpectedNoise(message.text(), message.location().url)) return;
+    problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on('requestfailed', (request) => {
     problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
   });
   return { context, page, problems };
+}
+
+/**
+ * Console errors that are not problems: Chromium logs every 4xx answer as "Failed to load
+ * resource", and asking whether anyone is logged in (`GET /api/session`) answers 401 when nobody
+ * is; the development e-ID provider's pages have no favicon.
+ */
+function isExpectedNoise(text: string, url: string): boolean {
+  if (!text.startsWith('Failed to load resource')) return false;
+  const { pathname } = new URL(url, 'http://localhost');
+  return (pathname === '/api/session' && text.includes('401')) || pathname === '/favicon.ico';
 }

@@ -1,6 +1,7 @@
 // The HTTP contract shared by the server and the web app: request/response schemas and the error body.
 export * from './answer-form.schema.ts';
 export * from './auth.schema.ts';
+export * from './calendar.schema.ts';
 export * from './contact-card.schema.ts';
 export * from './errand-types.schema.ts';
 export * from './errands.schema.ts';

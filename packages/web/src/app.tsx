@@ -1,14 +1,29 @@
-import { StartPage } from './citizen/start-page.tsx';
-import { AppShell } from './ui/app-shell.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { createQueryClient } from './api/query-client.ts';
+import { Loading } from './ui/page-state.tsx';
+import { SessionWatch } from './ui/session-watch.tsx';
 
-/**
- * The composition root of the UI. One page for now; when there are more, a router goes here and
- * lazy-loads the citizen and staff route trees, so neither audience downloads the other's code.
- */
+// Each audience's pages load on demand, so a citizen never downloads the staff tool and the
+// reverse. Addresses are Swedish, like the service, and never carry personal data.
+const CitizenApp = lazy(() => import('./citizen/citizen-app.tsx').then((module) => ({ default: module.CitizenApp })));
+const StaffApp = lazy(() => import('./staff/staff-app.tsx').then((module) => ({ default: module.StaffApp })));
+
+/** The composition root of the UI: data cache, router, and the two audiences' route trees. */
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <AppShell>
-      <StartPage />
-    </AppShell>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionWatch />
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/personal/*" element={<StaffApp />} />
+            <Route path="/*" element={<CitizenApp />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -3,11 +3,13 @@ import personnummerPackage from 'personnummer';
 // The package's types declare an ES default export, but Node loads its CommonJS build, whose
 // module.exports is the class itself (bundlers pick its ES build and give the class as default).
 // TypeScript therefore sees `{ default: class }` where the runtime has the class; take either.
-type PersonnummerClass = typeof personnummerPackage.default;
+// (The web app type-checks this file with bundler resolution, where the types are the class itself.)
+type PersonnummerClass = typeof personnummerPackage extends { default: infer C } ? C : typeof personnummerPackage;
 const loaded: unknown = personnummerPackage;
 
-export const Personnummer: PersonnummerClass =
-  typeof loaded === 'function' ? (loaded as PersonnummerClass) : personnummerPackage.default;
+export const Personnummer = (
+  typeof loaded === 'function' ? loaded : (loaded as { default: unknown }).default
+) as PersonnummerClass;
 
 export type PersonnummerInstance = InstanceType<PersonnummerClass>;
 

@@ -18,6 +18,7 @@ import type { Services } from '../use-cases/services.ts';
 import { adminErrandTypeRoutes } from './admin/admin-errand-types.routes.ts';
 import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { citizenCalendarRoutes } from './citizen/citizen-calendar.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
 import { citizenProfileRoutes } from './citizen/citizen-profile.routes.ts';
 import { citizenSettingsRoutes } from './citizen/citizen-settings.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp({
   await app.register(citizenSettingsRoutes, { services });
   await app.register(staffErrandRoutes, { services });
   await app.register(citizenProfileRoutes, { services });
+  await app.register(citizenCalendarRoutes, { services });
   await app.register(staffProfileRoutes, { services });
   await app.register(contactCardRoutes, { services });
   await app.register(adminErrandTypeRoutes, { services });

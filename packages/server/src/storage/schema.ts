@@ -317,6 +317,21 @@ export type LoginEventTable = {
   municipality_code: string | null;
 };
 
+/** A citizen's private calendar note; `content` is sealed JSON `{ title, text }`. */
+export type CalendarNoteTable = {
+  id: string;
+  citizen_id: string;
+  /** `YYYY-MM-DD`, a day in Sweden. */
+  note_date: string;
+  /** `HH:MM`, or null for the whole day. */
+  note_time: string | null;
+  content: Uint8Array;
+  wrapped_key: Uint8Array;
+  key_id: string;
+  created_at: number;
+  updated_at: number;
+};
+
 export type DatabaseSchema = {
   region: RegionTable;
   care_unit: CareUnitTable;
@@ -342,4 +357,5 @@ export type DatabaseSchema = {
   errand_event: ErrandEventTable;
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;
+  calendar_note: CalendarNoteTable;
 };

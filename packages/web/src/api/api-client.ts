@@ -24,20 +24,87 @@ type RequestOptions = Readonly<{
   signal?: AbortSignal;
 }>;
 
+/** What the server's answer says about the session, for the idle-timeout clock. */
+export type ServerContact = Readonly<{
+  /** When the answer arrived, by the browser's clock. */
+  receivedAt: number;
+  /** The server's clock at the answer (its `Date` header), when it sent one. */
+  serverNow: number | undefined;
+}>;
+
+type Listeners = Readonly<{
+  /** A request reached the server with the session: the server counts it as activity. */
+  activity: Set<(contact: ServerContact) => void>;
+  /** The server says there is no session (any more): it ended or was never there. */
+  sessionEnded: Set<() => void>;
+}>;
+
+const listeners: Listeners = { activity: new Set(), sessionEnded: new Set() };
+
+// Kept in memory only (never in storage): it is sent as `X-CSRF-Token` on every change and comes
+// from `GET /api/session`, so a reload simply asks for it again.
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export function onServerActivity(listener: (contact: ServerContact) => void): () => void {
+  listeners.activity.add(listener);
+  return () => listeners.activity.delete(listener);
+}
+
+export function onSessionEnded(listener: () => void): () => void {
+  listeners.sessionEnded.add(listener);
+  return () => listeners.sessionEnded.delete(listener);
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export async function apiRequest<T>(path: `/api/${string}`, options: RequestOptions = {}): Promise<T> {
+  const { response } = await apiExchange(path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Like `apiRequest`, but also gives the server's clock at the answer (the session clock needs it). */
+export async function apiRequestWithContact<T>(
+  path: `/api/${string}`,
+  options: RequestOptions = {},
+): Promise<{ body: T; contact: ServerContact }> {
+  const { response, contact } = await apiExchange(path, options);
+  return { body: (await response.json()) as T, contact };
+}
+
+async function apiExchange(
+  path: `/api/${string}`,
+  options: RequestOptions,
+): Promise<{ response: Response; contact: ServerContact }> {
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
-    method: options.method ?? 'GET',
+    method,
     headers,
     body: options.body === undefined ? null : JSON.stringify(options.body),
     credentials: 'same-origin',
     cache: 'no-store',
     signal: options.signal ?? null,
   });
-  if (!response.ok) throw new ApiError(response.status, await problemFrom(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const date = response.headers.get('date');
+  const serverNow = date ? Date.parse(date) : Number.NaN;
+  const contact: ServerContact = {
+    receivedAt: Date.now(),
+    serverNow: Number.isFinite(serverNow) ? serverNow : undefined,
+  };
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (problem?.code === 'not-authenticated') for (const listener of listeners.sessionEnded) listener();
+    throw new ApiError(response.status, problem);
+  }
+  for (const listener of listeners.activity) listener(contact);
+  return { response, contact };
 }
 
 async function problemFrom(response: Response): Promise<Problem | undefined> {
@@ -47,4 +114,9 @@ async function problemFrom(response: Response): Promise<Problem | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** True when the error is the server saying "not found" (also what it says for "not yours"). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
 }

@@ -1,34 +1,38 @@
-import { useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { useText } from '../i18n/use-text.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './start-page.module.css';
+import { UrgentNotice } from './urgent-notice.tsx';
 
 /** The public front door: what Kontakta is, how an errand goes, and where to turn when it is urgent. */
 export function StartPage() {
-  const intl = useIntl();
-  useDocumentTitle(intl.formatMessage({ id: 'startPage.documentTitle' }));
+  const t = useText();
+  useDocumentTitle(t('startPage.documentTitle'));
   return (
     <>
-      <h1>{intl.formatMessage({ id: 'startPage.heading' })}</h1>
-      <p className={styles.lead}>{intl.formatMessage({ id: 'startPage.lead' })}</p>
+      <h1>{t('startPage.heading')}</h1>
+      <p className={styles.lead}>{t('startPage.lead')}</p>
+      <p>
+        <Link className="button" to="/inloggning">
+          {t('startPage.logIn')}
+        </Link>
+      </p>
 
       {/* First after the introduction: e-services must never delay emergency care. */}
-      <section className={styles.urgent} aria-labelledby="start-urgent">
-        <h2 id="start-urgent">{intl.formatMessage({ id: 'startPage.urgent.heading' })}</h2>
-        <p>{intl.formatMessage({ id: 'startPage.urgent.text' })}</p>
-      </section>
+      <UrgentNotice />
 
       <div className={styles.columns}>
         <section className={styles.card} aria-labelledby="start-how">
-          <h2 id="start-how">{intl.formatMessage({ id: 'startPage.howItWorks.heading' })}</h2>
+          <h2 id="start-how">{t('startPage.howItWorks.heading')}</h2>
           <ol className={styles.steps}>
-            <li>{intl.formatMessage({ id: 'startPage.howItWorks.logIn' })}</li>
-            <li>{intl.formatMessage({ id: 'startPage.howItWorks.choose' })}</li>
-            <li>{intl.formatMessage({ id: 'startPage.howItWorks.answer' })}</li>
+            <li>{t('startPage.howItWorks.logIn')}</li>
+            <li>{t('startPage.howItWorks.choose')}</li>
+            <li>{t('startPage.howItWorks.answer')}</li>
           </ol>
         </section>
         <section className={styles.card} aria-labelledby="start-privacy">
-          <h2 id="start-privacy">{intl.formatMessage({ id: 'startPage.privacy.heading' })}</h2>
-          <p>{intl.formatMessage({ id: 'startPage.privacy.text' })}</p>
+          <h2 id="start-privacy">{t('startPage.privacy.heading')}</h2>
+          <p>{t('startPage.privacy.text')}</p>
         </section>
       </div>
     </>

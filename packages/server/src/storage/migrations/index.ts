@@ -6,6 +6,7 @@ import * as identity from './2026-11-22-04-identity.ts';
 import * as notificationDelivery from './2026-11-22-05-notification-delivery.ts';
 import * as errandTypes from './2026-11-22-06-errand-types.ts';
 import * as errands from './2026-11-22-07-errands.ts';
+import * as webFeatures from './2026-11-22-08-web-features.ts';
 import * as errandTypeAdmin from './2026-11-22-09-errand-type-admin.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-05-notification-delivery': notificationDelivery,
   '2026-11-22-06-errand-types': errandTypes,
   '2026-11-22-07-errands': errands,
+  '2026-11-22-08-web-features': webFeatures,
   '2026-11-22-09-errand-type-admin': errandTypeAdmin,
 };

@@ -1,5 +1,9 @@
 import { type KeyRing, unwrapDataKey, wrapDataKey } from '../../encryption/envelope.ts';
 import type { Database } from '../../storage/database.ts';
+import {
+  listCalendarKeysNotWrappedBy,
+  replaceCalendarWrappedKey,
+} from '../../storage/repositories/calendar-note.repository.ts';
 import { listErrandKeysNotWrappedBy, replaceWrappedKey } from '../../storage/repositories/errand.repository.ts';
 
 /**
@@ -8,6 +12,10 @@ import { listErrandKeysNotWrappedBy, replaceWrappedKey } from '../../storage/rep
  * a rotation can be interrupted and run again.
  */
 export async function rewrapDataKeys(database: Database, ring: KeyRing, batchSize = 500): Promise<number> {
+  return (await rewrapErrandKeys(database, ring, batchSize)) + (await rewrapCalendarKeys(database, ring, batchSize));
+}
+
+async function rewrapErrandKeys(database: Database, ring: KeyRing, batchSize: number): Promise<number> {
   let rewrapped = 0;
   for (;;) {
     const batch = await listErrandKeysNotWrappedBy(database.db, ring.currentId, batchSize);
@@ -17,6 +25,23 @@ export async function rewrapDataKeys(database: Database, ring: KeyRing, batchSiz
         const key = unwrapDataKey(ring, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
         const next = wrapDataKey(ring, key);
         await replaceWrappedKey(trx, row.id, row.key_id, next.wrapped, next.keyId);
+      }
+    });
+    rewrapped += batch.length;
+  }
+}
+
+/** Calendar notes have data keys of their own, wrapped the same way. */
+async function rewrapCalendarKeys(database: Database, ring: KeyRing, batchSize: number): Promise<number> {
+  let rewrapped = 0;
+  for (;;) {
+    const batch = await listCalendarKeysNotWrappedBy(database.db, ring.currentId, batchSize);
+    if (batch.length === 0) return rewrapped;
+    await database.db.transaction().execute(async (trx) => {
+      for (const row of batch) {
+        const key = unwrapDataKey(ring, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
+        const next = wrapDataKey(ring, key);
+        await replaceCalendarWrappedKey(trx, row.id, row.key_id, next.wrapped, next.keyId);
       }
     });
     rewrapped += batch.length;

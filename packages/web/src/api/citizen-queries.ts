@@ -1,0 +1,219 @@
+import type {
+  AccessLogEntry,
+  CalendarNote,
+  CalendarNoteList,
+  CitizenErrandList,
+  CitizenProfile,
+  ContactCard,
+  ErrandDetail,
+  NotificationSettings,
+  UnitView,
+} from '@kontakta/contract';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import { apiRequest } from './api-client.ts';
+
+// The citizen's data, one hook per server read, keyed under 'citizen' so logging out (a reload)
+// or a change can drop them together.
+
+export type ErrandFolder = 'inbox' | 'sent' | 'archive';
+export type CitizenErrandPage = Static<typeof CitizenErrandList>;
+export type AccessLogPage = Readonly<{ items: Static<typeof AccessLogEntry>[]; nextCursor: string | null }>;
+export type OpenedForm = Readonly<{ formVersionId: string; version: number; definition: unknown }>;
+
+const citizenKey = ['citizen'] as const;
+
+export function useCitizenProfile() {
+  return useQuery({
+    queryKey: [...citizenKey, 'me'],
+    queryFn: () => apiRequest<CitizenProfile>('/api/citizen/me'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMyUnits() {
+  return useQuery({
+    queryKey: [...citizenKey, 'units'],
+    queryFn: () => apiRequest<{ items: UnitView[] }>('/api/citizen/units'),
+  });
+}
+
+export function useUnitSearch(query: string) {
+  const q = query.trim();
+  return useQuery({
+    queryKey: [...citizenKey, 'unit-search', q],
+    queryFn: () =>
+      apiRequest<{ items: UnitView[]; nextCursor: string | null }>(
+        `/api/citizen/unit-search?q=${encodeURIComponent(q)}&limit=20`,
+      ),
+    enabled: q.length > 0,
+  });
+}
+
+export function useContactCard(hsaId: string) {
+  return useQuery({
+    queryKey: [...citizenKey, 'unit', hsaId],
+    queryFn: () => apiRequest<ContactCard>(`/api/citizen/units/${encodeURIComponent(hsaId)}`),
+  });
+}
+
+/**
+ * The form to fill in. Fetched once per visit and never refreshed while open: the answers are
+ * checked against the version that was open, so the form must not change under the reader's hands.
+ */
+export function useErrandForm(hsaId: string, errandType: string) {
+  return useQuery({
+    queryKey: [...citizenKey, 'form', hsaId, errandType],
+    queryFn: () =>
+      apiRequest<OpenedForm>(
+        `/api/citizen/units/${encodeURIComponent(hsaId)}/errand-types/${encodeURIComponent(errandType)}/form`,
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    gcTime: 0,
+  });
+}
+
+export function useSendErrand() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { unitHsaId: string; errandType: string; formVersionId: string; answers: unknown }) =>
+      apiRequest<{ id: string }>('/api/citizen/errands', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: citizenKey }),
+  });
+}
+
+export function useCitizenErrands(folder: ErrandFolder, limit = 20) {
+  return useInfiniteQuery<CitizenErrandPage, Error, InfiniteData<CitizenErrandPage>, readonly unknown[], string | null>(
+    {
+      queryKey: [...citizenKey, 'errands', folder, limit],
+      initialPageParam: null,
+      queryFn: ({ pageParam }) =>
+        apiRequest<CitizenErrandPage>(
+          `/api/citizen/errands?folder=${folder}&limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        ),
+      getNextPageParam: (page) => page.nextCursor,
+    },
+  );
+}
+
+export function useCitizenErrand(id: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...citizenKey, 'errand', id],
+    queryFn: async () => {
+      const errand = await apiRequest<ErrandDetail>(`/api/citizen/errands/${encodeURIComponent(id)}`);
+      // Opening an answer marks it read: the lists' unread marks change.
+      void queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errands'] });
+      return errand;
+    },
+  });
+}
+
+function useErrandAction<Body>(id: string, action: (body: Body) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errand', id] });
+      await queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errands'] });
+    },
+  });
+}
+
+export function useReplyToErrand(id: string) {
+  return useErrandAction(id, (message: string) =>
+    apiRequest(`/api/citizen/errands/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { message } }),
+  );
+}
+
+export function useArchiveErrand(id: string) {
+  return useErrandAction(id, (archived: boolean) =>
+    apiRequest(`/api/citizen/errands/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, {
+      method: 'POST',
+    }),
+  );
+}
+
+export function useAccessLog(limit = 25) {
+  return useInfiniteQuery<AccessLogPage, Error, InfiniteData<AccessLogPage>, readonly unknown[], string | null>({
+    queryKey: [...citizenKey, 'access-log', limit],
+    initialPageParam: null,
+    queryFn: ({ pageParam }) =>
+      apiRequest<AccessLogPage>(
+        `/api/citizen/access-log?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useNotificationSettings() {
+  return useQuery({
+    queryKey: [...citizenKey, 'settings'],
+    queryFn: () => apiRequest<NotificationSettings>('/api/citizen/settings'),
+  });
+}
+
+export function useSaveNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string | null; mobile: string | null; language: 'sv' | 'en' }) =>
+      apiRequest<NotificationSettings>('/api/citizen/settings', { method: 'PUT', body }),
+    onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
+  });
+}
+
+export function useVerifyContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { channel: 'email' | 'mobile'; code: string }) =>
+      apiRequest<NotificationSettings>('/api/citizen/settings/verify', { method: 'POST', body }),
+    onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
+  });
+}
+
+/**
+ * A new code for an address waiting to be confirmed. The server sends a code when an address
+ * changes, so the address is cleared and saved again (two requests, the same result).
+ */
+export function useResendContactCode() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ channel, address }: { channel: 'email' | 'mobile'; address: string }) => {
+      await apiRequest<NotificationSettings>('/api/citizen/settings', { method: 'PUT', body: { [channel]: null } });
+      return apiRequest<NotificationSettings>('/api/citizen/settings', {
+        method: 'PUT',
+        body: { [channel]: address },
+      });
+    },
+    onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
+  });
+}
+
+export function useCalendarMonth(month: string) {
+  return useQuery({
+    queryKey: [...citizenKey, 'calendar', month],
+    queryFn: () => apiRequest<CalendarNoteList>(`/api/citizen/calendar?month=${encodeURIComponent(month)}`),
+  });
+}
+
+export type CalendarNoteInput = Readonly<{ date: string; time: string | null; title: string; text: string }>;
+
+export function useSaveCalendarNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string | undefined; note: CalendarNoteInput }) =>
+      id
+        ? apiRequest<CalendarNote>(`/api/citizen/calendar/${encodeURIComponent(id)}`, { method: 'PUT', body: note })
+        : apiRequest<CalendarNote>('/api/citizen/calendar', { method: 'POST', body: note }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'calendar'] }),
+  });
+}
+
+export function useDeleteCalendarNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`/api/citizen/calendar/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'calendar'] }),
+  });
+}

@@ -1,0 +1,68 @@
+import type { SessionInfo } from '@kontakta/contract';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest, apiRequestWithContact, type ServerContact, setCsrfToken } from './api-client.ts';
+
+export const SESSION_QUERY_KEY = ['session'] as const;
+
+export type Audience = 'citizen' | 'staff';
+
+/** The session as the server described it, and when (for the idle-timeout clock). */
+export type CurrentSession = Readonly<{ info: SessionInfo; contact: ServerContact }>;
+
+/** `null`: nobody is logged in in this browser. */
+export async function fetchSession(): Promise<CurrentSession | null> {
+  try {
+    const { body, contact } = await apiRequestWithContact<SessionInfo>('/api/session');
+    setCsrfToken(body.csrfToken);
+    return { info: body, contact };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_QUERY_KEY, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** Why the reader sees the logged-out page: they chose to, they were idle, or the session ended elsewhere. */
+export type LogoutReason = 'chosen' | 'idle' | 'ended';
+
+const REASON_PARAMETER: Readonly<Record<LogoutReason, string | null>> = {
+  chosen: null,
+  idle: 'inaktiv',
+  ended: 'avslutad',
+};
+
+export function loggedOutPath(audience: Audience, reason: LogoutReason): string {
+  const base = audience === 'staff' ? '/personal/utloggad' : '/utloggad';
+  const parameter = REASON_PARAMETER[reason];
+  return parameter ? `${base}?orsak=${parameter}` : base;
+}
+
+export function logoutReasonFrom(parameter: string | null): LogoutReason {
+  if (parameter === 'inaktiv') return 'idle';
+  if (parameter === 'avslutad') return 'ended';
+  return 'chosen';
+}
+
+let leaving = false;
+
+/**
+ * Ends the session on the server and reloads into the logged-out page. The reload, rather than a
+ * client-side navigation, is deliberate: it empties the page's memory of everything it showed.
+ */
+export async function leaveSession(audience: Audience, reason: LogoutReason): Promise<void> {
+  if (leaving) return;
+  leaving = true;
+  try {
+    await apiRequest('/api/session', { method: 'DELETE' });
+  } catch {
+    // Already gone on the server (idle timeout, another tab): the result is the same.
+  }
+  setCsrfToken(undefined);
+  window.location.replace(loggedOutPath(audience, reason));
+}

@@ -1,0 +1,64 @@
+import { Link, Outlet, useLocation } from 'react-router';
+import { useCitizenErrands, useCitizenProfile } from '../api/citizen-queries.ts';
+import { leaveSession, useSession } from '../api/session.ts';
+import { useText } from '../i18n/use-text.ts';
+import { AppShell } from '../ui/app-shell.tsx';
+import { SessionTimeout } from '../ui/session-timeout.tsx';
+import { ShellAccount, ShellMenu } from '../ui/shell-parts.tsx';
+
+/** The citizen's frame: the menu and who is logged in once logged in, a login button before. */
+export function CitizenLayout() {
+  const session = useSession();
+  const loggedIn = session.data?.info.kind === 'citizen' ? session.data : undefined;
+  return (
+    <AppShell
+      homeHref="/"
+      navigation={loggedIn ? <CitizenMenu /> : undefined}
+      account={loggedIn ? <CitizenAccount /> : session.isPending ? undefined : <LoginButton />}
+    >
+      {loggedIn ? <SessionTimeout session={loggedIn} audience="citizen" /> : null}
+      <Outlet />
+    </AppShell>
+  );
+}
+
+function LoginButton() {
+  const t = useText();
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/inloggning')) return null;
+  return (
+    <Link className="button" to="/inloggning">
+      {t('citizen.logIn')}
+    </Link>
+  );
+}
+
+function CitizenAccount() {
+  const profile = useCitizenProfile();
+  const name = profile.data ? `${profile.data.givenName} ${profile.data.familyName}` : '';
+  return <ShellAccount name={name} onLogout={() => void leaveSession('citizen', 'chosen')} />;
+}
+
+function CitizenMenu() {
+  const t = useText();
+  // One item is enough for the counts: they cover the whole folder.
+  const counts = useCitizenErrands('inbox', 1).data?.pages[0]?.counts;
+  const unread = counts?.unread ?? 0;
+  return (
+    <ShellMenu
+      items={[
+        { to: '/', label: t('citizen.menu.start'), end: true },
+        {
+          to: '/inkorg',
+          label: t('citizen.menu.inbox'),
+          count: unread,
+          countLabel: t('citizen.menu.unread', { count: unread }),
+        },
+        { to: '/skicka-arende', label: t('citizen.menu.newErrand') },
+        { to: '/vem-har-last', label: t('citizen.menu.accessLog') },
+        { to: '/kalender', label: t('citizen.menu.calendar') },
+        { to: '/installningar', label: t('citizen.menu.settings') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,262 @@
+import type { NotificationSettings } from '@kontakta/contract';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/api-client.ts';
+import {
+  useNotificationSettings,
+  useResendContactCode,
+  useSaveNotificationSettings,
+  useVerifyContact,
+} from '../api/citizen-queries.ts';
+import { useText } from '../i18n/use-text.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { formatDate } from '../ui/format.ts';
+import { LoadError, Loading } from '../ui/page-state.tsx';
+import { TextField } from '../ui/text-field.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import styles from './settings-page.module.css';
+
+type Channel = 'email' | 'mobile';
+
+/** Where the citizen is told that something new waits (never what): e-mail, mobile, language. */
+export function SettingsPage() {
+  const t = useText();
+  const settings = useNotificationSettings();
+  const [notice, setNotice] = useState<string | undefined>();
+  useDocumentTitle(t('common.documentTitle', { page: t('settings.heading') }));
+  return (
+    <>
+      <h1>{t('settings.heading')}</h1>
+      <div role="status">{notice ? <p className="notice notice-success">{notice}</p> : null}</div>
+      <h2>{t('settings.notifications.heading')}</h2>
+      <p>{t('settings.notifications.lead')}</p>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.data ? (
+        <SettingsForm
+          key={formKey(settings.data)}
+          settings={settings.data}
+          onSaved={() => setNotice(t('settings.saved'))}
+          onEdit={() => setNotice(undefined)}
+        />
+      ) : null}
+      {settings.data
+        ? (['email', 'mobile'] as const).map((channel) =>
+            settings.data[channel].awaitingCode && settings.data[channel].address ? (
+              <VerifyBox
+                key={channel}
+                channel={channel}
+                address={settings.data[channel].address ?? ''}
+                onVerified={() =>
+                  setNotice(t(channel === 'email' ? 'settings.verify.emailDone' : 'settings.verify.mobileDone'))
+                }
+              />
+            ) : null,
+          )
+        : null}
+    </>
+  );
+}
+
+// A saved change gives a fresh form with the saved values.
+function formKey(settings: NotificationSettings): string {
+  return `${settings.email.address}|${settings.mobile.address}|${settings.language}`;
+}
+
+type Errors = Partial<Record<Channel | 'form', string>>;
+
+function SettingsForm({
+  settings,
+  onSaved,
+  onEdit,
+}: Readonly<{ settings: NotificationSettings; onSaved: () => void; onEdit: () => void }>) {
+  const t = useText();
+  const save = useSaveNotificationSettings();
+  const [email, setEmail] = useState(settings.email.address ?? '');
+  const [mobile, setMobile] = useState(settings.mobile.address ?? '');
+  const [language, setLanguage] = useState(settings.language);
+  const [errors, setErrors] = useState<Errors>({});
+  const [attempt, setAttempt] = useState(0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    onEdit();
+    const found: Errors = {};
+    if (email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      found.email = t('settings.error.email');
+    if (mobile.trim() !== '' && mobile.replace(/\D/g, '').length < 8) found.mobile = t('settings.error.mobile');
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    try {
+      await save.mutateAsync({
+        email: email.trim() === '' ? null : email.trim(),
+        mobile: mobile.trim() === '' ? null : mobile.trim(),
+        language,
+      });
+      onSaved();
+    } catch (error) {
+      const problem = error instanceof ApiError ? error.problem : undefined;
+      const byField: Errors = {};
+      for (const fieldError of problem?.errors ?? []) {
+        if (fieldError.path === 'body.email') byField.email = fieldError.message;
+        if (fieldError.path === 'body.mobile') byField.mobile = fieldError.message;
+      }
+      setErrors(Object.keys(byField).length > 0 ? byField : { form: t('settings.error.saveFailed') });
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  return (
+    <form noValidate className={styles.form} onSubmit={(event) => void submit(event)}>
+      <ErrorSummary
+        focusKey={attempt}
+        errors={[
+          ...(errors.email ? [{ message: errors.email, targetId: 'settings-email' }] : []),
+          ...(errors.mobile ? [{ message: errors.mobile, targetId: 'settings-mobile' }] : []),
+          ...(errors.form ? [{ message: errors.form }] : []),
+        ]}
+      />
+      <TextField
+        id="settings-email"
+        type="email"
+        label={t('settings.email.label')}
+        hint={channelHint(t, settings.email)}
+        error={errors.email}
+        errorPrefix={t('form.errorPrefix')}
+        value={email}
+        onChange={setEmail}
+        autoComplete="email"
+      />
+      <TextField
+        id="settings-mobile"
+        type="tel"
+        label={t('settings.mobile.label')}
+        hint={channelHint(t, settings.mobile)}
+        error={errors.mobile}
+        errorPrefix={t('form.errorPrefix')}
+        value={mobile}
+        onChange={setMobile}
+        autoComplete="tel"
+      />
+      <fieldset className={styles.language}>
+        <legend className="field-label">{t('settings.language.label')}</legend>
+        {(['sv', 'en'] as const).map((option) => (
+          <div key={option} className="checkbox-row">
+            <input
+              type="radio"
+              id={`settings-language-${option}`}
+              name="settings-language"
+              checked={language === option}
+              onChange={() => setLanguage(option)}
+            />
+            <label htmlFor={`settings-language-${option}`} lang={option}>
+              {t(`language.${option}`)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {t('settings.save')}
+      </button>
+    </form>
+  );
+}
+
+function channelHint(t: ReturnType<typeof useText>, channel: NotificationSettings['email']): string {
+  if (!channel.address) return t('settings.channel.none');
+  if (channel.stoppedWorkingAt !== null) {
+    return t('settings.channel.stopped', { date: formatDate(channel.stoppedWorkingAt) });
+  }
+  return t(channel.verified ? 'settings.channel.verified' : 'settings.channel.unverified');
+}
+
+function VerifyBox({
+  channel,
+  address,
+  onVerified,
+}: Readonly<{ channel: Channel; address: string; onVerified: () => void }>) {
+  const t = useText();
+  const verify = useVerifyContact();
+  const resend = useResendContactCode();
+  const [code, setCode] = useState('');
+  const [resent, setResent] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const id = `verify-${channel}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const digits = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(digits)) {
+      setError(t('login.error.codeFormat'));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setError(undefined);
+    try {
+      await verify.mutateAsync({ channel, code: digits });
+      onVerified();
+    } catch (failure) {
+      const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
+      setError(
+        t(
+          problemCode === 'invalid-code'
+            ? 'settings.verify.wrong'
+            : problemCode === 'code-expired' || problemCode === 'conflict'
+              ? 'settings.verify.expired'
+              : 'settings.error.saveFailed',
+        ),
+      );
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        {t(channel === 'email' ? 'settings.verify.emailHeading' : 'settings.verify.mobileHeading')}
+      </h2>
+      <p>{t('settings.verify.text', { address })}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: id }] : []} />
+        <TextField
+          id={id}
+          label={t('settings.verify.label')}
+          error={error}
+          errorPrefix={t('form.errorPrefix')}
+          value={code}
+          onChange={setCode}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          className="input-short"
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={verify.isPending}>
+            {t('settings.verify.submit')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={resend.isPending}
+            onClick={() =>
+              resend.mutate(
+                { channel, address },
+                {
+                  onSuccess: () => {
+                    setError(undefined);
+                    setResent(true);
+                  },
+                },
+              )
+            }
+          >
+            {t('settings.verify.resend')}
+          </button>
+        </div>
+        <div role="status">{resent ? <p>{t('settings.verify.resent', { address })}</p> : null}</div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link, useParams } from 'react-router';
+import { useContactCard } from '../api/citizen-queries.ts';
+import { useLocalized, useText } from '../i18n/use-text.ts';
+import { LoadError, Loading } from '../ui/page-state.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import styles from './unit-page.module.css';
+
+/** A unit's contact card: the errand types it offers, each leading to its form, and its links out. */
+export function UnitPage() {
+  const t = useText();
+  const localized = useLocalized();
+  const { hsaId = '' } = useParams();
+  const card = useContactCard(hsaId);
+  useDocumentTitle(t('common.documentTitle', { page: card.data?.unit.name ?? t('unit.documentTitle') }));
+  if (card.isPending) return <Loading />;
+  if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
+  const { unit, errandTypes, links } = card.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/skicka-arende">{t('unit.back')}</Link>
+      </p>
+      <h1>{unit.name}</h1>
+      <p className="muted">{unit.address}</p>
+      <section aria-labelledby="unit-errand-types">
+        <h2 id="unit-errand-types">{t('unit.errandTypes')}</h2>
+        {errandTypes.length === 0 ? (
+          <p>{t('unit.noErrandTypes')}</p>
+        ) : (
+          <ul className={styles.types}>
+            {errandTypes.map((type) => (
+              <li key={type.id} className={styles.type}>
+                <Link
+                  className={styles.typeName}
+                  to={`/mottagningar/${encodeURIComponent(unit.hsaId)}/${encodeURIComponent(type.id)}`}
+                >
+                  {localized(type.name)}
+                </Link>
+                {localized(type.description) ? (
+                  <p className={styles.description}>{localized(type.description)}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {links.length > 0 ? (
+        <section aria-labelledby="unit-links">
+          <h2 id="unit-links">{t('unit.links')}</h2>
+          <ul>
+            {links.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} rel="noopener noreferrer">
+                  {localized(link.title)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from '../api/session.ts';
+import { LoggedOutPage } from '../ui/logged-out-page.tsx';
+import { LoginRefusedPage } from '../ui/login-refused-page.tsx';
+import { NotFoundPage } from '../ui/not-found-page.tsx';
+import { Loading } from '../ui/page-state.tsx';
+import { RequireSession } from '../ui/require-session.tsx';
+import { ChooseUnitPage } from './choose-unit-page.tsx';
+import { FormBuilderPage } from './form-builder-page.tsx';
+import { InboxPage } from './inbox-page.tsx';
+import { MyErrandsPage } from './my-errands-page.tsx';
+import { StaffErrandPage } from './staff-errand-page.tsx';
+import { StaffLayout } from './staff-layout.tsx';
+import { StaffLoginPage } from './staff-login-page.tsx';
+import { UnansweredPage } from './unanswered-page.tsx';
+import { UnitAdminPage } from './unit-admin-page.tsx';
+
+const LOGIN = '/personal/inloggning';
+
+/** Staff pages need a session and, except the unit choice itself, a chosen unit. */
+function atUnit(page: ReactNode) {
+  return (
+    <RequireSession audience="staff" loginPath={LOGIN}>
+      <RequireUnit>{page}</RequireUnit>
+    </RequireSession>
+  );
+}
+
+function RequireUnit({ children }: Readonly<{ children: ReactNode }>) {
+  const session = useSession();
+  if (session.data && session.data.info.unitHsaId === null) return <Navigate to="/personal/valj-mottagning" replace />;
+  return children;
+}
+
+/** `/personal`: receivers start in the unit's inbox, caregivers in their own errands, administrators in theirs. */
+function StaffIndex() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  const roles = session.data?.info.roles ?? [];
+  const start = roles.includes('receiver')
+    ? '/personal/inkorg'
+    : roles.includes('caregiver')
+      ? '/personal/mina-arenden'
+      : '/personal/administration';
+  return <Navigate to={start} replace />;
+}
+
+/** The staff tool's pages, under `/personal`. */
+export function StaffApp() {
+  return (
+    <Routes>
+      <Route element={<StaffLayout />}>
+        <Route index element={atUnit(<StaffIndex />)} />
+        <Route path="inloggning" element={<StaffLoginPage />} />
+        <Route path="inloggning/nekad" element={<LoginRefusedPage audience="staff" />} />
+        <Route path="utloggad" element={<LoggedOutPage audience="staff" />} />
+        <Route
+          path="valj-mottagning"
+          element={
+            <RequireSession audience="staff" loginPath={LOGIN}>
+              <ChooseUnitPage />
+            </RequireSession>
+          }
+        />
+        <Route path="inkorg" element={atUnit(<InboxPage />)} />
+        <Route path="arenden/:id" element={atUnit(<StaffErrandPage />)} />
+        <Route path="mina-arenden" element={atUnit(<MyErrandsPage />)} />
+        <Route path="obesvarade" element={atUnit(<UnansweredPage />)} />
+        <Route path="administration" element={atUnit(<UnitAdminPage />)} />
+        <Route path="administration/ny-arendetyp" element={atUnit(<FormBuilderPage />)} />
+        <Route path="administration/arendetyper/:type" element={atUnit(<FormBuilderPage />)} />
+        <Route path="*" element={<NotFoundPage homeHref="/personal" />} />
+      </Route>
+    </Routes>
+  );
+}

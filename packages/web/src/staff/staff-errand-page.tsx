@@ -1,0 +1,318 @@
+import type { ErrandDetail, StaffProfile } from '@kontakta/contract';
+import type { FormDefinition } from '@kontakta/domain';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/api-client.ts';
+import {
+  type Caregiver,
+  useAnswerErrand,
+  useAnswerForm,
+  useAssignErrand,
+  useCaregivers,
+  useCloseErrand,
+  useStaffErrand,
+  useStaffProfile,
+  useTakeBackErrand,
+} from '../api/staff-queries.ts';
+import { asFormDefinition } from '../forms/answers-view.tsx';
+import { prefillFromSubmission } from '../forms/form-draft.ts';
+import { FormFields } from '../forms/form-renderer.tsx';
+import { useFormState } from '../forms/use-form-state.ts';
+import type { MessageId } from '../i18n/messages.ts';
+import { useLocalized, useText } from '../i18n/use-text.ts';
+import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { formatDateTime, isoDateTime } from '../ui/format.ts';
+import { LoadError, Loading } from '../ui/page-state.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import styles from './staff-errand-page.module.css';
+
+function displayPersonnummer(personnummer: string): string {
+  return personnummer.length === 12 ? `${personnummer.slice(0, 8)}-${personnummer.slice(8)}` : personnummer;
+}
+
+/** One errand in the staff tool: who it is about, what they wrote, routing, the answer, the history. */
+export function StaffErrandPage() {
+  const t = useText();
+  const localized = useLocalized();
+  const { id = '' } = useParams();
+  const errand = useStaffErrand(id);
+  const profile = useStaffProfile();
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>();
+  const title = errand.data ? localized(errand.data.errandType.name) : t('staff.errand.documentTitle');
+  useDocumentTitle(t('common.documentTitle', { page: title }));
+
+  if (errand.isPending || profile.isPending) return <Loading />;
+  if (errand.isError) return <LoadError error={errand.error} onRetry={() => void errand.refetch()} />;
+  if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
+  const data = errand.data;
+  const me = profile.data;
+  const isReceiver = me.roles.includes('receiver');
+  // Answered errands wait for the citizen; a reply puts them back to 'assigned', and the form returns.
+  const mayAnswer = me.roles.includes('caregiver') && data.assignedTo === me.hsaId && data.status === 'assigned';
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={isReceiver ? '/personal/inkorg' : '/personal/mina-arenden'}>{t('staff.errand.back')}</Link>
+      </p>
+      <h1>{title}</h1>
+      {data.citizen ? (
+        <section className={styles.citizen} aria-labelledby="errand-citizen">
+          <h2 id="errand-citizen" className="visually-hidden">
+            {t('staff.errand.citizen')}
+          </h2>
+          <p className={styles.citizenName}>{data.citizen.name}</p>
+          <p>{displayPersonnummer(data.citizen.personnummer)}</p>
+        </section>
+      ) : null}
+      <p>
+        {t('staff.errands.received')}{' '}
+        <time dateTime={isoDateTime(data.createdAt)}>{formatDateTime(data.createdAt)}</time>{' '}
+        <ErrandStatus status={data.status} viewer="staff" />
+      </p>
+      <div role="status">
+        {notice ? (
+          <p className={notice.error ? 'notice notice-error' : 'notice notice-success'}>{notice.text}</p>
+        ) : null}
+      </div>
+
+      <Routing errand={data} me={me} isReceiver={isReceiver} onDone={setNotice} />
+
+      <section aria-labelledby="errand-thread">
+        <h2 id="errand-thread">{t('staff.errand.thread')}</h2>
+        <ErrandThread errand={data} viewer="staff" />
+      </section>
+
+      {mayAnswer ? <AnswerSection errand={data} onDone={(text) => setNotice({ text })} /> : null}
+
+      {data.notifications && data.notifications.length > 0 ? (
+        <section aria-labelledby="errand-notifications">
+          <h2 id="errand-notifications">{t('staff.errand.notifications')}</h2>
+          <ul>
+            {data.notifications.map((notification) => (
+              <li key={`${notification.channel}-${notification.createdAt}-${notification.to}`}>
+                <time dateTime={isoDateTime(notification.createdAt)}>{formatDateTime(notification.createdAt)}</time>{' '}
+                {t(notification.channel === 'sms' ? 'staff.notification.sms' : 'staff.notification.email', {
+                  to: notification.to,
+                })}
+                {': '}
+                {t(NOTIFICATION_STATUS[notification.status] ?? 'staff.notification.pending')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="errand-history">
+        <h2 id="errand-history">{t('staff.errand.history')}</h2>
+        <ErrandHistory history={data.history} />
+      </section>
+    </>
+  );
+}
+
+const NOTIFICATION_STATUS = {
+  pending: 'staff.notification.pending',
+  delivered: 'staff.notification.delivered',
+  failed: 'staff.notification.failed',
+  bounced: 'staff.notification.bounced',
+} as const satisfies Record<string, MessageId>;
+
+type RoutingProps = Readonly<{
+  errand: ErrandDetail;
+  me: StaffProfile;
+  isReceiver: boolean;
+  onDone: (notice: { text: string; error?: boolean }) => void;
+}>;
+
+/** Assign, reassign, take back (receivers) and close (receivers and the caregiver who has it). */
+function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
+  const t = useText();
+  const caregivers = useCaregivers(isReceiver);
+  const assign = useAssignErrand(errand.id);
+  const takeBack = useTakeBackErrand(errand.id);
+  const close = useCloseErrand(errand.id);
+  const [chosen, setChosen] = useState('');
+  const [choiceError, setChoiceError] = useState<string | undefined>();
+  const names = new Map((caregivers.data?.items ?? []).map((caregiver: Caregiver) => [caregiver.hsaId, caregiver]));
+  const assigneeName = (hsaId: string) => (hsaId === me.hsaId ? t('staff.you') : (names.get(hsaId)?.name ?? hsaId));
+  const closed = errand.status === 'closed';
+  const mayClose = !closed && (isReceiver || (me.roles.includes('caregiver') && errand.assignedTo === me.hsaId));
+  const failed = (error: unknown) =>
+    onDone({
+      text: t(error instanceof ApiError && error.status === 409 ? 'staff.errand.conflict' : 'staff.errand.failed'),
+      error: true,
+    });
+
+  const submitAssign = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) {
+      setChoiceError(t('staff.errand.assign.missing'));
+      return;
+    }
+    setChoiceError(undefined);
+    try {
+      await assign.mutateAsync(chosen);
+      onDone({ text: t('staff.errand.assign.done', { name: assigneeName(chosen) }) });
+      setChosen('');
+    } catch (error) {
+      failed(error);
+    }
+  };
+
+  return (
+    <section className={styles.routing} aria-labelledby="errand-routing">
+      <h2 id="errand-routing">{t('staff.errand.routing')}</h2>
+      <p>
+        {errand.assignedTo
+          ? t('staff.errands.assignedTo', { name: assigneeName(errand.assignedTo) })
+          : t('staff.errands.unassigned')}
+      </p>
+      {isReceiver && !closed ? (
+        <form noValidate className={styles.assign} onSubmit={(event) => void submitAssign(event)}>
+          <div className={`field ${choiceError ? 'has-error' : ''}`}>
+            <label htmlFor="assign-caregiver">
+              {t(errand.assignedTo ? 'staff.errand.assign.otherLabel' : 'staff.errand.assign.label')}
+            </label>
+            {choiceError ? (
+              <p id="assign-caregiver-error" className="field-error">
+                <span className="visually-hidden">{t('form.errorPrefix')} </span>
+                {choiceError}
+              </p>
+            ) : null}
+            <select
+              id="assign-caregiver"
+              className="input"
+              value={chosen}
+              onChange={(event) => setChosen(event.target.value)}
+              aria-describedby={choiceError ? 'assign-caregiver-error' : undefined}
+              aria-invalid={choiceError ? true : undefined}
+            >
+              <option value="">{t('form.choose')}</option>
+              {(caregivers.data?.items ?? [])
+                .filter((caregiver) => caregiver.hsaId !== errand.assignedTo)
+                .map((caregiver) => (
+                  <option key={caregiver.hsaId} value={caregiver.hsaId}>
+                    {caregiver.name} ({caregiver.profession ? t(professionId(caregiver.profession)) : ''})
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button" disabled={assign.isPending}>
+              {t(errand.assignedTo ? 'staff.errand.assign.reassign' : 'staff.errand.assign.submit')}
+            </button>
+            {errand.assignedTo ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={takeBack.isPending}
+                onClick={() =>
+                  takeBack.mutate(undefined, {
+                    onSuccess: () => onDone({ text: t('staff.errand.takeBack.done') }),
+                    onError: failed,
+                  })
+                }
+              >
+                {t('staff.errand.takeBack')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+      {mayClose ? (
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={close.isPending}
+          onClick={() =>
+            close.mutate(undefined, {
+              onSuccess: () => onDone({ text: t('staff.errand.close.done') }),
+              onError: failed,
+            })
+          }
+        >
+          {t('staff.errand.close')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+const PROFESSIONS = {
+  doctor: 'profession.doctor',
+  nurse: 'profession.nurse',
+  'assistant-nurse': 'profession.assistantNurse',
+  midwife: 'profession.midwife',
+  psychologist: 'profession.psychologist',
+  counsellor: 'profession.counsellor',
+  physiotherapist: 'profession.physiotherapist',
+  'occupational-therapist': 'profession.occupationalTherapist',
+} as const;
+
+function professionId(profession: string) {
+  return profession in PROFESSIONS ? PROFESSIONS[profession as keyof typeof PROFESSIONS] : 'profession.other';
+}
+
+/** The caregiver's answer, on the errand type's answer form, drawn by the same renderer as the citizen's form. */
+function AnswerSection({ errand, onDone }: Readonly<{ errand: ErrandDetail; onDone: (text: string) => void }>) {
+  const form = useAnswerForm(errand.id, true);
+  if (form.isPending) return <Loading />;
+  if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
+  const definition = asFormDefinition(form.data.definition);
+  if (!definition) return <LoadError error={undefined} />;
+  return <AnswerForm errand={errand} definition={definition} onDone={onDone} />;
+}
+
+function AnswerForm({
+  errand,
+  definition,
+  onDone,
+}: Readonly<{ errand: ErrandDetail; definition: FormDefinition; onDone: (text: string) => void }>) {
+  const t = useText();
+  const submission = errand.messages.find((message) => message.kind === 'submission');
+  const initialDraft = useMemo(() => {
+    const submitted = asFormDefinition(submission?.form);
+    return submitted ? prefillFromSubmission(definition.fields, submitted.fields, submission?.answers) : undefined;
+  }, [definition, submission]);
+  const state = useFormState(definition, { idPrefix: 'answer', ...(initialDraft ? { initialDraft } : {}) });
+  const answer = useAnswerErrand(errand.id);
+  const [failure, setFailure] = useState<string | undefined>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const answers = state.submit();
+    if (!answers) return;
+    try {
+      await answer.mutateAsync(answers);
+      onDone(t('staff.answer.sent'));
+    } catch (error) {
+      const problem = error instanceof ApiError ? error.problem : undefined;
+      if (state.showServerProblem(problem)) return;
+      setFailure(
+        t(error instanceof ApiError && error.status === 409 ? 'staff.errand.conflict' : 'staff.answer.failed'),
+      );
+    }
+  };
+
+  return (
+    <section className={styles.answer} aria-labelledby="errand-answer">
+      <h2 id="errand-answer">{t('staff.answer.heading')}</h2>
+      <p>{t('staff.answer.lead')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        {failure ? (
+          <p className="notice notice-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        <ErrorSummary focusKey={state.attempt} errors={state.summary} />
+        <FormFields state={state} />
+        <button type="submit" className="button" disabled={answer.isPending}>
+          {t('staff.answer.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { Outlet } from 'react-router';
+import { leaveSession, useSession } from '../api/session.ts';
+import { useStaffProfile, useStaffUnits } from '../api/staff-queries.ts';
+import { useText } from '../i18n/use-text.ts';
+import { AppShell } from '../ui/app-shell.tsx';
+import { SessionTimeout } from '../ui/session-timeout.tsx';
+import { type MenuItem, ShellAccount, ShellMenu } from '../ui/shell-parts.tsx';
+
+/** The staff tool's frame: menu by role, who is logged in and at which unit. */
+export function StaffLayout() {
+  const session = useSession();
+  const loggedIn = session.data?.info.kind === 'staff' ? session.data : undefined;
+  return (
+    <AppShell
+      homeHref="/personal"
+      navigation={loggedIn?.info.unitHsaId ? <StaffMenu roles={loggedIn.info.roles} /> : undefined}
+      account={loggedIn ? <StaffAccount /> : undefined}
+    >
+      {loggedIn ? <SessionTimeout session={loggedIn} audience="staff" /> : null}
+      <Outlet />
+    </AppShell>
+  );
+}
+
+function StaffAccount() {
+  const profile = useStaffProfile();
+  const name = profile.data ? `${profile.data.givenName} ${profile.data.familyName}` : '';
+  return (
+    <ShellAccount name={name} detail={profile.data?.unit?.name} onLogout={() => void leaveSession('staff', 'chosen')} />
+  );
+}
+
+function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
+  const t = useText();
+  const units = useStaffUnits();
+  const items: MenuItem[] = [];
+  if (roles.includes('receiver')) items.push({ to: '/personal/inkorg', label: t('staff.menu.inbox') });
+  if (roles.includes('caregiver')) items.push({ to: '/personal/mina-arenden', label: t('staff.menu.mine') });
+  if (roles.includes('receiver')) items.push({ to: '/personal/obesvarade', label: t('staff.menu.unanswered') });
+  if (roles.includes('unit-administrator')) {
+    items.push({ to: '/personal/administration', label: t('staff.menu.administration') });
+  }
+  if ((units.data?.units.length ?? 0) > 1) {
+    items.push({ to: '/personal/valj-mottagning', label: t('staff.menu.switchUnit') });
+  }
+  return <ShellMenu items={items} />;
+}

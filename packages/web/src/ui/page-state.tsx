@@ -1,0 +1,28 @@
+import { ApiError } from '../api/api-client.ts';
+import { useText } from '../i18n/use-text.ts';
+
+/** Shown while a page's data loads; announced politely, once. */
+export function Loading() {
+  const t = useText();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** A page's data could not be loaded: what happened in words, and a way to try again. */
+export function LoadError({ error, onRetry }: Readonly<{ error: unknown; onRetry?: () => void }>) {
+  const t = useText();
+  const notFound = error instanceof ApiError && error.status === 404;
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{notFound ? t('common.notFound') : t('common.loadError')}</p>
+      {onRetry && !notFound ? (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeLetterPassword } from '../../packages/server/src/identity/letter-password.ts';
+import { hashPassword } from '../../packages/server/src/identity/password-hashing.ts';
+import { startTestServer } from '../../packages/server/src/testing/test-server.ts';
+import { accessibilityViolations } from './axe.ts';
+import { launchBrowser, openPage, type TestPage } from './browser.ts';
+import { demoPeople } from './demo-people.ts';
+import { waitForOutboxMessage } from './dev-outbox.ts';
+import { logInCitizen } from './login.ts';
+import { saveScreenshot } from './screenshots.ts';
+import { assertWebAppBuilt } from './web-build.ts';
+
+// The ways in and out: password + SMS code, the whole of sending an errand by keyboard alone,
+// and the warning before the session ends for inactivity.
+
+const people = demoPeople();
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let current: TestPage | undefined;
+
+beforeAll(async () => {
+  assertWebAppBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await current?.context.close();
+  current = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<TestPage> {
+  current = await openPage(browser);
+  return current;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+type Focused = { id: string; text: string; tag: string; type: string };
+
+// Runs in the page; written as text because this project's types are Node's, not the DOM's.
+const focused = (page: Page) =>
+  page.evaluate<Focused>(`(() => {
+    const element = document.activeElement;
+    return {
+      id: element?.id ?? '',
+      text: (element?.textContent ?? '').trim(),
+      tag: element?.tagName ?? '',
+      type: element?.getAttribute('type') ?? '',
+    };
+  })()`);
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, matches: (element: Focused) => boolean, maxStops = 60): Promise<void> {
+  for (let stop = 0; stop < maxStops; stop++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`not reachable with ${maxStops} presses of Tab`);
+}
+
+describe('logging in and out', () => {
+  it('logs in with password and SMS code after setting up an account', async () => {
+    const { page, problems } = await open();
+    const pnr = people.otherCitizen.personnummer;
+    await page.goto(`${server.url}/inloggning`);
+    await page.getByRole('link', { name: 'Skaffa lösenord för inloggning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Skaffa lösenord' }).waitFor();
+    await page.getByRole('button', { name: 'Beställ lösenord' }).click();
+    await page.getByRole('region', { name: /fel i formuläret/ }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Personnummer').fill(`${pnr.slice(0, 8)}-${pnr.slice(8)}`);
+    await page.getByLabel('Mobilnummer').fill('070-174 06 98');
+    await page.getByLabel('Jag har läst och godkänner villkoren').check();
+    await page.getByRole('button', { name: 'Beställ lösenord' }).click();
+    await page.getByText(/skickar vi nu ett brev med ditt lösenord/).waitFor();
+    await expectAccessible(page);
+
+    // The password travels by letter (a PDF a test cannot read): give the pending one a known value.
+    const password = 'ABCD-EFGH-JKLM-NPQR';
+    await server.database.db
+      .updateTable('password_credential')
+      .set({ password_hash: await hashPassword(normalizeLetterPassword(password)) })
+      .where('status', '=', 'pending')
+      .execute();
+
+    await page.getByRole('link', { name: 'Till inloggningen' }).click();
+    await page.getByLabel('Personnummer').fill(pnr);
+    await page.getByLabel('Lösenord', { exact: true }).fill('wrong-password');
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page
+      .getByRole('region', { name: /fel i formuläret/ })
+      .getByText('Fel personnummer eller lösenord.')
+      .waitFor();
+    await page.getByLabel('Lösenord', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByText(/Vi har skickat en kod med sms till/).waitFor();
+    await expectAccessible(page);
+    const sms = await waitForOutboxMessage(server.url, (m) => m.template === 'login-code' && m.to === '+46701740698');
+    const code = /\b(\d{6})\b/.exec(sms.text)?.[1] ?? '';
+    await page.getByLabel('Kod från sms:et').fill(code);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Hej ${people.otherCitizen.givenName}!` }).waitFor();
+    await expectAccessible(page);
+    // The one console line is Chromium logging the wrong password's 401.
+    expect(problems).toEqual([expect.stringMatching(/status of 401 .*\/api\/auth\/password\)$/)]);
+  });
+
+  it('sends an errand with the keyboard alone', async () => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}/inloggning`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await tabTo(page, (e) => e.text === 'Logga in med e-legitimation');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dev-idp\//);
+    const pnr = people.citizen.personnummer;
+    await tabTo(page, (e) => e.tag === 'BUTTON' && e.text.includes(`${pnr.slice(0, 8)}-${pnr.slice(8)}`), 80);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+
+    await tabTo(page, (e) => e.text === 'Skicka ett ärende');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Skicka ett ärende' }).waitFor();
+    await tabTo(page, (e) => e.id === 'unit-query');
+    await page.keyboard.type(people.unit.name);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /hittades/ })
+      .waitFor();
+    await tabTo(page, (e) => e.text === people.unit.name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: people.unit.name }).waitFor();
+    await tabTo(page, (e) => e.text === 'Kontakta mig');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Kontakta mig' }).waitFor();
+
+    // Whatever this form asks, fill in each required text by keyboard; choose the first option of each choice.
+    await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Skicka');
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('region', { name: /fel i formuläret/ });
+    await summary.waitFor();
+    expect((await focused(page)).text).toMatch(/fel i formuläret/);
+    for (let round = 0; round < 10 && (await summary.count()) > 0; round++) {
+      // Follow the summary's first link to the field, as a keyboard user would, and answer it.
+      await tabTo(page, (e) => e.tag === 'A', 5);
+      await page.keyboard.press('Enter');
+      const field = await focused(page);
+      if (field.type === 'radio' || field.type === 'checkbox') await page.keyboard.press('Space');
+      else if (field.tag === 'SELECT') await page.keyboard.press('ArrowDown');
+      else await page.keyboard.type(field.type === 'tel' ? '070-123 45 67' : 'Jag vill bli uppringd om mina provsvar.');
+      await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Skicka');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(200);
+    }
+    const heading = page.getByRole('heading', { level: 1, name: 'Ditt ärende är skickat' });
+    await heading.waitFor();
+    expect((await focused(page)).text).toBe('Ditt ärende är skickat');
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('warns two minutes before the session ends for inactivity, and then logs out', async () => {
+    const { page, problems } = await open();
+    // The browser's clock is under the test's control; the server keeps real time.
+    await page.clock.install();
+    await logInCitizen(page, server.url, people.citizen.personnummer);
+    await page.getByText(`${people.citizen.givenName} ${people.citizen.familyName}`).first().waitFor();
+
+    await page.clock.fastForward('55:00');
+    const dialog = page.getByRole('alertdialog', { name: 'Du loggas snart ut' });
+    expect(await dialog.count()).toBe(0);
+    await page.clock.fastForward('03:00');
+    await dialog.waitFor();
+    expect((await focused(page)).text).toBe('Fortsätt vara inloggad');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'timeout-warning');
+
+    // Staying asks the server, which counts it as activity: a new hour begins.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.clock.fastForward('55:00');
+    expect(await dialog.count()).toBe(0);
+    await page.clock.fastForward('03:00');
+    await dialog.waitFor();
+
+    // Nobody answers: at the end the session is ended on the server and the page says so.
+    await page.clock.fastForward('02:30');
+    await page.getByRole('heading', { level: 1, name: 'Du har loggats ut' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/utloggad');
+    await expectAccessible(page);
+    await page.goto(`${server.url}/inkorg`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
