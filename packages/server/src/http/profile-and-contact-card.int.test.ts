@@ -35,7 +35,6 @@ describe.each(DIALECTS)('profiles, contact cards and answer forms on %s', (diale
 
   const endpoints = () => [
     '/api/citizen/me',
-    `/api/citizen/units/${f.unit}`,
     '/api/staff/me',
     `/api/staff/errands/${errandId}/answer-form`,
   ];
@@ -44,6 +43,10 @@ describe.each(DIALECTS)('profiles, contact cards and answer forms on %s', (diale
     for (const url of endpoints()) {
       expect((await f.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
     }
+  });
+
+  it('shows the contact card without a login: it is public, like 1177’s', async () => {
+    expect((await f.app.inject({ method: 'GET', url: `/api/units/${f.unit}/contact-card` })).statusCode).toBe(200);
   });
 
   it('tells the citizen their name and nothing more', async () => {
@@ -61,7 +64,7 @@ describe.each(DIALECTS)('profiles, contact cards and answer forms on %s', (diale
   });
 
   it('shows a unit’s contact card with the base offering in the national order', async () => {
-    const card = await citizen.get(`/api/citizen/units/${f.unit}`);
+    const card = await citizen.get(`/api/units/${f.unit}/contact-card`);
     expect(card.statusCode).toBe(200);
     const body = card.json();
     expect(body.unit.hsaId).toBe(f.unit);
@@ -89,13 +92,13 @@ describe.each(DIALECTS)('profiles, contact cards and answer forms on %s', (diale
       .where('unit_hsa_id', '=', f.unit)
       .where('errand_type', '=', 'advice')
       .execute();
-    const body = (await citizen.get(`/api/citizen/units/${f.unit}`)).json();
+    const body = (await citizen.get(`/api/units/${f.unit}/contact-card`)).json();
     expect(body.errandTypes.map((t: { id: string }) => t.id)).not.toContain('advice');
   });
 
   it('answers 404 for an unknown unit and 400 for a malformed one', async () => {
-    expect((await citizen.get('/api/citizen/units/SE2321000016-NONE')).statusCode).toBe(404);
-    expect((await citizen.get('/api/citizen/units/%27%3B--')).statusCode).toBe(400);
+    expect((await citizen.get('/api/units/SE2321000016-NONE/contact-card')).statusCode).toBe(404);
+    expect((await citizen.get('/api/units/%27%3B--/contact-card')).statusCode).toBe(400);
   });
 
   it('keeps citizen and staff endpoints apart (404 across)', async () => {

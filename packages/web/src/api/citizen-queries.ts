@@ -53,7 +53,7 @@ export function useUnitSearch(query: string) {
 export function useContactCard(hsaId: string) {
   return useQuery({
     queryKey: [...citizenKey, 'unit', hsaId],
-    queryFn: () => apiRequest<ContactCard>(`/api/citizen/units/${encodeURIComponent(hsaId)}`),
+    queryFn: () => apiRequest<ContactCard>(`/api/units/${encodeURIComponent(hsaId)}/contact-card`),
   });
 }
 
