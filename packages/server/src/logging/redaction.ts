@@ -45,7 +45,9 @@ export function maskPersonnummer(text: string): string {
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonnummer(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) return value;
+  // Only plain data is walked: requests, replies and errors go to their serializers untouched.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = maskDeep(item, depth + 1);
