@@ -91,6 +91,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('errand')
     .columns(['unit_hsa_id', 'errand_type', 'created_at', 'id'])
     .execute();
+  // A status filter and a type filter together (the unanswered renewals), one range each status.
+  await db.schema
+    .createIndex('errand_unit_status_type_idx')
+    .on('errand')
+    .columns(['unit_hsa_id', 'status', 'errand_type', 'created_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('errand_unit_waiting_idx')
     .on('errand')

@@ -159,6 +159,18 @@ export async function listUnitErrands(
   limit: number,
   after?: Cursor,
 ): Promise<ErrandRow[]> {
+  // Several statuses (unanswered = new, open, assigned): one page per status, merged. As one query
+  // the database walks the unit's whole history in date order to find the few open errands, which
+  // are the newest, so the page got slower as the history grew (bench/results: unit inbox).
+  if (filter.statuses && filter.statuses.length > 1) {
+    const pages = await Promise.all(
+      filter.statuses.map((status) => listUnitErrands(db, unitHsaId, { ...filter, statuses: [status] }, limit, after)),
+    );
+    return pages
+      .flat()
+      .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
+  }
   let query = db.selectFrom('errand').selectAll().where('unit_hsa_id', '=', unitHsaId);
   query = applyFilter(query, filter);
   if (after) {

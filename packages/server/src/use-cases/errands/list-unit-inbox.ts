@@ -22,6 +22,10 @@ export type InboxQuery = {
 
 const DAY = 86_400_000;
 const OPEN_STATUSES = ['new', 'open', 'assigned'] as const;
+// Open and unassigned are the same errands by the state machine (new and open have no caregiver,
+// assigned always has one), and asking by status alone keeps the query on the unit's own index:
+// "assignee is null" led the planner to a country-wide index of unassigned errands.
+const UNASSIGNED_STATUSES = ['new', 'open'] as const;
 
 /** Step 4: the unit's inbox for its receivers, filtered, oldest first, with the counts a receiver watches. */
 export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: InboxQuery) {
@@ -34,7 +38,7 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   const [rows, ...counts] = await Promise.all([
     listUnitErrands(db, unitHsaId, filter, limit + 1, after),
     countUnitErrands(db, unitHsaId, { statuses: ['new'] }),
-    countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES, unassigned: true }),
+    countUnitErrands(db, unitHsaId, { statuses: UNASSIGNED_STATUSES }),
     countUnitErrands(db, unitHsaId, { statuses: ['assigned', 'answered'], assignedTo: ctx.actor.hsaId }),
     countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
   ]);
@@ -53,8 +57,7 @@ function filterFor(ctx: UseCaseContext<StaffActor>, query: InboxQuery): UnitInbo
       filter.statuses = ['new'];
       break;
     case 'unassigned':
-      filter.statuses = OPEN_STATUSES;
-      filter.unassigned = true;
+      filter.statuses = UNASSIGNED_STATUSES;
       break;
     case 'mine':
       filter.assignedTo = ctx.actor.hsaId;

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_DATA_ROOT, defaultDatasetDir, readMeta } from './generator/bench-dataset.ts';
+import { generateDataset } from './generator/data-generator.ts';
+import { openBenchSession } from './harness/bench-session.ts';
+import { runSuite, type SuiteResult } from './harness/benchmark-suite.ts';
+import { writeReport } from './harness/report-writer.ts';
+
+// `npm run bench -- [--quick] [--db sqlite,postgres] [--scales 10k,100k,1M] [--only a,b,c,...]`
+// Runs the benchmarks over real HTTP on loopback and writes bench/results/<date>-<machine>.md.
+// Data sets come from `npm run bench:data`; missing ones are generated first. See bench/README.md.
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    db: { type: 'string', default: 'sqlite,postgres' },
+    scales: { type: 'string', default: '10k,100k' },
+    only: { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    seconds: { type: 'string' },
+    runs: { type: 'string' },
+    hold: { type: 'string' },
+    confirm: { type: 'string', default: '60' },
+    sets: { type: 'string' },
+    steps: { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+const quick = values.quick;
+const options = {
+  connections: Number(values.connections),
+  seconds: Number(values.seconds ?? (quick ? 5 : 15)),
+  runs: Number(values.runs ?? (quick ? 3 : 5)),
+  warmupSeconds: quick ? 2 : 5,
+  holdSeconds: Number(values.hold ?? (quick ? 15 : 60)),
+  confirmSeconds: Number(values.confirm),
+  mixSteps: (values.steps ?? '1,2,3,4,5,6,8,10,12,15,20,30,40').split(',').map(Number),
+  only: values.only ? new Set(values.only.split(',')) : undefined,
+};
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const parseScale = (text: string) => Number(text.replace(/_/g, '').replace(/k$/i, '000').replace(/M$/, '000000'));
+const dialects = values.db.split(',') as Array<'sqlite' | 'postgres'>;
+const scales = values.scales.split(',').map(parseScale);
+// `--sets sqlite:10k,sqlite:1M,postgres:100k` picks data sets one by one instead of db × scales.
+const sets: Array<{ dialect: 'sqlite' | 'postgres'; errands: number }> = values.sets
+  ? values.sets.split(',').map((set) => {
+      const [dialect, scale] = set.split(':');
+      if (dialect !== 'sqlite' && dialect !== 'postgres') throw new Error(`--sets: unknown database in ${set}`);
+      return { dialect, errands: parseScale(scale ?? '') };
+    })
+  : dialects.flatMap((dialect) => scales.map((errands) => ({ dialect, errands })));
+const logDir = path.join(BENCH_DATA_ROOT, 'logs');
+fs.mkdirSync(logDir, { recursive: true });
+
+const started = new Date();
+const results: SuiteResult[] = [];
+for (const { dialect, errands } of sets) {
+  const dir = defaultDatasetDir(dialect, errands);
+  if (!readMeta(dir)) {
+    say(`No ${dialect} data set with ${errands} errands: generating it`);
+    await generateDataset({ errands, dialect, dir, log: (line) => say(`  ${line}`) });
+  }
+  say(`== ${dialect}, ${errands} errands`);
+  const session = await openBenchSession(dir, {
+    poolSize: 10,
+    logDir,
+    log: (line) => say(`  ${line}`),
+    profileDir: values.profile ? path.join(logDir, 'profiles') : undefined,
+  });
+  try {
+    const result = await runSuite(session, { ...options, log: (line) => say(`  ${line}`) });
+    results.push(result);
+    fs.writeFileSync(path.join(logDir, `result-${dialect}-${errands}.json`), JSON.stringify(result, null, 2));
+  } finally {
+    await session.close();
+  }
+}
+
+const datasets = Object.fromEntries(
+  sets.map(({ dialect, errands }) => [`${dialect}-${errands}`, readMeta(defaultDatasetDir(dialect, errands))]),
+);
+const file =
+  values.out ?? path.join(import.meta.dirname, 'results', `${started.toISOString().slice(0, 10)}-${os.hostname()}.md`);
+writeReport(file, { started, finished: new Date(), quick, options, results, datasets });
+say(`Report: ${path.relative(process.cwd(), file)}`);

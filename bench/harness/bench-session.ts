@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { type Config, loadConfig } from '../../packages/server/src/config/config.ts';
+import { type Database, type Dialect, openDatabase } from '../../packages/server/src/storage/database.ts';
+import { BENCH_DATA_ROOT, type BenchMeta, readMeta } from '../generator/bench-dataset.ts';
+import { type BenchPostgres, freePort, startBenchPostgres } from '../generator/bench-postgres.ts';
+import { personnummerForIndex } from '../generator/national-personnummer.ts';
+import { type Child, startChild } from './child-process.ts';
+
+// One benchmark session on one data set: a working copy of it (the benchmarks write, the data set
+// stays as generated), the Kontakta server and the floor server as processes of their own, and a
+// connection for the harness to create sessions and look up test data.
+
+export type BenchSession = {
+  dialect: Dialect;
+  meta: BenchMeta;
+  serverUrl: string;
+  floorUrl: string;
+  server: Child;
+  floor: Child;
+  /** The harness's own connection to the working copy. */
+  database: Database;
+  /** The configuration the server runs with (cookie names, session policy). */
+  config: Config;
+  postgres: BenchPostgres | undefined;
+  /** Identifies the PostgreSQL backends of this session for CPU accounting. */
+  postgresDataDir: string | undefined;
+  env: Record<string, string>;
+  close(): Promise<void>;
+};
+
+const WORK_ROOT = path.join(BENCH_DATA_ROOT, 'work');
+const SERVER_SCRIPT = path.join(import.meta.dirname, 'bench-server.process.ts');
+const FLOOR_SCRIPT = path.join(import.meta.dirname, 'floor-server.process.ts');
+/** People the development e-ID provider lists, for the login benchmarks. */
+export const LOGIN_PEOPLE = 300;
+
+export async function openBenchSession(
+  datasetDir: string,
+  options: { poolSize: number; logDir: string; log: (line: string) => void; profileDir?: string | undefined },
+): Promise<BenchSession> {
+  const meta = readMeta(datasetDir);
+  if (!meta) throw new Error(`No data set in ${datasetDir}: run npm run bench:data first.`);
+  const label = path.basename(datasetDir);
+  const workDir = path.join(WORK_ROOT, label);
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(workDir, { recursive: true });
+
+  let databaseUrl: string;
+  let floorDatabaseUrl: string;
+  let postgres: BenchPostgres | undefined;
+  if (meta.dialect === 'sqlite') {
+    options.log(`copying ${label} to a working copy`);
+    fs.copyFileSync(path.join(datasetDir, 'kontakta.sqlite'), path.join(workDir, 'kontakta.sqlite'));
+    databaseUrl = `sqlite:${path.join(workDir, 'kontakta.sqlite')}`;
+    floorDatabaseUrl = `sqlite:${path.join(workDir, 'floor.sqlite')}`;
+  } else {
+    postgres = await startBenchPostgres(path.join(datasetDir, 'pg'));
+    options.log(`copying ${label} to a working database`);
+    const admin = new pg.Client({ connectionString: postgres.url('postgres') });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS bench_work WITH (FORCE)');
+    await admin.query('DROP DATABASE IF EXISTS bench_floor WITH (FORCE)');
+    await admin.query('CREATE DATABASE bench_work TEMPLATE kontakta');
+    await admin.query('CREATE DATABASE bench_floor');
+    await admin.end();
+    databaseUrl = postgres.url('bench_work');
+    floorDatabaseUrl = postgres.url('bench_floor');
+  }
+
+  // The development e-ID provider lists the people of the register file; the benchmark's register
+  // answers for everyone, so the file only names whom to list.
+  const registerDir = path.join(workDir, 'register');
+  fs.mkdirSync(registerDir, { recursive: true });
+  const people = Array.from({ length: Math.min(LOGIN_PEOPLE, meta.citizens) }, (_, i) => ({
+    personnummer: personnummerForIndex(meta.citizens - 1 - i),
+  }));
+  fs.writeFileSync(path.join(registerDir, 'population.json'), JSON.stringify({ version: 1, people }));
+
+  const port = await freePort();
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    PORT: String(port),
+    KONTAKTA_HOST: '127.0.0.1',
+    KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    KONTAKTA_DATABASE_URL: databaseUrl,
+    KONTAKTA_DATABASE_POOL_SIZE: String(options.poolSize),
+    KONTAKTA_DATA_DIR: path.join(workDir, 'server-data'),
+    KONTAKTA_REGISTER_DIR: registerDir,
+    KONTAKTA_MASTER_KEY: meta.masterKey,
+    KONTAKTA_LOG_LEVEL: 'warn',
+    KONTAKTA_OUTBOX_WORKER: 'false',
+    KONTAKTA_LOGIN_RATE_LIMIT: '100000',
+    KONTAKTA_API_DOCS: 'false',
+    BENCH_DATASET_DIR: datasetDir,
+  };
+  const config = loadConfig(env);
+  // With --profile the server writes a V8 CPU profile when it stops (open it in Chrome's DevTools).
+  const server = startChild(
+    SERVER_SCRIPT,
+    [],
+    env,
+    path.join(options.logDir, `server-${label}.log`),
+    options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  );
+  const serverLine = await server.waitFor('listening ');
+  const floorPort = await freePort();
+  const floor = startChild(
+    FLOOR_SCRIPT,
+    [],
+    {
+      BENCH_FLOOR_DATABASE_URL: floorDatabaseUrl,
+      BENCH_FLOOR_PORT: String(floorPort),
+      BENCH_FLOOR_POOL_SIZE: String(options.poolSize),
+    },
+    path.join(options.logDir, `floor-${label}.log`),
+  );
+  await floor.waitFor('listening ');
+  const database = openDatabase(config.database);
+  return {
+    dialect: meta.dialect,
+    meta,
+    serverUrl: serverLine.slice('listening '.length).trim(),
+    floorUrl: `http://127.0.0.1:${floorPort}`,
+    server,
+    floor,
+    database,
+    config,
+    postgres,
+    postgresDataDir: postgres ? path.join(datasetDir, 'pg') : undefined,
+    env,
+    async close() {
+      await database.close();
+      await server.stop();
+      await floor.stop();
+      if (postgres) {
+        const admin = new pg.Client({ connectionString: postgres.url('postgres') });
+        await admin.connect();
+        await admin.query('DROP DATABASE IF EXISTS bench_work WITH (FORCE)');
+        await admin.query('DROP DATABASE IF EXISTS bench_floor WITH (FORCE)');
+        await admin.end();
+        postgres.stop();
+      }
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchSession } from './bench-session.ts';
+import {
+  cpuSeconds,
+  machineBusySeconds,
+  processFamilyCpu,
+  startChild,
+  waitForQuiet,
+  withPeakMemory,
+} from './child-process.ts';
+import type { LoadResult, LoadSpec, PreparedRequest, StreamResult } from './load-types.ts';
+
+// Runs the load generator process against a session's server and measures the server meanwhile:
+// peak resident memory, and CPU used by the server, by PostgreSQL and by the load generator (on two
+// cores these compete, so every figure says who used the processors).
+
+const LOAD_SCRIPT = path.join(import.meta.dirname, 'load-generator.process.ts');
+
+export type LoadMeasurement = {
+  streams: StreamResult[];
+  seconds: number;
+  peakRss: number;
+  /** Cores busy on average: the server process, PostgreSQL's processes, the load generator. */
+  serverCores: number;
+  databaseCores: number;
+  loadCores: number;
+  /** Cores busy with anything else on the machine meanwhile (it is shared): a warning sign. */
+  otherCores: number;
+  loginSplit?: LoadResult['loginSplit'];
+};
+
+export async function runLoad(
+  session: BenchSession,
+  spec: LoadSpec,
+  pid = session.server.pid,
+): Promise<LoadMeasurement> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-load-'));
+  const specFile = path.join(dir, 'spec.json');
+  const resultFile = path.join(dir, 'result.json');
+  fs.writeFileSync(specFile, JSON.stringify(spec));
+  const postgres = session.postgresDataDir ? processFamilyCpu((cmd) => cmd.startsWith('postgres: ')) : undefined;
+  const sampler = postgres ? setInterval(() => postgres.sample(), 500) : undefined;
+  const serverBefore = cpuSeconds(pid);
+  const machineBefore = machineBusySeconds();
+  const started = performance.now();
+  try {
+    const { result, peakRss } = await withPeakMemory(pid, async () => {
+      const load = startChild(LOAD_SCRIPT, [specFile, resultFile], {});
+      await new Promise<void>((resolve) => load.process.once('exit', () => resolve()));
+      if (!fs.existsSync(resultFile)) throw new Error(`the load generator failed: ${load.output().join('\n')}`);
+      return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as LoadResult;
+    });
+    const wall = (performance.now() - started) / 1000;
+    const serverCores = (cpuSeconds(pid) - serverBefore) / wall;
+    const databaseCores = (postgres?.total() ?? 0) / wall;
+    const loadCores = result.loadCpuSeconds / wall;
+    const machineCores = (machineBusySeconds() - machineBefore) / wall;
+    return {
+      streams: result.streams,
+      seconds: result.seconds,
+      peakRss,
+      serverCores,
+      databaseCores,
+      loadCores,
+      otherCores: Math.max(0, machineCores - serverCores - databaseCores - loadCores),
+      ...(result.loginSplit ? { loginSplit: result.loginSplit } : {}),
+    };
+  } finally {
+    if (sampler) clearInterval(sampler);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export type Figure = {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRss: number;
+  serverCores: number;
+  databaseCores: number;
+  loadCores: number;
+  otherCores: number;
+  runs: number;
+  firstError?: string;
+  loginSplit?: LoadResult['loginSplit'];
+};
+
+export type ClosedOptions = { connections: number; seconds: number; runs: number; warmupSeconds: number };
+
+/** Warm-up, then `runs` runs; the medians of rate and latencies (and the peak memory). */
+export async function measureClosed(
+  session: BenchSession,
+  url: string,
+  requests: PreparedRequest[],
+  options: ClosedOptions,
+  pid?: number,
+): Promise<Figure> {
+  if (requests.length === 0) throw new Error('no requests prepared');
+  const spec = (seconds: number): LoadSpec => ({
+    kind: 'closed',
+    url,
+    connections: options.connections,
+    seconds,
+    requests,
+  });
+  // The machine is shared: let others' work finish first (for at most a minute).
+  await waitForQuiet(60_000);
+  if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds), pid);
+  const runs: LoadMeasurement[] = [];
+  for (let i = 0; i < options.runs; i++) runs.push(await runLoad(session, spec(options.seconds), pid));
+  return medianFigure(runs);
+}
+
+export function medianFigure(runs: LoadMeasurement[]): Figure {
+  const stream = (run: LoadMeasurement) => run.streams[0] as StreamResult;
+  const errors = runs.reduce((sum, run) => sum + stream(run).errors, 0);
+  const firstError = runs.map((run) => stream(run).firstError).find(Boolean);
+  const loginSplit = runs.map((run) => run.loginSplit).find(Boolean);
+  return {
+    rate: median(runs.map((run) => stream(run).rate)),
+    p50: median(runs.map((run) => stream(run).p50)),
+    p99: median(runs.map((run) => stream(run).p99)),
+    errors,
+    peakRss: Math.max(...runs.map((run) => run.peakRss)),
+    serverCores: median(runs.map((run) => run.serverCores)),
+    databaseCores: median(runs.map((run) => run.databaseCores)),
+    loadCores: median(runs.map((run) => run.loadCores)),
+    otherCores: Math.max(...runs.map((run) => run.otherCores)),
+    runs: runs.length,
+    ...(firstError ? { firstError } : {}),
+    ...(loginSplit ? { loginSplit } : {}),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

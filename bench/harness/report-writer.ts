@@ -1,0 +1,364 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchMeta } from '../generator/bench-dataset.ts';
+import { type MixResult, NATIONAL_PEAK, SCENARIOS, type ScenarioId, type SuiteResult } from './benchmark-suite.ts';
+import type { Figure } from './load-runner.ts';
+
+// The report the benchmark writes: what was measured, on what, with which settings, and the
+// verdict on each target of issue #8, as Markdown under bench/results/.
+
+export type ReportInput = {
+  started: Date;
+  finished: Date;
+  quick: boolean;
+  options: {
+    connections: number;
+    seconds: number;
+    runs: number;
+    warmupSeconds: number;
+    holdSeconds: number;
+    mixSteps: number[];
+  };
+  results: SuiteResult[];
+  datasets: Record<string, BenchMeta | undefined>;
+};
+
+const COST_CURVE: ScenarioId[] = ['b1', 'b2', 'c', 'd', 'f'];
+
+export function writeReport(file: string, input: ReportInput): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, renderReport(input));
+}
+
+export function renderReport(input: ReportInput): string {
+  const { options, results } = input;
+  const lines: string[] = [];
+  const add = (...more: string[]) => lines.push(...more);
+  add(
+    `# Kontakta benchmarks, ${input.started.toISOString().slice(0, 10)} on ${os.hostname()}`,
+    '',
+    `Written by \`npm run bench${input.quick ? ' -- --quick' : ''}\` (${minutes(input.started, input.finished)} min). ` +
+      'Every figure is over real HTTP on loopback against a Kontakta server in its own process, started the way ' +
+      "`kontakta serve` starts it (durability check, migrations), with the generated country's registers.",
+    '',
+    '## Machine and method',
+    '',
+    ...machineLines(),
+    '',
+    `- Closed-loop benchmarks (floors, a–g): autocannon with ${options.connections} keep-alive connections, ` +
+      `${options.warmupSeconds} s warm-up, then ${options.runs} runs of ${options.seconds} s; the tables give the median run ` +
+      '(req/s, p50, p99) and the peak resident memory of the server process.',
+    `- The national mix (h): open loop (requests are sent at fixed average rates, Poisson arrivals, whatever the answers' ` +
+      'speed; latency counts from when a request was due, so queueing counts), ' +
+      `k raised through ${options.mixSteps.join(', ')} and held ${options.holdSeconds} s each, until p99 passes 200 ms, ` +
+      'an error occurs, or the server falls more than 10 % behind a busy stream.',
+    '- **Two cores for everything.** The load generator, the server and PostgreSQL share the same 2 cores, so every ' +
+      'figure is lower than the server alone would reach; the tables show how many cores each used (server, PostgreSQL, ' +
+      'load generator, and anything else on the machine, which is shared with other work: **bold** when that was over 0.2 cores).',
+    '- Server settings: `NODE_ENV=development` (for the development e-ID provider used by the login benchmarks), ' +
+      'log level `warn`, the outbox worker off (in production it may run in its own process), login rate limit raised ' +
+      '(all requests come from one address). Data keys, sealing and the access-log chain are the production code.',
+    '',
+  );
+
+  add('## Headline', '', ...headline(results), '');
+
+  add('## Data sets', '', ...datasetTable(input.datasets), '');
+
+  for (const result of results) add(...suiteSection(result), '');
+
+  add('## Cost curve', '', ...costCurve(results), '');
+
+  add('## Targets', '', ...targets(results), '');
+  return `${lines.join('\n')}\n`;
+}
+
+function machineLines(): string[] {
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const disk = (() => {
+    try {
+      return execFileSync('df', ['-h', '--output=source,fstype,size', '.'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1);
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return [
+    `- ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, disk ${disk}`,
+    `- Node ${process.version}; Kontakta's SQLite is Node's built-in \`node:sqlite\` (WAL, synchronous=FULL)`,
+  ];
+}
+
+function headline(results: SuiteResult[]): string[] {
+  const rows = [
+    '| database | errands | send/s (a) | send ÷ insert floor | inbox/s (b) | unit inbox/s (c) | open errand/s (d) | access log/s (f) | reads ÷ JSON floor (worst) | national mix: largest k |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    const floorJson = r.floors.json?.rate;
+    const floorInsert = r.floors.insert?.rate;
+    const reads = (['b1', 'c', 'd', 'f'] as const)
+      .map((id) => r.scenarios[id]?.rate)
+      .filter((x): x is number => x !== undefined);
+    const worstRead = reads.length > 0 ? Math.min(...reads) : undefined;
+    rows.push(
+      `| ${r.dialect} | ${count(r.errands)} | ${num(r.scenarios.a?.rate)} | ${ratio(r.scenarios.a?.rate, floorInsert)} | ${num(r.scenarios.b1?.rate)} | ${num(r.scenarios.c?.rate)} | ${num(r.scenarios.d?.rate)} | ${num(r.scenarios.f?.rate)} | ${ratio(worstRead, floorJson)} | ${mixK(r)} |`,
+    );
+  }
+  return rows;
+}
+
+function mixK(r: SuiteResult): string {
+  const without = r.mixWithoutLogins ? `${mixFigure(r.mixWithoutLogins)} without logins` : undefined;
+  const withLogins = r.mix && !('skipped' in r.mix) ? `${mixFigure(r.mix)} with logins` : undefined;
+  return [withLogins, without].filter(Boolean).join(', ') || '–';
+}
+
+function datasetTable(datasets: Record<string, BenchMeta | undefined>): string[] {
+  const rows = [
+    'Generated by `npm run bench:data` through the storage layer: per-errand data keys and sealed content (AES-256-GCM), ' +
+      "the access log's hash chain per unit, the errand history from the domain's state machine. 21 regions, care units " +
+      'in proportion to population (one per 4 000 inhabitants), staff at every unit, citizens with a skewed number of errands.',
+    '',
+    '| data set | errands | citizens | units | staff | rows | time | errand batches | rows/s | disk |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [name, meta] of Object.entries(datasets)) {
+    const s = meta?.stats;
+    if (!meta || !s) continue;
+    const total = Object.values(s.rows).reduce((a, b) => a + b, 0);
+    rows.push(
+      `| ${name} | ${count(s.errands)} | ${count(s.citizens)} | ${count(s.units)} | ${count(s.staff)} | ${count(total)} | ${s.seconds} s | ${s.errandLoopPerSecond ?? '–'} errands/s | ${count(s.rowsPerSecond)} | ${(s.diskBytes / 1024 ** 3).toFixed(2)} GiB |`,
+    );
+  }
+  const any = Object.values(datasets).find((m) => m?.stats)?.stats;
+  if (any)
+    rows.push(
+      '',
+      `Rows per table (last data set): ${Object.entries(any.rows)
+        .map(([t, n]) => `${t} ${count(n)}`)
+        .join(', ')}.`,
+    );
+  return rows;
+}
+
+function suiteSection(r: SuiteResult): string[] {
+  const lines = [`## ${r.dialect}, ${count(r.errands)} errands`, ''];
+  lines.push(
+    `Settings: ${Object.entries(r.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}.`,
+    '',
+  );
+  lines.push(`Requests: ${r.poolNotes.join('; ')}.`, '');
+  lines.push(
+    '| benchmark | req/s | p50 ms | p99 ms | server RSS | cores: server / db / load / other | bound by | floor | ratio to floor | errors |',
+    '|---|---:|---:|---:|---:|---|---|---|---:|---:|',
+  );
+  const row = (title: string, f: Figure | undefined, floor: string, floorRate: number | undefined) => {
+    if (!f) return;
+    lines.push(
+      `| ${title} | ${num(f.rate)} | ${f.p50} | ${f.p99} | ${mb(f.peakRss)} | ${cores(f)} | ${boundBy(f)} | ${floor} | ${ratio(f.rate, floorRate)} | ${f.errors}${f.firstError ? ` (${f.firstError.slice(0, 80).replaceAll('|', '/')})` : ''} |`,
+    );
+  };
+  row('floor: constant JSON (Fastify)', r.floors.json, '–', undefined);
+  row('floor: durable single-row insert over HTTP', r.floors.insert, '–', undefined);
+  for (const s of SCENARIOS) {
+    row(
+      s.title,
+      r.scenarios[s.id],
+      s.floor === 'json' ? 'JSON' : 'insert',
+      s.floor === 'json' ? r.floors.json?.rate : r.floors.insert?.rate,
+    );
+  }
+  if (r.logins && !('skipped' in r.logins))
+    row('(g) complete e-ID login (logins/s, 8 at a time)', r.logins, '–', undefined);
+  if (r.passwordLogins && !('skipped' in r.passwordLogins)) {
+    row('(g) complete password + SMS code login (logins/s, 8 at a time)', r.passwordLogins, '–', undefined);
+  }
+  lines.push('');
+  if (r.floors.commitOne !== undefined) {
+    lines.push(
+      `Database commit rate without HTTP: ${count(r.floors.commitOne)} single-row commits/s from one connection` +
+        (r.floors.commitMany
+          ? `, ${count(r.floors.commitMany.rate)}/s from ${r.floors.commitMany.clients} connections (group commit)`
+          : '') +
+        '.',
+      '',
+    );
+  }
+  if (r.logins && 'skipped' in r.logins) lines.push(`(g) e-ID logins: not measured: ${r.logins.skipped}.`, '');
+  if (r.passwordLogins && 'skipped' in r.passwordLogins) {
+    lines.push(`(g) password logins: not measured: ${r.passwordLogins.skipped}.`, '');
+  }
+  if (r.logins && !('skipped' in r.logins) && r.logins.loginSplit) {
+    const split = r.logins.loginSplit;
+    lines.push(
+      `(g) one e-ID login is ${split.hops.toFixed(0)} HTTP requests; under this load ${split.kontaktaMs.toFixed(0)} ms of it were spent in ` +
+        `Kontakta's own endpoints (start, and the callback with its token exchange) and ${split.providerMs.toFixed(0)} ms on the ` +
+        "development provider's pages, which run in the same server process (in production the e-ID broker does that work elsewhere).",
+      '',
+    );
+  }
+  for (const mix of [r.mix, r.mixWithoutLogins]) {
+    if (!mix || 'skipped' in mix) continue;
+    lines.push(
+      `### (h) national mix ${mix.withLogins ? 'with' : 'without'} logins, ${r.dialect}, ${count(r.errands)} errands`,
+      '',
+      `Per k: ${mix.withLogins ? `${NATIONAL_PEAK.logins}·k complete e-ID logins/s (through the development provider, which runs inside the server process), ` : 'no logins, '}` +
+        `${NATIONAL_PEAK.send}·k sends, ${NATIONAL_PEAK.citizenInbox}·k citizen inbox reads, ${NATIONAL_PEAK.staffReads}·k staff reads ` +
+        `(half unit inbox, half opening an errand), ${NATIONAL_PEAK.answers}·k answers per second; held ${mix.holdSeconds} s.`,
+      '',
+      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other |',
+      '|---:|---|---|---:|---|',
+    );
+    const shown = mix.confirmed
+      ? [...mix.steps, ...mix.confirmed.attempts.map((step) => ({ ...step, confirmation: true }))]
+      : mix.steps;
+    for (const step of shown as Array<(typeof mix.steps)[number] & { confirmation?: boolean }>) {
+      const streams = step.streams
+        .map(
+          (s) => `${s.name}: ${num(s.rate)} (${s.target}) ${s.p50}/${s.p99}${s.errors ? `, ${s.errors} errors` : ''}`,
+        )
+        .join('<br>');
+      lines.push(
+        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} |`,
+      );
+    }
+    const firstErrors = mix.steps.flatMap((s) =>
+      s.streams.filter((x) => x.firstError).map((x) => `k=${s.k} ${x.name}: ${x.firstError}`),
+    );
+    if (firstErrors.length > 0)
+      lines.push('', 'First errors: ', ...firstErrors.slice(0, 5).map((e) => `- \`${e.slice(0, 200)}\``));
+    lines.push(
+      '',
+      mix.confirmed
+        ? `Largest k held ${mix.holdSeconds} s: ${mix.largestK}; held ${mix.confirmed.seconds} s: **${mix.confirmed.k}**.`
+        : `Largest k held: **${mix.largestK}**.`,
+      '',
+    );
+  }
+  return lines;
+}
+
+function costCurve(results: SuiteResult[]): string[] {
+  const lines: string[] = [];
+  for (const dialect of [...new Set(results.map((r) => r.dialect))]) {
+    const scales = results.filter((r) => r.dialect === dialect).sort((a, b) => a.errands - b.errands);
+    if (scales.length === 0) continue;
+    const smallest = scales[0] as SuiteResult;
+    const largest = scales.at(-1) as SuiteResult;
+    lines.push(
+      `### ${dialect}`,
+      '',
+      `p99 in ms (req/s) at each scale; the last column is p99 at ${count(largest.errands)} ÷ p99 at ${count(smallest.errands)} (target ≤ 1.5).`,
+      '',
+      `| benchmark | ${scales.map((s) => count(s.errands)).join(' | ')} | ratio |`,
+      `|---|${scales.map(() => '---:').join('|')}|---:|`,
+    );
+    for (const id of COST_CURVE) {
+      const title = SCENARIOS.find((s) => s.id === id)?.title ?? id;
+      const cells = scales.map((s) => {
+        const f = s.scenarios[id];
+        return f ? `${f.p99} (${num(f.rate)})` : '–';
+      });
+      const first = smallest.scenarios[id]?.p99;
+      const last = largest.scenarios[id]?.p99;
+      const r = first && last ? last / first : undefined;
+      lines.push(
+        `| ${title} | ${cells.join(' | ')} | ${r === undefined ? '–' : `${r.toFixed(2)}${r > 1.5 ? ' **over**' : ''}`} |`,
+      );
+    }
+    lines.push('');
+    const plans = largest.plans ?? [];
+    if (plans.length > 0) {
+      lines.push(
+        `<details><summary>Query plans at ${count(largest.errands)} errands (${dialect}), for the busiest unit and a heavy user</summary>`,
+        '',
+      );
+      for (const plan of plans) lines.push(`**${plan.name}**`, '', '```', plan.sql, '', plan.plan, '```', '');
+      lines.push('</details>', '');
+    }
+  }
+  return lines;
+}
+
+function targets(results: SuiteResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const prefix = `${r.dialect}, ${count(r.errands)}:`;
+    const send = r.scenarios.a?.rate;
+    const insert = r.floors.insert?.rate;
+    if (send !== undefined && insert) {
+      const ok = send >= insert / 2;
+      lines.push(
+        `- ${prefix} send ≥ ½ durable insert floor: ${ok ? 'met' : '**missed**'} (${num(send)} vs ${num(insert)}/s, ${ratio(send, insert)}).`,
+      );
+    }
+    const json = r.floors.json?.rate;
+    for (const id of ['b1', 'b2', 'c', 'd', 'f'] as const) {
+      const f = r.scenarios[id];
+      if (!f || !json) continue;
+      const ok = f.rate >= json / 4;
+      const title = SCENARIOS.find((s) => s.id === id)?.title ?? id;
+      lines.push(`- ${prefix} ${title} ≥ ¼ JSON floor: ${ok ? 'met' : '**missed**'} (${ratio(f.rate, json)}).`);
+    }
+    for (const mix of [r.mix, r.mixWithoutLogins]) {
+      if (!mix || 'skipped' in mix) continue;
+      lines.push(
+        `- ${prefix} national mix ${mix.withLogins ? 'with e-ID logins' : 'without logins'} k ≥ 10: ${mixK60(mix) >= 10 ? 'met' : '**missed**'} (k = ${mixFigure(mix)}).`,
+      );
+    }
+  }
+  return lines;
+}
+
+function num(value: number | undefined): string {
+  if (value === undefined) return '–';
+  return value >= 100 ? count(Math.round(value)) : value.toFixed(1);
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US').replaceAll(',', ' ');
+}
+
+function ratio(value: number | undefined, floor: number | undefined): string {
+  return value === undefined || !floor ? '–' : `${(value / floor).toFixed(2)}`;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+function minutes(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / 60_000);
+}
+
+function cores(f: { serverCores: number; databaseCores: number; loadCores: number; otherCores: number }): string {
+  const other = f.otherCores >= 0.2 ? `**${f.otherCores.toFixed(2)}**` : f.otherCores.toFixed(2);
+  return `${f.serverCores.toFixed(2)} / ${f.databaseCores.toFixed(2)} / ${f.loadCores.toFixed(2)} / ${other}`;
+}
+
+/**
+ * What held a closed-loop benchmark back, read from where the CPU time went: the machine's two
+ * cores all busy, the server's one event loop busy, or neither (waiting on fsync or locks).
+ */
+function boundBy(f: { serverCores: number; databaseCores: number; loadCores: number; otherCores: number }): string {
+  const total = f.serverCores + f.databaseCores + f.loadCores + f.otherCores;
+  if (f.serverCores >= 0.9) return 'server thread';
+  if (total >= 1.8) return 'both cores';
+  return 'waiting (fsync, locks)';
+}
+
+/** The k the mix held: for the full hold when it was confirmed, else for the ramp's hold. */
+function mixK60(mix: MixResult): number {
+  return mix.confirmed ? mix.confirmed.k : mix.largestK;
+}
+
+function mixFigure(mix: MixResult): string {
+  return mix.confirmed ? `${mix.confirmed.k} (${mix.confirmed.seconds} s)` : `${mix.largestK} (${mix.holdSeconds} s)`;
+}

@@ -1,0 +1,265 @@
+import type { StaffRole } from '@kontakta/domain';
+import { stockholmDate } from '@kontakta/domain';
+import { devSubject } from '../../packages/server/src/dev-idp/dev-identities.ts';
+import { seededRandom } from '../../packages/server/src/registers/demo/seeded-random.ts';
+import { loginTestCitizen, loginTestStaff, type TestLogin } from '../../packages/server/src/testing/test-sessions.ts';
+import { fillAnswers } from '../generator/answer-filler.ts';
+import { TYPE_SHARES } from '../generator/errand-batches.ts';
+import { buildNationalOrganisation } from '../generator/national-organisation.ts';
+import { indexForPersonnummer, personnummerForIndex } from '../generator/national-personnummer.ts';
+import { HEAVY_CITIZENS, heavyErrandsFor, nationalCitizen } from '../generator/national-population.ts';
+import { cumulativeOf, pickWeighted } from '../generator/seeded-mix.ts';
+import type { BenchSession } from './bench-session.ts';
+import { LOGIN_PEOPLE } from './bench-session.ts';
+import type { PreparedRequest } from './load-types.ts';
+
+// The requests each benchmark sends, prepared before the clock starts: logged-in citizens and
+// staff (real session rows, as after a login), the errands they may see, realistic answers.
+// The same units and the same heavy citizens are used at every scale, so scales compare.
+
+export type RequestPools = {
+  /** (a) citizens sending a new errand to their own health centre. */
+  send: PreparedRequest[];
+  /** (b) the inbox's first page. */
+  inboxFirst: PreparedRequest[];
+  /** (b) a page deep in a heavy user's archive (page 6, after 100 errands). */
+  inboxDeep: PreparedRequest[];
+  /** (c) a unit's inbox with the filters receivers use. */
+  unitInbox: PreparedRequest[];
+  /** (d) a receiver opens an errand of the unit (decrypts, writes the access log). */
+  openErrand: PreparedRequest[];
+  /** (e) the assigned caregiver answers. */
+  answer: PreparedRequest[];
+  /** (f) who has read my errands. */
+  accessLog: PreparedRequest[];
+  /** (g, h) people the development e-ID provider offers. */
+  loginSubjects: string[];
+  /** What the pools hold, for the report. */
+  notes: string[];
+};
+
+const CITIZENS = 1000;
+const UNITS = 200;
+/** The filters a receiver's inbox offers, in rotation. */
+const INBOX_FILTERS = [
+  'filter=new',
+  'filter=unassigned',
+  'filter=unanswered',
+  'filter=all',
+  'filter=unanswered&errandType=renew-prescription',
+  'filter=closed',
+  'filter=assigned',
+  'filter=unanswered&olderThanDays=2',
+];
+
+export async function prepareRequestPools(session: BenchSession): Promise<RequestPools> {
+  const { db } = session.database;
+  const { meta, config } = session;
+  const organisation = buildNationalOrganisation(meta.seed, meta.inhabitantsPerUnit);
+  const random = seededRandom(meta.seed);
+  const now = Date.now();
+  const today = stockholmDate(new Date(now));
+  const json = (login: TestLogin) => ({
+    cookie: Object.entries(login.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
+    ...login.headers,
+    'content-type': 'application/json',
+  });
+  const cookieOnly = (login: TestLogin) => ({
+    cookie: Object.entries(login.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
+  });
+
+  // Citizens: a sample of everyone who has sent something, plus the heavy users.
+  const citizenRows = await db
+    .selectFrom('citizen')
+    .select(['id', 'personnummer'])
+    .orderBy('id')
+    .limit(CITIZENS)
+    .execute();
+  const citizenLogins = [];
+  for (const row of citizenRows) {
+    citizenLogins.push({
+      row,
+      login: await loginTestCitizen(session.database, config, { personnummer: row.personnummer }),
+    });
+  }
+
+  // (b) and (f)
+  const inboxFirst: PreparedRequest[] = citizenLogins.map(({ login }) => ({
+    method: 'GET',
+    path: '/api/citizen/errands?folder=inbox',
+    headers: cookieOnly(login),
+  }));
+  const accessLog: PreparedRequest[] = citizenLogins.map(({ login }) => ({
+    method: 'GET',
+    path: '/api/citizen/access-log',
+    headers: cookieOnly(login),
+  }));
+
+  // (b) deep: page 6 of each heavy user's archive, found by paging as the web app does.
+  const inboxDeep: PreparedRequest[] = [];
+  for (let i = 0; i < HEAVY_CITIZENS; i++) {
+    const login = await loginTestCitizen(session.database, config, { personnummer: personnummerForIndex(i) });
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const response: Response = await fetch(
+        `${session.serverUrl}/api/citizen/errands?folder=archive${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: cookieOnly(login) },
+      );
+      const body = (await response.json()) as { nextCursor: string | null };
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    if (cursor) {
+      inboxDeep.push({
+        method: 'GET',
+        path: `/api/citizen/errands?folder=archive&cursor=${cursor}`,
+        headers: cookieOnly(login),
+      });
+    }
+  }
+
+  // Units: the busiest by traffic weight (the same at every scale), a receiver and caregivers each.
+  const units = [...organisation.units].sort((a, b) => b.weight - a.weight).slice(0, UNITS);
+  const staffLogins = new Map<string, TestLogin>();
+  const staffLogin = async (hsaId: string, unitHsaId: string) => {
+    const key = `${hsaId}|${unitHsaId}`;
+    let login = staffLogins.get(key);
+    if (!login) {
+      const employee = organisation.staffById.get(hsaId);
+      const roles = (employee?.commissions.find((c) => c.unitHsaId === unitHsaId)?.roles ?? []) as StaffRole[];
+      login = await loginTestStaff(session.database, config, {
+        hsaId,
+        unitHsaId,
+        roles,
+        profession: employee?.profession ?? 'nurse',
+      });
+      staffLogins.set(key, login);
+    }
+    return login;
+  };
+  const receiverOf = (unitHsaId: string) =>
+    organisation.staffByUnit.get(unitHsaId)?.find((s) => s.commissions.some((c) => c.roles.includes('receiver')));
+
+  // (c)
+  const unitInbox: PreparedRequest[] = [];
+  for (const [i, unit] of units.entries()) {
+    const receiver = receiverOf(unit.hsaId);
+    if (!receiver) continue;
+    const login = await staffLogin(receiver.hsaId, unit.hsaId);
+    unitInbox.push({
+      method: 'GET',
+      path: `/api/staff/inbox?${INBOX_FILTERS[i % INBOX_FILTERS.length]}`,
+      headers: cookieOnly(login),
+    });
+  }
+
+  // (d) errands of those units, opened by the unit's receiver.
+  const unitIds = units.map((u) => u.hsaId);
+  const openRows = await db
+    .selectFrom('errand')
+    .select(['id', 'unit_hsa_id'])
+    .where('unit_hsa_id', 'in', unitIds)
+    .orderBy('id')
+    .limit(3000)
+    .execute();
+  const openErrand: PreparedRequest[] = [];
+  for (const row of openRows) {
+    const receiver = receiverOf(row.unit_hsa_id);
+    if (!receiver) continue;
+    openErrand.push({
+      method: 'GET',
+      path: `/api/staff/errands/${row.id}`,
+      headers: cookieOnly(await staffLogin(receiver.hsaId, row.unit_hsa_id)),
+    });
+  }
+
+  // (e) errands a caregiver holds (assigned or answered and still theirs), answered on their form.
+  const answerRows = await db
+    .selectFrom('errand')
+    .innerJoin('form_version', 'form_version.id', 'errand.form_version_id')
+    .select(['errand.id', 'errand.unit_hsa_id', 'errand.assigned_to', 'form_version.answer_definition'])
+    .where('errand.status', 'in', ['assigned', 'answered'])
+    .where('errand.assigned_to', 'is not', null)
+    .orderBy('errand.id')
+    .limit(2000)
+    .execute();
+  const answer: PreparedRequest[] = [];
+  for (const row of answerRows) {
+    const answers = fillAnswers(JSON.parse(row.answer_definition), random, {
+      today,
+      writer: 'staff',
+      citizenMayReply: false,
+    });
+    answer.push({
+      method: 'POST',
+      path: `/api/staff/errands/${row.id}/answer`,
+      headers: json(await staffLogin(row.assigned_to as string, row.unit_hsa_id)),
+      body: JSON.stringify({ answers }),
+    });
+  }
+
+  // (a) each sampled citizen sends to their own health centre, types as often as at 1177.
+  const forms = new Map(
+    (
+      await db
+        .selectFrom('unit_errand_type')
+        .innerJoin('form_version', 'form_version.id', 'unit_errand_type.current_version_id')
+        .select([
+          'unit_errand_type.unit_hsa_id',
+          'unit_errand_type.errand_type',
+          'form_version.id',
+          'form_version.definition',
+        ])
+        .execute()
+    ).map((r) => [`${r.unit_hsa_id}|${r.errand_type}`, r]),
+  );
+  const typeWeights = cumulativeOf(TYPE_SHARES.map(([, share]) => share));
+  const send: PreparedRequest[] = [];
+  for (const { row, login } of citizenLogins) {
+    const index = indexForPersonnummer(row.personnummer);
+    if (index === undefined) continue;
+    const unit = organisation.units[nationalCitizen(meta.seed, index, organisation).listedUnitIndex];
+    const errandType = TYPE_SHARES[pickWeighted(typeWeights, random)]?.[0] ?? 'advice';
+    const form = unit ? forms.get(`${unit.hsaId}|${errandType}`) : undefined;
+    if (!unit || !form) continue;
+    const answers = fillAnswers(JSON.parse(form.definition), random, { today, writer: 'citizen' });
+    send.push({
+      method: 'POST',
+      path: '/api/citizen/errands',
+      headers: json(login),
+      body: JSON.stringify({ unitHsaId: unit.hsaId, errandType, formVersionId: form.id, answers }),
+    });
+  }
+
+  const loginSubjects = Array.from({ length: Math.min(LOGIN_PEOPLE, meta.citizens) }, (_, i) =>
+    devSubject(personnummerForIndex(meta.citizens - 1 - i)),
+  );
+  return {
+    send: shuffled(send, random),
+    inboxFirst: shuffled(inboxFirst, random),
+    inboxDeep,
+    unitInbox: shuffled(unitInbox, random),
+    openErrand: shuffled(openErrand, random),
+    answer: shuffled(answer, random),
+    accessLog: shuffled(accessLog, random),
+    loginSubjects,
+    notes: [
+      `${citizenLogins.length} logged-in citizens (a, b, f); ${inboxDeep.length} heavy users with ${heavyErrandsFor(meta.errands)} errands each (deep page: page 6 of the archive)`,
+      `${units.length} busiest units, their receivers (c, d): ${openErrand.length} errands to open; ${answer.length} errands held by ${new Set(answerRows.map((r) => r.assigned_to)).size} caregivers (e)`,
+      `${loginSubjects.length} people on the development e-ID provider's list (g, h)`,
+    ],
+  };
+}
+
+function shuffled<T>(items: T[], random: ReturnType<typeof seededRandom>): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random.below(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../testing/test-databases.ts';
+import type { ErrandTable } from '../schema.ts';
+import { type Cursor, type ErrandRow, insertErrand, listUnitErrands } from './errand.repository.ts';
+import { insertFormVersion } from './errand-type.repository.ts';
+import { upsertCareUnits, upsertRegions } from './organisation.repository.ts';
+
+// The unit inbox with several statuses is read one status at a time and merged (so it stays fast
+// however long the unit's history); the merged pages must be exactly what one query would give.
+
+describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) => {
+  let database: TestDatabase;
+  let unit: string;
+  const statuses: ErrandTable['status'][] = ['new', 'open', 'assigned', 'answered', 'closed'];
+  const types = ['renew-prescription', 'advice'];
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    unit = 'SE2321000016-E0101';
+    await upsertRegions(database.db, [{ code: '01', name: 'Region Stockholm', updated_at: 1 }]);
+    await upsertCareUnits(database.db, [
+      {
+        hsa_id: unit,
+        name: 'Vårdcentralen Solgläntan',
+        region_code: '01',
+        kind: 'primary-care',
+        municipality_code: '0180',
+        municipality_name: 'Stockholm',
+        street: 'Gläntvägen 14',
+        postal_code: '123 52',
+        city: 'Farsta',
+        search_text: 'vårdcentralen solgläntan stockholm farsta',
+        updated_at: 1,
+      },
+    ]);
+    const citizenId = randomUUID();
+    await database.db
+      .insertInto('citizen')
+      .values({
+        id: citizenId,
+        personnummer: '191212121212',
+        given_name: 'T',
+        family_name: 'T',
+        created_at: 1,
+        last_login_at: null,
+      })
+      .execute();
+    const versions = types.map((type) => ({ errand_type: type, current_version_id: randomUUID() }));
+    for (const version of versions) {
+      await insertFormVersion(database.db, {
+        id: version.current_version_id,
+        unit_hsa_id: unit,
+        errand_type: version.errand_type,
+        version: 1,
+        definition: '{}',
+        answer_definition: '{}',
+        created_at: 1,
+        created_by: null,
+      });
+    }
+    // Thirty errands; several share a creation time so the id decides their order.
+    for (let n = 0; n < 30; n++) {
+      const type = types[n % 2] as string;
+      await insertErrand(database.db, {
+        id: randomUUID(),
+        citizen_id: citizenId,
+        sent_by_citizen_id: citizenId,
+        unit_hsa_id: unit,
+        errand_type: type,
+        form_version_id: versions.find((v) => v.errand_type === type)?.current_version_id as string,
+        status: statuses[(n * 7) % 5] as ErrandTable['status'],
+        assigned_to: null,
+        answered_by: '[]',
+        reply_allowed: 0,
+        unread_by_citizen: 0,
+        archived_by_citizen: 0,
+        has_answer: 0,
+        wrapped_key: new Uint8Array([1]),
+        key_id: 'k',
+        created_at: 1000 + Math.floor(n / 3),
+        first_answered_at: null,
+        waiting_since: null,
+        last_event_at: 1000,
+        version: 1,
+      });
+    }
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  async function allPages(filter: Parameters<typeof listUnitErrands>[2], limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let after: Cursor | undefined;
+    for (;;) {
+      const rows: ErrandRow[] = await listUnitErrands(database.db, unit, filter, limit, after);
+      seen.push(...rows.map((r) => r.id));
+      const last = rows.at(-1);
+      if (rows.length < limit || !last) return seen;
+      after = { at: last.created_at, id: last.id };
+    }
+  }
+
+  it.each([
+    ['unanswered', { statuses: ['new', 'open', 'assigned'] as ErrandTable['status'][] }],
+    [
+      'unanswered renewals',
+      { statuses: ['new', 'open', 'assigned'] as ErrandTable['status'][], errandType: 'renew-prescription' },
+    ],
+    ['answered or closed', { statuses: ['answered', 'closed'] as ErrandTable['status'][] }],
+  ])('pages the %s oldest first, each once, as a single query orders them', async (_name, filter) => {
+    const expected = await database.db
+      .selectFrom('errand')
+      .select('id')
+      .where('unit_hsa_id', '=', unit)
+      .where('status', 'in', filter.statuses)
+      .$if('errandType' in filter, (q) => q.where('errand_type', '=', (filter as { errandType: string }).errandType))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(expected.length).toBeGreaterThan(4);
+    expect(await allPages(filter, 4)).toEqual(expected.map((r) => r.id));
+    expect(await allPages(filter, 100)).toEqual(expected.map((r) => r.id));
+  });
+});
