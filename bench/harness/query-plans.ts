@@ -56,10 +56,7 @@ export async function explainCostCurveQueries(
           assignedTo: sample.receiverHsaId,
         }),
     ],
-    [
-      '(c) count: unassigned',
-      () => countUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open'] }),
-    ],
+    ['(c) count: unassigned', () => countUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open'] })],
     ['(f) access log of a citizen', () => listAccessLogForCitizen(db, sample.citizenId, 51)],
   ];
   const plans: QueryPlan[] = [];

@@ -72,6 +72,8 @@ export function renderReport(input: ReportInput): string {
   add('## Cost curve', '', ...costCurve(results), '');
 
   add('## Targets', '', ...targets(results), '');
+
+  add('## What limits throughput', '', ...findings(results), '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -217,7 +219,10 @@ function suiteSection(r: SuiteResult): string[] {
       '|---:|---|---|---:|---|',
     );
     const shown = mix.confirmed
-      ? [...mix.steps, ...mix.confirmed.attempts.map((step) => ({ ...step, confirmation: true }))]
+      ? [
+          ...mix.steps,
+          ...(mix.confirmed.attempts ?? [mix.confirmed.step]).map((step) => ({ ...step, confirmation: true })),
+        ]
       : mix.steps;
     for (const step of shown as Array<(typeof mix.steps)[number] & { confirmation?: boolean }>) {
       const streams = step.streams
@@ -361,4 +366,58 @@ function mixK60(mix: MixResult): number {
 
 function mixFigure(mix: MixResult): string {
   return mix.confirmed ? `${mix.confirmed.k} (${mix.confirmed.seconds} s)` : `${mix.largestK} (${mix.holdSeconds} s)`;
+}
+
+/** Observations read off the figures: where the CPU went when each kind of work topped out. */
+function findings(results: SuiteResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const prefix = `**${r.dialect}, ${count(r.errands)}:**`;
+    const reads = (['b1', 'c', 'f'] as const).map((id) => r.scenarios[id]).filter((f): f is Figure => f !== undefined);
+    if (reads.length > 0) {
+      const server = Math.max(...reads.map((f) => f.serverCores));
+      const database = Math.max(...reads.map((f) => f.databaseCores));
+      const load = Math.max(...reads.map((f) => f.loadCores));
+      lines.push(
+        `- ${prefix} reads top out at ${num(Math.min(...reads.map((f) => f.rate)))}–${num(Math.max(...reads.map((f) => f.rate)))} req/s with the server at ${server.toFixed(2)} cores` +
+          (r.dialect === 'postgres' ? `, PostgreSQL at ${database.toFixed(2)}` : '') +
+          ` and the load generator at ${load.toFixed(2)}: ` +
+          (server >= 0.9
+            ? "the server's one event loop is full (Fastify, the session lookup and four to six queries per request; node:sqlite runs them on that same thread)."
+            : 'the two cores are shared out between the server, the database and the load generator.'),
+      );
+    }
+    const send = r.scenarios.a;
+    if (send && r.floors.insert) {
+      lines.push(
+        `- ${prefix} sending reaches ${ratio(send.rate, r.floors.insert.rate)} of the one-row insert floor: a send is a session lookup, the form version, validation, a new data key and sealing, and a transaction of four inserts` +
+          (r.dialect === 'sqlite'
+            ? `; its commit waits for fsync on the server's thread (the bare commit rate is ${count(r.floors.commitOne ?? 0)}/s), and nothing else runs meanwhile.`
+            : `, each statement a round trip to PostgreSQL (${count(r.floors.commitOne ?? 0)} commits/s from one connection, ${count(r.floors.commitMany?.rate ?? 0)}/s from ${r.floors.commitMany?.clients ?? 0}).`),
+      );
+    }
+    if (r.logins && !('skipped' in r.logins)) {
+      const split = r.logins.loginSplit;
+      lines.push(
+        `- ${prefix} a complete e-ID login costs the server about ${((r.logins.serverCores / Math.max(r.logins.rate, 1)) * 1000).toFixed(1)} ms of CPU` +
+          (split
+            ? ` (${split.kontaktaMs.toFixed(0)} ms of its latency in Kontakta's start and callback, ${split.providerMs.toFixed(0)} ms on the development provider's pages in the same process)`
+            : '') +
+          (r.passwordLogins && !('skipped' in r.passwordLogins)
+            ? `; a password + SMS code login about ${((r.passwordLogins.serverCores / Math.max(r.passwordLogins.rate, 1)) * 1000).toFixed(0)} ms (two argon2id verifications at 19 MiB per password step, by design).`
+            : '.'),
+      );
+    }
+    for (const mix of [r.mixWithoutLogins, r.mix]) {
+      if (!mix || 'skipped' in mix) continue;
+      const failed = [...mix.steps, ...(mix.confirmed?.attempts ?? [])].find((s) => !s.held);
+      if (!failed) continue;
+      lines.push(
+        `- ${prefix} the mix ${mix.withLogins ? 'with' : 'without'} logins broke at k = ${failed.k} with the server at ${failed.serverCores.toFixed(2)} cores` +
+          (r.dialect === 'postgres' ? `, PostgreSQL at ${failed.databaseCores.toFixed(2)}` : '') +
+          `, the load generator at ${failed.loadCores.toFixed(2)}: ${failed.reason.split('; ').slice(0, 3).join('; ')}.`,
+      );
+    }
+  }
+  return lines;
 }

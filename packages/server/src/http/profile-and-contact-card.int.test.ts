@@ -33,11 +33,7 @@ describe.each(DIALECTS)('profiles, contact cards and answer forms on %s', (diale
   });
   afterAll(async () => f.close());
 
-  const endpoints = () => [
-    '/api/citizen/me',
-    '/api/staff/me',
-    `/api/staff/errands/${errandId}/answer-form`,
-  ];
+  const endpoints = () => ['/api/citizen/me', '/api/staff/me', `/api/staff/errands/${errandId}/answer-form`];
 
   it('refuses every endpoint without a login (401)', async () => {
     for (const url of endpoints()) {
