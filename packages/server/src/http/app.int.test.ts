@@ -156,7 +156,7 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
     expect(all).not.toContain('har ont');
     expect(all).toContain('[redacted]');
     // What an operator needs is still there: method, path without the query, status.
-    expect(all).toContain('"method":"GET","route":"/*","path":"/api/no-such-thing"');
+    expect(all).toMatch(/"method":"GET",("route":"[^"]*",)?"path":"\/api\/no-such-thing"/);
     expect(all).toContain('"statusCode":404');
     expect(all).toContain('[personnummer]');
   });
