@@ -9,7 +9,7 @@ import { personnummerForIndex } from '../generator/national-personnummer.ts';
 import { nationalCitizen } from '../generator/national-population.ts';
 import type { BenchSession } from './bench-session.ts';
 import { waitForQuiet } from './child-process.ts';
-import { type Figure, measureClosed, medianFigure, runLoad } from './load-runner.ts';
+import { cleanRuns, type Figure, measureClosed, medianFigure, runLoad } from './load-runner.ts';
 import type { LoadSpec } from './load-types.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
@@ -280,9 +280,7 @@ async function measurePasswordLogins(session: BenchSession, options: SuiteOption
   });
   await waitForQuiet(60_000);
   if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds));
-  const runs = [];
-  for (let i = 0; i < options.runs; i++) runs.push(await runLoad(session, spec(options.seconds)));
-  return medianFigure(runs);
+  return medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds))));
 }
 
 async function measureLogins(session: BenchSession, subjects: string[], options: SuiteOptions): Promise<Figure> {
@@ -295,9 +293,7 @@ async function measureLogins(session: BenchSession, subjects: string[], options:
   });
   await waitForQuiet(60_000);
   if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds));
-  const runs = [];
-  for (let i = 0; i < options.runs; i++) runs.push(await runLoad(session, spec(options.seconds)));
-  return medianFigure(runs);
+  return medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds))));
 }
 
 /**
@@ -315,7 +311,12 @@ async function nationalMix(
   let largestK = 0;
   await waitForQuiet(60_000);
   for (const k of options.mixSteps) {
-    const step = await mixStep(session, pools, options, withLogins, k, options.holdSeconds);
+    let step = await mixStep(session, pools, options, withLogins, k, options.holdSeconds);
+    // A step that failed while other work shared the machine is run again once it is quiet.
+    if (!step.held && step.otherCores > 0.3) {
+      await waitForQuiet(120_000);
+      step = await mixStep(session, pools, options, withLogins, k, options.holdSeconds);
+    }
     steps.push(step);
     if (!step.held) break;
     largestK = k;
@@ -328,7 +329,11 @@ async function nationalMix(
     const attempts: MixStep[] = [];
     for (const k of held.reverse().slice(0, 3)) {
       await waitForQuiet(60_000);
-      const step = await mixStep(session, pools, options, withLogins, k, options.confirmSeconds);
+      let step = await mixStep(session, pools, options, withLogins, k, options.confirmSeconds);
+      if (!step.held && step.otherCores > 0.3) {
+        await waitForQuiet(120_000);
+        step = await mixStep(session, pools, options, withLogins, k, options.confirmSeconds);
+      }
       attempts.push(step);
       confirmed = { k: step.held ? k : 0, seconds: options.confirmSeconds, step, attempts };
       if (step.held) break;
@@ -381,9 +386,9 @@ async function mixStep(
   for (const s of streams) {
     if (s.errors > 0) problems.push(`${s.name}: ${s.errors} errors`);
     if (s.p99 > 200) problems.push(`${s.name}: p99 ${s.p99} ms`);
-    // Arrivals are random; only a clear shortfall on a busy stream counts as falling behind.
+    // Arrivals are random (Poisson); only a clear shortfall on a busy stream means nobody kept up.
     const expected = s.target * seconds;
-    if (expected >= 200 && s.rate * seconds < 0.9 * expected)
+    if (expected >= 1000 && s.rate * seconds < 0.9 * expected)
       problems.push(`${s.name}: ${s.rate.toFixed(0)}/s of ${s.target}/s`);
   }
   const held = problems.length === 0;
