@@ -52,7 +52,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const app = await buildApp({ config, database, ...(options.registers ? { registers: options.registers } : {}) });
-  const address = await app.listen({ port: config.port, host: config.host });
+  // Fastify hands these to Node's server.listen, which knows reusePort (Fastify's types do not yet).
+  const listenOptions = { port: config.port, host: config.host, reusePort: config.reusePort };
+  const address = await app.listen(listenOptions);
   const port = Number(new URL(address).port);
   const notifications = startNotificationDelivery(config, database, app.log.child({ component: 'outbox' }));
   let closing: Promise<void> | undefined;

@@ -26,6 +26,8 @@ export type Config = Readonly<{
   identity: IdentityConfig;
   /** Trust X-Forwarded-* from the proxy in front: the client address behind it is what login limits count. */
   trustProxy: boolean;
+  /** Several Kontakta processes on one host share the port; the kernel spreads connections (Linux). */
+  reusePort: boolean;
 }>;
 
 export type NotificationsConfig = Readonly<{
@@ -126,6 +128,12 @@ export const CONFIG_VARIABLES = [
       'A JSON key file instead (`npx kontakta keys rotate` adds keys to it). Required in production unless KONTAKTA_MASTER_KEY is set.',
   },
   { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
+  {
+    name: 'KONTAKTA_REUSE_PORT',
+    default: 'false',
+    description:
+      'Let several Kontakta processes on one host listen on the same port (Linux `SO_REUSEPORT`): run one per core against PostgreSQL; the kernel spreads connections.',
+  },
   {
     name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
     default: 'false',
@@ -314,6 +322,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const config: Config = {
     identity,
     trustProxy: read('KONTAKTA_TRUST_PROXY', 'false', boolean),
+    reusePort: read('KONTAKTA_REUSE_PORT', 'false', boolean),
     production,
     masterKeys,
     notifications,

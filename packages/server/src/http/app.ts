@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FieldError, Problem } from '@kontakta/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
 import { devIdpPlugin } from '../dev-idp/dev-idp.plugin.ts';
@@ -95,7 +95,9 @@ export async function buildApp({
 
   await app.register(fastifyCookie);
   registerSessions(app, { config, database, clock });
-  await app.register(fastifyHelmet, {
+  // The security headers are the same for every response, so the middleware is built once
+  // (@fastify/helmet rebuilds it, CSP parsing included, on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -117,6 +119,9 @@ export async function buildApp({
       ? { maxAge: 31_536_000, includeSubDomains: true }
       : false,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -76,6 +76,23 @@ export async function nextPositions(
 export type Cursor = { at: number; id: string };
 export type CitizenFolder = 'inbox' | 'sent' | 'archive';
 
+/** What a list row shows: no keys, no form reference (reading fewer columns is most of a list's cost). */
+const SUMMARY_COLUMNS = [
+  'id',
+  'citizen_id',
+  'unit_hsa_id',
+  'errand_type',
+  'status',
+  'created_at',
+  'last_event_at',
+  'unread_by_citizen',
+  'has_answer',
+  'archived_by_citizen',
+  'assigned_to',
+  'waiting_since',
+] as const;
+export type ErrandSummaryRow = Pick<ErrandRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** A citizen's folder, newest activity first. Served by errand_citizen_folder_idx. */
 export async function listCitizenErrands(
   db: Kysely<DatabaseSchema>,
@@ -83,22 +100,16 @@ export async function listCitizenErrands(
   folder: CitizenFolder,
   limit: number,
   after?: Cursor,
-): Promise<ErrandRow[]> {
+): Promise<ErrandSummaryRow[]> {
   let query = db
     .selectFrom('errand')
-    .selectAll()
+    .select(SUMMARY_COLUMNS)
     .where('citizen_id', '=', citizenId)
     .where('archived_by_citizen', '=', folder === 'archive' ? 1 : 0);
   // The inbox is what the unit has written to; "sent" is everything not archived.
   if (folder === 'inbox') query = query.where('has_answer', '=', 1);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('last_event_at', '<', after.at),
-        eb.and([eb('last_event_at', '=', after.at), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
+  // A row-value comparison lets both databases start the index range at the cursor.
+  if (after) query = query.where((eb) => eb(eb.refTuple('last_event_at', 'id'), '<', eb.tuple(after.at, after.id)));
   return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
@@ -151,6 +162,31 @@ export type UnitInboxFilter = {
   waitingSinceBefore?: number;
 };
 
+/** What a staff list row shows: the summary and who the errand is from (plaintext in `citizen`). */
+const STAFF_SUMMARY_COLUMNS = [
+  ...SUMMARY_COLUMNS.map((column) => `errand.${column}` as const),
+  'citizen.personnummer as citizen_personnummer',
+  'citizen.given_name as citizen_given_name',
+  'citizen.family_name as citizen_family_name',
+] as const;
+export type StaffErrandSummaryRow = ErrandSummaryRow & {
+  citizen_personnummer: string;
+  citizen_given_name: string;
+  citizen_family_name: string;
+};
+
+/**
+ * Staff lists: the errands with their citizen, joined on the citizen's primary key, so each row
+ * costs one key lookup on top of the errand index the query walks (columns are qualified: both
+ * tables have `id` and `created_at`).
+ */
+function staffErrandQuery(db: Kysely<DatabaseSchema>) {
+  return db
+    .selectFrom('errand')
+    .innerJoin('citizen', 'citizen.id', 'errand.citizen_id')
+    .select(STAFF_SUMMARY_COLUMNS);
+}
+
 /** A unit's errands, oldest first (who has waited longest comes first). */
 export async function listUnitErrands(
   db: Kysely<DatabaseSchema>,
@@ -158,7 +194,7 @@ export async function listUnitErrands(
   filter: UnitInboxFilter,
   limit: number,
   after?: Cursor,
-): Promise<ErrandRow[]> {
+): Promise<StaffErrandSummaryRow[]> {
   // Several statuses (unanswered = new, open, assigned): one page per status, merged. As one query
   // the database walks the unit's whole history in date order to find the few open errands, which
   // are the newest, so the page got slower as the history grew (bench/results: unit inbox).
@@ -171,14 +207,17 @@ export async function listUnitErrands(
       .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
   }
-  let query = db.selectFrom('errand').selectAll().where('unit_hsa_id', '=', unitHsaId);
+  let query = staffErrandQuery(db).where('errand.unit_hsa_id', '=', unitHsaId);
   query = applyFilter(query, filter);
   if (after) {
     query = query.where((eb) =>
-      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
+      eb.or([
+        eb('errand.created_at', '>', after.at),
+        eb.and([eb('errand.created_at', '=', after.at), eb('errand.id', '>', after.id)]),
+      ]),
     );
   }
-  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+  return query.orderBy('errand.created_at').orderBy('errand.id').limit(limit).execute();
 }
 
 export async function countUnitErrands(
@@ -195,37 +234,39 @@ export async function countUnitErrands(
   return Number(row.n);
 }
 
-/** A caregiver's own errands across the units they serve, oldest first. */
+/** A caregiver's own errands across the units they serve, oldest first. Served by errand_assigned_idx. */
 export async function listAssignedErrands(
   db: Kysely<DatabaseSchema>,
   hsaId: string,
   unitHsaIds: readonly string[],
   limit: number,
   after?: Cursor,
-): Promise<ErrandRow[]> {
+): Promise<StaffErrandSummaryRow[]> {
   if (unitHsaIds.length === 0) return [];
-  let query = db
-    .selectFrom('errand')
-    .selectAll()
-    .where('assigned_to', '=', hsaId)
-    .where('status', 'in', ['assigned', 'answered', 'open'])
-    .where('unit_hsa_id', 'in', [...unitHsaIds]);
+  let query = staffErrandQuery(db)
+    .where('errand.assigned_to', '=', hsaId)
+    .where('errand.status', 'in', ['assigned', 'answered', 'open'])
+    .where('errand.unit_hsa_id', 'in', [...unitHsaIds]);
   if (after) {
     query = query.where((eb) =>
-      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
+      eb.or([
+        eb('errand.created_at', '>', after.at),
+        eb.and([eb('errand.created_at', '=', after.at), eb('errand.id', '>', after.id)]),
+      ]),
     );
   }
-  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+  return query.orderBy('errand.created_at').orderBy('errand.id').limit(limit).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: shared by the select and the count query builders.
 function applyFilter<Q extends { where: (...args: any[]) => any }>(query: Q, filter: UnitInboxFilter): Q {
   let q = query;
-  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', [...filter.statuses]);
-  if (filter.unassigned) q = q.where('assigned_to', 'is', null);
-  if (filter.assignedTo) q = q.where('assigned_to', '=', filter.assignedTo);
-  if (filter.errandType) q = q.where('errand_type', '=', filter.errandType);
-  if (filter.waitingSinceBefore !== undefined) q = q.where('waiting_since', '<', filter.waitingSinceBefore);
+  // Qualified: the lists join `citizen`.
+  if (filter.statuses && filter.statuses.length > 0) q = q.where('errand.status', 'in', [...filter.statuses]);
+  if (filter.unassigned) q = q.where('errand.assigned_to', 'is', null);
+  if (filter.assignedTo) q = q.where('errand.assigned_to', '=', filter.assignedTo);
+  if (filter.errandType) q = q.where('errand.errand_type', '=', filter.errandType);
+  if (filter.waitingSinceBefore !== undefined) q = q.where('errand.waiting_since', '<', filter.waitingSinceBefore);
   return q;
 }
 

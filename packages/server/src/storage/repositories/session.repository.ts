@@ -7,8 +7,18 @@ export async function insertSession(db: Kysely<DatabaseSchema>, row: SessionRow)
   await db.insertInto('session').values(row).execute();
 }
 
-export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** A session with its citizen's personnummer (null for staff, or when the citizen is gone): one query per request. */
+export async function findSession(
+  db: Kysely<DatabaseSchema>,
+  tokenHash: string,
+): Promise<(SessionRow & { citizen_personnummer: string | null }) | undefined> {
+  return db
+    .selectFrom('session')
+    .leftJoin('citizen', 'citizen.id', 'session.citizen_id')
+    .selectAll('session')
+    .select('citizen.personnummer as citizen_personnummer')
+    .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Kysely<DatabaseSchema>, tokenHash: string, now: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ErrandDetail, ErrandSummary } from '@kontakta/contract';
+import type { ErrandDetail, ErrandSummary, StaffErrandSummary } from '@kontakta/contract';
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
 import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
@@ -7,7 +7,9 @@ import {
   type ErrandEventRow,
   type ErrandMessageRow,
   type ErrandRow,
+  type ErrandSummaryRow,
   listErrandEvents,
+  type StaffErrandSummaryRow,
   listErrandMessages,
 } from '../../storage/repositories/errand.repository.ts';
 import { type FormVersionRow, findFormVersion } from '../../storage/repositories/errand-type.repository.ts';
@@ -21,7 +23,10 @@ import { dataKeyOf } from './errand-record.ts';
 export type Language = 'sv' | 'en';
 
 /** List rows as the API shows them, with unit and type names looked up once per page. */
-export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandRow[]): Promise<ErrandSummary[]> {
+export async function presentSummaries(
+  db: Kysely<DatabaseSchema>,
+  rows: ErrandSummaryRow[],
+): Promise<ErrandSummary[]> {
   const units = new Map(
     (await findCareUnits(db, [...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
   );
@@ -43,14 +48,27 @@ export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandR
   return out;
 }
 
-/** List rows for staff: the summary plus who has the errand and since when it has waited. */
-export async function presentStaffSummaries(db: Kysely<DatabaseSchema>, rows: ErrandRow[]) {
+/**
+ * List rows for staff: the summary plus who the errand is from, who has it and since when it has
+ * waited. The citizen comes from the list query's join; nothing is decrypted for a list.
+ */
+export async function presentStaffSummaries(
+  db: Kysely<DatabaseSchema>,
+  rows: StaffErrandSummaryRow[],
+): Promise<StaffErrandSummary[]> {
   const summaries = await presentSummaries(db, rows);
-  return summaries.map((summary, i) => ({
-    ...summary,
-    assignedTo: rows[i]?.assigned_to ?? null,
-    waitingSince: rows[i]?.waiting_since ?? null,
-  }));
+  return summaries.map((summary, i) => {
+    const row = rows[i] as StaffErrandSummaryRow;
+    return {
+      ...summary,
+      citizen: {
+        personnummer: row.citizen_personnummer,
+        name: `${row.citizen_given_name} ${row.citizen_family_name}`,
+      },
+      assignedTo: row.assigned_to,
+      waitingSince: row.waiting_since,
+    };
+  });
 }
 
 /**

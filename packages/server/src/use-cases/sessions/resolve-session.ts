@@ -1,6 +1,5 @@
 import { type Actor, STAFF_ROLES, type StaffRole } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
-import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import { deleteSession, findSession, touchSession } from '../../storage/repositories/session.repository.ts';
 import { type SessionPolicy, TOUCH_INTERVAL_MS } from './session-policy.ts';
 import { hashSessionToken } from './session-tokens.ts';
@@ -31,8 +30,14 @@ export async function resolveSession(
   }
   const sessionId = tokenHash.slice(0, 16);
   const actor: Actor | undefined =
-    row.kind === 'citizen' && row.citizen_id
-      ? await citizenActor(database, row.citizen_id, row.login_method, sessionId)
+    row.kind === 'citizen' && row.citizen_id && row.citizen_personnummer
+      ? {
+          kind: 'citizen',
+          citizenId: row.citizen_id,
+          personnummer: row.citizen_personnummer,
+          loginMethod: row.login_method === 'password-sms' ? 'password-sms' : 'eid',
+          sessionId,
+        }
       : row.kind === 'staff' && row.staff_hsa_id
         ? {
             kind: 'staff',
@@ -48,23 +53,6 @@ export async function resolveSession(
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
     idleExpiresAt: Math.min(row.expires_at, lastSeen + policy.idleMs),
-  };
-}
-
-async function citizenActor(
-  database: Database,
-  citizenId: string,
-  loginMethod: string,
-  sessionId: string,
-): Promise<Actor | undefined> {
-  const citizen = await findCitizenById(database.db, citizenId);
-  if (!citizen) return undefined;
-  return {
-    kind: 'citizen',
-    citizenId: citizen.id,
-    personnummer: citizen.personnummer,
-    loginMethod: loginMethod === 'password-sms' ? 'password-sms' : 'eid',
-    sessionId,
   };
 }
 
