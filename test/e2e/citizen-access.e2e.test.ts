@@ -69,7 +69,7 @@ async function tabTo(page: Page, matches: (element: Focused) => boolean, maxStop
 }
 
 describe('logging in and out', () => {
-  it('logs in with password and SMS code after setting up an account', async () => {
+  it('logs in with password and SMS code after setting up an account, with a new code sent once', async () => {
     const { page, problems } = await open();
     const pnr = people.otherCitizen.personnummer;
     await page.goto(`${server.url}/inloggning`);
@@ -106,13 +106,42 @@ describe('logging in and out', () => {
     await page.getByText(/Vi har skickat en kod med sms till/).waitFor();
     await expectAccessible(page);
     const sms = await waitForOutboxMessage(server.url, (m) => m.template === 'login-code' && m.to === '+46701740698');
-    const code = /\b(\d{6})\b/.exec(sms.text)?.[1] ?? '';
+    const oldCode = /\b(\d{6})\b/.exec(sms.text)?.[1] ?? '';
+
+    // The SMS "did not arrive": a new code, once the half minute between codes has passed (the
+    // test moves the first code's sending time back rather than wait).
+    await server.database.db
+      .updateTable('login_code')
+      .set((eb) => ({ created_at: eb('created_at', '-', 30_000) }))
+      .execute();
+    await page.getByRole('button', { name: 'Skicka ny kod' }).click();
+    await page.getByText(/Vi har skickat en ny kod med sms till/).waitFor();
+    await expectAccessible(page);
+    const newSms = await waitForOutboxMessage(
+      server.url,
+      (m) => m.template === 'login-code' && m.to === '+46701740698' && m.id !== sms.id,
+    );
+    const code = /\b(\d{6})\b/.exec(newSms.text)?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    // The old code no longer works (a one-in-a-million equal new code skips this check).
+    const oldCodeRefused = oldCode !== code;
+    if (oldCodeRefused) {
+      await page.getByLabel('Kod från sms:et').fill(oldCode);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page
+        .getByRole('region', { name: /fel i formuläret/ })
+        .getByText('Fel kod. Kontrollera koden i sms:et och försök igen.')
+        .waitFor();
+    }
     await page.getByLabel('Kod från sms:et').fill(code);
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Hej ${people.otherCitizen.givenName}!` }).waitFor();
     await expectAccessible(page);
-    // The one console line is Chromium logging the wrong password's 401.
-    expect(problems).toEqual([expect.stringMatching(/status of 401 .*\/api\/auth\/password\)$/)]);
+    // The console lines are Chromium logging the wrong password's and the old code's 401.
+    expect(problems).toEqual([
+      expect.stringMatching(/status of 401 .*\/api\/auth\/password\)$/),
+      ...(oldCodeRefused ? [expect.stringMatching(/status of 401 .*\/api\/auth\/password\/code\)$/)] : []),
+    ]);
   });
 
   it('sends an errand with the keyboard alone', async () => {

@@ -133,6 +133,10 @@ describe('the errand flow, in three browsers', () => {
     await logInStaff(page, server.url, people.receiver.hsaId);
     await page.getByRole('heading', { level: 1, name: /Inkorg/ }).waitFor();
     await page.getByRole('button', { name: 'Nya (1)' }).waitFor();
+    // Each row says who the errand is from, to route it without opening it.
+    const pnr = people.citizen.personnummer;
+    const from = `Från ${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`;
+    await page.getByRole('main').getByText(from, { exact: true }).waitFor();
     await expectAccessible(page);
     await saveScreenshot(page, 'staff-inbox');
 
@@ -141,7 +145,6 @@ describe('the errand flow, in three browsers', () => {
     await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
     const main = page.getByRole('main');
     await main.getByText(`${people.citizen.givenName} ${people.citizen.familyName}`).first().waitFor();
-    const pnr = people.citizen.personnummer;
     await main.getByText(`${pnr.slice(0, 8)}-${pnr.slice(8)}`).waitFor();
     expect(await main.textContent()).toMatch(/Levaxin.*Alvedon/);
     await expectAccessible(page);
@@ -154,6 +157,7 @@ describe('the errand flow, in three browsers', () => {
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Obesvarade' }).click();
     await page.getByRole('heading', { level: 2, name: 'Ett ärende väntar på svar' }).waitFor();
+    await page.getByRole('main').getByText(from, { exact: true }).waitFor();
     await expectAccessible(page);
   });
 
@@ -161,6 +165,13 @@ describe('the errand flow, in three browsers', () => {
     const { page } = doctor;
     await logInStaff(page, server.url, people.doctor.hsaId);
     await page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
+    const pnr = people.citizen.personnummer;
+    await page
+      .getByRole('main')
+      .getByText(`Från ${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`, {
+        exact: true,
+      })
+      .waitFor();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Förnya recept' }).click();
     await page.getByRole('heading', { level: 2, name: 'Svara invånaren' }).waitFor();

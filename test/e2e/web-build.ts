@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../packages/web/dist');
+// KONTAKTA_WEB_DIST points the browser tests at another build (a private one, while others use
+// the shared packages/web/dist on the same machine); startTestServer serves the same folder.
+const WEB_DIST = process.env.KONTAKTA_WEB_DIST
+  ? path.resolve(import.meta.dirname, '../..', process.env.KONTAKTA_WEB_DIST)
+  : path.resolve(import.meta.dirname, '../../packages/web/dist');
 
 /**
  * Browser tests run against the built web app, as users get it. Without a build the server answers

@@ -76,6 +76,13 @@ export const PasswordLoginResponse = Type.Object({
 });
 export type PasswordLoginResponse = Static<typeof PasswordLoginResponse>;
 
+export const LoginCodeResent = Type.Object({
+  codeSentTo: Type.String({ description: 'The account’s mobile number with all but the last two digits hidden.' }),
+  codeValidSeconds: Type.Integer(),
+  resendsLeft: Type.Integer({ minimum: 0, description: 'How many more new codes this login may ask for.' }),
+});
+export type LoginCodeResent = Static<typeof LoginCodeResent>;
+
 export const LoginCodeRequest = Type.Object(
   { code: Type.String({ pattern: '^[0-9]{6}$', description: 'The six digits from the SMS.' }) },
   { additionalProperties: false },

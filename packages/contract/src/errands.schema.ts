@@ -12,6 +12,8 @@ export const ErrandStatus = Type.Enum(['new', 'open', 'assigned', 'answered', 'c
 
 export const UnitRef = Type.Object({ hsaId: Type.String(), name: Type.String() });
 export const ErrandTypeRef = Type.Object({ id: Type.String(), name: Localized });
+/** Who an errand is from, for staff only: the personnummer as 12 digits (YYYYMMDDNNNC) and the full name. */
+export const CitizenRef = Type.Object({ personnummer: Type.String(), name: Type.String() });
 
 export const ErrandSummary = Type.Object({
   id: Type.String(),
@@ -64,7 +66,7 @@ export const ErrandDetail = Type.Object({
   messages: Type.Array(ErrandMessage),
   history: Type.Array(ErrandHistoryEntry),
   /** Only for staff: who the errand is about. */
-  citizen: Type.Optional(Type.Object({ personnummer: Type.String(), name: Type.String() })),
+  citizen: Type.Optional(CitizenRef),
   /** Only for staff: how the citizen's notifications about this errand fared (a wrong number is common). */
   notifications: Type.Optional(
     Type.Array(
@@ -117,9 +119,12 @@ export const StaffInboxQuery = Type.Object(
 
 export const StaffErrandSummary = Type.Object({
   ...ErrandSummary.properties,
+  /** Who the errand is about (a guardian may have sent it), so staff can route it without opening it. */
+  citizen: CitizenRef,
   assignedTo: Type.Union([Type.String(), Type.Null()]),
   waitingSince: Type.Union([Type.Integer(), Type.Null()]),
 });
+export type StaffErrandSummary = Static<typeof StaffErrandSummary>;
 
 export const StaffErrandList = Type.Object({
   items: Type.Array(StaffErrandSummary),

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'invalid-credentials',
   'invalid-code',
   'code-expired',
+  /** "Send a new code" asked again before the pause between codes has passed (see Retry-After). */
+  'code-resend-too-soon',
+  /** "Send a new code" asked more often than a login allows; log in with the password again. */
+  'code-resend-limit-reached',
   'login-refused',
   'forbidden',
   'csrf-check-failed',

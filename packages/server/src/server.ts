@@ -32,7 +32,8 @@ export type StartOptions = {
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const database = openDatabase(config.database);
+  // The server groups commits into shared fsyncs and answers only once they are durable.
+  const database = openDatabase(config.database, { groupCommit: true });
   try {
     const durability = await checkDurability(database);
     if (!durability.durable && !config.allowUnsafeDurability) {

@@ -93,6 +93,17 @@ export async function buildApp({
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
+  // Nothing is confirmed before it is durable: with group commit, every response waits for the
+  // fsync covering the commits made until now (its own included), sharing it with the others.
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    const durable = database.whenDurable();
+    if (!durable) return done(null, payload);
+    durable.then(
+      () => done(null, payload),
+      (error: unknown) => done(error as Error),
+    );
+  });
+
   await app.register(fastifyCookie);
   registerSessions(app, { config, database, clock });
   // The security headers are the same for every response, so the middleware is built once

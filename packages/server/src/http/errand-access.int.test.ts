@@ -117,6 +117,11 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
     const elsewhere = others['a receiver at another unit'] as Client;
     const inbox = (await elsewhere.get('/api/staff/inbox')).json();
     expect(inbox.items.map((e: { id: string }) => e.id)).not.toContain(errandId);
+    // Nor who it is from: another unit's lists never name the citizen.
+    const ownerPnr = f.personas.citizens.adult.personnummer;
+    for (const url of ['/api/staff/inbox?filter=unanswered', '/api/staff/inbox?filter=all', '/api/staff/my-errands']) {
+      expect((await elsewhere.get(url)).body, url).not.toContain(ownerPnr);
+    }
 
     const admin = others['a unit administrator without the receiver role'] as Client;
     for (const url of ['/api/staff/inbox', '/api/staff/unanswered', '/api/staff/caregivers']) {
@@ -124,6 +129,7 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
     }
     const unassigned = others['a caregiver never assigned'] as Client;
     expect((await unassigned.get('/api/staff/my-errands')).json().items).toEqual([]);
+    expect((await admin.get('/api/staff/my-errands')).json().items).toEqual([]);
     expect((await unassigned.get('/api/staff/inbox')).statusCode).toBe(403);
   });
 

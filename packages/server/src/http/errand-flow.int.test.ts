@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -15,9 +16,24 @@ describe.each(DIALECTS)('the errand flow on %s', (dialect) => {
   let receiver: Client;
   let doctor: Client;
   let errandId: string;
+  /** Who the errand is from, as staff lists show them. */
+  let from: { personnummer: string; name: string };
+  // Everything the server logs, to prove that lists of names and personnummer never reach it.
+  const logLines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
 
   beforeAll(async () => {
-    f = await createErrandFixture(dialect);
+    f = await createErrandFixture(dialect, { logStream });
+    const person = await f.registers.findPerson(f.personas.citizens.adult.personnummer);
+    from = {
+      personnummer: f.personas.citizens.adult.personnummer,
+      name: `${person?.name.given} ${person?.name.family}`,
+    };
     citizen = await f.citizen(f.personas.citizens.adult.personnummer);
     receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
     doctor = await f.staff(f.personas.staff.doctor.hsaId, f.unit);
@@ -76,6 +92,13 @@ describe.each(DIALECTS)('the errand flow on %s', (dialect) => {
     expect(inbox.statusCode).toBe(200);
     expect(inbox.json().items.map((e: { id: string }) => e.id)).toContain(errandId);
     expect(inbox.json().counts).toMatchObject({ new: 1, unassigned: 1 });
+    // Who it is from, to route it without opening it; nothing of the content.
+    const row = inbox.json().items.find((e: { id: string }) => e.id === errandId);
+    expect(row.citizen).toEqual(from);
+    expect(from.name).toMatch(/^\S+ \S+/);
+    expect(inbox.body).not.toContain('Levaxin');
+    const unanswered = (await receiver.get('/api/staff/inbox?filter=unanswered')).json();
+    expect(unanswered.items).toEqual([expect.objectContaining({ id: errandId, citizen: from })]);
   });
 
   it('5. the receiver reads it (access logged) and assigns it to the doctor', async () => {
@@ -95,6 +118,7 @@ describe.each(DIALECTS)('the errand flow on %s', (dialect) => {
   it('6–8. the doctor answers on the answer form; the citizen is notified without content', async () => {
     const mine = (await doctor.get('/api/staff/my-errands')).json();
     expect(mine.items.map((e: { id: string }) => e.id)).toContain(errandId);
+    expect(mine.items.find((e: { id: string }) => e.id === errandId).citizen).toEqual(from);
     const bad = await doctor.post(`/api/staff/errands/${errandId}/answer`, { answers: { message: '' } });
     expect(bad.statusCode).toBe(400);
     const answer = await doctor.post(`/api/staff/errands/${errandId}/answer`, {
@@ -167,5 +191,19 @@ describe.each(DIALECTS)('the errand flow on %s', (dialect) => {
     expect(log.map((e: { action: string }) => e.action).sort()).toEqual(['answer', 'assign', 'close', 'read']);
     expect(log[0]).toMatchObject({ errandId, unit: { hsaId: f.unit }, errandType: { id: 'renew-prescription' } });
     expect(await verifyAccessLog(f.database)).toEqual({ entries: 4, problems: [] });
+  });
+
+  it('logs the staff lists without the names and personnummer they show', async () => {
+    logLines.length = 0;
+    expect((await receiver.get('/api/staff/inbox')).json().items[0].citizen).toEqual(from);
+    expect((await doctor.get('/api/staff/my-errands')).statusCode).toBe(200);
+    const all = logLines.join('\n');
+    expect(all).toContain('/api/staff/inbox');
+    expect(all).toContain('/api/staff/my-errands');
+    const [given, family] = from.name.split(' ') as [string, string];
+    expect(all).not.toContain(from.personnummer);
+    expect(all).not.toContain(`${from.personnummer.slice(0, 8)}-${from.personnummer.slice(8)}`);
+    expect(all).not.toContain(given);
+    expect(all).not.toContain(family);
   });
 });

@@ -15,6 +15,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'invalid-credentials': 401,
   'invalid-code': 401,
   'code-expired': 401,
+  'code-resend-too-soon': 429,
+  'code-resend-limit-reached': 409,
   'login-refused': 403,
   forbidden: 403,
   'csrf-check-failed': 403,
@@ -44,6 +46,14 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
   'code-expired': {
     sv: 'Koden gäller inte längre, logga in igen för att få en ny kod',
     en: 'The code is no longer valid; log in again to get a new one',
+  },
+  'code-resend-too-soon': {
+    sv: 'Vänta en stund innan du ber om en ny kod',
+    en: 'Wait a moment before asking for a new code',
+  },
+  'code-resend-limit-reached': {
+    sv: 'Du kan inte få fler koder för den här inloggningen, logga in igen',
+    en: 'No more codes for this login; log in again',
   },
   'login-refused': {
     sv: 'Du kan inte logga in i Kontakta, logga in med e-legitimation',

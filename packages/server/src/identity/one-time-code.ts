@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 
 export const CODE_VALID_MS = 5 * 60_000;
 export const CODE_MAX_WRONG_TRIES = 5;
+/** "Send a new code": at most this many new codes per login, and not more often than this. */
+export const CODE_MAX_RESENDS = 3;
+export const CODE_RESEND_INTERVAL_MS = 30_000;
 
 /** Six digits from the operating system's CSPRNG (about 20 bits, as ASVS asks of an SMS code). */
 export function newOneTimeCode(): string {

@@ -5,13 +5,27 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
+import { walGroupCommit } from './wal-group-commit.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
 
 export type Database = {
   readonly db: Kysely<DatabaseSchema>;
   readonly dialect: Dialect;
+  /** SQLite with group commit (see wal-group-commit.ts): durable once `whenDurable` settles. */
+  readonly groupCommit: boolean;
+  /** Undefined when every commit so far is durable; otherwise settles when it is. */
+  whenDurable(): Promise<void> | undefined;
   close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /**
+   * SQLite only: sync the WAL off the event loop for many commits at once instead of on every
+   * commit. The server uses it and awaits `whenDurable` before each response; tools that run
+   * alone (CLI, tests) keep synchronous=FULL.
+   */
+  groupCommit?: boolean;
 };
 
 /**
@@ -27,21 +41,26 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
   return pg.types.getTypeParser(oid, format);
 }
 
-export function openDatabase(config: DatabaseConfig): Database {
+const alreadyDurable = () => undefined;
+
+export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Database {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, types: { getTypeParser } });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', groupCommit: false, whenDurable: alreadyDurable, close: () => db.destroy() };
   }
 
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const { database, raw } = openNodeSqlite(config.file);
+  const groupCommit =
+    options.groupCommit === true && config.file !== ':memory:' ? walGroupCommit(`${config.file}-wal`) : undefined;
+  const { database, raw } = openNodeSqlite(config.file, groupCommit?.committed);
   // WAL lets readers run beside the writer; FULL syncs the WAL on every commit so a confirmed
-  // errand survives power loss, not only a crash of our process.
+  // errand survives power loss, not only a crash of our process. Group commit gets the same
+  // guarantee from NORMAL plus its own fsync before any response is sent.
   raw.exec('PRAGMA journal_mode = WAL');
-  raw.exec('PRAGMA synchronous = FULL');
+  raw.exec(groupCommit ? 'PRAGMA synchronous = NORMAL' : 'PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
   // Table statistics, so the planner picks the selective index (a caregiver's own errands by
@@ -50,5 +69,14 @@ export function openDatabase(config: DatabaseConfig): Database {
   raw.exec('PRAGMA analysis_limit = 400');
   raw.exec('PRAGMA optimize = 0x10002');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    groupCommit: groupCommit !== undefined,
+    whenDurable: groupCommit ? groupCommit.whenDurable : alreadyDurable,
+    async close() {
+      await groupCommit?.whenDurable();
+      await db.destroy();
+    },
+  };
 }

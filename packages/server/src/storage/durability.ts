@@ -5,9 +5,10 @@ export type DurabilityReport = { durable: boolean; settings: Record<string, stri
 
 /**
  * Reads the settings that decide whether a committed transaction survives a power loss.
- * SQLite: WAL with synchronous=FULL and foreign keys on. PostgreSQL: fsync and synchronous_commit on.
+ * SQLite: WAL with synchronous=FULL (or NORMAL with our group commit) and foreign keys on. PostgreSQL: fsync and synchronous_commit on.
  */
-export async function checkDurability({ db, dialect }: Database): Promise<DurabilityReport> {
+export async function checkDurability(database: Database): Promise<DurabilityReport> {
+  const { db, dialect } = database;
   const settings: Record<string, string> = {};
   const problems: string[] = [];
   if (dialect === 'sqlite') {
@@ -19,7 +20,9 @@ export async function checkDurability({ db, dialect }: Database): Promise<Durabi
     settings.foreign_keys = foreignKeys.rows[0]?.foreign_keys === 1 ? 'on' : 'off';
     if (settings.journal_mode !== 'wal' && settings.journal_mode !== 'memory')
       problems.push(`SQLite journal_mode is ${settings.journal_mode}, expected wal`);
-    if (settings.synchronous !== 'FULL' && settings.synchronous !== 'EXTRA')
+    // Group commit runs NORMAL and syncs the WAL itself before any response (wal-group-commit.ts).
+    if (database.groupCommit && settings.synchronous === 'NORMAL') settings.synchronous = 'NORMAL + group commit';
+    else if (settings.synchronous !== 'FULL' && settings.synchronous !== 'EXTRA')
       problems.push(`SQLite synchronous is ${settings.synchronous}: a power loss could undo confirmed writes`);
     if (settings.foreign_keys !== 'on') problems.push('SQLite foreign_keys is off');
   } else {

@@ -296,8 +296,11 @@ export type LoginCodeTable = {
   code_hash: string;
   code_salt: string;
   failed_tries: number;
+  /** When the latest code was sent. */
   created_at: number;
   expires_at: number;
+  /** How many times a new code replaced the first one ("send a new code"). */
+  resends: number;
 };
 
 export type LoginThrottleTable = {

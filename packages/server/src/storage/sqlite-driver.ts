@@ -5,7 +5,7 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * Adapts Node's built-in `node:sqlite` to the small interface Kysely's SqliteDialect drives.
  * Built in means no native addon to compile or download, whichever Node runs us.
  */
-export function openNodeSqlite(file: string): { database: SqliteDatabase; raw: DatabaseSync } {
+export function openNodeSqlite(file: string, onCommit?: () => void): { database: SqliteDatabase; raw: DatabaseSync } {
   const raw = new DatabaseSync(file, { enableForeignKeyConstraints: true });
   // Statements are cached: Kysely prepares the same SQL text over and over.
   const cache = new Map<string, SqliteStatement>();
@@ -14,7 +14,10 @@ export function openNodeSqlite(file: string): { database: SqliteDatabase; raw: D
     prepare(sql) {
       let statement = cache.get(sql);
       if (!statement) {
-        statement = adapt(raw.prepare(sql));
+        statement = adapt(
+          raw.prepare(sql),
+          onCommit && committing(sql) ? () => raw.isTransaction || onCommit() : undefined,
+        );
         if (cache.size > 500) cache.clear();
         cache.set(sql, statement);
       }
@@ -24,14 +27,41 @@ export function openNodeSqlite(file: string): { database: SqliteDatabase; raw: D
   return { database, raw };
 }
 
-function adapt(statement: StatementSync): SqliteStatement {
+/** Statements that end in a commit when run outside a transaction (reads never do). */
+const WRITE =
+  /^\s*(insert|update|delete|replace|create|drop|alter|commit|end|with|vacuum|reindex|analyze|pragma\s+\w+\s*=)/i;
+function committing(sql: string): boolean {
+  return WRITE.test(sql);
+}
+
+function adapt(statement: StatementSync, afterWrite?: () => void): SqliteStatement {
   // A statement that returns columns is a reader (SELECT, or anything with RETURNING).
   const reader = statement.columns().length > 0;
   const args = (parameters: ReadonlyArray<unknown>) => parameters as Parameters<StatementSync['all']>;
+  if (!afterWrite)
+    return {
+      reader,
+      all: (parameters) => statement.all(...args(parameters)),
+      run: (parameters) => statement.run(...args(parameters)),
+      iterate: (parameters) => statement.iterate(...args(parameters)),
+    };
   return {
     reader,
-    all: (parameters) => statement.all(...args(parameters)),
-    run: (parameters) => statement.run(...args(parameters)),
-    iterate: (parameters) => statement.iterate(...args(parameters)),
+    all: (parameters) => {
+      const rows = statement.all(...args(parameters));
+      afterWrite();
+      return rows;
+    },
+    run: (parameters) => {
+      const result = statement.run(...args(parameters));
+      afterWrite();
+      return result;
+    },
+    iterate: (parameters) => {
+      // Kysely streams only SELECTs; a write would be committed before its rows are read.
+      const rows = statement.all(...args(parameters));
+      afterWrite();
+      return rows[Symbol.iterator]();
+    },
   };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,7 +8,7 @@ import { loadConfig } from '../config/config.ts';
 import { startServer } from '../server.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../testing/test-databases.ts';
 import { demoRegisters } from '../testing/test-registers.ts';
-import type { Database } from './database.ts';
+import { type Database, openDatabase } from './database.ts';
 import { checkDurability } from './durability.ts';
 import { migrations } from './migrations/index.ts';
 import { migrateToLatest } from './migrator.ts';
@@ -90,6 +93,34 @@ describe('durability', () => {
     expect(report.durable).toBe(true);
     if (dialect === 'sqlite') expect(report.settings).toMatchObject({ journal_mode: 'wal', synchronous: 'FULL' });
     else expect(report.settings).toMatchObject({ fsync: 'on', synchronous_commit: 'on' });
+  });
+
+  it('accepts SQLite with NORMAL only with group commit, whose writes are durable once it says so', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-group-commit-'));
+    const file = path.join(dir, 'kontakta.sqlite');
+    const database = openDatabase({ dialect: 'sqlite', file }, { groupCommit: true });
+    try {
+      const report = await checkDurability(database);
+      expect(report).toMatchObject({ durable: true, settings: { synchronous: 'NORMAL + group commit' } });
+      await migrateToLatest(database.db);
+      await database.whenDurable();
+      expect(database.whenDurable()).toBeUndefined();
+      await database.db.transaction().execute(async (trx) => {
+        await sql`CREATE TABLE group_commit_probe (id integer primary key)`.execute(trx);
+        await sql`INSERT INTO group_commit_probe (id) VALUES (1)`.execute(trx);
+      });
+      const pending = database.whenDurable();
+      expect(pending).toBeInstanceOf(Promise);
+      await pending;
+      expect(database.whenDurable()).toBeUndefined();
+      // A write outside a transaction commits too, and is synced the same way.
+      await sql`INSERT INTO group_commit_probe (id) VALUES (2)`.execute(database.db);
+      expect(database.whenDurable()).toBeInstanceOf(Promise);
+      await database.whenDurable();
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports SQLite with synchronous=NORMAL as able to lose writes', async () => {

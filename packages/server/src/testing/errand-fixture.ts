@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@kontakta/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config/config.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { buildApp } from '../http/app.ts';
@@ -18,7 +19,10 @@ import { loginTestCitizen, loginTestStaff, type TestLogin } from './test-session
  */
 export type ErrandFixture = Awaited<ReturnType<typeof createErrandFixture>>;
 
-export async function createErrandFixture(dialect: Dialect, options: { clock?: () => number } = {}) {
+export async function createErrandFixture(
+  dialect: Dialect,
+  options: { clock?: () => number; logStream?: DestinationStream } = {},
+) {
   const database: TestDatabase = await createTestDatabase(dialect);
   const registers = demoRegisters();
   const now = options.clock ?? Date.now;
@@ -30,8 +34,16 @@ export async function createErrandFixture(dialect: Dialect, options: { clock?: (
     now(),
   );
   const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };
-  const config = loadConfig({ KONTAKTA_LOG_LEVEL: 'silent' });
-  const app: FastifyInstance = await buildApp({ config, database, registers, keys, clock: now });
+  // A test that reads the log lines (to prove what never reaches them) gets them at info level.
+  const config = loadConfig({ KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent' });
+  const app: FastifyInstance = await buildApp({
+    config,
+    database,
+    registers,
+    keys,
+    clock: now,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   const personas = demoPersonas(new Date());
 

@@ -25,6 +25,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     KONTAKTA_DATA_DIR: dataDir,
     KONTAKTA_LOG_LEVEL: 'warn',
+    // A private web build, when the environment names one (see test/e2e/web-build.ts).
+    ...(process.env.KONTAKTA_WEB_DIST ? { KONTAKTA_WEB_DIST: process.env.KONTAKTA_WEB_DIST } : {}),
     ...env,
   });
   const server = await startServer(config, { beforeListen: (database) => seedDemo(config, database).then(() => {}) });

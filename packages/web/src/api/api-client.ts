@@ -9,12 +9,15 @@ export class ApiError extends Error {
   readonly status: number;
   /** The server's problem+json body, when it sent one; branch on `problem.code`, never on text. */
   readonly problem: Problem | undefined;
+  /** From the `Retry-After` header of a 429 or 503: how many seconds to wait before asking again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, problem: Problem | undefined) {
+  constructor(status: number, problem: Problem | undefined, retryAfterSeconds?: number) {
     super(problem?.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -101,7 +104,8 @@ async function apiExchange(
   if (!response.ok) {
     const problem = await problemFrom(response);
     if (problem?.code === 'not-authenticated') for (const listener of listeners.sessionEnded) listener();
-    throw new ApiError(response.status, problem);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new ApiError(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : undefined);
   }
   for (const listener of listeners.activity) listener(contact);
   return { response, contact };

@@ -1,4 +1,10 @@
-import type { LoginMethods, PasswordLoginResponse, SessionInfo, SetUpAccountResponse } from '@kontakta/contract';
+import type {
+  LoginCodeResent,
+  LoginMethods,
+  PasswordLoginResponse,
+  SessionInfo,
+  SetUpAccountResponse,
+} from '@kontakta/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, setCsrfToken } from './api-client.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
@@ -24,6 +30,13 @@ export function usePasswordLogin() {
   return useMutation({
     mutationFn: (body: { personnummer: string; password: string }) =>
       apiRequest<PasswordLoginResponse>('/api/auth/password', { method: 'POST', body }),
+  });
+}
+
+/** "Send a new code": the same login, a new code by SMS; the earlier code stops working. */
+export function useResendLoginCode() {
+  return useMutation({
+    mutationFn: () => apiRequest<LoginCodeResent>('/api/auth/password/code/resend', { method: 'POST' }),
   });
 }
 

@@ -2,10 +2,10 @@ import type { Problem } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
-import { useLoginCode, useLoginMethods, usePasswordLogin } from '../api/auth-queries.ts';
+import { useLoginCode, useLoginMethods, usePasswordLogin, useResendLoginCode } from '../api/auth-queries.ts';
 import { useSession } from '../api/session.ts';
 import type { MessageId } from '../i18n/messages.ts';
-import { useText } from '../i18n/use-text.ts';
+import { type TextValues, useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -183,6 +183,9 @@ function loginProblemMessage(problem: Problem | undefined): MessageId {
   }
 }
 
+/** What the code step says in its status line: where the code went, or how "Send a new code" fared. */
+type CodeStatus = Readonly<{ id: MessageId; values?: TextValues; problem?: boolean }>;
+
 function CodeStep({
   sentTo,
   onRestart,
@@ -190,9 +193,12 @@ function CodeStep({
   const t = useText();
   const navigate = useNavigate();
   const finish = useLoginCode();
+  const resend = useResendLoginCode();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [status, setStatus] = useState<CodeStatus>({ id: 'login.code.sent', values: { to: sentTo } });
+  const [mayResend, setMayResend] = useState(true);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -216,10 +222,41 @@ function CodeStep({
     }
   };
 
+  const sendNewCode = async () => {
+    try {
+      const result = await resend.mutateAsync();
+      // The earlier code no longer works: what was typed from it goes too.
+      setCode('');
+      setError(undefined);
+      setStatus({ id: 'login.code.resent', values: { to: result.codeSentTo } });
+      setMayResend(result.resendsLeft > 0);
+    } catch (failure) {
+      const apiError = failure instanceof ApiError ? failure : undefined;
+      switch (apiError?.problem?.code) {
+        case 'code-expired':
+          onRestart('login.error.codeExpired');
+          return;
+        case 'code-resend-too-soon':
+          setStatus({
+            id: 'login.code.resendTooSoon',
+            values: { seconds: apiError.retryAfterSeconds ?? 30 },
+            problem: true,
+          });
+          return;
+        case 'code-resend-limit-reached':
+          setMayResend(false);
+          setStatus({ id: 'login.code.resendLimit', problem: true });
+          return;
+        default:
+          setStatus({ id: loginProblemMessage(apiError?.problem), problem: true });
+      }
+    }
+  };
+
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
-      <div className="notice" role="status">
-        <p>{t('login.code.sent', { to: sentTo })}</p>
+      <div className={status.problem ? 'notice notice-error' : 'notice'} role="status">
+        <p>{t(status.id, status.values)}</p>
       </div>
       <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: 'login-code' }] : []} />
       <TextField
@@ -237,6 +274,16 @@ function CodeStep({
         <button type="submit" className="button" disabled={finish.isPending}>
           {t('login.code.submit')}
         </button>
+        {mayResend ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={resend.isPending}
+            onClick={() => void sendNewCode()}
+          >
+            {t('login.code.resend')}
+          </button>
+        ) : null}
         <button type="button" className="link-button" onClick={() => onRestart(undefined)}>
           {t('login.code.restart')}
         </button>

@@ -6,6 +6,8 @@ import { LoginRefusedPage } from '../ui/login-refused-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Loading } from '../ui/page-state.tsx';
 import { RequireSession } from '../ui/require-session.tsx';
+import { BaseTypeOptionsPage } from './base-type-options-page.tsx';
+import { ChangeLogPage } from './change-log-page.tsx';
 import { ChooseUnitPage } from './choose-unit-page.tsx';
 import { FormBuilderPage } from './form-builder-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
@@ -15,6 +17,7 @@ import { StaffLayout } from './staff-layout.tsx';
 import { StaffLoginPage } from './staff-login-page.tsx';
 import { UnansweredPage } from './unanswered-page.tsx';
 import { UnitAdminPage } from './unit-admin-page.tsx';
+import { UnitSettingsPage } from './unit-settings-page.tsx';
 
 const LOGIN = '/personal/inloggning';
 
@@ -70,6 +73,9 @@ export function StaffApp() {
         <Route path="administration" element={atUnit(<UnitAdminPage />)} />
         <Route path="administration/ny-arendetyp" element={atUnit(<FormBuilderPage />)} />
         <Route path="administration/arendetyper/:type" element={atUnit(<FormBuilderPage />)} />
+        <Route path="administration/arendetyper/:type/alternativ" element={atUnit(<BaseTypeOptionsPage />)} />
+        <Route path="administration/installningar" element={atUnit(<UnitSettingsPage />)} />
+        <Route path="administration/andringslogg" element={atUnit(<ChangeLogPage />)} />
         <Route path="*" element={<NotFoundPage homeHref="/personal" />} />
       </Route>
     </Routes>

@@ -22,14 +22,10 @@ import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { formatDateTime, isoDateTime } from '../ui/format.ts';
+import { formatDateTime, formatPersonnummer, isoDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './staff-errand-page.module.css';
-
-function displayPersonnummer(personnummer: string): string {
-  return personnummer.length === 12 ? `${personnummer.slice(0, 8)}-${personnummer.slice(8)}` : personnummer;
-}
 
 /** One errand in the staff tool: who it is about, what they wrote, routing, the answer, the history. */
 export function StaffErrandPage() {
@@ -63,7 +59,7 @@ export function StaffErrandPage() {
             {t('staff.errand.citizen')}
           </h2>
           <p className={styles.citizenName}>{data.citizen.name}</p>
-          <p>{displayPersonnummer(data.citizen.personnummer)}</p>
+          <p>{formatPersonnummer(data.citizen.personnummer)}</p>
         </section>
       ) : null}
       <p>

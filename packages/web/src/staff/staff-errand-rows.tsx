@@ -2,12 +2,12 @@ import { Link } from 'react-router';
 import type { StaffErrandRow } from '../api/staff-queries.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandStatus } from '../ui/errand-thread.tsx';
-import { formatDateTime, isoDateTime } from '../ui/format.ts';
+import { formatDateTime, formatPersonnummer, isoDateTime } from '../ui/format.ts';
 import styles from './staff-errand-rows.module.css';
 
 const DAY_MS = 86_400_000;
 
-/** Errands in a staff list: type, unit, when it came in, how long it has waited, who has it. */
+/** Errands in a staff list: type, who it is from, unit, when it came in, how long it has waited, who has it. */
 export function StaffErrandRows({
   errands,
   nameOf,
@@ -28,6 +28,10 @@ export function StaffErrandRows({
           <h2 className={styles.title}>
             <Link to={`/personal/arenden/${encodeURIComponent(errand.id)}`}>{localized(errand.errandType.name)}</Link>
           </h2>
+          <p className={styles.citizen}>
+            {t('staff.errands.from', { name: errand.citizen.name })}{' '}
+            <span className={styles.personnummer}>{formatPersonnummer(errand.citizen.personnummer)}</span>
+          </p>
           <p className={styles.meta}>
             {showUnit ? `${errand.unit.name} · ` : ''}
             {t('staff.errands.received')}{' '}

@@ -1,4 +1,5 @@
 import type { AdminErrandType } from '@kontakta/contract';
+import { findBaseErrandType } from '@kontakta/domain';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAdminErrandTypes, useSaveErrandTypeSettings } from '../api/admin-queries.ts';
@@ -6,6 +7,7 @@ import { useStaffProfile } from '../api/staff-queries.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { optionControls } from './base-type-options-model.ts';
 import styles from './unit-admin-page.module.css';
 
 /** The unit administrator's overview: which errand types the contact card offers, and how. */
@@ -34,6 +36,17 @@ export function UnitAdminPage() {
           {t('admin.createCustom')}
         </Link>
       </p>
+      <nav aria-labelledby="admin-more">
+        <h2 id="admin-more">{t('admin.more')}</h2>
+        <ul className={styles.more}>
+          <li>
+            <Link to="/personal/administration/installningar">{t('admin.settingsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/personal/administration/andringslogg">{t('admin.changesLink')}</Link>
+          </li>
+        </ul>
+      </nav>
       <h2>{t('admin.types')}</h2>
       <ul className={styles.types}>
         {items.map((type) => (
@@ -102,6 +115,11 @@ function ErrandTypeRow({
               {t('admin.editForm', { name })}
             </Link>
           ) : null}
+          {hasOptions(type) ? (
+            <Link to={`/personal/administration/arendetyper/${encodeURIComponent(type.id)}/alternativ`}>
+              {t('admin.options.link', { name })}
+            </Link>
+          ) : null}
         </div>
         {failed ? (
           <p className="notice notice-error" role="alert">
@@ -111,4 +129,10 @@ function ErrandTypeRow({
       </form>
     </li>
   );
+}
+
+/** A base type whose options the unit may set (not every base type has any). */
+function hasOptions(type: AdminErrandType): boolean {
+  const base = type.kind === 'base' ? findBaseErrandType(type.id) : undefined;
+  return base !== undefined && optionControls(base.optionsSchema).length > 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, swedishToday } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPersonnummer, swedishToday } from './format.ts';
 
 describe('Swedish dates and numbers', () => {
   it('shows instants in Swedish time, in the numeric Swedish form', () => {
@@ -17,5 +17,10 @@ describe('Swedish dates and numbers', () => {
   it('writes decimals the reader’s way', () => {
     expect(formatNumber(1.5, 'sv')).toBe('1,5');
     expect(formatNumber(1.5, 'en')).toBe('1.5');
+  });
+
+  it('writes a personnummer with the century and a dash', () => {
+    expect(formatPersonnummer('191212121212')).toBe('19121212-1212');
+    expect(formatPersonnummer('19121212-1212')).toBe('19121212-1212');
   });
 });

@@ -49,3 +49,8 @@ export function swedishToday(now = Date.now()): string {
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 10 }).format(value);
 }
+
+/** A personnummer as Swedish staff read it, `YYYYMMDD-XXXX` (anything not 12 digits as given). */
+export function formatPersonnummer(personnummer: string): string {
+  return /^\d{12}$/.test(personnummer) ? `${personnummer.slice(0, 8)}-${personnummer.slice(8)}` : personnummer;
+}

@@ -35,6 +35,7 @@ describe('login endpoints per installation', () => {
     for (const request of [
       { method: 'POST' as const, url: '/api/auth/password', payload: body },
       { method: 'POST' as const, url: '/api/auth/password/code', payload: { code: '123456' } },
+      { method: 'POST' as const, url: '/api/auth/password/code/resend' },
       {
         method: 'POST' as const,
         url: '/api/auth/account',
@@ -72,7 +73,12 @@ describe('login endpoints per installation', () => {
       passwordAndCode: false,
       staffEid: true,
     });
-    for (const url of ['/api/auth/account', '/api/auth/password', '/api/auth/password/code']) {
+    for (const url of [
+      '/api/auth/account',
+      '/api/auth/password',
+      '/api/auth/password/code',
+      '/api/auth/password/code/resend',
+    ]) {
       expect((await app.inject({ method: 'POST', url, payload: {} })).statusCode, url).toBe(404);
     }
   });

@@ -1,5 +1,6 @@
 import {
   LoginCodeRequest,
+  LoginCodeResent,
   PasswordLoginRequest,
   PasswordLoginResponse,
   Problem,
@@ -10,6 +11,7 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Static } from 'typebox';
 import { finishPasswordLogin } from '../../use-cases/login/finish-password-login.ts';
+import { resendLoginCode } from '../../use-cases/login/resend-login-code.ts';
 import { setUpPasswordAccount } from '../../use-cases/login/set-up-password-account.ts';
 import { startPasswordLogin } from '../../use-cases/login/start-password-login.ts';
 import type { Services } from '../../use-cases/services.ts';
@@ -100,6 +102,45 @@ export async function passwordLoginRoutes(app: FastifyInstance, { services }: { 
       if (result.problem === 'invalid-credentials') throw new AppError('invalid-credentials');
       if (result.problem === 'refused') throw new AppError('login-refused');
       throw new AppError('service-unavailable');
+    },
+  );
+
+  app.post(
+    '/api/auth/password/code/resend',
+    {
+      schema: {
+        tags,
+        summary: 'Send a new code by SMS for the same login; the earlier code stops working',
+        response: { 200: LoginCodeResent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await resendLoginCode(services, {
+        challengeToken: loginCodeCookie(request, config),
+        clientAddress: request.ip,
+        language: requestLanguage(request),
+      });
+      const outcome = result.ok ? 'code-sent' : result.problem;
+      request.log.info({ login: { audience: 'citizen', method: 'password-sms', step: 'resend', outcome } }, 'login');
+      if (result.ok) {
+        // The same login, a new five minutes: the cookie lives as long as the new code.
+        setLoginCodeCookie(reply, config, result.challengeToken, result.validSeconds);
+        return {
+          codeSentTo: result.maskedMobile,
+          codeValidSeconds: result.validSeconds,
+          resendsLeft: result.resendsLeft,
+        };
+      }
+      if (result.problem === 'code-expired') {
+        clearLoginCodeCookie(reply, config);
+        throw new AppError('code-expired');
+      }
+      if (result.problem === 'throttled') throw throttled(reply, result.retryAfterSeconds);
+      if (result.problem === 'too-soon') {
+        reply.header('Retry-After', String(result.retryAfterSeconds));
+        throw new AppError('code-resend-too-soon');
+      }
+      throw new AppError('code-resend-limit-reached');
     },
   );
 

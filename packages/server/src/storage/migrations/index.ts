@@ -8,6 +8,7 @@ import * as errandTypes from './2026-11-22-06-errand-types.ts';
 import * as errands from './2026-11-22-07-errands.ts';
 import * as webFeatures from './2026-11-22-08-web-features.ts';
 import * as errandTypeAdmin from './2026-11-22-09-errand-type-admin.ts';
+import * as loginCodeResends from './2026-11-22-10-login-code-resends.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-07-errands': errands,
   '2026-11-22-08-web-features': webFeatures,
   '2026-11-22-09-errand-type-admin': errandTypeAdmin,
+  '2026-11-22-10-login-code-resends': loginCodeResends,
 };

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../testing/test-databases.ts';
-import type { ErrandTable } from '../schema.ts';
-import { type Cursor, type ErrandRow, insertErrand, listUnitErrands } from './errand.repository.ts';
+import type { DatabaseSchema, ErrandTable } from '../schema.ts';
+import { openNodeSqlite } from '../sqlite-driver.ts';
+import {
+  type Cursor,
+  insertErrand,
+  listAssignedErrands,
+  listUnitErrands,
+  type StaffErrandSummaryRow,
+} from './errand.repository.ts';
 import { insertFormVersion } from './errand-type.repository.ts';
 import { upsertCareUnits, upsertRegions } from './organisation.repository.ts';
 
@@ -39,8 +47,8 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
       .values({
         id: citizenId,
         personnummer: '191212121212',
-        given_name: 'T',
-        family_name: 'T',
+        given_name: 'Tolvan',
+        family_name: 'Tolvansson',
         created_at: 1,
         last_login_at: null,
       })
@@ -93,7 +101,7 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
     const seen: string[] = [];
     let after: Cursor | undefined;
     for (;;) {
-      const rows: ErrandRow[] = await listUnitErrands(database.db, unit, filter, limit, after);
+      const rows: StaffErrandSummaryRow[] = await listUnitErrands(database.db, unit, filter, limit, after);
       seen.push(...rows.map((r) => r.id));
       const last = rows.at(-1);
       if (rows.length < limit || !last) return seen;
@@ -121,5 +129,50 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
     expect(expected.length).toBeGreaterThan(4);
     expect(await allPages(filter, 4)).toEqual(expected.map((r) => r.id));
     expect(await allPages(filter, 100)).toEqual(expected.map((r) => r.id));
+  });
+  it('gives every staff list row the citizen it is about, from the citizen table', async () => {
+    const unitRows = await listUnitErrands(database.db, unit, { statuses: ['new', 'open'] }, 5);
+    await database.db.updateTable('errand').set({ assigned_to: 'SE-CAREGIVER' }).where('status', '=', 'open').execute();
+    const assigned = await listAssignedErrands(database.db, 'SE-CAREGIVER', [unit], 5);
+    expect(unitRows.length).toBeGreaterThan(0);
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const row of [...unitRows, ...assigned]) {
+      expect(row).toMatchObject({
+        citizen_personnummer: '191212121212',
+        citizen_given_name: 'Tolvan',
+        citizen_family_name: 'Tolvansson',
+      });
+    }
+    // Another unit's or caregiver's lists stay empty.
+    expect(await listUnitErrands(database.db, 'SE2321000016-E9999', {}, 5)).toEqual([]);
+    expect(await listAssignedErrands(database.db, 'SE-SOMEONE-ELSE', [unit], 5)).toEqual([]);
+  });
+
+  it.runIf(dialect === 'sqlite')('walks an errand index and looks the citizen up by its key', async () => {
+    const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+    const config = database.config as { file: string };
+    const logged = new Kysely<DatabaseSchema>({
+      dialect: new SqliteDialect({ database: openNodeSqlite(config.file).database }),
+      log: (event) => {
+        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters });
+      },
+    });
+    try {
+      await listUnitErrands(logged, unit, { statuses: ['new', 'open', 'assigned'] }, 26);
+      await listUnitErrands(logged, unit, {}, 26, { at: 1000, id: 'a' });
+      await listUnitErrands(logged, unit, { statuses: ['closed'], errandType: 'advice' }, 26);
+      await listAssignedErrands(logged, 'SE-CAREGIVER', [unit], 26);
+      expect(captured.length).toBe(6);
+      for (const query of [...captured]) {
+        const plan = (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(query.sql)}`.execute(database.db)).rows
+          .map((row) => row.detail)
+          .join('\n');
+        expect(plan, query.sql).toMatch(/SEARCH errand USING INDEX errand_/);
+        expect(plan, query.sql).toMatch(/SEARCH citizen USING INDEX sqlite_autoindex_citizen_1 \(id=\?\)/);
+        expect(plan, query.sql).not.toMatch(/SCAN (errand|citizen)|TEMP B-TREE/);
+      }
+    } finally {
+      await logged.destroy();
+    }
   });
 });

@@ -181,10 +181,7 @@ export type StaffErrandSummaryRow = ErrandSummaryRow & {
  * tables have `id` and `created_at`).
  */
 function staffErrandQuery(db: Kysely<DatabaseSchema>) {
-  return db
-    .selectFrom('errand')
-    .innerJoin('citizen', 'citizen.id', 'errand.citizen_id')
-    .select(STAFF_SUMMARY_COLUMNS);
+  return db.selectFrom('errand').innerJoin('citizen', 'citizen.id', 'errand.citizen_id').select(STAFF_SUMMARY_COLUMNS);
 }
 
 /** A unit's errands, oldest first (who has waited longest comes first). */

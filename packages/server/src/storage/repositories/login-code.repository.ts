@@ -9,6 +9,28 @@ export async function replaceLoginCode(db: Kysely<DatabaseSchema>, row: LoginCod
   await db.insertInto('login_code').values(row).execute();
 }
 
+/**
+ * "Send a new code": puts a new code in place of the pending login's current one, only if the
+ * login is still valid, has resends left and its latest code is old enough. One conditional
+ * update, so two requests at once cannot both send. False when nothing was changed.
+ */
+export async function renewLoginCode(
+  db: Kysely<DatabaseSchema>,
+  tokenHash: string,
+  code: Pick<LoginCodeRow, 'code_hash' | 'code_salt' | 'created_at' | 'expires_at'>,
+  limits: { maxResends: number; sentAtOrBefore: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('login_code')
+    .set((eb) => ({ ...code, failed_tries: 0, resends: eb('resends', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', code.created_at)
+    .where('resends', '<', limits.maxResends)
+    .where('created_at', '<=', limits.sentAtOrBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function findLoginCode(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<LoginCodeRow | undefined> {
   return db.selectFrom('login_code').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }

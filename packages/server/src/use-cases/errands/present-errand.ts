@@ -9,8 +9,8 @@ import {
   type ErrandRow,
   type ErrandSummaryRow,
   listErrandEvents,
-  type StaffErrandSummaryRow,
   listErrandMessages,
+  type StaffErrandSummaryRow,
 } from '../../storage/repositories/errand.repository.ts';
 import { type FormVersionRow, findFormVersion } from '../../storage/repositories/errand-type.repository.ts';
 import { findCitizenNames, findStaffNames, type NameRow } from '../../storage/repositories/people.repository.ts';
@@ -23,10 +23,7 @@ import { dataKeyOf } from './errand-record.ts';
 export type Language = 'sv' | 'en';
 
 /** List rows as the API shows them, with unit and type names looked up once per page. */
-export async function presentSummaries(
-  db: Kysely<DatabaseSchema>,
-  rows: ErrandSummaryRow[],
-): Promise<ErrandSummary[]> {
+export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandSummaryRow[]): Promise<ErrandSummary[]> {
   const units = new Map(
     (await findCareUnits(db, [...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
   );

@@ -114,6 +114,7 @@ export async function startPasswordLogin(
       code_hash: hashOneTimeCode(code, salt),
       code_salt: salt,
       failed_tries: 0,
+      resends: 0,
       created_at: now,
       expires_at: now + CODE_VALID_MS,
     });

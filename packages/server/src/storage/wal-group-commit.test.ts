@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { walGroupCommit } from './wal-group-commit.ts';
+
+/** An fsync that finishes only when the test says so, counting how often it ran. */
+function manualSync() {
+  const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  const sync = () =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ resolve, reject });
+    });
+  const finishNext = async (error?: Error) => {
+    const next = pending.shift();
+    if (!next) throw new Error('no fsync is running');
+    if (error) next.reject(error);
+    else next.resolve();
+    // Let the group commit's loop see the result and start the next fsync.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { sync, finishNext, running: () => pending.length };
+}
+
+describe('WAL group commit', () => {
+  it('has nothing to wait for before the first commit', () => {
+    const group = walGroupCommit('/nowhere-wal', manualSync().sync);
+    expect(group.whenDurable()).toBeUndefined();
+  });
+
+  it('confirms a commit only after an fsync that started after it', async () => {
+    const disk = manualSync();
+    const group = walGroupCommit('/nowhere-wal', disk.sync);
+    group.committed();
+    let durable = false;
+    void group.whenDurable()?.then(() => {
+      durable = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(durable).toBe(false);
+    await disk.finishNext();
+    expect(durable).toBe(true);
+    expect(group.whenDurable()).toBeUndefined();
+  });
+
+  it('covers every commit made during one fsync with a single next fsync', async () => {
+    const disk = manualSync();
+    const group = walGroupCommit('/nowhere-wal', disk.sync);
+    group.committed();
+    const first = group.whenDurable();
+    // Five more commits while the first fsync runs: they must not be confirmed by it.
+    const later: Array<Promise<void> | undefined> = [];
+    for (let i = 0; i < 5; i++) {
+      group.committed();
+      later.push(group.whenDurable());
+    }
+    const settled: string[] = [];
+    void first?.then(() => settled.push('first'));
+    for (const promise of later) void promise?.then(() => settled.push('later'));
+
+    await disk.finishNext();
+    expect(settled).toEqual(['first']);
+    expect(disk.running()).toBe(1);
+    await disk.finishNext();
+    expect(settled).toEqual(['first', 'later', 'later', 'later', 'later', 'later']);
+    expect(group.stats()).toEqual({ syncs: 2, commits: 6 });
+    expect(disk.running()).toBe(0);
+  });
+
+  it('refuses every waiting and later confirmation once an fsync has failed', async () => {
+    const disk = manualSync();
+    const group = walGroupCommit('/nowhere-wal', disk.sync);
+    group.committed();
+    const refused = expect(group.whenDurable()).rejects.toThrow('EIO');
+    await disk.finishNext(new Error('EIO'));
+    await refused;
+    group.committed();
+    await expect(group.whenDurable()).rejects.toThrow('EIO');
+  });
+});

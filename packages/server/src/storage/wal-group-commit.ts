@@ -1,0 +1,90 @@
+import fs from 'node:fs/promises';
+
+/**
+ * Group commit for SQLite in WAL mode. With `synchronous=FULL`, every commit fsyncs the WAL on
+ * the event loop's own thread (node:sqlite is synchronous), so the whole server stops for each
+ * commit. Instead the server runs `synchronous=NORMAL` — commits only write the WAL — and this
+ * fsyncs the WAL on libuv's thread pool, one fsync for all commits made meanwhile. No response
+ * leaves before every commit made until then is synced (`whenDurable`), so a confirmed write
+ * survives power loss exactly as with FULL; SQLite itself syncs around checkpoints and when the
+ * WAL is reused, as its NORMAL mode documents.
+ */
+export type WalGroupCommit = {
+  /** Called after each commit (an explicit COMMIT or a write outside a transaction). */
+  committed(): void;
+  /** Undefined when everything committed is already synced; otherwise settles once it is. */
+  whenDurable(): Promise<void> | undefined;
+  /** How many fsyncs ran, and how many commits they covered (for metrics and tests). */
+  stats(): { syncs: number; commits: number };
+};
+
+export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit {
+  let committedCount = 0;
+  let syncedCount = 0;
+  let syncs = 0;
+  let syncing = false;
+  let failure: unknown;
+  const waiters: Array<{ upTo: number; resolve: () => void; reject: (error: unknown) => void }> = [];
+
+  const settle = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i] as (typeof waiters)[number];
+      if (failure !== undefined) waiter.reject(failure);
+      else if (waiter.upTo <= syncedCount) waiter.resolve();
+      else continue;
+      waiters.splice(i, 1);
+    }
+  };
+
+  const run = async () => {
+    while (syncedCount < committedCount && failure === undefined) {
+      const target = committedCount;
+      try {
+        await sync(walFile);
+        syncs++;
+        syncedCount = target;
+      } catch (error) {
+        // After a failed fsync nobody knows what reached the disk: refuse every waiting and
+        // later confirmation rather than report a write as safe (the lesson of "fsyncgate").
+        failure = error;
+      }
+      settle();
+    }
+    syncing = false;
+  };
+
+  return {
+    committed() {
+      committedCount++;
+      if (!syncing) {
+        syncing = true;
+        void run();
+      }
+    },
+    whenDurable() {
+      if (failure !== undefined) return Promise.reject(failure);
+      if (syncedCount >= committedCount) return undefined;
+      const upTo = committedCount;
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ upTo, resolve, reject });
+      });
+    },
+    stats: () => ({ syncs, commits: syncedCount }),
+  };
+}
+
+async function syncFile(file: string): Promise<void> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (error) {
+    // No WAL file: nothing has been written since the last checkpoint removed it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,117 @@
+import type { UnitSettings } from '@kontakta/contract';
+import { type FormEvent, useState } from 'react';
+import { useSaveUnitSettings, useUnitSettings } from '../api/admin-queries.ts';
+import { useText } from '../i18n/use-text.ts';
+import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { formatDateTime } from '../ui/format.ts';
+import { LoadError, Loading } from '../ui/page-state.tsx';
+import { TextField } from '../ui/text-field.tsx';
+import { fieldErrorsOf, isSchemaRefusal } from './admin-field-errors.ts';
+import styles from './unit-settings-page.module.css';
+
+const EMAIL_ID = 'unit-settings-email';
+const STAFF_NAMES_ID = 'unit-settings-staff-names';
+
+/** The unit's own settings: where "something new" e-mails go and how staff are named to citizens. */
+export function UnitSettingsSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
+  const t = useText();
+  const settings = useUnitSettings(unitHsaId);
+  return (
+    <section aria-labelledby="unit-settings-heading" className={styles.section}>
+      <h2 id="unit-settings-heading">{t('unitSettings.section')}</h2>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.data ? <SettingsForm unitHsaId={unitHsaId} initial={settings.data} /> : null}
+    </section>
+  );
+}
+
+function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: UnitSettings }>) {
+  const t = useText();
+  const save = useSaveUnitSettings(unitHsaId);
+  const [email, setEmail] = useState(initial.notificationEmail ?? '');
+  const [staffNames, setStaffNames] = useState(initial.staffNames);
+  const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
+  const [emailError, setEmailError] = useState<string | undefined>();
+  const [summary, setSummary] = useState<readonly SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const trimmed = email.trim();
+    try {
+      const result = await save.mutateAsync({ notificationEmail: trimmed === '' ? null : trimmed, staffNames });
+      setEmail(result.notificationEmail ?? '');
+      setUpdatedAt(result.updatedAt);
+      setEmailError(undefined);
+      setSummary([]);
+      setSaved(true);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      const onEmail = errors.find((fieldError) => fieldError.path.startsWith('body.notificationEmail'));
+      const message = onEmail && (isSchemaRefusal(onEmail) ? t('unitSettings.error.email') : onEmail.message);
+      setEmailError(message);
+      const others = errors.filter((fieldError) => fieldError !== onEmail);
+      setSummary([
+        ...(message ? [{ message, targetId: EMAIL_ID }] : []),
+        ...others.map((fieldError) => ({
+          message: fieldError.message,
+          targetId: fieldError.path.startsWith('body.staffNames') ? STAFF_NAMES_ID : undefined,
+        })),
+        ...(errors.length === 0 ? [{ message: t('admin.saveFailed') }] : []),
+      ]);
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  return (
+    <form noValidate aria-labelledby="unit-settings-heading" onSubmit={(event) => void submit(event)}>
+      <ErrorSummary errors={summary} focusKey={attempt} />
+      <div role="status">{saved ? <p className="notice notice-success">{t('unitSettings.saved')}</p> : null}</div>
+      <TextField
+        id={EMAIL_ID}
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={254}
+        label={t('unitSettings.email')}
+        hint={t('unitSettings.email.hint')}
+        error={emailError}
+        errorPrefix={t('form.errorPrefix')}
+        value={email}
+        onChange={setEmail}
+      />
+      <fieldset id={STAFF_NAMES_ID} tabIndex={-1} className={styles.radios}>
+        <legend>{t('unitSettings.staffNames')}</legend>
+        {(
+          [
+            ['full-name', 'unitSettings.staffNames.fullName'],
+            ['profession', 'unitSettings.staffNames.profession'],
+          ] as const
+        ).map(([value, text]) => (
+          <div key={value} className="checkbox-row">
+            <input
+              id={`${STAFF_NAMES_ID}-${value}`}
+              type="radio"
+              name="staffNames"
+              value={value}
+              checked={staffNames === value}
+              onChange={() => setStaffNames(value)}
+            />
+            <label htmlFor={`${STAFF_NAMES_ID}-${value}`}>{t(text)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('unitSettings.save')}
+        </button>
+        {updatedAt === null ? null : (
+          <span className="muted">{t('unitSettings.updated', { date: formatDateTime(updatedAt) })}</span>
+        )}
+      </div>
+    </form>
+  );
+}
