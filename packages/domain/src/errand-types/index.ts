@@ -74,3 +74,4 @@ export {
   type RequestCertificateOptions,
   RequestCertificateOptionsSchema,
 } from './request-certificate.errand-type.ts';
+export { answerClosingFields } from './shared-fields.ts';

@@ -6,22 +6,18 @@ import type {
   UnitSettings,
   UnitSettingsBody,
 } from '@kontakta/contract';
+import type { FormDefinition, LocalizedText } from '@kontakta/domain';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './api-client.ts';
 
 // Unit administration: the unit's errand types and the form builder's saves; the unit's settings,
-// its contact-card links and the record of who changed what.
+// its contact-card links and the record of who changed what. A custom type's answer form, left
+// out, is the server's default (a message and whether the citizen may reply); sent, the server
+// appends those two to the unit's own fields.
 
 export type AdminErrandTypeDetail = AdminErrandType &
   Readonly<{ citizenForm: unknown; answerForm: unknown; versions: { version: number; createdAt: number }[] }>;
 export type SavedErrandType = Readonly<{ id: string; version: number; newVersion: boolean }>;
-export type CustomTypeInput = Readonly<{
-  name: { sv: string; en: string };
-  description: { sv: string; en: string };
-  citizenForm: unknown;
-  openToProxies: boolean;
-  citizenMayReply: boolean;
-}>;
 
 const adminKey = ['staff', 'admin'] as const;
 const unitPath = (unitHsaId: string) => `/api/admin/units/${encodeURIComponent(unitHsaId)}` as const;
@@ -51,32 +47,6 @@ export function useSaveErrandTypeSettings(unitHsaId: string) {
       apiRequest<SavedErrandType>(`${typesPath(unitHsaId)}/${encodeURIComponent(type)}`, {
         method: 'PUT',
         body: settings,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
-  });
-}
-
-export function useCreateCustomErrandType(unitHsaId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CustomTypeInput) =>
-      apiRequest<SavedErrandType>(typesPath(unitHsaId), { method: 'POST', body: { ...input, enabled: true } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
-  });
-}
-
-export function useChangeCustomErrandType(unitHsaId: string, type: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, baseVersion }: { input: CustomTypeInput; baseVersion: number | undefined }) =>
-      apiRequest<SavedErrandType>(`${typesPath(unitHsaId)}/${encodeURIComponent(type)}/definition`, {
-        method: 'PUT',
-        body: {
-          name: input.name,
-          description: input.description,
-          citizenForm: input.citizenForm,
-          ...(baseVersion ? { baseVersion } : {}),
-        },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
@@ -160,5 +130,46 @@ export function useUnitChanges(unitHsaId: string, limit = 25) {
       ),
     getNextPageParam: (page) => page.nextCursor,
     enabled: unitHsaId !== '',
+  });
+}
+
+export type CustomTypeDefinition = Readonly<{
+  name: LocalizedText;
+  description: LocalizedText;
+  citizenForm: FormDefinition;
+  answerForm: FormDefinition | undefined;
+}>;
+
+function definitionBody({ name, description, citizenForm, answerForm }: CustomTypeDefinition) {
+  return { name, description, citizenForm, ...(answerForm ? { answerForm } : {}) };
+}
+
+export function useCreateCustomType(unitHsaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CustomTypeDefinition & Readonly<{ openToProxies: boolean; citizenMayReply: boolean }>) =>
+      apiRequest<SavedErrandType>(typesPath(unitHsaId), {
+        method: 'POST',
+        body: {
+          ...definitionBody(input),
+          enabled: true,
+          openToProxies: input.openToProxies,
+          citizenMayReply: input.citizenMayReply,
+        },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
+  });
+}
+
+/** A new version of the type's forms (when they changed); 409 when someone else changed it since `baseVersion`. */
+export function useChangeCustomType(unitHsaId: string, type: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, baseVersion }: { input: CustomTypeDefinition; baseVersion: number | undefined }) =>
+      apiRequest<SavedErrandType>(`${typesPath(unitHsaId)}/${encodeURIComponent(type)}/definition`, {
+        method: 'PUT',
+        body: { ...definitionBody(input), ...(baseVersion ? { baseVersion } : {}) },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
 }

@@ -39,6 +39,12 @@ export function UnitPage() {
                 {localized(type.description) ? (
                   <p className={styles.description}>{localized(type.description)}</p>
                 ) : null}
+                {type.openToProxies ? null : (
+                  <p className={styles.padlock}>
+                    <PadlockIcon />
+                    {t('unit.notOpenToProxies')}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -59,5 +65,17 @@ export function UnitPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A closed padlock; the words beside it say what it means, so it is hidden from screen readers. */
+function PadlockIcon() {
+  return (
+    <svg className={styles.padlockIcon} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 3.5a2 2 0 1 1 4 0V7H6V4.5Zm2 5a1 1 0 0 1 .5 1.87V12.5h-1v-1.13A1 1 0 0 1 8 9.5Z"
+      />
+    </svg>
   );
 }

@@ -1,15 +1,19 @@
-import type { LocalizedText } from '@kontakta/domain';
+import type { ReactNode } from 'react';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
+import { GroupSettings } from './form-builder-group.tsx';
+import { LimitsEditor } from './form-builder-limits.tsx';
 import {
   type BuilderField,
   type BuilderKind,
   isChoiceKind,
-  isConditionSource,
+  type LimitName,
   newBuilderOption,
   takesAnswer,
 } from './form-builder-model.ts';
 import styles from './form-builder-page.module.css';
+import { TextPair } from './form-builder-text.tsx';
+import { type ConditionChoice, sameCondition } from './form-builder-tree.ts';
 
 export const KIND_NAMES: Readonly<Record<BuilderKind, MessageId>> = {
   'short-text': 'builder.kind.shortText',
@@ -25,35 +29,92 @@ export const KIND_NAMES: Readonly<Record<BuilderKind, MessageId>> = {
   phone: 'builder.kind.phone',
   heading: 'builder.kind.heading',
   info: 'builder.kind.info',
+  group: 'builder.kind.group',
+};
+
+/** How the builder names what it edits: the citizen's questions, or the caregiver's answer fields. */
+export type BuilderNoun = Readonly<{
+  legend: MessageId;
+  short: MessageId;
+  label: MessageId;
+  up: MessageId;
+  down: MessageId;
+  remove: MessageId;
+  addKind: MessageId;
+  addSubmit: MessageId;
+  addKindIn: MessageId;
+  addSubmitIn: MessageId;
+}>;
+
+export const QUESTION_NOUN: BuilderNoun = {
+  legend: 'builder.field.legend',
+  short: 'builder.field.short',
+  label: 'builder.field.label',
+  up: 'builder.field.up',
+  down: 'builder.field.down',
+  remove: 'builder.field.remove',
+  addKind: 'builder.add.kind',
+  addSubmit: 'builder.add.submit',
+  addKindIn: 'builder.add.kindIn',
+  addSubmitIn: 'builder.add.submitIn',
+};
+
+export const ANSWER_NOUN: BuilderNoun = {
+  legend: 'builder.answer.legend',
+  short: 'builder.answer.short',
+  label: 'builder.answer.label',
+  up: 'builder.answer.up',
+  down: 'builder.answer.down',
+  remove: 'builder.answer.remove',
+  addKind: 'builder.answer.kind',
+  addSubmit: 'builder.answer.submit',
+  addKindIn: 'builder.answer.kindIn',
+  addSubmitIn: 'builder.answer.submitIn',
 };
 
 type Props = Readonly<{
   field: BuilderField;
-  index: number;
-  count: number;
-  /** The questions before this one: what a condition may depend on. */
-  earlier: readonly BuilderField[];
-  problems: readonly string[];
+  /** The DOM id of the question's fieldset; its inputs' ids start with it. */
+  id: string;
+  noun: BuilderNoun;
+  /** "2" or, inside a group, "2.1". */
+  number: string;
+  first: boolean;
+  last: boolean;
+  removable: boolean;
+  /** What the question may be shown on: earlier questions' answers. */
+  choices: readonly ConditionChoice[];
+  /** The problems with the question, in the reader's language: its own (no limit) or one limit's. */
+  problemsFor: (limit: LimitName | undefined) => readonly string[];
   onChange: (field: BuilderField) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  /** A group's own questions. */
+  children?: ReactNode;
 }>;
 
-/** One question in the builder: its texts in both languages, whether it is required, options, condition. */
-export function BuilderFieldEditor({ field, index, count, earlier, problems, onChange, onMove, onRemove }: Props) {
+/** One question in the builder: texts in both languages, required, options, limits, condition, a group's questions. */
+export function BuilderFieldEditor(props: Props) {
+  const { field, id, noun, number, choices, problemsFor, onChange, children } = props;
   const t = useText();
   const localized = useLocalized();
-  const id = `builder-${field.key}`;
-  const number = index + 1;
   const set = (change: Partial<BuilderField>) => onChange({ ...field, ...change });
-  const sources = earlier.filter((candidate) => isConditionSource(candidate.kind));
-  const conditionValue = field.condition ? `${field.condition.field}=${field.condition.value}` : '';
+  const problems = problemsFor(undefined);
+  const current = choices.findIndex((choice) => sameCondition(choice.condition, field.condition));
+  const labelText: MessageId =
+    field.kind === 'heading'
+      ? 'builder.field.headingText'
+      : field.kind === 'group'
+        ? 'builder.field.groupLabel'
+        : noun.label;
 
   return (
-    <fieldset id={id} tabIndex={-1} className={`${styles.field} ${problems.length ? 'has-error' : ''}`}>
-      <legend className={styles.fieldLegend}>
-        {t('builder.field.legend', { number, kind: t(KIND_NAMES[field.kind]) })}
-      </legend>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`${styles.field} ${field.kind === 'group' ? styles.groupField : ''} ${problems.length ? 'has-error' : ''}`}
+    >
+      <legend className={styles.fieldLegend}>{t(noun.legend, { number, kind: t(KIND_NAMES[field.kind]) })}</legend>
       {problems.length > 0 ? (
         <ul id={`${id}-problems`} className="field-error">
           {problems.map((problem) => (
@@ -70,66 +131,29 @@ export function BuilderFieldEditor({ field, index, count, earlier, problems, onC
           onChange={(text) => set({ text })}
         />
       ) : (
-        <TextPair
-          id={`${id}-label`}
-          label={t(field.kind === 'heading' ? 'builder.field.headingText' : 'builder.field.label')}
-          value={field.label}
-          onChange={(label) => set({ label })}
-        />
+        <TextPair id={`${id}-label`} label={t(labelText)} value={field.label} onChange={(label) => set({ label })} />
       )}
+      {takesAnswer(field.kind) || field.kind === 'group' ? (
+        <TextPair
+          id={`${id}-help`}
+          label={t('builder.field.help')}
+          value={field.help}
+          multiline
+          onChange={(help) => set({ help })}
+        />
+      ) : null}
       {takesAnswer(field.kind) ? (
-        <>
-          <TextPair
-            id={`${id}-help`}
-            label={t('builder.field.help')}
-            value={field.help}
-            multiline
-            onChange={(help) => set({ help })}
+        <div className="checkbox-row">
+          <input
+            id={`${id}-required`}
+            type="checkbox"
+            checked={field.required}
+            onChange={(event) => set({ required: event.target.checked })}
           />
-          <div className="checkbox-row">
-            <input
-              id={`${id}-required`}
-              type="checkbox"
-              checked={field.required}
-              onChange={(event) => set({ required: event.target.checked })}
-            />
-            <label htmlFor={`${id}-required`}>{t('builder.field.required')}</label>
-          </div>
-        </>
+          <label htmlFor={`${id}-required`}>{t('builder.field.required')}</label>
+        </div>
       ) : null}
-      {isChoiceKind(field.kind) ? (
-        <fieldset className={styles.options}>
-          <legend className="field-label">{t('builder.options.legend')}</legend>
-          {field.options.map((option, optionIndex) => (
-            <div key={option.value} className={styles.option}>
-              <TextPair
-                id={`${id}-${option.value}`}
-                label={t('builder.options.option', { number: optionIndex + 1 })}
-                value={option.label}
-                onChange={(label) =>
-                  set({ options: field.options.map((old) => (old.value === option.value ? { ...old, label } : old)) })
-                }
-              />
-              {field.options.length > 1 ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => set({ options: field.options.filter((old) => old.value !== option.value) })}
-                >
-                  {t('builder.options.remove', { number: optionIndex + 1 })}
-                </button>
-              ) : null}
-            </div>
-          ))}
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => set({ options: [...field.options, newBuilderOption(field.options)] })}
-          >
-            {t('builder.options.add')}
-          </button>
-        </fieldset>
-      ) : null}
+      {isChoiceKind(field.kind) ? <OptionsEditor field={field} id={id} onChange={set} /> : null}
       {field.kind === 'single-choice' ? (
         <div className="field">
           <label htmlFor={`${id}-display`}>{t('builder.field.display')}</label>
@@ -144,91 +168,102 @@ export function BuilderFieldEditor({ field, index, count, earlier, problems, onC
           </select>
         </div>
       ) : null}
-      {sources.length > 0 ? (
+      {field.kind === 'group' ? (
+        <GroupSettings id={id} itemNoun={field.itemNoun} onChange={(itemNoun) => set({ itemNoun })} />
+      ) : null}
+      <LimitsEditor field={field} id={id} problemsFor={problemsFor} onChange={(limits) => set({ limits })} />
+      {choices.length > 0 ? (
         <div className="field">
           <label htmlFor={`${id}-condition`}>{t('builder.field.condition')}</label>
           <select
             id={`${id}-condition`}
             className="input"
-            value={conditionValue}
+            value={current < 0 ? '' : String(current)}
             onChange={(event) => {
-              const [source, value] = event.target.value.split('=');
-              set({ condition: source && value ? { field: source, value } : null });
+              const choice = event.target.value === '' ? undefined : choices[Number(event.target.value)];
+              set({ condition: choice ? choice.condition : null });
             }}
           >
             <option value="">{t('builder.condition.always')}</option>
-            {sources.flatMap((source) => {
-              const question = localized(source.label) || source.key;
-              const values =
-                source.kind === 'yes-no'
-                  ? [
-                      { value: 'yes', label: t('form.yes') },
-                      { value: 'no', label: t('form.no') },
-                    ]
-                  : source.options.map((option) => ({ value: option.value, label: localized(option.label) }));
-              return values.map((value) => (
-                <option key={`${source.key}=${value.value}`} value={`${source.key}=${value.value}`}>
-                  {t('builder.condition.when', { question, answer: value.label })}
+            {choices.map((choice, index) => {
+              const { field: source, value, group } = choice.condition;
+              const question = localized(choice.question) || choice.condition.field;
+              const answer =
+                choice.answer === 'yes'
+                  ? t('form.yes')
+                  : choice.answer === 'no'
+                    ? t('form.no')
+                    : localized(choice.answer);
+              const text = choice.group
+                ? t('builder.condition.whenAny', { group: localized(choice.group), question, answer })
+                : t('builder.condition.when', { question, answer });
+              return (
+                <option key={`${group ?? ''}/${source}=${value}`} value={String(index)}>
+                  {text}
                 </option>
-              ));
+              );
             })}
           </select>
         </div>
       ) : null}
+      {children}
       <div className="actions">
-        <button type="button" className="button button-secondary" disabled={index === 0} onClick={() => onMove(-1)}>
-          {t('builder.field.up', { number })}
-        </button>
         <button
           type="button"
           className="button button-secondary"
-          disabled={index === count - 1}
-          onClick={() => onMove(1)}
+          disabled={props.first}
+          onClick={() => props.onMove(-1)}
         >
-          {t('builder.field.down', { number })}
+          {t(noun.up, { number })}
         </button>
-        <button type="button" className="button button-danger" onClick={onRemove}>
-          {t('builder.field.remove', { number })}
+        <button type="button" className="button button-secondary" disabled={props.last} onClick={() => props.onMove(1)}>
+          {t(noun.down, { number })}
+        </button>
+        <button type="button" className="button button-danger" disabled={!props.removable} onClick={props.onRemove}>
+          {t(noun.remove, { number })}
         </button>
       </div>
     </fieldset>
   );
 }
 
-/** Swedish and English side by side: every text a citizen reads exists in both. */
-export function TextPair({
+function OptionsEditor({
+  field,
   id,
-  label,
-  value,
-  multiline,
   onChange,
-}: Readonly<{
-  id: string;
-  label: string;
-  value: LocalizedText;
-  multiline?: boolean;
-  onChange: (value: LocalizedText) => void;
-}>) {
+}: Readonly<{ field: BuilderField; id: string; onChange: (change: Partial<BuilderField>) => void }>) {
   const t = useText();
   return (
-    <div className={styles.pair}>
-      {(['sv', 'en'] as const).map((language) => {
-        const inputId = `${id}-${language}`;
-        const text = `${label} (${t(`builder.language.${language}`)})`;
-        const common = {
-          id: inputId,
-          className: 'input',
-          value: value[language],
-          lang: language,
-          onChange: (event: { target: { value: string } }) => onChange({ ...value, [language]: event.target.value }),
-        };
-        return (
-          <div key={language} className="field">
-            <label htmlFor={inputId}>{text}</label>
-            {multiline ? <textarea rows={2} {...common} /> : <input type="text" {...common} />}
-          </div>
-        );
-      })}
-    </div>
+    <fieldset className={styles.options}>
+      <legend className="field-label">{t('builder.options.legend')}</legend>
+      {field.options.map((option, optionIndex) => (
+        <div key={option.value} className={styles.option}>
+          <TextPair
+            id={`${id}-${option.value}`}
+            label={t('builder.options.option', { number: optionIndex + 1 })}
+            value={option.label}
+            onChange={(label) =>
+              onChange({ options: field.options.map((old) => (old.value === option.value ? { ...old, label } : old)) })
+            }
+          />
+          {field.options.length > 1 ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onChange({ options: field.options.filter((old) => old.value !== option.value) })}
+            >
+              {t('builder.options.remove', { number: optionIndex + 1 })}
+            </button>
+          ) : null}
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => onChange({ options: [...field.options, newBuilderOption(field.options)] })}
+      >
+        {t('builder.options.add')}
+      </button>
+    </fieldset>
   );
 }

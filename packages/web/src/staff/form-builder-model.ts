@@ -1,17 +1,12 @@
-import {
-  type DefinitionProblem,
-  type FieldCondition,
-  type FormDefinition,
-  type FormField,
-  type LocalizedText,
-  validateFormDefinition,
-} from '@kontakta/domain';
+import { DEFAULT_WEEKDAYS, type DefinitionProblem, type LocalizedText, type Weekday } from '@kontakta/domain';
+import type { MessageId } from '../i18n/messages.ts';
 
-// The form builder edits a flat list of questions; this turns it into a form definition (the
-// data the server stores and every renderer draws) and back. Keys and option values are made
-// here, stable for the life of a question, so administrators never type identifiers.
+// The form builder edits a tree of questions (a repeating group holds questions of its own), made
+// into a form definition by form-builder-to-definition.ts and read back by form-builder-from-definition.ts.
+// Keys and option values are made here, stable for the life of a question, so administrators never
+// type identifiers. Limits are kept as typed, so a half-written number can be pointed out.
 
-/** The kinds the builder offers. Repeating groups are left to the API for now. */
+/** The kinds the builder offers, in the order the "add" list shows them. */
 export const BUILDER_KINDS = [
   'short-text',
   'long-text',
@@ -26,18 +21,66 @@ export const BUILDER_KINDS = [
   'phone',
   'heading',
   'info',
+  'group',
 ] as const;
 export type BuilderKind = (typeof BUILDER_KINDS)[number];
 
 export type BuilderOption = Readonly<{ value: string; label: LocalizedText }>;
 
-/** "Show only when the earlier question `field` has `value`" (`yes`/`no` for yes/no questions). */
-export type BuilderCondition = Readonly<{ field: string; value: string }>;
+/**
+ * "Show only when the earlier question `field` has `value`" (`yes`/`no` for yes/no questions);
+ * with `group`: when any item of that earlier repeating group has `field` = `value`.
+ */
+export type BuilderCondition = Readonly<{ field: string; value: string; group?: string }>;
+
+/** A date limit as chosen: none, a fixed date (ÅÅÅÅ-MM-DD) or a number of days from the day of filling in. */
+export type DateBound = Readonly<{ mode: 'none' | 'date' | 'days'; value: string }>;
+
+/** Every limit a kind may have, as typed; each kind uses those `KIND_LIMITS` names. Empty: no limit. */
+export type BuilderLimits = Readonly<{
+  minLength: string;
+  maxLength: string;
+  min: string;
+  max: string;
+  minSelected: string;
+  maxSelected: string;
+  minItems: string;
+  maxItems: string;
+  earliest: DateBound;
+  latest: DateBound;
+  /** Number questions: whole numbers only. */
+  integer: boolean;
+  /** Number questions: the unit written after the box ("mg"); optional. */
+  unit: LocalizedText;
+  /** Weekday questions: which days are offered. */
+  days: readonly Weekday[];
+}>;
+
+export type CountLimitName = 'minLength' | 'maxLength' | 'minSelected' | 'maxSelected' | 'minItems' | 'maxItems';
+export type LimitName = CountLimitName | 'min' | 'max' | 'earliest' | 'latest';
+
+/** The limits each kind has, in pairs of lowest and highest. */
+export const KIND_LIMITS: Readonly<Record<BuilderKind, readonly LimitName[]>> = {
+  'short-text': ['minLength', 'maxLength'],
+  'long-text': ['minLength', 'maxLength'],
+  'single-choice': [],
+  'multiple-choice': ['minSelected', 'maxSelected'],
+  'yes-no': [],
+  date: ['earliest', 'latest'],
+  'date-list': ['minItems', 'maxItems', 'earliest', 'latest'],
+  weekdays: [],
+  time: [],
+  number: ['min', 'max'],
+  phone: [],
+  heading: [],
+  info: [],
+  group: ['minItems', 'maxItems'],
+};
 
 export type BuilderField = Readonly<{
   key: string;
   kind: BuilderKind;
-  /** The question; for a heading its text; unused for information (which has `text`). */
+  /** The question; for a heading its text; for a group its heading; unused for information (which has `text`). */
   label: LocalizedText;
   help: LocalizedText;
   /** Information text. */
@@ -46,9 +89,35 @@ export type BuilderField = Readonly<{
   options: readonly BuilderOption[];
   display: 'radio' | 'dropdown';
   condition: BuilderCondition | null;
+  limits: BuilderLimits;
+  /** A group's name for one item and for several ("läkemedel"), used in buttons and messages; optional. */
+  itemNoun: Readonly<{ one: LocalizedText; other: LocalizedText }>;
+  /** A group's questions. */
+  fields: readonly BuilderField[];
 }>;
 
-const EMPTY: LocalizedText = { sv: '', en: '' };
+/** A problem the builder finds itself (a limit that is not a number) or the domain's. */
+export type BuilderProblem = Readonly<{ path: string; message: LocalizedText | MessageId }>;
+
+export const EMPTY: LocalizedText = { sv: '', en: '' };
+export const NO_BOUND: DateBound = { mode: 'none', value: '' };
+const NEW_GROUP_MAX_ITEMS = '5';
+
+const NO_LIMITS: BuilderLimits = {
+  minLength: '',
+  maxLength: '',
+  min: '',
+  max: '',
+  minSelected: '',
+  maxSelected: '',
+  minItems: '',
+  maxItems: '',
+  earliest: NO_BOUND,
+  latest: NO_BOUND,
+  integer: false,
+  unit: EMPTY,
+  days: DEFAULT_WEEKDAYS,
+};
 
 export function isChoiceKind(kind: BuilderKind): boolean {
   return kind === 'single-choice' || kind === 'multiple-choice';
@@ -59,7 +128,12 @@ export function isConditionSource(kind: BuilderKind): boolean {
 }
 
 export function takesAnswer(kind: BuilderKind): boolean {
-  return kind !== 'heading' && kind !== 'info';
+  return kind !== 'heading' && kind !== 'info' && kind !== 'group';
+}
+
+/** Every key in the tree: new keys are unique in the whole form, which keeps ids and messages clear. */
+export function allKeys(fields: readonly BuilderField[]): string[] {
+  return fields.flatMap((field) => [field.key, ...allKeys(field.fields)]);
 }
 
 function nextId(prefix: string, taken: readonly string[]): string {
@@ -68,12 +142,11 @@ function nextId(prefix: string, taken: readonly string[]): string {
   return `${prefix}${n}`;
 }
 
-export function newBuilderField(kind: BuilderKind, existing: readonly BuilderField[]): BuilderField {
-  const key = nextId(
-    'question',
-    existing.map((field) => field.key),
-  );
-  return {
+/** A new question of `kind`, with a key not used anywhere in `tree`; a group starts with one question. */
+export function newBuilderField(kind: BuilderKind, tree: readonly BuilderField[]): BuilderField {
+  const taken = allKeys(tree);
+  const key = nextId('question', taken);
+  const field: BuilderField = {
     key,
     kind,
     label: EMPTY,
@@ -88,7 +161,13 @@ export function newBuilderField(kind: BuilderKind, existing: readonly BuilderFie
       : [],
     display: 'radio',
     condition: null,
+    limits: kind === 'group' ? { ...NO_LIMITS, minItems: '1', maxItems: NEW_GROUP_MAX_ITEMS } : NO_LIMITS,
+    itemNoun: { one: EMPTY, other: EMPTY },
+    fields: [],
   };
+  if (kind !== 'group') return field;
+  const first = newBuilderField('short-text', [...tree, field]);
+  return { ...field, fields: [first] };
 }
 
 export function newBuilderOption(options: readonly BuilderOption[]): BuilderOption {
@@ -101,100 +180,31 @@ export function newBuilderOption(options: readonly BuilderOption[]): BuilderOpti
   };
 }
 
-function filled(text: LocalizedText): boolean {
+export function filled(text: LocalizedText): boolean {
   return text.sv.trim() !== '' || text.en.trim() !== '';
 }
 
-function conditionOf(field: BuilderField, all: readonly BuilderField[]): FieldCondition | undefined {
-  if (!field.condition) return undefined;
-  const source = all.find((candidate) => candidate.key === field.condition?.field);
-  const value = source?.kind === 'yes-no' ? field.condition.value === 'yes' : field.condition.value;
-  return { kind: 'has-value', field: field.condition.field, value };
+/** Which question a problem is about (`fields[2].fields[0].label.sv` → [2, 0]); empty for the whole form. */
+export function problemFieldPath(problem: Pick<DefinitionProblem, 'path'>): number[] {
+  const match = /^fields\[\d+\](?:\.fields\[\d+\])*/.exec(problem.path);
+  return match ? [...match[0].matchAll(/\[(\d+)\]/g)].map((part) => Number(part[1])) : [];
 }
 
-/** The definition the builder's questions make, exactly as it will be saved and drawn. */
-export function toDefinition(fields: readonly BuilderField[]): FormDefinition {
-  return {
-    formatVersion: 1,
-    fields: fields.map((field): FormField => {
-      const condition = conditionOf(field, fields);
-      const shown = condition ? { condition } : {};
-      if (field.kind === 'heading') return { kind: 'heading', key: field.key, label: field.label, ...shown };
-      if (field.kind === 'info') return { kind: 'info', key: field.key, text: field.text, ...shown };
-      const common = {
-        key: field.key,
-        label: field.label,
-        ...(filled(field.help) ? { help: field.help } : {}),
-        ...(field.required ? { required: true } : {}),
-        ...shown,
-      };
-      switch (field.kind) {
-        case 'single-choice':
-          return { ...common, kind: field.kind, options: [...field.options], display: field.display };
-        case 'multiple-choice':
-          return { ...common, kind: field.kind, options: [...field.options] };
-        default:
-          return { ...common, kind: field.kind };
-      }
-    }),
-  };
-}
-
-/** The builder's questions for a stored definition, or undefined if it uses what the builder cannot edit. */
-export function fromDefinition(definition: FormDefinition): BuilderField[] | undefined {
-  const fields: BuilderField[] = [];
-  for (const field of definition.fields) {
-    if (field.kind === 'group') return undefined;
-    const condition = field.condition;
-    if (condition && condition.kind !== 'has-value') return undefined;
-    fields.push({
-      key: field.key,
-      kind: field.kind,
-      label: 'label' in field ? field.label : EMPTY,
-      help: 'help' in field && field.help ? field.help : EMPTY,
-      text: field.kind === 'info' ? field.text : EMPTY,
-      required: 'required' in field && field.required === true,
-      options: 'options' in field ? field.options : [],
-      display: field.kind === 'single-choice' && field.display === 'dropdown' ? 'dropdown' : 'radio',
-      condition: condition
-        ? {
-            field: condition.field,
-            value: typeof condition.value === 'boolean' ? (condition.value ? 'yes' : 'no') : condition.value,
-          }
-        : null,
-    });
-  }
-  return fields;
-}
-
-/** Which question a definition problem is about (`fields[2].label.sv` → 2), if any. */
+/** Which top-level question a problem is about, if any. */
 export function problemFieldIndex(problem: Pick<DefinitionProblem, 'path'>): number | undefined {
-  const match = /^fields\[(\d+)\]/.exec(problem.path);
-  return match ? Number(match[1]) : undefined;
+  return problemFieldPath(problem)[0];
 }
 
-/** What is wrong with the questions, in the domain's words (the server says the same). */
-export function builderProblems(fields: readonly BuilderField[]): DefinitionProblem[] {
-  return validateFormDefinition(toDefinition(fields));
+/** The limit of the question a problem is about (`fields[1].maxLength` → maxLength), if it is about one. */
+export function problemLimit(problem: Pick<DefinitionProblem, 'path'>): LimitName | undefined {
+  const match = /^fields\[\d+\](?:\.fields\[\d+\])*\.([a-zA-Z]+)/.exec(problem.path);
+  const name = match?.[1];
+  return name && name in NO_LIMITS && name !== 'integer' && name !== 'unit' && name !== 'days'
+    ? (name as LimitName)
+    : undefined;
 }
 
-/** Removing a question also removes conditions that pointed at it. */
-export function withoutField(fields: readonly BuilderField[], index: number): BuilderField[] {
-  const removed = fields[index]?.key;
-  return fields
-    .filter((_, position) => position !== index)
-    .map((field) => (field.condition?.field === removed ? { ...field, condition: null } : field));
-}
-
-/** Moves a question; a condition that would then point forward is dropped. */
-export function moved(fields: readonly BuilderField[], index: number, by: -1 | 1): BuilderField[] {
-  const target = index + by;
-  if (target < 0 || target >= fields.length) return [...fields];
-  const next = [...fields];
-  const [field] = next.splice(index, 1);
-  if (field) next.splice(target, 0, field);
-  return next.map((candidate, position) => {
-    const sourceAt = next.findIndex((other) => other.key === candidate.condition?.field);
-    return candidate.condition && sourceAt >= position ? { ...candidate, condition: null } : candidate;
-  });
+/** The same days in the same order. */
+export function sameDays(days: readonly Weekday[], other: readonly Weekday[]): boolean {
+  return days.length === other.length && days.every((day, index) => other[index] === day);
 }

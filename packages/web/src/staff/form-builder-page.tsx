@@ -1,39 +1,40 @@
-import type { FormDefinition, LocalizedText } from '@kontakta/domain';
+import type { FieldError } from '@kontakta/contract';
+import type { LocalizedText } from '@kontakta/domain';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   type AdminErrandTypeDetail,
-  type CustomTypeInput,
   useAdminErrandType,
-  useChangeCustomErrandType,
-  useCreateCustomErrandType,
+  useChangeCustomType,
+  useCreateCustomType,
 } from '../api/admin-queries.ts';
 import { ApiError } from '../api/api-client.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { asFormDefinition } from '../forms/answers-view.tsx';
-import { FormFields } from '../forms/form-renderer.tsx';
-import { useFormState } from '../forms/use-form-state.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { BuilderFieldEditor, KIND_NAMES, TextPair } from './form-builder-field.tsx';
+import { ANSWER_ID_PREFIX, AnswerFormEditor, AnswerFormPreview } from './answer-form-builder.tsx';
 import {
-  BUILDER_KINDS,
-  type BuilderField,
-  type BuilderKind,
-  builderProblems,
-  fromDefinition,
-  moved,
-  newBuilderField,
-  problemFieldIndex,
-  toDefinition,
-  withoutField,
-} from './form-builder-model.ts';
+  answerBuilderProblems,
+  answerFormToSave,
+  fromAnswerDefinition,
+  toAnswerDefinition,
+} from './answer-form-model.ts';
+import { ANSWER_NOUN, type BuilderNoun, QUESTION_NOUN } from './form-builder-field.tsx';
+import { fromDefinition } from './form-builder-from-definition.ts';
+import { BuilderFieldList, fieldNumber, problemTargetId, useProblemText } from './form-builder-list.tsx';
+import { type BuilderField, type BuilderProblem, newBuilderField, problemFieldPath } from './form-builder-model.ts';
 import styles from './form-builder-page.module.css';
+import { FormPreview } from './form-builder-preview.tsx';
+import { TextPair } from './form-builder-text.tsx';
+import { builderProblems, toDefinition } from './form-builder-to-definition.ts';
 
-/** `/personal/administration/ny-arendetyp` or `…/arendetyper/:type`: build a custom errand type's form. */
+const QUESTION_ID_PREFIX = 'builder';
+
+/** `/personal/administration/ny-arendetyp` or `…/arendetyper/:type`: build a custom errand type's forms. */
 export function FormBuilderPage() {
   const { type } = useParams();
   const t = useText();
@@ -45,8 +46,10 @@ export function FormBuilderPage() {
   if (existing.isError) return <LoadError error={existing.error} onRetry={() => void existing.refetch()} />;
   if (type && existing.data) {
     const form = asFormDefinition(existing.data.citizenForm);
+    const answerForm = asFormDefinition(existing.data.answerForm);
     const fields = form ? fromDefinition(form) : undefined;
-    if (!fields) {
+    const answerFields = answerForm ? fromAnswerDefinition(answerForm) : [];
+    if (!fields || !answerFields) {
       return (
         <>
           <h1>{t('builder.editHeading')}</h1>
@@ -55,86 +58,119 @@ export function FormBuilderPage() {
       );
     }
     return (
-      <Builder key={existing.data.currentVersion} unitHsaId={unitHsaId} existing={existing.data} initial={fields} />
+      <Builder
+        key={existing.data.currentVersion}
+        unitHsaId={unitHsaId}
+        existing={existing.data}
+        initial={fields}
+        initialAnswer={answerFields}
+      />
     );
   }
-  return <Builder unitHsaId={unitHsaId} initial={[newBuilderField('short-text', [])]} />;
+  return <Builder unitHsaId={unitHsaId} initial={[newBuilderField('short-text', [])]} initialAnswer={[]} />;
 }
 
-type BuilderProps = Readonly<{ unitHsaId: string; existing?: AdminErrandTypeDetail; initial: BuilderField[] }>;
+type BuilderProps = Readonly<{
+  unitHsaId: string;
+  existing?: AdminErrandTypeDetail;
+  initial: BuilderField[];
+  initialAnswer: BuilderField[];
+}>;
 
-function Builder({ unitHsaId, existing, initial }: BuilderProps) {
+/** The server's field errors, linked to the question they are about where the path says which. */
+function serverSummary(
+  errors: readonly FieldError[],
+  forms: Readonly<Record<'citizenForm' | 'answerForm', { tree: readonly BuilderField[]; idPrefix: string }>>,
+): SummaryError[] {
+  return errors.map((error) => {
+    const match = /^body\.(citizenForm|answerForm)\.(.*)$/.exec(error.path);
+    const form = match ? forms[match[1] as 'citizenForm' | 'answerForm'] : undefined;
+    const targetId = form && match?.[2] ? problemTargetId(form.idPrefix, form.tree, { path: match[2] }) : undefined;
+    return { message: error.message, targetId };
+  });
+}
+
+function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) {
   const t = useText();
   const { locale } = useLanguage();
+  const problemText = useProblemText();
   const navigate = useNavigate();
-  const create = useCreateCustomErrandType(unitHsaId);
-  const change = useChangeCustomErrandType(unitHsaId, existing?.id ?? '');
+  const create = useCreateCustomType(unitHsaId);
+  const change = useChangeCustomType(unitHsaId, existing?.id ?? '');
   const [name, setName] = useState<LocalizedText>(existing?.name ?? { sv: '', en: '' });
   const [description, setDescription] = useState<LocalizedText>(existing?.description ?? { sv: '', en: '' });
   const [openToProxies, setOpenToProxies] = useState(existing?.openToProxies ?? true);
   const [citizenMayReply, setCitizenMayReply] = useState(existing?.citizenMayReply ?? true);
   const [fields, setFields] = useState<BuilderField[]>(initial);
-  const [newKind, setNewKind] = useState<BuilderKind>('short-text');
+  const [answerFields, setAnswerFields] = useState<BuilderField[]>(initialAnswer);
   const [attempt, setAttempt] = useState(0);
-  const [serverErrors, setServerErrors] = useState<readonly SummaryError[]>([]);
+  const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
+  const [failure, setFailure] = useState<string | undefined>();
 
   const definition = useMemo(() => toDefinition(fields), [fields]);
-  const problems = useMemo(() => builderProblems(fields), [fields]);
+  const problems = useMemo(() => builderProblems(fields, definition), [fields, definition]);
+  const answerDefinition = useMemo(() => toAnswerDefinition(answerFields), [answerFields]);
+  const answerProblems = useMemo(
+    () => answerBuilderProblems(answerFields, answerDefinition),
+    [answerFields, answerDefinition],
+  );
   const textProblems: SummaryError[] = [
     ...(!name.sv.trim() || !name.en.trim() ? [{ message: t('builder.error.name'), targetId: 'builder-name-sv' }] : []),
     ...(!description.sv.trim() || !description.en.trim()
       ? [{ message: t('builder.error.description'), targetId: 'builder-description-sv' }]
       : []),
   ];
-  const fieldProblems = (index: number) =>
-    attempt > 0
-      ? problems.filter((problem) => problemFieldIndex(problem) === index).map((problem) => problem.message[locale])
-      : [];
+  const summaryOf = (
+    list: readonly BuilderProblem[],
+    tree: readonly BuilderField[],
+    idPrefix: string,
+    noun: BuilderNoun,
+  ) =>
+    list.map((problem): SummaryError => {
+      const path = problemFieldPath(problem);
+      return {
+        message: path.length
+          ? `${t(noun.short, { number: fieldNumber(path) })}: ${problemText(problem)}`
+          : problemText(problem),
+        targetId: problemTargetId(idPrefix, tree, problem),
+      };
+    });
   const summary: SummaryError[] =
     attempt > 0
       ? [
           ...textProblems,
-          ...problems.map((problem) => {
-            const index = problemFieldIndex(problem);
-            const field = index === undefined ? undefined : fields[index];
-            return {
-              message:
-                index === undefined
-                  ? problem.message[locale]
-                  : `${t('builder.field.short', { number: index + 1 })}: ${problem.message[locale]}`,
-              targetId: field ? `builder-${field.key}` : undefined,
-            };
+          ...summaryOf(problems, fields, QUESTION_ID_PREFIX, QUESTION_NOUN),
+          ...summaryOf(answerProblems, answerFields, ANSWER_ID_PREFIX, ANSWER_NOUN),
+          ...serverSummary(serverErrors, {
+            citizenForm: { tree: fields, idPrefix: QUESTION_ID_PREFIX },
+            answerForm: { tree: answerFields, idPrefix: ANSWER_ID_PREFIX },
           }),
-          ...serverErrors,
+          ...(failure ? [{ message: failure }] : []),
         ]
       : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setServerErrors([]);
-    if (problems.length > 0 || textProblems.length > 0) {
+    setFailure(undefined);
+    if (problems.length > 0 || answerProblems.length > 0 || textProblems.length > 0) {
       setAttempt((n) => n + 1);
       return;
     }
-    const input: CustomTypeInput = { name, description, citizenForm: definition, openToProxies, citizenMayReply };
+    const input = { name, description, citizenForm: definition, answerForm: answerFormToSave(answerFields) };
     try {
       if (existing) await change.mutateAsync({ input, baseVersion: existing.currentVersion ?? undefined });
-      else await create.mutateAsync(input);
+      else await create.mutateAsync({ ...input, openToProxies, citizenMayReply });
       navigate('/personal/administration', { state: { saved: name[locale] } });
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
-      const errors = problem?.errors?.map((fieldError) => ({ message: fieldError.message })) ?? [];
-      setServerErrors(
-        errors.length > 0
-          ? errors
-          : [
-              {
-                message: t(
-                  error instanceof ApiError && error.status === 409 ? 'builder.error.conflict' : 'admin.saveFailed',
-                ),
-              },
-            ],
-      );
+      const errors = problem?.errors ?? [];
+      setServerErrors(errors);
+      if (errors.length === 0) {
+        setFailure(
+          t(error instanceof ApiError && error.status === 409 ? 'builder.error.conflict' : 'admin.saveFailed'),
+        );
+      }
       setAttempt((n) => n + 1);
     }
   };
@@ -188,89 +224,44 @@ function Builder({ unitHsaId, existing, initial }: BuilderProps) {
             </>
           )}
           <h2>{t('builder.questions')}</h2>
-          {fields.map((field, index) => (
-            <BuilderFieldEditor
-              key={field.key}
-              field={field}
-              index={index}
-              count={fields.length}
-              earlier={fields.slice(0, index)}
-              problems={fieldProblems(index)}
-              onChange={(next) => setFields(fields.map((old, position) => (position === index ? next : old)))}
-              onMove={(by) => setFields(moved(fields, index, by))}
-              onRemove={() => setFields(withoutField(fields, index))}
-            />
-          ))}
-          <div className={styles.add}>
-            <div className="field">
-              <label htmlFor="builder-new-kind">{t('builder.add.kind')}</label>
-              <select
-                id="builder-new-kind"
-                className="input"
-                value={newKind}
-                onChange={(event) => setNewKind(event.target.value as BuilderKind)}
-              >
-                {BUILDER_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(KIND_NAMES[kind])}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                const field = newBuilderField(newKind, fields);
-                setFields([...fields, field]);
-                window.setTimeout(() => document.getElementById(`builder-${field.key}`)?.focus(), 0);
-              }}
-            >
-              {t('builder.add.submit')}
-            </button>
-          </div>
+          <BuilderFieldList
+            tree={fields}
+            parent={[]}
+            idPrefix={QUESTION_ID_PREFIX}
+            noun={QUESTION_NOUN}
+            problems={attempt > 0 ? problems : []}
+            onChange={setFields}
+          />
+          <AnswerFormEditor
+            fields={answerFields}
+            problems={attempt > 0 ? answerProblems : []}
+            onChange={setAnswerFields}
+          />
           <div className="actions">
             <button type="submit" className="button" disabled={create.isPending || change.isPending}>
               {t(existing ? 'builder.saveChanges' : 'builder.save')}
             </button>
           </div>
         </form>
-        <section className={styles.preview} aria-labelledby="builder-preview">
-          <h2 id="builder-preview">{t('builder.preview.heading')}</h2>
-          <p className="hint">{t('builder.preview.lead')}</p>
-          {problems.length === 0 ? (
-            <Preview key={JSON.stringify(definition)} definition={definition} title={name[locale]} />
-          ) : (
-            <p className="notice">{t('builder.preview.incomplete')}</p>
-          )}
-        </section>
+        <div className={styles.preview}>
+          <section className={styles.previewPart} aria-labelledby="builder-preview">
+            <h2 id="builder-preview">{t('builder.preview.heading')}</h2>
+            <p className="hint">{t('builder.preview.lead')}</p>
+            {problems.length === 0 ? (
+              <FormPreview
+                key={JSON.stringify(definition)}
+                definition={definition}
+                idPrefix="preview"
+                title={name[locale]}
+                label={t('builder.preview.form', { title: name[locale] || t('builder.preview.untitled') })}
+              />
+            ) : (
+              <p className="notice">{t('builder.preview.incomplete')}</p>
+            )}
+          </section>
+          <AnswerFormPreview definition={answerDefinition} valid={answerProblems.length === 0} title={name[locale]} />
+        </div>
       </div>
     </>
-  );
-}
-
-/** Exactly what the citizen will see: the same renderer, the same checks. */
-function Preview({ definition, title }: Readonly<{ definition: FormDefinition; title: string }>) {
-  const t = useText();
-  const state = useFormState(definition, { idPrefix: 'preview' });
-  const [checked, setChecked] = useState(false);
-  return (
-    <form
-      noValidate
-      className={styles.previewForm}
-      aria-label={t('builder.preview.form', { title: title || t('builder.preview.untitled') })}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setChecked(state.submit() !== undefined);
-      }}
-    >
-      {title ? <p className={styles.previewTitle}>{title}</p> : null}
-      <ErrorSummary focusKey={state.attempt} errors={state.summary} />
-      <FormFields state={state} />
-      <button type="submit" className="button button-secondary">
-        {t('builder.preview.try')}
-      </button>
-      <div role="status">{checked ? <p>{t('builder.preview.ok')}</p> : null}</div>
-    </form>
   );
 }
