@@ -17,7 +17,14 @@ export type BenchSession = {
   meta: BenchMeta;
   serverUrl: string;
   floorUrl: string;
+  /** The first Kontakta server process. */
   server: Child;
+  /** Every Kontakta server process now running (the first, and those `addServer` started). */
+  servers: Child[];
+  /** Starts one more server process on the same port (KONTAKTA_REUSE_PORT): the scale-out. */
+  addServer(): Promise<Child>;
+  /** Stops the processes `addServer` started. */
+  removeExtraServers(): Promise<void>;
   floor: Child;
   /** The harness's own connection to the working copy. */
   database: Database;
@@ -93,18 +100,23 @@ export async function openBenchSession(
     KONTAKTA_OUTBOX_WORKER: 'false',
     KONTAKTA_LOGIN_RATE_LIMIT: '100000',
     KONTAKTA_API_DOCS: 'false',
+    // Lets the scale-out start a second process on the same port; the kernel spreads connections.
+    KONTAKTA_REUSE_PORT: 'true',
     BENCH_DATASET_DIR: datasetDir,
   };
   const config = loadConfig(env);
-  // With --profile the server writes a V8 CPU profile when it stops (open it in Chrome's DevTools).
-  const server = startChild(
-    SERVER_SCRIPT,
-    [],
-    env,
-    path.join(options.logDir, `server-${label}.log`),
-    options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
-  );
+  // With --profile each server writes a V8 CPU profile when it stops (open it in Chrome's DevTools).
+  const startServerProcess = (number: number) =>
+    startChild(
+      SERVER_SCRIPT,
+      [],
+      env,
+      path.join(options.logDir, number === 1 ? `server-${label}.log` : `server-${label}-${number}.log`),
+      options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+    );
+  const server = startServerProcess(1);
   const serverLine = await server.waitFor('listening ');
+  const servers = [server];
   const floorPort = await freePort();
   const floor = startChild(
     FLOOR_SCRIPT,
@@ -117,13 +129,24 @@ export async function openBenchSession(
     path.join(options.logDir, `floor-${label}.log`),
   );
   await floor.waitFor('listening ');
-  const database = openDatabase(config.database);
+  // Opened as the server opens it, so the settings the report shows are the server's.
+  const database = openDatabase(config.database, { groupCommit: true });
   return {
     dialect: meta.dialect,
     meta,
     serverUrl: serverLine.slice('listening '.length).trim(),
     floorUrl: `http://127.0.0.1:${floorPort}`,
     server,
+    servers,
+    async addServer() {
+      const extra = startServerProcess(servers.length + 1);
+      await extra.waitFor('listening ');
+      servers.push(extra);
+      return extra;
+    },
+    async removeExtraServers() {
+      for (const extra of servers.splice(1)) await extra.stop();
+    },
     floor,
     database,
     config,
@@ -132,7 +155,7 @@ export async function openBenchSession(
     env,
     async close() {
       await database.close();
-      await server.stop();
+      for (const running of servers.splice(0)) await running.stop();
       await floor.stop();
       if (postgres) {
         const admin = new pg.Client({ connectionString: postgres.url('postgres') });

@@ -150,15 +150,19 @@ export function processFamilyCpu(match: (commandLine: string) => boolean) {
   };
 }
 
-/** Samples a process's memory while `work` runs; returns the work's result and the peak. */
-export async function withPeakMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
-  let peak = residentBytes(pid);
+/** Samples the processes' memory (summed) while `work` runs; returns the work's result and the peak. */
+export async function withPeakMemory<T>(
+  pids: readonly number[],
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRss: number }> {
+  const resident = () => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
+  let peak = resident();
   const timer = setInterval(() => {
-    peak = Math.max(peak, residentBytes(pid));
+    peak = Math.max(peak, resident());
   }, 250);
   try {
     const result = await work();
-    peak = Math.max(peak, residentBytes(pid));
+    peak = Math.max(peak, resident());
     return { result, peakRss: peak };
   } finally {
     clearInterval(timer);

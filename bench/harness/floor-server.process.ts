@@ -8,9 +8,10 @@ import { checkDurability } from '../../packages/server/src/storage/durability.ts
 
 // The floors every benchmark figure is divided by, served like Kontakta is served (Fastify, its own
 // process, loopback): a route that returns a constant JSON body, and a route that writes one row
-// in its own transaction to a database opened exactly as Kontakta opens its own (SQLite in WAL
-// with synchronous=FULL; PostgreSQL with fsync and synchronous_commit on). It also measures the
-// database's bare commit rate without HTTP. Prints `listening <url>` when ready.
+// in its own transaction to a database opened exactly as Kontakta's server opens its own (SQLite
+// in WAL with group commit: answered once the fsync covering it is done; PostgreSQL with fsync and
+// synchronous_commit on). It also measures the database's durable commit rate from one client
+// without HTTP. Prints `listening <url>` when ready.
 
 const databaseUrl = process.env.BENCH_FLOOR_DATABASE_URL;
 const port = Number(process.env.BENCH_FLOOR_PORT ?? 0);
@@ -22,7 +23,7 @@ const config: DatabaseConfig | undefined = databaseUrl
     ? { dialect: 'postgres', url: databaseUrl, poolSize: Number(process.env.BENCH_FLOOR_POOL_SIZE ?? 10) }
     : { dialect: 'sqlite', file: databaseUrl.slice('sqlite:'.length) }
   : undefined;
-const database = config ? openDatabase(config) : undefined;
+const database = config ? openDatabase(config, { groupCommit: true }) : undefined;
 const db = database?.db as unknown as Kysely<FloorSchema> | undefined;
 if (database && db) {
   const durability = await checkDurability(database);
@@ -42,6 +43,7 @@ app.post('/floor/insert', async () => {
   if (!db) throw new Error('no database');
   const id = randomUUID();
   await db.insertInto('floor_row').values({ id, payload: PAYLOAD, created_at: Date.now() }).execute();
+  await database?.whenDurable();
   return { id };
 });
 
@@ -57,6 +59,7 @@ app.get('/floor/commit-rate', async (request) => {
     // One writer at a time is what SQLite allows; more clients would only queue.
     while (performance.now() < deadline) {
       await db.insertInto('floor_row').values({ id: randomUUID(), payload: PAYLOAD, created_at: Date.now() }).execute();
+      await database?.whenDurable();
       commits++;
     }
   } else if (config.dialect === 'postgres') {

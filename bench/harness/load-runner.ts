@@ -31,10 +31,11 @@ export type LoadMeasurement = {
   loginSplit?: LoadResult['loginSplit'];
 };
 
+/** `pids`: the server processes to measure, by default every Kontakta process of the session. */
 export async function runLoad(
   session: BenchSession,
   spec: LoadSpec,
-  pid = session.server.pid,
+  pids: readonly number[] = session.servers.map((server) => server.pid),
 ): Promise<LoadMeasurement> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-load-'));
   const specFile = path.join(dir, 'spec.json');
@@ -42,18 +43,19 @@ export async function runLoad(
   fs.writeFileSync(specFile, JSON.stringify(spec));
   const postgres = session.postgresDataDir ? processFamilyCpu((cmd) => cmd.startsWith('postgres: ')) : undefined;
   const sampler = postgres ? setInterval(() => postgres.sample(), 500) : undefined;
-  const serverBefore = cpuSeconds(pid);
+  const serverCpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const serverBefore = serverCpu();
   const machineBefore = machineBusySeconds();
   const started = performance.now();
   try {
-    const { result, peakRss } = await withPeakMemory(pid, async () => {
+    const { result, peakRss } = await withPeakMemory(pids, async () => {
       const load = startChild(LOAD_SCRIPT, [specFile, resultFile], {});
       await new Promise<void>((resolve) => load.process.once('exit', () => resolve()));
       if (!fs.existsSync(resultFile)) throw new Error(`the load generator failed: ${load.output().join('\n')}`);
       return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as LoadResult;
     });
     const wall = (performance.now() - started) / 1000;
-    const serverCores = (cpuSeconds(pid) - serverBefore) / wall;
+    const serverCores = (serverCpu() - serverBefore) / wall;
     const databaseCores = (postgres?.total() ?? 0) / wall;
     const loadCores = result.loadCpuSeconds / wall;
     const machineCores = (machineBusySeconds() - machineBefore) / wall;
@@ -99,6 +101,7 @@ export async function measureClosed(
   pid?: number,
 ): Promise<Figure> {
   if (requests.length === 0) throw new Error('no requests prepared');
+  const pids = pid === undefined ? undefined : [pid];
   const spec = (seconds: number): LoadSpec => ({
     kind: 'closed',
     url,
@@ -108,8 +111,8 @@ export async function measureClosed(
   });
   // The machine is shared: let others' work finish first (for at most a minute).
   await waitForQuiet(60_000);
-  if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds), pid);
-  return medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds), pid)));
+  if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds), pids);
+  return medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds), pids)));
 }
 
 export function medianFigure(runs: LoadMeasurement[]): Figure {

@@ -117,7 +117,10 @@ function headline(results: SuiteResult[]): string[] {
 function mixK(r: SuiteResult): string {
   const without = r.mixWithoutLogins ? `${mixFigure(r.mixWithoutLogins)} without logins` : undefined;
   const withLogins = r.mix && !('skipped' in r.mix) ? `${mixFigure(r.mix)} with logins` : undefined;
-  return [withLogins, without].filter(Boolean).join(', ') || '–';
+  const scaleOut = r.mixScaleOut
+    ? `${mixFigure(r.mixScaleOut)} without logins on ${r.mixScaleOut.processes} processes`
+    : undefined;
+  return [withLogins, without, scaleOut].filter(Boolean).join(', ') || '–';
 }
 
 function datasetTable(datasets: Record<string, BenchMeta | undefined>): string[] {
@@ -206,10 +209,11 @@ function suiteSection(r: SuiteResult): string[] {
       '',
     );
   }
-  for (const mix of [r.mix, r.mixWithoutLogins]) {
+  for (const mix of [r.mix, r.mixWithoutLogins, r.mixScaleOut]) {
     if (!mix || 'skipped' in mix) continue;
+    const processes = (mix.processes ?? 1) > 1 ? ` on ${mix.processes} server processes (scale-out)` : '';
     lines.push(
-      `### (h) national mix ${mix.withLogins ? 'with' : 'without'} logins, ${r.dialect}, ${count(r.errands)} errands`,
+      `### (h) national mix ${mix.withLogins ? 'with' : 'without'} logins${processes}, ${r.dialect}, ${count(r.errands)} errands`,
       '',
       `Per k: ${mix.withLogins ? `${NATIONAL_PEAK.logins}·k complete e-ID logins/s (through the development provider, which runs inside the server process), ` : 'no logins, '}` +
         `${NATIONAL_PEAK.send}·k sends, ${NATIONAL_PEAK.citizenInbox}·k citizen inbox reads, ${NATIONAL_PEAK.staffReads}·k staff reads ` +
@@ -312,10 +316,18 @@ function targets(results: SuiteResult[]): string[] {
       const title = SCENARIOS.find((s) => s.id === id)?.title ?? id;
       lines.push(`- ${prefix} ${title} ≥ ¼ JSON floor: ${ok ? 'met' : '**missed**'} (${ratio(f.rate, json)}).`);
     }
-    for (const mix of [r.mix, r.mixWithoutLogins]) {
+    for (const mix of [r.mix, r.mixWithoutLogins, r.mixScaleOut]) {
       if (!mix || 'skipped' in mix) continue;
+      const processes = (mix.processes ?? 1) > 1 ? ` on ${mix.processes} processes` : '';
       lines.push(
-        `- ${prefix} national mix ${mix.withLogins ? 'with e-ID logins' : 'without logins'} k ≥ 10: ${mixK60(mix) >= 10 ? 'met' : '**missed**'} (k = ${mixFigure(mix)}).`,
+        `- ${prefix} national mix ${mix.withLogins ? 'with e-ID logins' : 'without logins'}${processes} k ≥ 10: ${mixK60(mix) >= 10 ? 'met' : '**missed**'} (k = ${mixFigure(mix)}).`,
+      );
+    }
+    if (r.mixScaleOut && r.mixWithoutLogins) {
+      const one = mixK60(r.mixWithoutLogins);
+      const two = mixK60(r.mixScaleOut);
+      lines.push(
+        `- ${prefix} scale-out: ${r.mixScaleOut.processes} processes hold k = ${two}, one process k = ${one}${one > 0 ? ` (${(two / one).toFixed(2)}×)` : ''}.`,
       );
     }
   }
