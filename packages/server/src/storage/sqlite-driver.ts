@@ -11,7 +11,11 @@ export function openNodeSqlite(file: string, onCommit?: () => void): { database:
   const cache = new Map<string, SqliteStatement>();
   const database: SqliteDatabase = {
     close: () => raw.close(),
-    prepare(sql) {
+    prepare(text) {
+      // Kysely opens transactions with a plain (deferred) BEGIN. Ours write, and a deferred one
+      // that has read cannot wait for another process's write lock (SQLITE_BUSY at once, however
+      // long busy_timeout is); IMMEDIATE takes the lock first and waits for it like any write.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(sql);
       if (!statement) {
         statement = adapt(

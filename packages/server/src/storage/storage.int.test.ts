@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +152,41 @@ describe('durability', () => {
 });
 
 describe('transactions', () => {
+  it('on SQLite, a transaction that reads and then writes waits for another process holding the write lock', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-two-writers-'));
+    const file = path.join(dir, 'kontakta.sqlite');
+    const database = openDatabase({ dialect: 'sqlite', file });
+    try {
+      await sql`CREATE TABLE counter (id integer primary key, value integer not null)`.execute(database.db);
+      await sql`INSERT INTO counter (id, value) VALUES (1, 0)`.execute(database.db);
+      // The other "process": a thread with its own connection that holds the write lock a while.
+      const other = new Worker(
+        `const { DatabaseSync } = require('node:sqlite');
+         const { parentPort, workerData } = require('node:worker_threads');
+         const db = new DatabaseSync(workerData);
+         db.exec('PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE; UPDATE counter SET value = value + 1 WHERE id = 1');
+         parentPort.postMessage('locked');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+         db.exec('COMMIT');
+         db.close();`,
+        { eval: true, workerData: file },
+      );
+      await new Promise((resolve) => other.once('message', resolve));
+      // Read, then write, in one transaction (as sending or answering an errand does).
+      await database.db.transaction().execute(async (trx) => {
+        const row = await sql<{ value: number }>`SELECT value FROM counter WHERE id = 1`.execute(trx);
+        await sql`UPDATE counter SET value = ${(row.rows[0]?.value ?? 0) + 10} WHERE id = 1`.execute(trx);
+      });
+      await new Promise((resolve) => other.once('exit', resolve));
+      const after = await sql<{ value: number }>`SELECT value FROM counter WHERE id = 1`.execute(database.db);
+      // Both writes count: ours started after the other's committed, so it read 1.
+      expect(after.rows[0]?.value).toBe(11);
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each(DIALECTS)('on %s, a failing multi-row write leaves nothing behind', async (dialect) => {
     const database = await fresh(dialect);
     const now = Date.now();
