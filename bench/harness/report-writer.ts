@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BenchMeta } from '../generator/bench-dataset.ts';
 import { type MixResult, NATIONAL_PEAK, SCENARIOS, type ScenarioId, type SuiteResult } from './benchmark-suite.ts';
 import type { Figure } from './load-runner.ts';
+import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
 
 // The report the benchmark writes: what was measured, on what, with which settings, and the
 // verdict on each target of issue #8, as Markdown under bench/results/.
@@ -74,6 +75,8 @@ export function renderReport(input: ReportInput): string {
   add('## Targets', '', ...targets(results), '');
 
   add('## What limits throughput', '', ...findings(results), '');
+
+  add('## What it would take', '', ...WHAT_IT_WOULD_TAKE, '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,7 +94,7 @@ function machineLines(): string[] {
   })();
   return [
     `- ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, disk ${disk}`,
-    `- Node ${process.version}; Kontakta's SQLite is Node's built-in \`node:sqlite\` (WAL, synchronous=FULL)`,
+    `- Node ${process.version}; Kontakta's SQLite is Node's built-in \`node:sqlite\` (WAL with group commit: commits write the WAL, one fsync on a background thread covers all commits made meanwhile, and no response leaves before it; as durable as synchronous=FULL). The insert floor uses the same settings.`,
   ];
 }
 
@@ -404,7 +407,7 @@ function findings(results: SuiteResult[]): string[] {
       lines.push(
         `- ${prefix} sending reaches ${ratio(send.rate, r.floors.insert.rate)} of the one-row insert floor: a send is a session lookup, the form version, validation, a new data key and sealing, and a transaction of four inserts` +
           (r.dialect === 'sqlite'
-            ? `; its commit waits for fsync on the server's thread (the bare commit rate is ${count(r.floors.commitOne ?? 0)}/s), and nothing else runs meanwhile.`
+            ? `; the floor's insert is one statement and shares its fsync with 15 others (group commit), while a send spends about ${((send.serverCores / Math.max(send.rate, 1)) * 1000).toFixed(1)} ms of the server's one thread (one client's durable commit rate: ${count(r.floors.commitOne ?? 0)}/s).`
             : `, each statement a round trip to PostgreSQL (${count(r.floors.commitOne ?? 0)} commits/s from one connection, ${count(r.floors.commitMany?.rate ?? 0)}/s from ${r.floors.commitMany?.clients ?? 0}).`),
       );
     }
@@ -420,12 +423,13 @@ function findings(results: SuiteResult[]): string[] {
             : '.'),
       );
     }
-    for (const mix of [r.mixWithoutLogins, r.mix]) {
+    for (const mix of [r.mixWithoutLogins, r.mix, r.mixScaleOut]) {
       if (!mix || 'skipped' in mix) continue;
       const failed = [...mix.steps, ...(mix.confirmed?.attempts ?? [])].find((s) => !s.held);
       if (!failed) continue;
+      const processes = (mix.processes ?? 1) > 1 ? ` on ${mix.processes} processes` : '';
       lines.push(
-        `- ${prefix} the mix ${mix.withLogins ? 'with' : 'without'} logins broke at k = ${failed.k} with the server at ${failed.serverCores.toFixed(2)} cores` +
+        `- ${prefix} the mix ${mix.withLogins ? 'with' : 'without'} logins${processes} broke at k = ${failed.k} with the server${processes ? 's' : ''} at ${failed.serverCores.toFixed(2)} cores` +
           (r.dialect === 'postgres' ? `, PostgreSQL at ${failed.databaseCores.toFixed(2)}` : '') +
           `, the load generator at ${failed.loadCores.toFixed(2)}: ${failed.reason.split('; ').slice(0, 3).join('; ')}.`,
       );
