@@ -63,6 +63,10 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
   raw.exec(groupCommit ? 'PRAGMA synchronous = NORMAL' : 'PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
+  // SQLite's own page cache is 2 MB by default; past that every page is a read() from the OS
+  // cache. A unit's inbox at national scale touches pages all over the table, and with 2 MB its
+  // cost grew with the table (bench/results: the cost curve). Grown on demand, up to 128 MB.
+  raw.exec('PRAGMA cache_size = -131072');
   // Table statistics, so the planner picks the selective index (a caregiver's own errands by
   // assignee rather than by unit) as SQLite recommends on opening; sampled, so it takes
   // milliseconds even on a national database, and a no-op on an empty one.

@@ -92,8 +92,12 @@ describe('durability', () => {
     const report = await checkDurability(database);
     expect(report.problems).toEqual([]);
     expect(report.durable).toBe(true);
-    if (dialect === 'sqlite') expect(report.settings).toMatchObject({ journal_mode: 'wal', synchronous: 'FULL' });
-    else expect(report.settings).toMatchObject({ fsync: 'on', synchronous_commit: 'on' });
+    if (dialect === 'sqlite') {
+      expect(report.settings).toMatchObject({ journal_mode: 'wal', synchronous: 'FULL' });
+      // A page cache big enough for a national database's hot pages (negative = KiB).
+      const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(database.db);
+      expect(cache.rows[0]?.cache_size).toBe(-131072);
+    } else expect(report.settings).toMatchObject({ fsync: 'on', synchronous_commit: 'on' });
   });
 
   it('accepts SQLite with NORMAL only with group commit, whose writes are durable once it says so', async () => {
