@@ -45,7 +45,7 @@ export function ChooseValues({
     <fieldset
       id={id}
       tabIndex={-1}
-      className={`${styles.option} ${hasError ? 'has-error' : ''}`}
+      className={`plain-fieldset ${styles.option} ${hasError ? 'has-error' : ''}`}
       aria-describedby={describedBy(hint && `${id}-hint`, hasError && `${id}-error`)}
     >
       <legend>{legend}</legend>
@@ -120,7 +120,7 @@ export function TextList({
     <fieldset
       id={id}
       tabIndex={-1}
-      className={`${styles.option} ${hasError ? 'has-error' : ''}`}
+      className={`plain-fieldset ${styles.option} ${hasError ? 'has-error' : ''}`}
       aria-describedby={describedBy(`${id}-hint`, hasError && `${id}-error`)}
     >
       <legend>{legend}</legend>

@@ -83,7 +83,7 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         value={email}
         onChange={setEmail}
       />
-      <fieldset id={STAFF_NAMES_ID} tabIndex={-1} className={styles.radios}>
+      <fieldset id={STAFF_NAMES_ID} tabIndex={-1} className={`plain-fieldset ${styles.radios}`}>
         <legend>{t('unitSettings.staffNames')}</legend>
         {(
           [

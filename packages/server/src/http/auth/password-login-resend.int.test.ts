@@ -7,6 +7,7 @@ import { loadConfig } from '../../config/config.ts';
 import { normalizeLetterPassword } from '../../identity/letter-password.ts';
 import { hashPassword } from '../../identity/password-hashing.ts';
 import { demoPersonas } from '../../registers/index.ts';
+import { injectedBrowser } from '../../testing/injected-browser.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../testing/test-databases.ts';
 import { demoRegisters } from '../../testing/test-registers.ts';
 import { buildApp } from '../app.ts';
@@ -44,25 +45,7 @@ describe.each(DIALECTS)('sending a new login code on %s', (dialect) => {
   });
 
   /** A browser of its own: its own address (throttles count per address) and cookies. */
-  const client = () => {
-    const ip = `10.1.${Math.floor(++address / 250)}.${address % 250}`;
-    const cookies: Record<string, string> = {};
-    const post = async (url: string, payload?: Record<string, unknown>) => {
-      const response = await app.inject({
-        method: 'POST',
-        url,
-        cookies,
-        remoteAddress: ip,
-        ...(payload ? { payload } : {}),
-      });
-      for (const c of response.cookies as unknown as Array<{ name: string; value: string }>) {
-        if (c.value) cookies[c.name] = c.value;
-        else delete cookies[c.name];
-      }
-      return response;
-    };
-    return { post, cookies, get: (url: string) => app.inject({ url, cookies, remoteAddress: ip }) };
-  };
+  const client = () => injectedBrowser(app, `10.1.${Math.floor(++address / 250)}.${address % 250}`);
   const codeSms = () =>
     database.db
       .selectFrom('outbox')
