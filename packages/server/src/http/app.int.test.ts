@@ -161,3 +161,49 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
     expect(all).toContain('[personnummer]');
   });
 });
+
+// Group commit (storage/wal-group-commit.ts): an answer may only leave once what was committed
+// before it is durable; when syncing fails, nothing is confirmed.
+describe('answers wait for durability', () => {
+  async function appWith(whenDurable: () => Promise<void> | undefined) {
+    const database = await createTestDatabase('sqlite');
+    const app = await buildApp({
+      config: loadConfig({ KONTAKTA_LOG_LEVEL: 'silent' }),
+      database: { ...database, whenDurable },
+      registers: demoRegisters(),
+    });
+    return { app, close: () => app.close().then(() => database.drop()) };
+  }
+
+  it('holds the answer until the pending fsync is done', async () => {
+    let synced!: () => void;
+    const fsync = new Promise<void>((resolve) => {
+      synced = resolve;
+    });
+    const { app, close } = await appWith(() => fsync);
+    try {
+      let answered = false;
+      const response = app.inject('/healthz').then((r) => {
+        answered = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(answered).toBe(false);
+      synced();
+      expect((await response).statusCode).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers with a server error, not a confirmation, when the fsync failed', async () => {
+    const { app, close } = await appWith(() => Promise.reject(new Error('EIO')));
+    try {
+      const response = await app.inject('/healthz');
+      expect(response.statusCode).toBe(500);
+      expect(response.body).not.toContain('"ok"');
+    } finally {
+      await close();
+    }
+  });
+});

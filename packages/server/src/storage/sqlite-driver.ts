@@ -20,7 +20,7 @@ export function openNodeSqlite(file: string, onCommit?: () => void): { database:
       if (!statement) {
         statement = adapt(
           raw.prepare(sql),
-          onCommit && committing(sql) ? () => raw.isTransaction || onCommit() : undefined,
+          onCommit && WRITE.test(sql) ? () => raw.isTransaction || onCommit() : undefined,
         );
         if (cache.size > 500) cache.clear();
         cache.set(sql, statement);
@@ -34,9 +34,6 @@ export function openNodeSqlite(file: string, onCommit?: () => void): { database:
 /** Statements that end in a commit when run outside a transaction (reads never do). */
 const WRITE =
   /^\s*(insert|update|delete|replace|create|drop|alter|commit|end|with|vacuum|reindex|analyze|pragma\s+\w+\s*=)/i;
-function committing(sql: string): boolean {
-  return WRITE.test(sql);
-}
 
 function adapt(statement: StatementSync, afterWrite?: () => void): SqliteStatement {
   // A statement that returns columns is a reader (SELECT, or anything with RETURNING).

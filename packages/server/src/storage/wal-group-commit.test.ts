@@ -4,8 +4,10 @@ import { walGroupCommit } from './wal-group-commit.ts';
 /** An fsync that finishes only when the test says so, counting how often it ran. */
 function manualSync() {
   const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  let started = 0;
   const sync = () =>
     new Promise<void>((resolve, reject) => {
+      started++;
       pending.push({ resolve, reject });
     });
   const finishNext = async (error?: Error) => {
@@ -16,7 +18,7 @@ function manualSync() {
     // Let the group commit's loop see the result and start the next fsync.
     await new Promise((resolve) => setImmediate(resolve));
   };
-  return { sync, finishNext, running: () => pending.length };
+  return { sync, finishNext, running: () => pending.length, started: () => started };
 }
 
 describe('WAL group commit', () => {
@@ -60,7 +62,7 @@ describe('WAL group commit', () => {
     expect(disk.running()).toBe(1);
     await disk.finishNext();
     expect(settled).toEqual(['first', 'later', 'later', 'later', 'later', 'later']);
-    expect(group.stats()).toEqual({ syncs: 2, commits: 6 });
+    expect(disk.started()).toBe(2);
     expect(disk.running()).toBe(0);
   });
 

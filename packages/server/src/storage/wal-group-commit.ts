@@ -14,14 +14,11 @@ export type WalGroupCommit = {
   committed(): void;
   /** Undefined when everything committed is already synced; otherwise settles once it is. */
   whenDurable(): Promise<void> | undefined;
-  /** How many fsyncs ran, and how many commits they covered (for metrics and tests). */
-  stats(): { syncs: number; commits: number };
 };
 
 export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit {
   let committedCount = 0;
   let syncedCount = 0;
-  let syncs = 0;
   let syncing = false;
   let failure: unknown;
   const waiters: Array<{ upTo: number; resolve: () => void; reject: (error: unknown) => void }> = [];
@@ -41,7 +38,6 @@ export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit
       const target = committedCount;
       try {
         await sync(walFile);
-        syncs++;
         syncedCount = target;
       } catch (error) {
         // After a failed fsync nobody knows what reached the disk: refuse every waiting and
@@ -69,7 +65,6 @@ export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit
         waiters.push({ upTo, resolve, reject });
       });
     },
-    stats: () => ({ syncs, commits: syncedCount }),
   };
 }
 
