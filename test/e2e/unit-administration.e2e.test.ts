@@ -47,9 +47,7 @@ function unexpected(problems: readonly string[]): string[] {
 
 beforeAll(async () => {
   assertWebAppBuilt();
-  // KONTAKTA_WEB_DIST lets a run use a web build of its own instead of packages/web/dist.
-  const webDist = process.env.KONTAKTA_WEB_DIST;
-  server = await startTestServer(webDist ? { KONTAKTA_WEB_DIST: webDist } : {});
+  server = await startTestServer();
   browser = await launchBrowser();
   [admin, citizen] = await Promise.all([openPage(browser), openPage(browser)]);
 });
