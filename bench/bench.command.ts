@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DATA_ROOT, defaultDatasetDir, readMeta } from './generator/bench-dataset.ts';
-import { generateDataset } from './generator/data-generator.ts';
-import { openBenchSession } from './harness/bench-session.ts';
-import { runSuite, type SuiteResult } from './harness/benchmark-suite.ts';
-import { writeReport } from './harness/report-writer.ts';
+import type { SuiteResult } from './harness/benchmark-suite.ts';
 
 // `npm run bench -- [--quick] [--db sqlite,postgres] [--scales 10k,100k,1M] [--only a,b,c,...]`
 // Runs the benchmarks over real HTTP on loopback and writes bench/results/<date>-<machine>.md.
@@ -27,8 +23,37 @@ const { values } = parseArgs({
     steps: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(`Usage: npm run bench -- [options]
+Runs the benchmarks over real HTTP on loopback and writes a report to bench/results/.
+Missing data sets are generated first (see npm run bench:data and bench/README.md).
+
+  --quick                    3 runs of 5 s and 15 s holds (otherwise 5 runs of 15 s, 60 s holds)
+  --db sqlite,postgres       databases to measure (default: both)
+  --scales 10k,100k          data set sizes in errands (default: 10k,100k)
+  --sets sqlite:10k,...      data sets one by one instead of --db x --scales
+  --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans
+  --connections <n>          concurrent connections (default: 16)
+  --seconds <s>, --runs <n>  length and number of runs per measurement
+  --hold <s>, --confirm <s>  hold of each step of the national mix; hold confirming the largest k (60)
+  --steps 1,2,3,...          the k of the national mix
+  --profile                  V8 CPU profiles of the servers in data/bench/logs/profiles/
+  --out <file>               where to write the report
+  -h, --help                 this text
+`);
+  process.exit(0);
+}
+
+// Loaded after the options so that --help answers without loading the server.
+const { BENCH_DATA_ROOT, defaultDatasetDir, readMeta } = await import('./generator/bench-dataset.ts');
+const { generateDataset } = await import('./generator/data-generator.ts');
+const { openBenchSession } = await import('./harness/bench-session.ts');
+const { runSuite } = await import('./harness/benchmark-suite.ts');
+const { writeReport } = await import('./harness/report-writer.ts');
 
 const quick = values.quick;
 const options = {

@@ -24,6 +24,8 @@ step "integration tests on SQLite and PostgreSQL"
 npx vitest run --project int --reporter=default --reporter=json --outputFile.json="$results/int.json"
 step "build the web app"
 npm run --silent build:web
+step "production install (the Dockerfile's steps, without Docker)"
+bash scripts/test-production-install.sh
 step "browser tests (Chromium)"
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
 

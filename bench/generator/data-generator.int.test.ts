@@ -69,7 +69,7 @@ describe('the benchmark data generator', () => {
   it('is read by the server: a citizen lists their errands, a receiver opens one', async () => {
     const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kontakta.sqlite') });
     const organisation = buildNationalOrganisation(meta.seed, meta.inhabitantsPerUnit);
-    const config = loadConfig({ KONTAKTA_LOG_LEVEL: 'silent', KONTAKTA_DATA_DIR: dir });
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: 'silent', KONTAKTA_DATA_DIR: dir });
     const app = await buildApp({
       config,
       database,

@@ -87,7 +87,8 @@ export async function openBenchSession(
 
   const port = await freePort();
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
+    // Demo mode: the login benchmarks log in through the development e-ID provider.
+    KONTAKTA_DEMO: 'true',
     PORT: String(port),
     KONTAKTA_HOST: '127.0.0.1',
     KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,

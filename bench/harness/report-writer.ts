@@ -58,7 +58,7 @@ export function renderReport(input: ReportInput): string {
     '- **Two cores for everything.** The load generator, the server and PostgreSQL share the same 2 cores, so every ' +
       'figure is lower than the server alone would reach; the tables show how many cores each used (server, PostgreSQL, ' +
       'load generator, and anything else on the machine, which is shared with other work: **bold** when that was over 0.2 cores).',
-    '- Server settings: `NODE_ENV=development` (for the development e-ID provider used by the login benchmarks), ' +
+    '- Server settings: demo mode (`KONTAKTA_DEMO=true`, for the development e-ID provider used by the login benchmarks), ' +
       'log level `warn`, the outbox worker off (in production it may run in its own process), login rate limit raised ' +
       '(all requests come from one address). Data keys, sealing and the access-log chain are the production code.',
     '',

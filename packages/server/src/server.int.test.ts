@@ -20,6 +20,7 @@ describe('several servers on one port (KONTAKTA_REUSE_PORT)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-reuse-port-'));
     dirs.push(dataDir);
     const config = loadConfig({
+      KONTAKTA_DEMO: 'true',
       PORT: String(port),
       KONTAKTA_HOST: '127.0.0.1',
       KONTAKTA_DATA_DIR: dataDir,

@@ -1,58 +1,90 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/config.ts';
-import { auditVerifyCommand } from './audit.command.ts';
-import { keysRotateCommand } from './keys.command.ts';
-import { migrateCommand } from './migrate.command.ts';
-import { OUTBOX_USAGE, outboxCommand } from './outbox.command.ts';
-import { seedCommand } from './seed.command.ts';
-import { serveCommand } from './serve.command.ts';
+import type { Config } from '../config/config.ts';
+import { AUDIT_USAGE, BACKUP_USAGE, KEYS_USAGE, OUTBOX_USAGE } from './usage.ts';
 
 type Command = { summary: string; usage: string; run(args: string[]): Promise<void> };
 
+// Each command's module is imported when it runs, so `--help` answers without loading the server.
 const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'Start the server (applies migrations first).',
-    usage: 'kontakta serve [--demo]\n  --demo  load the demo register and units first if none is loaded',
-    run: (args) => serveCommand(loadConfig(), parseArgs({ args, options: { demo: { type: 'boolean' } } }).values),
+    usage:
+      'kontakta serve [--demo]\n  --demo  demo mode: the development e-ID provider, /dev/outbox, a generated key, the demo register when none is loaded (never on a server people use)',
+    run: async (args) => {
+      const { demo } = parseArgs({ args, options: { demo: { type: 'boolean' } } }).values;
+      const { serveCommand } = await import('./serve.command.ts');
+      await serveCommand(await config({ demo: demo === true }), { demo: demo === true });
+    },
   },
   migrate: {
     summary: 'Apply pending database migrations and exit.',
     usage: 'kontakta migrate',
-    run: (args) => noOptions(args).then(() => migrateCommand(loadConfig())),
+    run: async (args) => {
+      noOptions(args);
+      const { migrateCommand } = await import('./migrate.command.ts');
+      await migrateCommand(await config());
+    },
   },
   keys: {
-    summary: 'Rotate the master key: `keys rotate` re-wraps every data key under a new one.',
-    usage: 'kontakta keys rotate',
-    run: (args) => subcommand(args, 'rotate').then(() => keysRotateCommand(loadConfig())),
+    summary: 'Master keys: `generate` a key file, `add` a new current key, `rewrap` data keys, `prune` old keys.',
+    usage: KEYS_USAGE,
+    run: async (args) => {
+      const { keysCommand } = await import('./keys.command.ts');
+      await keysCommand(args, config);
+    },
   },
   audit: {
-    summary: 'Check the access log: `audit verify` finds changed or removed entries.',
-    usage: 'kontakta audit verify',
-    run: (args) => subcommand(args, 'verify').then(() => auditVerifyCommand(loadConfig())),
+    summary: 'Check the access log: `audit verify [--heads <file>]` finds changed or removed entries.',
+    usage: AUDIT_USAGE,
+    run: async (args) => {
+      const { auditCommand } = await import('./audit.command.ts');
+      await auditCommand(args, config);
+    },
+  },
+  backup: {
+    summary: 'Back up the SQLite database while the server runs, with its access-log chain heads.',
+    usage: BACKUP_USAGE,
+    run: async (args) => {
+      const { backupCommand } = await import('./backup.command.ts');
+      await backupCommand(args, config);
+    },
   },
   seed: {
-    summary: 'Write the demo register (dated today) and load its regions and care units.',
-    usage: 'kontakta seed',
-    run: (args) => noOptions(args).then(() => seedCommand(loadConfig())),
+    summary: 'Demo mode: write the demo register (dated today) and load its regions and care units.',
+    usage:
+      'kontakta seed --demo\n  --demo  required: the demo register replaces the register files in KONTAKTA_REGISTER_DIR',
+    run: async (args) => {
+      const { demo } = parseArgs({ args, options: { demo: { type: 'boolean' } } }).values;
+      const loaded = await config({ demo: demo === true });
+      if (!loaded.demo) throw new Error('seed writes the demo register over the register files: give --demo.');
+      const { seedCommand } = await import('./seed.command.ts');
+      await seedCommand(loaded);
+    },
   },
   outbox: {
     summary: 'List notifications that were not delivered, or send them again.',
     usage: OUTBOX_USAGE,
-    run: (args) => outboxCommand(loadConfig(), args),
+    run: async (args) => {
+      const { outboxCommand } = await import('./outbox.command.ts');
+      await outboxCommand(await config(), args);
+    },
   },
 };
 
-/** Commands with one sub-command so far; anything else is refused before it does anything. */
-async function subcommand(args: string[], expected: string): Promise<void> {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
-  if (positionals.length !== 1 || positionals[0] !== expected) {
-    throw new Error(`Expected "${expected}". See --help.`);
-  }
+async function config(options: { demo?: boolean } = {}): Promise<Config> {
+  const { loadConfig } = await import('../config/config.ts');
+  return loadConfig(process.env, process.cwd(), options);
 }
 
 /** Refuses unknown options before a command does anything. */
-async function noOptions(args: string[]): Promise<void> {
+function noOptions(args: string[]): void {
   parseArgs({ args, options: {} });
+}
+
+function version(): string {
+  const packageFile = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(fs.readFileSync(packageFile, 'utf8')) as { version: string }).version;
 }
 
 function help(): string {
@@ -65,8 +97,9 @@ function help(): string {
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Configuration comes from environment variables; see the README.',
-    'Run `kontakta <command> --help` for the options of one command.',
+    'Configuration comes from environment variables; see the README. Without --demo (or',
+    'KONTAKTA_DEMO=true) Kontakta runs in production mode and refuses an incomplete configuration.',
+    'Run `kontakta <command> --help` for the options of one command; `kontakta --version`.',
   ].join('\n');
 }
 
@@ -75,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`kontakta ${version()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -95,8 +132,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Configuration and startup refusals are for a person to read, not stack traces.
-    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('kontakta outbox on %s', (dialect) => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-outbox-cli-'));
     const url = database.config.dialect === 'sqlite' ? `sqlite:${database.config.file}` : database.config.url;
-    config = loadConfig({ KONTAKTA_DATABASE_URL: url, KONTAKTA_DATA_DIR: dataDir });
+    config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_DATABASE_URL: url, KONTAKTA_DATA_DIR: dataDir });
   });
   afterAll(async () => {
     await database.drop();
@@ -110,7 +110,7 @@ describe('npx kontakta outbox', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-outbox-bin-'));
     try {
       const bin = new URL('../../bin/kontakta.js', import.meta.url).pathname;
-      const env = { ...process.env, KONTAKTA_DATA_DIR: dataDir };
+      const env = { ...process.env, KONTAKTA_DATA_DIR: dataDir, KONTAKTA_DEMO: 'true' };
       const result = spawnSync(process.execPath, [bin, 'outbox'], { encoding: 'utf8', env });
       expect(result.stderr).toBe('');
       expect(result.stdout).toBe('Every notification has been delivered or is on its way.\n');

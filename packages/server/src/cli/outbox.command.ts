@@ -10,11 +10,7 @@ import {
   RETRYABLE_STATUSES,
   requeueOutboxMessages,
 } from '../storage/repositories/outbox-operations.repository.ts';
-
-export const OUTBOX_USAGE = `kontakta outbox [--limit <n>]        list notifications that were not delivered (dead, failing, bounced)
-       kontakta outbox retry <id>          send one of them again
-       kontakta outbox retry --all-dead    send every dead one again
-Recipients are masked. A message sent again gets a fresh set of attempts; the server's worker sends it.`;
+import { OUTBOX_USAGE } from './usage.ts';
 
 /** `kontakta outbox`: what did not get through, and sending it again. */
 export async function outboxCommand(

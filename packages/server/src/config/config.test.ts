@@ -4,7 +4,7 @@ import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to an embedded SQLite file under ./data and port 3000', () => {
-    const config = loadConfig({}, '/srv/kontakta');
+    const config = loadConfig({ KONTAKTA_DEMO: 'true' }, '/srv/kontakta');
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ dialect: 'sqlite', file: '/srv/kontakta/data/kontakta.sqlite' });
     expect(config.registerDir).toBe('/srv/kontakta/data/register');
@@ -14,12 +14,12 @@ describe('loadConfig', () => {
   });
 
   it('chooses PostgreSQL for a postgres:// address', () => {
-    const config = loadConfig({ KONTAKTA_DATABASE_URL: 'postgres://k:secret@db:5432/kontakta' });
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_DATABASE_URL: 'postgres://k:secret@db:5432/kontakta' });
     expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://k:secret@db:5432/kontakta', poolSize: 10 });
   });
 
   it('accepts another SQLite file', () => {
-    const config = loadConfig({ KONTAKTA_DATABASE_URL: 'sqlite:other/k.db' }, '/x');
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_DATABASE_URL: 'sqlite:other/k.db' }, '/x');
     expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('/x', 'other/k.db') });
   });
 
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     let error: unknown;
     try {
       loadConfig({
+        KONTAKTA_DEMO: 'true',
         PORT: 'eighty',
         KONTAKTA_DATABASE_URL: 'mysql://db',
         KONTAKTA_LOG_LEVEL: 'loud',
@@ -52,7 +53,7 @@ describe('loadConfig', () => {
     const source = await import('node:fs').then((fs) =>
       fs.readFileSync(new URL('./config.ts', import.meta.url), 'utf8'),
     );
-    const read = [...source.matchAll(/read\('([A-Z_]+)'/g)].map((m) => m[1]);
+    const read = [...source.matchAll(/read\(\s*'([A-Z_]+)'/g)].map((m) => m[1]);
     expect(new Set(read)).toEqual(new Set(CONFIG_VARIABLES.map((v) => v.name)));
   });
 });

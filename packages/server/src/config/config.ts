@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type MasterKeySource, parseKeyList } from '../encryption/master-keys.ts';
+import { type MasterKeySource, masterKeyProblems, parseKeyList } from '../encryption/master-keys.ts';
+import { unknownVariableWarnings } from './config-variables.ts';
+
+export { CONFIG_VARIABLES } from './config-variables.ts';
 
 /** Everything Kontakta reads from the environment, validated once at start and frozen. */
 export type Config = Readonly<{
@@ -16,10 +19,18 @@ export type Config = Readonly<{
   requestTimeoutMs: number;
   bodyLimitBytes: number;
   apiDocs: boolean;
+  /** Serve /metrics only on this address instead of the main port. */
+  metricsAddress: Readonly<{ host: string; port: number }> | null;
   allowUnsafeDurability: boolean;
   shutdownGraceMs: number;
   session: Readonly<{ idleMs: number; maxMs: number }>;
-  production: boolean;
+  /**
+   * Demo mode: development conveniences (the development e-ID provider, /dev/outbox, a generated
+   * master key, password login, API docs). Only when asked for; everything else is production.
+   */
+  demo: boolean;
+  /** Unknown KONTAKTA_* variables, with the nearest known name: for the log at start. */
+  warnings: readonly string[];
   masterKeys: MasterKeySource;
   notifications: NotificationsConfig;
   outboxWorker: OutboxWorkerConfig;
@@ -53,7 +64,7 @@ export type IdentityConfig = Readonly<{
   staff: OidcProviderConfig;
   scopes: string;
   personnummerClaim: string;
-  /** The bundled development e-ID provider runs at /dev-idp and is the issuer (never in production). */
+  /** The bundled development e-ID provider runs at /dev-idp and is the issuer (demo mode only). */
   devIdp: boolean;
   /** Password + SMS code: weaker than e-ID, so a per-installation choice. */
   passwordLogin: boolean;
@@ -69,187 +80,6 @@ type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** One entry per variable: the README's configuration table is checked against this list. */
-export const CONFIG_VARIABLES = [
-  { name: 'PORT', default: '3000', description: 'HTTP port.' },
-  { name: 'KONTAKTA_HOST', default: '127.0.0.1', description: 'Address to listen on; `0.0.0.0` behind a proxy.' },
-  {
-    name: 'KONTAKTA_PUBLIC_URL',
-    default: 'http://localhost:$PORT',
-    description: 'The address users reach Kontakta at (links in e-mails, OIDC redirects).',
-  },
-  {
-    name: 'KONTAKTA_DATABASE_URL',
-    default: '(unset: SQLite file `$KONTAKTA_DATA_DIR/kontakta.sqlite`)',
-    description: '`postgres://user:pass@host:5432/db` for PostgreSQL, or `sqlite:<file>` for another SQLite file.',
-  },
-  { name: 'KONTAKTA_DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per process.' },
-  { name: 'KONTAKTA_DATA_DIR', default: './data', description: 'Where the embedded database and local files live.' },
-  {
-    name: 'KONTAKTA_REGISTER_DIR',
-    default: '$KONTAKTA_DATA_DIR/register',
-    description: 'Folder with `population.json` and `hsa.json` for the file-based register adapter.',
-  },
-  { name: 'KONTAKTA_WEB_DIST', default: 'packages/web/dist', description: 'The built web app served at `/`.' },
-  { name: 'KONTAKTA_LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
-  {
-    name: 'KONTAKTA_REQUEST_TIMEOUT_MS',
-    default: '30000',
-    description: 'Longest time a request may take (protects against slow clients).',
-  },
-  { name: 'KONTAKTA_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest request body accepted.' },
-  { name: 'KONTAKTA_API_DOCS', default: 'true', description: 'Serve the browsable API documentation at `/api/docs`.' },
-  {
-    name: 'KONTAKTA_SESSION_IDLE_MINUTES',
-    default: '60',
-    description: 'A session ends after this long without activity (see Sessions for why 60).',
-  },
-  {
-    name: 'KONTAKTA_SESSION_MAX_HOURS',
-    default: '12',
-    description: 'A session ends this long after login, however active.',
-  },
-  {
-    name: 'NODE_ENV',
-    default: 'development',
-    description:
-      '`production` turns off development conveniences (generated keys, the development e-ID, the dev outbox).',
-  },
-  {
-    name: 'KONTAKTA_MASTER_KEY',
-    default: '(unset)',
-    description:
-      "Master key(s) wrapping the errands' data keys: `id:base64-of-32-bytes`, the current first, older ones after commas while rotating.",
-  },
-  {
-    name: 'KONTAKTA_MASTER_KEY_FILE',
-    default: '`$KONTAKTA_DATA_DIR/master-keys.json` outside production',
-    description:
-      'A JSON key file instead (`npx kontakta keys rotate` adds keys to it). Required in production unless KONTAKTA_MASTER_KEY is set.',
-  },
-  { name: 'KONTAKTA_SHUTDOWN_GRACE_MS', default: '10000', description: 'Time to finish requests on SIGTERM.' },
-  {
-    name: 'KONTAKTA_REUSE_PORT',
-    default: 'false',
-    description:
-      'Let several Kontakta processes on one host listen on the same port (Linux `SO_REUSEPORT`): run one per core against PostgreSQL; the kernel spreads connections.',
-  },
-  {
-    name: 'KONTAKTA_ALLOW_UNSAFE_DURABILITY',
-    default: 'false',
-    description: 'Start even if the database could lose confirmed writes. Only for throw-away test databases.',
-  },
-  {
-    name: 'KONTAKTA_DEV_OUTBOX',
-    default: '`true` unless `NODE_ENV=production`',
-    description:
-      'Nothing leaves the machine: e-mail and SMS are kept and shown, with letters, at `/dev/outbox` (and `/dev/outbox.json`). Never on a public server: it shows login codes.',
-  },
-  {
-    name: 'KONTAKTA_SMTP_URL',
-    default: '(unset; required when the dev outbox is off)',
-    description:
-      'Mail server for notifications: `smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`.',
-  },
-  {
-    name: 'KONTAKTA_MAIL_FROM',
-    default: '`Kontakta <no-reply@host of KONTAKTA_PUBLIC_URL>`',
-    description: 'Sender of notification e-mails.',
-  },
-  {
-    name: 'KONTAKTA_SMS_GATEWAY_URL',
-    default: '(unset: SMS cannot be sent)',
-    description:
-      'HTTP SMS gateway taking a form POST of from, to, message with Basic auth, e.g. `https://api.46elks.com/a1/sms`.',
-  },
-  {
-    name: 'KONTAKTA_SMS_GATEWAY_USERNAME',
-    default: '(unset)',
-    description: 'User name (API user) at the SMS gateway.',
-  },
-  {
-    name: 'KONTAKTA_SMS_GATEWAY_PASSWORD',
-    default: '(unset)',
-    description: 'Password (API secret) at the SMS gateway.',
-  },
-  {
-    name: 'KONTAKTA_SMS_SENDER',
-    default: 'Kontakta',
-    description: 'Sender shown on SMS: up to 11 letters and digits, or a number in E.164 form.',
-  },
-  {
-    name: 'KONTAKTA_PRINT_OUTBOX_DIR',
-    default: '$KONTAKTA_DATA_DIR/print-outbox',
-    description: 'Folder where letters (PDF) are left for the print-and-post service, one `<id>.pdf` per letter.',
-  },
-  {
-    name: 'KONTAKTA_OUTBOX_WORKER',
-    default: 'true',
-    description:
-      'Run the notification delivery worker in this process (turn off in processes that should only serve HTTP).',
-  },
-  {
-    name: 'KONTAKTA_OUTBOX_POLL_MS',
-    default: '1000',
-    description: 'How often the worker looks for messages to send.',
-  },
-  {
-    name: 'KONTAKTA_OUTBOX_MAX_ATTEMPTS',
-    default: '10',
-    description:
-      'Attempts, with growing pauses (2 to 4 hours in all at 10), before a message is marked dead for an operator.',
-  },
-  {
-    name: 'KONTAKTA_OIDC_ISSUER',
-    default: '(unset: the development e-ID provider at `$KONTAKTA_PUBLIC_URL/dev-idp`; required in production)',
-    description: 'OpenID Connect issuer of the citizens’ e-ID (a BankID/Freja+ broker). See Logging in.',
-  },
-  { name: 'KONTAKTA_OIDC_CLIENT_ID', default: 'kontakta', description: 'Kontakta’s client id at that issuer.' },
-  {
-    name: 'KONTAKTA_OIDC_CLIENT_SECRET',
-    default: '(unset; required with an issuer)',
-    description: 'Kontakta’s client secret at that issuer.',
-  },
-  { name: 'KONTAKTA_OIDC_SCOPES', default: 'openid profile', description: 'Scopes asked for at login.' },
-  {
-    name: 'KONTAKTA_OIDC_PERSONNUMMER_CLAIM',
-    default: 'personal_number',
-    description:
-      'The claim that carries the personnummer (e.g. `ssn` at Idura). Users are keyed by it, never by `sub`.',
-  },
-  {
-    name: 'KONTAKTA_STAFF_OIDC_ISSUER',
-    default: '`$KONTAKTA_OIDC_ISSUER`',
-    description: 'OpenID Connect issuer of the staff’s e-ID (SITHS, e.g. Inera’s IdP).',
-  },
-  {
-    name: 'KONTAKTA_STAFF_OIDC_CLIENT_ID',
-    default: '`$KONTAKTA_OIDC_CLIENT_ID`',
-    description: 'Kontakta’s client id at the staff issuer.',
-  },
-  {
-    name: 'KONTAKTA_STAFF_OIDC_CLIENT_SECRET',
-    default: '`$KONTAKTA_OIDC_CLIENT_SECRET`',
-    description: 'Kontakta’s client secret at the staff issuer.',
-  },
-  {
-    name: 'KONTAKTA_PASSWORD_LOGIN',
-    default: '`true` unless `NODE_ENV=production`',
-    description: 'Offer password + SMS code besides e-ID (weaker than e-ID; see Logging in).',
-  },
-  {
-    name: 'KONTAKTA_LOGIN_RATE_LIMIT',
-    default: '20',
-    description: 'Requests per minute from one client address to each login endpoint.',
-  },
-  {
-    name: 'KONTAKTA_TRUST_PROXY',
-    default: 'false',
-    description:
-      'Trust `X-Forwarded-For`/`-Proto` from a reverse proxy in front, so limits count real client addresses.',
-  },
-] as const;
-
 export class ConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
@@ -262,43 +92,51 @@ export class ConfigError extends Error {
 const serverPackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const repositoryDir = path.resolve(serverPackageDir, '../..');
 
-/** Reads and validates the whole configuration; lists every problem at once rather than the first. */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+export type LoadOptions = Readonly<{
+  /** `kontakta serve --demo`; KONTAKTA_DEMO=true does the same. */
+  demo?: boolean;
+}>;
+
+/**
+ * Reads and validates the whole configuration; lists every problem at once rather than the first.
+ * Production is the default: a setting that would leave a health service open or unconfigured is
+ * a refusal naming the variable, unless demo mode was asked for.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd(), options: LoadOptions = {}): Config {
   const problems: string[] = [];
-  const read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, secret = false): T => {
+  const read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, shown = showAll): T => {
     const raw = env[name]?.trim() || fallback;
     const result = parse(raw);
     if (result instanceof Invalid) {
-      problems.push(`${name}${secret ? '' : `=${JSON.stringify(raw)}`}: ${result.reason}`);
+      const value = shown(raw);
+      problems.push(`${name}${value === undefined ? '' : `=${JSON.stringify(value)}`}: ${result.reason}`);
       return undefined as T;
     }
     return result;
   };
+  const required = (name: string, why: string) => {
+    if (!env[name]?.trim()) problems.push(`${name} must be set (${why}); or run in demo mode (--demo)`);
+  };
 
+  const demo = options.demo === true || read('KONTAKTA_DEMO', 'false', boolean) === true;
   const port = read('PORT', '3000', integerIn(0, 65535));
   const host = read('KONTAKTA_HOST', '127.0.0.1', nonEmpty);
   const dataDir = path.resolve(cwd, read('KONTAKTA_DATA_DIR', './data', nonEmpty));
+  if (!demo) required('KONTAKTA_PUBLIC_URL', 'the address people reach Kontakta at');
   const publicUrl = read('KONTAKTA_PUBLIC_URL', `http://localhost:${port ?? 3000}`, httpUrl);
   const poolSize = read('KONTAKTA_DATABASE_POOL_SIZE', '10', integerIn(1, 1000));
-  const database = read('KONTAKTA_DATABASE_URL', `sqlite:${path.join(dataDir, 'kontakta.sqlite')}`, (raw) =>
-    databaseFrom(raw, cwd, poolSize ?? 10),
+  const database = read(
+    'KONTAKTA_DATABASE_URL',
+    `sqlite:${path.join(dataDir, 'kontakta.sqlite')}`,
+    (raw) => databaseFrom(raw, cwd, poolSize ?? 10),
+    maskPassword,
   );
-  const production = read('NODE_ENV', 'development', (raw) => raw) === 'production';
-  const keyValue = read('KONTAKTA_MASTER_KEY', '', masterKeyList, true);
-  const keyFile = read('KONTAKTA_MASTER_KEY_FILE', '', (raw) => raw);
-  if (production && !keyValue && !keyFile) {
-    problems.push('KONTAKTA_MASTER_KEY or KONTAKTA_MASTER_KEY_FILE must be set in production');
-  }
-  const masterKeys: MasterKeySource = keyValue
-    ? { kind: 'environment', value: keyValue }
-    : keyFile
-      ? { kind: 'file', path: path.resolve(cwd, keyFile), generateIfMissing: false }
-      : { kind: 'file', path: path.join(dataDir, 'master-keys.json'), generateIfMissing: true };
-  const devOutbox = read('KONTAKTA_DEV_OUTBOX', production ? 'false' : 'true', boolean);
-  const smtpUrl = read('KONTAKTA_SMTP_URL', '', smtpAddress, true) || null;
-  if (devOutbox === false && !env.KONTAKTA_SMTP_URL?.trim())
-    problems.push('KONTAKTA_SMTP_URL must be set when KONTAKTA_DEV_OUTBOX is off');
-  const smsGatewayUrl = read('KONTAKTA_SMS_GATEWAY_URL', '', (raw) => (raw === '' ? raw : httpUrl(raw)), true);
+  const masterKeys = readMasterKeys(read, env, problems, { demo, cwd, dataDir });
+  const devOutbox = read('KONTAKTA_DEV_OUTBOX', demo ? 'true' : 'false', boolean);
+  if (devOutbox && !demo) problems.push('KONTAKTA_DEV_OUTBOX must be off outside demo mode: it shows login codes');
+  const smtpUrl = read('KONTAKTA_SMTP_URL', '', smtpAddress, hidden) || null;
+  if (devOutbox === false) required('KONTAKTA_SMTP_URL', 'the mail server notifications are sent through');
+  const smsGatewayUrl = read('KONTAKTA_SMS_GATEWAY_URL', '', (raw) => (raw === '' ? raw : httpUrl(raw)), hidden);
   const notifications: NotificationsConfig = {
     devOutbox,
     smtpUrl,
@@ -307,7 +145,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ? {
           gatewayUrl: smsGatewayUrl,
           username: read('KONTAKTA_SMS_GATEWAY_USERNAME', '', (raw) => raw),
-          password: read('KONTAKTA_SMS_GATEWAY_PASSWORD', '', (raw) => raw, true),
+          password: read('KONTAKTA_SMS_GATEWAY_PASSWORD', '', (raw) => raw, hidden),
           sender: read('KONTAKTA_SMS_SENDER', 'Kontakta', smsSender),
         }
       : null,
@@ -318,12 +156,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     pollMs: read('KONTAKTA_OUTBOX_POLL_MS', '1000', integerIn(50, 60_000)),
     maxAttempts: read('KONTAKTA_OUTBOX_MAX_ATTEMPTS', '10', integerIn(1, 100)),
   };
-  const identity = readIdentity(read, env, problems, { production, publicUrl });
+  const identity = readIdentity(read, env, problems, { demo, publicUrl });
   const config: Config = {
     identity,
     trustProxy: read('KONTAKTA_TRUST_PROXY', 'false', boolean),
     reusePort: read('KONTAKTA_REUSE_PORT', 'false', boolean),
-    production,
+    demo,
+    warnings: unknownVariableWarnings(env),
     masterKeys,
     notifications,
     outboxWorker,
@@ -337,7 +176,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: read('KONTAKTA_LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     requestTimeoutMs: read('KONTAKTA_REQUEST_TIMEOUT_MS', '30000', integerIn(1000, 600_000)),
     bodyLimitBytes: read('KONTAKTA_BODY_LIMIT_BYTES', '1048576', integerIn(1024, 100 * 1024 * 1024)),
-    apiDocs: read('KONTAKTA_API_DOCS', 'true', boolean),
+    apiDocs: read('KONTAKTA_API_DOCS', demo ? 'true' : 'false', boolean),
+    metricsAddress: read('KONTAKTA_METRICS_ADDRESS', '', (raw) => (raw === '' ? null : hostAndPort(raw))),
     session: {
       idleMs: read('KONTAKTA_SESSION_IDLE_MINUTES', '60', integerIn(1, 24 * 60)) * 60_000,
       maxMs: read('KONTAKTA_SESSION_MAX_HOURS', '12', integerIn(1, 12)) * 3_600_000,
@@ -347,6 +187,50 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+type Read = <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, shown?: Shown) => T;
+/** How a refused value appears in the problem: as it is, masked, or not at all (secrets). */
+type Shown = (raw: string) => string | undefined;
+const showAll: Shown = (raw) => raw;
+const hidden: Shown = () => undefined;
+
+/** A database address as it may be printed: the password replaced. */
+export function maskPassword(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.password ? url.toString() : raw;
+  } catch {
+    // Not a URL: anything between "//…:" and "@" may still be a password.
+    return raw.replace(/(\/\/[^/:@]*:)[^@]*@/, '$1***@');
+  }
+}
+
+function readMasterKeys(
+  read: Read,
+  env: Env,
+  problems: string[],
+  { demo, cwd, dataDir }: { demo: boolean; cwd: string; dataDir: string },
+): MasterKeySource {
+  const keyValue = read('KONTAKTA_MASTER_KEY', '', masterKeyList, hidden);
+  const keyFile = read('KONTAKTA_MASTER_KEY_FILE', '', (raw) => raw);
+  if (!demo && !env.KONTAKTA_MASTER_KEY?.trim() && !keyFile) {
+    problems.push(
+      'KONTAKTA_MASTER_KEY or KONTAKTA_MASTER_KEY_FILE must be set (the keys that protect errand content); or run in demo mode (--demo)',
+    );
+  }
+  const source: MasterKeySource = keyValue
+    ? { kind: 'environment', value: keyValue }
+    : keyFile
+      ? { kind: 'file', path: path.resolve(cwd, keyFile), generateIfMissing: false }
+      : { kind: 'file', path: path.join(dataDir, 'master-keys.json'), generateIfMissing: true };
+  // The demo may use its generated key; everywhere else the key must be able to protect data.
+  if (!demo && (keyValue || keyFile)) {
+    const name = keyValue ? 'KONTAKTA_MASTER_KEY' : 'KONTAKTA_MASTER_KEY_FILE';
+    for (const problem of masterKeyProblems(source)) problems.push(`${name}: ${problem}`);
+  }
+  return source;
 }
 
 function hostOf(url: string | undefined): string {
@@ -391,26 +275,38 @@ function masterKeyList(raw: string): string | Invalid {
 }
 
 function readIdentity(
-  read: <T>(name: string, fallback: string, parse: (raw: string) => T | Invalid, secret?: boolean) => T,
+  read: Read,
   env: Env,
   problems: string[],
-  { production, publicUrl }: { production: boolean; publicUrl: string },
+  { demo, publicUrl }: { demo: boolean; publicUrl: string },
 ): IdentityConfig {
   const configured = env.KONTAKTA_OIDC_ISSUER?.trim();
-  const devIdp = !configured && !production;
-  if (!configured && production) problems.push('KONTAKTA_OIDC_ISSUER must be set in production');
+  const devIdp = !configured && demo;
+  if (!configured && !demo) {
+    problems.push(
+      'KONTAKTA_OIDC_ISSUER must be set (the e-ID broker citizens log in through); or run in demo mode (--demo)',
+    );
+  }
   const issuerParser = (raw: string) => {
     const url = httpUrl(raw);
-    if (production && typeof url === 'string' && !url.startsWith('https:'))
-      return new Invalid('must be https:// in production');
+    if (!demo && typeof url === 'string' && !url.startsWith('https:'))
+      return new Invalid('must be https:// outside demo mode');
     return url;
   };
-  const issuer = devIdp ? `${publicUrl}/dev-idp` : read('KONTAKTA_OIDC_ISSUER', '', issuerParser);
+  // Without an issuer there is nothing more to check: the missing issuer is the one problem.
+  const issuer = devIdp ? `${publicUrl}/dev-idp` : configured ? read('KONTAKTA_OIDC_ISSUER', '', issuerParser) : '';
   const clientId = read('KONTAKTA_OIDC_CLIENT_ID', 'kontakta', nonEmpty);
   // The development provider and Kontakta share the process, so a fresh secret per start will do.
   const clientSecret = devIdp
     ? randomBytes(24).toString('base64url')
-    : read('KONTAKTA_OIDC_CLIENT_SECRET', '', (raw) => (raw ? raw : new Invalid('must be set with an issuer')), true);
+    : !configured
+      ? ''
+      : read(
+          'KONTAKTA_OIDC_CLIENT_SECRET',
+          '',
+          (raw) => (raw ? raw : new Invalid('must be set with an issuer')),
+          hidden,
+        );
   const citizen = { issuer, clientId, clientSecret };
   // Each staff value is read only when set: by default it is the citizens' (already checked).
   const own = (name: string) => Boolean(env[name]?.trim());
@@ -418,7 +314,7 @@ function readIdentity(
     issuer: own('KONTAKTA_STAFF_OIDC_ISSUER') ? read('KONTAKTA_STAFF_OIDC_ISSUER', '', issuerParser) : issuer,
     clientId: own('KONTAKTA_STAFF_OIDC_CLIENT_ID') ? read('KONTAKTA_STAFF_OIDC_CLIENT_ID', '', nonEmpty) : clientId,
     clientSecret: own('KONTAKTA_STAFF_OIDC_CLIENT_SECRET')
-      ? read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', '', nonEmpty, true)
+      ? read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', '', nonEmpty, hidden)
       : clientSecret,
   };
   return {
@@ -429,7 +325,7 @@ function readIdentity(
     ),
     personnummerClaim: read('KONTAKTA_OIDC_PERSONNUMMER_CLAIM', 'personal_number', nonEmpty),
     devIdp,
-    passwordLogin: read('KONTAKTA_PASSWORD_LOGIN', production ? 'false' : 'true', boolean),
+    passwordLogin: read('KONTAKTA_PASSWORD_LOGIN', demo ? 'true' : 'false', boolean),
     loginRateLimitPerMinute: read('KONTAKTA_LOGIN_RATE_LIMIT', '20', integerIn(1, 100_000)),
   };
 }
@@ -474,6 +370,13 @@ function httpUrl(raw: string): string | Invalid {
   } catch {
     return new Invalid('must be an absolute address such as https://kontakta.example.se');
   }
+}
+
+function hostAndPort(raw: string): Readonly<{ host: string; port: number }> | Invalid {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(raw);
+  const port = Number(match?.[2]);
+  if (!match || port < 1 || port > 65535) return new Invalid('must be host:port, e.g. 127.0.0.1:9464');
+  return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port };
 }
 
 function databaseFrom(raw: string, cwd: string, poolSize: number): DatabaseConfig | Invalid {

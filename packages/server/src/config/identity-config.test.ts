@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { productionEnvironment, productionProblems } from '../testing/production-environment.ts';
 import { type ConfigError, loadConfig } from './config.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadConfig({ KONTAKTA_DEMO: 'true', ...env });
     return [];
   } catch (error) {
     return [...(error as ConfigError).problems];
@@ -11,8 +12,8 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('identity configuration', () => {
-  it('uses the development e-ID provider and offers password login outside production', () => {
-    const { identity } = loadConfig({ KONTAKTA_PUBLIC_URL: 'http://localhost:4000' });
+  it('uses the development e-ID provider and offers password login in demo mode', () => {
+    const { identity } = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_PUBLIC_URL: 'http://localhost:4000' });
     expect(identity.devIdp).toBe(true);
     expect(identity.citizen.issuer).toBe('http://localhost:4000/dev-idp');
     expect(identity.staff).toEqual(identity.citizen);
@@ -26,6 +27,7 @@ describe('identity configuration', () => {
 
   it('uses a configured issuer, and a separate one for staff when given', () => {
     const { identity } = loadConfig({
+      KONTAKTA_DEMO: 'true',
       KONTAKTA_OIDC_ISSUER: 'https://broker.example/se-bankid',
       KONTAKTA_OIDC_CLIENT_SECRET: 's3cret',
       KONTAKTA_OIDC_PERSONNUMMER_CLAIM: 'ssn',
@@ -46,19 +48,22 @@ describe('identity configuration', () => {
     expect(identity.personnummerClaim).toBe('ssn');
   });
 
-  it('never runs the development provider in production, and wants an https issuer with a secret there', () => {
-    const base = { NODE_ENV: 'production', KONTAKTA_MASTER_KEY_FILE: '/keys.json', KONTAKTA_DEV_OUTBOX: 'true' };
-    expect(problemsOf(base)).toContain('KONTAKTA_OIDC_ISSUER must be set in production');
-    const http = problemsOf({
-      ...base,
-      KONTAKTA_OIDC_ISSUER: 'http://broker.example',
-      KONTAKTA_OIDC_CLIENT_SECRET: 'x',
-    });
-    expect(http.join('\n')).toMatch(/KONTAKTA_OIDC_ISSUER="http:\/\/broker.example": must be https/);
-    const noSecret = problemsOf({ ...base, KONTAKTA_OIDC_ISSUER: 'https://broker.example' });
-    expect(noSecret).toContain('KONTAKTA_OIDC_CLIENT_SECRET: must be set with an issuer');
+  it('never runs the development provider outside demo mode, and wants an https issuer with a secret there', () => {
+    const production = productionEnvironment();
+    delete production.KONTAKTA_OIDC_ISSUER;
+    delete production.KONTAKTA_OIDC_CLIENT_SECRET;
+    const problems = (env: Record<string, string>) => productionProblems({ ...production, ...env });
+    expect(problems({})).toEqual([
+      'KONTAKTA_OIDC_ISSUER must be set (the e-ID broker citizens log in through); or run in demo mode (--demo)',
+    ]);
+    expect(problems({ KONTAKTA_OIDC_ISSUER: 'http://broker.example', KONTAKTA_OIDC_CLIENT_SECRET: 'x' })).toEqual([
+      'KONTAKTA_OIDC_ISSUER="http://broker.example": must be https:// outside demo mode',
+    ]);
+    expect(problems({ KONTAKTA_OIDC_ISSUER: 'https://broker.example' })).toEqual([
+      'KONTAKTA_OIDC_CLIENT_SECRET: must be set with an issuer',
+    ]);
     const ok = loadConfig({
-      ...base,
+      ...production,
       KONTAKTA_OIDC_ISSUER: 'https://broker.example',
       KONTAKTA_OIDC_CLIENT_SECRET: 'x',
     });

@@ -14,7 +14,7 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    const config = loadConfig({ KONTAKTA_BODY_LIMIT_BYTES: '4096', KONTAKTA_LOG_LEVEL: 'info' });
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_BODY_LIMIT_BYTES: '4096', KONTAKTA_LOG_LEVEL: 'info' });
     // Capture what the server logs, to prove what never reaches a log line.
     const logStream = new Writable({
       write(chunk, _encoding, done) {
@@ -92,7 +92,7 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
     expect(cookie.json().title).toBe('Not found');
   });
 
-  const post = (payload: string, contentType = 'application/json') =>
+  const post = (payload: string | Buffer, contentType = 'application/json') =>
     app.inject({ method: 'POST', url: '/api/test/echo', payload, headers: { 'content-type': contentType } });
 
   it('accepts a well-formed body', async () => {
@@ -113,6 +113,12 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
     ['plain text', () => post('hej', 'text/plain'), 415, 'unsupported-media-type'],
     ['an oversized body', () => post(JSON.stringify({ text: 'x'.repeat(10_000) })), 413, 'payload-too-large'],
     ['a NUL character', () => post(JSON.stringify({ text: 'a\u0000b' })), 400, 'invalid-characters'],
+    [
+      'a body that is not valid UTF-8',
+      () => post(Buffer.concat([Buffer.from('{"text":"h'), Buffer.from([0xe4]), Buffer.from('j"}')])),
+      400,
+      'invalid-characters',
+    ],
     [
       'a NUL character in a key',
       () => post(JSON.stringify({ text: 'a', nested: { 'k\u0000': 1 } })),
@@ -141,6 +147,11 @@ describe.each(DIALECTS)('the HTTP application on %s', (dialect) => {
     expect(missing.errors).toEqual([expect.objectContaining({ path: 'body.text', code: 'required' })]);
     const nul = (await post(JSON.stringify({ text: 'a\u0000b' }))).json();
     expect(nul.errors).toEqual([expect.objectContaining({ path: 'body.text', code: 'nul-character' })]);
+    // Latin-1 "hej" with ä: refused, not stored with a replacement character.
+    const latin1 = (await post(Buffer.from('{"text":"häj"}', 'latin1'))).json();
+    expect(latin1.errors).toEqual([expect.objectContaining({ path: 'body', code: 'invalid-utf8' })]);
+    // Real UTF-8 passes as it is.
+    expect((await post(Buffer.from('{"text":"häj"}', 'utf8'))).json()).toEqual({ text: 'häj' });
   });
 
   it('never logs a personnummer, names or bodies', async () => {
@@ -168,7 +179,7 @@ describe('answers wait for durability', () => {
   async function appWith(whenDurable: () => Promise<void> | undefined) {
     const database = await createTestDatabase('sqlite');
     const app = await buildApp({
-      config: loadConfig({ KONTAKTA_LOG_LEVEL: 'silent' }),
+      config: loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: 'silent' }),
       database: { ...database, whenDurable },
       registers: demoRegisters(),
     });

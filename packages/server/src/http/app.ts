@@ -12,9 +12,11 @@ import { devIdpPlugin } from '../dev-idp/dev-idp.plugin.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
+import { createMetrics, type Metrics } from '../observability/prometheus-metrics.ts';
 import { openRegisters, type Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import type { Services } from '../use-cases/services.ts';
+import { createAuthorityCheck } from '../use-cases/sessions/confirm-authority.ts';
 import { adminErrandTypeRoutes } from './admin/admin-errand-types.routes.ts';
 import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -48,6 +50,11 @@ export type AppDependencies = {
   keys?: KeyRing;
   /** The population register and HSA catalogue; opened from the configured folder when not given. */
   registers?: Registers;
+  /**
+   * Where the app counts (its /metrics serves this registry). The server creates it first, to hand
+   * the same one to the database, the outbox worker and any metrics listener; a new one otherwise.
+   */
+  metrics?: Metrics;
 };
 
 /** Builds the HTTP application: plugins, hooks and every route, without listening. */
@@ -58,6 +65,7 @@ export async function buildApp({
   clock = Date.now,
   keys,
   registers,
+  metrics = createMetrics(),
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
@@ -75,8 +83,15 @@ export async function buildApp({
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
-  const registerAdapters = registers ?? (await openRegisters(config.registerDir));
-  const services: Services = { config, database, keys: keyRing, registers: registerAdapters, clock };
+  const registerAdapters = registers ?? (await openConfiguredRegisters(app, config.registerDir));
+  const services: Services = {
+    config,
+    database,
+    keys: keyRing,
+    registers: registerAdapters,
+    clock,
+    telemetry: metrics.telemetry,
+  };
 
   // The API speaks JSON only; Fastify's built-in text/plain parser would let text reach validation.
   app.removeContentTypeParser('text/plain');
@@ -85,7 +100,7 @@ export async function buildApp({
   registerValidation(app);
   registerErrorHandling(app);
   registerInputSafety(app);
-  registerMetrics(app);
+  registerMetrics(app, { metrics, database, clock, serveRoute: config.metricsAddress === null });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -105,7 +120,7 @@ export async function buildApp({
   });
 
   await app.register(fastifyCookie);
-  registerSessions(app, { config, database, clock });
+  registerSessions(app, { config, database, clock, authority: createAuthorityCheck(registerAdapters) });
   // The security headers are the same for every response, so the middleware is built once
   // (@fastify/helmet rebuilds it, CSP parsing included, on every request).
   const securityHeaders = helmet({
@@ -155,8 +170,9 @@ export async function buildApp({
       ],
     },
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API description maps the whole attack surface: public only when an operator says so.
   if (config.apiDocs) {
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     // The documentation page is the one place with its own (hash-based) CSP for swagger-ui's bundle.
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   }
@@ -164,7 +180,7 @@ export async function buildApp({
   await app.register(healthRoutes, { database });
   await app.register(sessionRoutes, { config, database });
   await app.register(authRoutes, { services });
-  // The development e-ID provider, never in production (see config: KONTAKTA_OIDC_ISSUER).
+  // The development e-ID provider, in demo mode only (see config: KONTAKTA_OIDC_ISSUER).
   if (config.identity.devIdp) await app.register(devIdpPlugin, { config, registers: registerAdapters });
   await app.register(citizenUnitRoutes, { services });
   await app.register(citizenErrandRoutes, { services });
@@ -182,4 +198,18 @@ export async function buildApp({
   }
   await app.register(webAppRoutes, { distDir: config.webDistDir });
   return app;
+}
+
+/** The configured registers, following their files for as long as the app runs. */
+async function openConfiguredRegisters(app: FastifyInstance, registerDir: string): Promise<Registers> {
+  const registers = await openRegisters(registerDir, (error) => {
+    if (error)
+      app.log.error(
+        { err: { message: error.message } },
+        'register files changed but are invalid: kept the previous content',
+      );
+    else app.log.info('register files changed: reloaded');
+  });
+  app.addHook('onClose', async () => registers.close());
+  return registers;
 }

@@ -28,7 +28,7 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
       f.personas.staff.unitAdministrator.hsaId,
       f.unit,
     );
-    others['a caregiver never assigned'] = await f.staffWithRoles('SE2321000016-X9999', f.unit, ['caregiver']);
+    others['a caregiver never assigned'] = await f.staff(f.personas.staff.secondDoctor.hsaId, f.unit);
 
     const form = (await owner.get(`/api/citizen/units/${f.unit}/errand-types/renew-prescription/form`)).json();
     errandId = (

@@ -5,10 +5,30 @@ const MAX_DEPTH = 32;
 
 /**
  * Refuses, before any schema runs, input that one of our databases cannot store or that costs
- * more to walk than it is worth: NUL characters (PostgreSQL text cannot hold them, SQLite can,
+ * more to walk than it is worth: bodies that are not valid UTF-8, NUL characters (PostgreSQL text cannot hold them, SQLite can,
  * so we refuse them everywhere to behave the same) and deeply nested JSON.
  */
 export function registerInputSafety(app: FastifyInstance): void {
+  // JSON is read as bytes and decoded strictly: invalid UTF-8 would otherwise become U+FFFD and
+  // be stored as if the citizen had written it.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(
+        new AppError('invalid-characters', undefined, [
+          { path: 'body', code: 'invalid-utf8', message: 'is not valid UTF-8' },
+        ]),
+        undefined,
+      );
+      return;
+    }
+    parseJson(request, text, done);
+  });
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [
       ['query', request.query],

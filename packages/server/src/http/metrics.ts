@@ -1,13 +1,31 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Histogram } from 'prom-client';
+import { registerDatabaseGauges } from '../observability/database-gauges.ts';
+import type { Metrics } from '../observability/prometheus-metrics.ts';
+import type { Database } from '../storage/database.ts';
 
 /**
- * Prometheus metrics at /metrics. Requests are labelled by route template (never the raw URL,
- * which may carry ids), method and status.
+ * Prometheus metrics at /metrics, in the registry of `metrics` (see observability/). Requests are
+ * labelled by route template (never the raw URL, which may carry ids), method and status; the
+ * outbox, pool and WAL gauges are read from `database` at each scrape.
  */
-export function registerMetrics(app: FastifyInstance): void {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+export function registerMetrics(
+  app: FastifyInstance,
+  {
+    metrics,
+    database,
+    clock,
+    serveRoute,
+  }: {
+    metrics: Metrics;
+    database: Database;
+    clock: () => number;
+    /** False when KONTAKTA_METRICS_ADDRESS serves them apart (metrics-listener.ts). */
+    serveRoute: boolean;
+  },
+): void {
+  const { registry } = metrics;
+  registerDatabaseGauges(registry, database, clock);
   const duration = new Histogram({
     name: 'kontakta_http_request_duration_seconds',
     help: 'HTTP request duration by route template, method and status',
@@ -23,6 +41,7 @@ export function registerMetrics(app: FastifyInstance): void {
     );
   });
 
+  if (!serveRoute) return;
   app.get(
     '/metrics',
     { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } },

@@ -2,6 +2,8 @@ import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../storage/database.ts';
+import type { AuthorityCheck } from '../use-cases/sessions/confirm-authority.ts';
+import { endSession } from '../use-cases/sessions/end-session.ts';
 import { type ResolvedSession, resolveSession } from '../use-cases/sessions/resolve-session.ts';
 import { AppError } from './problem.ts';
 
@@ -38,7 +40,12 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
  */
 export function registerSessions(
   app: FastifyInstance,
-  { config, database, clock }: { config: Config; database: Database; clock: () => number },
+  {
+    config,
+    database,
+    clock,
+    authority,
+  }: { config: Config; database: Database; clock: () => number; authority: AuthorityCheck },
 ): void {
   const ownOrigin = new URL(config.publicUrl).origin;
   app.decorateRequest('session', undefined);
@@ -47,6 +54,15 @@ export function registerSessions(
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookieName(config)];
     request.session = token ? await resolveSession(database, config.session, clock(), token) : undefined;
+    if (request.session && token) {
+      // Authority follows the registers now, not as they were at login.
+      const actor = await authority(request.session.actor, clock());
+      if (actor) request.session = { ...request.session, actor };
+      else {
+        await endSession(database, token);
+        request.session = undefined;
+      }
+    }
     if (!UNSAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ownOrigin) throw new AppError('csrf-check-failed');

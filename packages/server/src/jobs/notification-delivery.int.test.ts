@@ -37,6 +37,7 @@ describe.each(DIALECTS)('notifications from the outbox on %s', (dialect) => {
     );
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-notify-'));
     const config = loadConfig({
+      KONTAKTA_DEMO: 'true',
       KONTAKTA_DEV_OUTBOX: 'false',
       KONTAKTA_DATA_DIR: dataDir,
       KONTAKTA_PUBLIC_URL: 'https://kontakta.region.se',

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import { createDeliver } from '../notifications/message-delivery.ts';
 import { closeNotificationChannels, createNotificationChannels } from '../notifications/notification-channels.ts';
 import { loginLinks } from '../notifications/templates/render-message.ts';
+import type { Telemetry } from '../observability/telemetry.ts';
 import type { Database } from '../storage/database.ts';
 import { createOutboxWorker, type OutboxWorker, type WorkerLogger } from './outbox-worker.ts';
 
@@ -16,6 +17,7 @@ export function startNotificationDelivery(
   config: Config,
   database: Database,
   logger: WorkerLogger,
+  telemetry?: Telemetry,
 ): NotificationDelivery {
   warnAboutSetup(config, logger);
   if (!config.outboxWorker.enabled) return { worker: null, stop: async () => {} };
@@ -26,6 +28,7 @@ export function startNotificationDelivery(
     logger,
     maxAttempts: config.outboxWorker.maxAttempts,
     pollMs: config.outboxWorker.pollMs,
+    ...(telemetry ? { telemetry } : {}),
   });
   worker.start();
   return {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Deliver, DeliveryResult, OutgoingMessage } from '../notifications/notification.types.ts';
+import { noTelemetry } from '../observability/telemetry.ts';
 import { enqueueOutboxMessage, type NewOutboxMessage } from '../storage/repositories/outbox.repository.ts';
 import { claimDueOutboxMessages, markOutboxMessageSent } from '../storage/repositories/outbox-delivery.repository.ts';
+import {
+  listOutboxMessagesByStatus,
+  RETRYABLE_STATUSES,
+  requeueOutboxMessages,
+} from '../storage/repositories/outbox-operations.repository.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../testing/test-databases.ts';
 import { createOutboxWorker, type OutboxWorkerOptions, type WorkerLogger } from './outbox-worker.ts';
 
@@ -152,6 +158,65 @@ describe.each(DIALECTS)('the outbox worker on %s', (dialect) => {
     const id = await enqueue();
     expect(await worker().runOnce()).toMatchObject({ dead: 1 });
     expect(await row(id)).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  it('does not send a login code past its five minutes: expired, not dead, and not for the operator to retry', async () => {
+    const stale = await enqueue({ template: 'login-code', parameters: { code: '123456' } }, T0 - 5 * MINUTE);
+    const fresh = await enqueue({ template: 'login-code', parameters: { code: '654321' } }, T0 - 5 * MINUTE + 1);
+    const outcomes: string[] = [];
+    const telemetry = { ...noTelemetry, outboxDelivery: (d: { outcome: string }) => outcomes.push(d.outcome) };
+
+    expect(await worker({ telemetry }).runOnce()).toMatchObject({ claimed: 2, sent: 1, expired: 1, dead: 0 });
+    expect(delivered.map((m) => m.id)).toEqual([fresh]);
+    expect(outcomes.sort()).toEqual(['expired', 'sent']);
+    expect(await row(stale)).toMatchObject({
+      status: 'expired',
+      attempts: 1,
+      delivered_at: null,
+      claimed_by: null,
+      // The code is of no use any more and does not stay in the database.
+      parameters: '{}',
+    });
+    expect((await row(stale)).last_error).toMatch(/lifetime/);
+
+    now += 24 * 60 * MINUTE;
+    expect((await worker().runOnce()).claimed).toBe(0);
+    // `kontakta outbox` lists what can be sent again; an expired code is not among them.
+    const undelivered = await listOutboxMessagesByStatus(database.db, RETRYABLE_STATUSES, 100);
+    expect(undelivered.map((r) => r.id)).not.toContain(stale);
+    expect(await requeueOutboxMessages(database.db, { status: 'dead' }, now)).toBe(0);
+    expect(await requeueOutboxMessages(database.db, { id: stale }, now)).toBe(0);
+    expect((await row(stale)).status).toBe('expired');
+  });
+
+  it('gives up a failing login code once its next retry would come after the code has expired', async () => {
+    const failure = { outcome: 'retry', reason: 'SMS gateway answered HTTP 503' } as const;
+    answers.set(
+      'login-code',
+      Array.from({ length: 10 }, () => failure),
+    );
+    answers.set(
+      'new-message',
+      Array.from({ length: 10 }, () => failure),
+    );
+    const code = await enqueue({ template: 'login-code', parameters: { code: '123456' } });
+    const other = await enqueue({ template: 'new-message' });
+    const w = worker({ maxAttempts: 10 });
+
+    // Attempts at 0, 30 s and 1.5 min fail with retries due at 30 s, 1.5 and 3.5 min: within the five.
+    for (const at of [0, 30_000, 90_000]) {
+      now = T0 + at;
+      expect(await w.runOnce()).toMatchObject({ retrying: 2, expired: 0 });
+    }
+    expect(await row(code)).toMatchObject({ status: 'failed', next_attempt_at: T0 + 210_000 });
+    // The fourth failure would wait 4 minutes more, to 7.5: the code is given up, the other is not.
+    now = T0 + 210_000;
+    expect(await w.runOnce()).toMatchObject({ retrying: 1, expired: 1, dead: 0 });
+    expect(await row(code)).toMatchObject({ status: 'expired', attempts: 4, parameters: '{}' });
+    expect(await row(other)).toMatchObject({ status: 'failed', attempts: 4, next_attempt_at: T0 + 450_000 });
+    now = T0 + 450_000;
+    expect(await w.runOnce()).toMatchObject({ claimed: 1 });
+    expect(delivered.filter((m) => m.id === code)).toHaveLength(4);
   });
 
   it('treats a transport that throws as a failed attempt, keeping the recipient out of the stored error', async () => {

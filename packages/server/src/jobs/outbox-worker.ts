@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BaseLogger } from 'pino';
 import { scrubRemoteText } from '../notifications/masking.ts';
 import type { Deliver, DeliveryResult, OutgoingMessage } from '../notifications/notification.types.ts';
+import { noTelemetry, type Telemetry } from '../observability/telemetry.ts';
 import type { OutboxRow } from '../storage/repositories/outbox.repository.ts';
 import {
   claimDueOutboxMessages,
@@ -11,6 +12,7 @@ import {
 } from '../storage/repositories/outbox-delivery.repository.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import { retryDelayMs } from './backoff.ts';
+import { messageExpiresAt } from './message-lifetime.ts';
 
 export type WorkerLogger = Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
 
@@ -28,6 +30,8 @@ export type OutboxWorkerOptions = {
   leaseMs?: number;
   clock?: () => number;
   random?: () => number;
+  /** Where each recorded outcome is counted for the operator. */
+  telemetry?: Telemetry;
 };
 
 export type OutboxRunSummary = {
@@ -36,6 +40,8 @@ export type OutboxRunSummary = {
   retrying: number;
   dead: number;
   bounced: number;
+  /** Login codes not delivered within their lifetime: given up, not retried. */
+  expired: number;
   /** Outcomes not recorded because another worker had taken the row over (lease ran out). */
   lost: number;
 };
@@ -66,6 +72,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const random = options.random ?? Math.random;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const telemetry = options.telemetry ?? noTelemetry;
   const workerId = randomUUID();
   let runs = 0;
   let running: Promise<OutboxRunSummary> | undefined;
@@ -75,13 +82,28 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function runBatch(): Promise<OutboxRunSummary> {
     const claimant = `${workerId}/${++runs}`;
     const rows = await claimDueOutboxMessages(db, { claimant, now: clock(), leaseMs, limit: batchSize });
-    const summary: OutboxRunSummary = { claimed: rows.length, sent: 0, retrying: 0, dead: 0, bounced: 0, lost: 0 };
+    const summary: OutboxRunSummary = {
+      claimed: rows.length,
+      sent: 0,
+      retrying: 0,
+      dead: 0,
+      bounced: 0,
+      expired: 0,
+      lost: 0,
+    };
     await Promise.all(rows.map((row) => handle(row, claimant, summary)));
     return summary;
   }
 
   async function handle(row: OutboxRow, claimant: string, summary: OutboxRunSummary): Promise<void> {
-    const result = row.attempts > maxAttempts ? interrupted() : await attempt(row);
+    const expiresAt = messageExpiresAt(row);
+    // Worthless by now (it waited through retries or an outage): not sent, nor retried.
+    const result =
+      expiresAt !== null && expiresAt <= clock()
+        ? expired()
+        : row.attempts > maxAttempts
+          ? interrupted()
+          : await attempt(row);
     const log = { outboxId: row.id, channel: row.channel, template: row.template, attempt: row.attempts };
     if (result.outcome === 'sent') {
       const recorded = await markOutboxMessageSent(db, row.id, claimant, {
@@ -90,23 +112,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       });
       if (!recorded) return lost(summary, log);
       summary.sent++;
+      telemetry.outboxDelivery({ channel: row.channel, outcome: 'sent' });
       logger.debug(log, 'notification delivered');
       return;
     }
-    const status =
-      result.outcome === 'bounced'
-        ? 'bounced'
-        : result.outcome === 'undeliverable' || row.attempts >= maxAttempts
-          ? 'dead'
-          : 'failed';
     const now = clock();
-    const nextAttemptAt = status === 'failed' ? now + retryDelayMs(row.attempts, random) : now;
+    const retryAt = now + retryDelayMs(row.attempts, random);
+    const status = undeliveredStatus(result, row.attempts, retryAt, expiresAt);
+    const nextAttemptAt = status === 'failed' ? retryAt : now;
     const recorded = await markOutboxMessageUndelivered(db, row.id, claimant, {
       status,
       error: result.reason,
       nextAttemptAt,
     });
     if (!recorded) return lost(summary, log);
+    telemetry.outboxDelivery({ channel: row.channel, outcome: status === 'failed' ? 'retrying' : status });
     if (status === 'failed') {
       summary.retrying++;
       logger.warn(
@@ -116,10 +136,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     } else if (status === 'bounced') {
       summary.bounced++;
       logger.warn({ ...log, reason: result.reason }, 'notification bounced: the recipient was refused');
+    } else if (status === 'expired') {
+      summary.expired++;
+      logger.warn({ ...log, reason: result.reason }, 'notification expired before it could be delivered; not retried');
     } else {
       summary.dead++;
       logger.error({ ...log, reason: result.reason }, 'notification is dead; see `kontakta outbox`');
     }
+  }
+
+  /** What becomes of a message that was not sent: 'failed' is retried at `retryAt`, the rest are final. */
+  function undeliveredStatus(
+    result: Exclude<AttemptResult, { outcome: 'sent' }>,
+    attempts: number,
+    retryAt: number,
+    expiresAt: number | null,
+  ): 'failed' | 'dead' | 'bounced' | 'expired' {
+    if (result.outcome === 'bounced') return 'bounced';
+    if (result.outcome === 'undeliverable') return 'dead';
+    // A retry after the message's lifetime would deliver nothing of use.
+    if (result.outcome === 'expired' || (expiresAt !== null && retryAt >= expiresAt)) return 'expired';
+    return attempts >= maxAttempts ? 'dead' : 'failed';
   }
 
   async function attempt(row: OutboxRow): Promise<DeliveryResult> {
@@ -183,6 +220,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (!stopped && timer) schedule(0);
     },
   };
+}
+
+/** Not a channel's answer: the worker's own, for a message past its lifetime. */
+type AttemptResult = DeliveryResult | { outcome: 'expired'; reason: string };
+
+function expired(): AttemptResult {
+  return { outcome: 'expired', reason: 'its lifetime ran out before it could be delivered' };
 }
 
 function interrupted(): DeliveryResult {

@@ -36,6 +36,8 @@ const STATUS_OF: Record<OutboxStatus, NotificationDeliveryStatus> = {
   sent: 'delivered',
   dead: 'failed',
   bounced: 'bounced',
+  // Only login codes expire, and they belong to no errand or contact setting shown here.
+  expired: 'failed',
 };
 
 /** The citizen's notifications about an errand (not the unit's), newest first. */

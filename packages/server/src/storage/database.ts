@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
-import { walGroupCommit } from './wal-group-commit.ts';
+import { type GroupCommitSync, walGroupCommit } from './wal-group-commit.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
 
@@ -16,8 +16,15 @@ export type Database = {
   readonly groupCommit: boolean;
   /** Undefined when every commit so far is durable; otherwise settles when it is. */
   whenDurable(): Promise<void> | undefined;
+  /** PostgreSQL: the connection pool's clients right now, for metrics. */
+  readonly poolUse?: () => PoolUse;
+  /** SQLite in a file: the write-ahead log, whose size operators watch (checkpoints keep it small). */
+  readonly walFile?: string;
   close(): Promise<void>;
 };
+
+/** `waiting`: queries queued for a client because all `max` are busy. */
+export type PoolUse = Readonly<{ total: number; idle: number; waiting: number; max: number }>;
 
 export type OpenOptions = {
   /**
@@ -26,6 +33,8 @@ export type OpenOptions = {
    * alone (CLI, tests) keep synchronous=FULL.
    */
   groupCommit?: boolean;
+  /** With group commit: told about every fsync (its time and how many commits it covered). */
+  onGroupCommitSync?: (sync: GroupCommitSync) => void;
 };
 
 /**
@@ -49,12 +58,26 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', groupCommit: false, whenDurable: alreadyDurable, close: () => db.destroy() };
+    const poolUse = () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: config.poolSize,
+    });
+    return {
+      db,
+      dialect: 'postgres',
+      groupCommit: false,
+      whenDurable: alreadyDurable,
+      poolUse,
+      close: () => db.destroy(),
+    };
   }
 
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const walFile = config.file === ':memory:' ? undefined : `${config.file}-wal`;
   const groupCommit =
-    options.groupCommit === true && config.file !== ':memory:' ? walGroupCommit(`${config.file}-wal`) : undefined;
+    options.groupCommit === true && walFile ? walGroupCommit(walFile, undefined, options.onGroupCommitSync) : undefined;
   const { database, raw } = openNodeSqlite(config.file, groupCommit?.committed);
   // WAL lets readers run beside the writer; FULL syncs the WAL on every commit so a confirmed
   // errand survives power loss, not only a crash of our process. Group commit gets the same
@@ -78,6 +101,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     dialect: 'sqlite',
     groupCommit: groupCommit !== undefined,
     whenDurable: groupCommit ? groupCommit.whenDurable : alreadyDurable,
+    walFile,
     async close() {
       await groupCommit?.whenDurable();
       await db.destroy();

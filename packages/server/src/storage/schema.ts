@@ -60,9 +60,11 @@ export type OutboxChannel = 'email' | 'sms' | 'letter';
  * pending: waiting for its first attempt; sending: claimed by a worker (next_attempt_at is the
  * lease end); sent: delivered; failed: an attempt failed, another is due at next_attempt_at;
  * dead: given up after the configured attempts, for an operator (`kontakta outbox`); bounced: the
- * receiving side refused the recipient (wrong number or address), so retrying would not help.
+ * receiving side refused the recipient (wrong number or address), so retrying would not help;
+ * expired: not delivered while it was of any use (a login code past its five minutes), so neither
+ * the worker nor an operator sends it again.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'bounced';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'bounced' | 'expired';
 
 export type OutboxTable = {
   id: string;

@@ -145,7 +145,12 @@ describe('durability', () => {
     await client.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
     await client.end();
 
-    const env = { KONTAKTA_DATABASE_URL: database.config.url, PORT: '0', KONTAKTA_LOG_LEVEL: 'silent' };
+    const env = {
+      KONTAKTA_DEMO: 'true',
+      KONTAKTA_DATABASE_URL: database.config.url,
+      PORT: '0',
+      KONTAKTA_LOG_LEVEL: 'silent',
+    };
     await expect(startServer(loadConfig(env))).rejects.toThrow(/synchronous_commit is off/);
 
     const server = await startServer(loadConfig({ ...env, KONTAKTA_ALLOW_UNSAFE_DURABILITY: 'true' }), {

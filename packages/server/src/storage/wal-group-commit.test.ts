@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walGroupCommit } from './wal-group-commit.ts';
+import { type GroupCommitSync, walGroupCommit } from './wal-group-commit.ts';
 
 /** An fsync that finishes only when the test says so, counting how often it ran. */
 function manualSync() {
@@ -75,5 +75,43 @@ describe('WAL group commit', () => {
     await refused;
     group.committed();
     await expect(group.whenDurable()).rejects.toThrow('EIO');
+  });
+
+  it('reports each fsync that succeeded with its time and the commits it made durable', async () => {
+    const disk = manualSync();
+    const observed: GroupCommitSync[] = [];
+    const group = walGroupCommit('/nowhere-wal', disk.sync, (sync) => observed.push(sync));
+    group.committed();
+    // Three commits while the first fsync runs; it holds the disk for a measurable while.
+    for (let i = 0; i < 3; i++) group.committed();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await disk.finishNext();
+    expect(observed).toHaveLength(1);
+    expect(observed[0]?.commits).toBe(1);
+    expect(observed[0]?.seconds).toBeGreaterThanOrEqual(0.025);
+    expect(observed[0]?.seconds).toBeLessThan(5);
+    await disk.finishNext();
+    expect(observed.map((o) => o.commits)).toEqual([1, 3]);
+
+    // A failed fsync is not a latency: it refuses the answers instead (tested above).
+    group.committed();
+    await disk.finishNext(new Error('EIO'));
+    expect(observed).toHaveLength(2);
+  });
+
+  it('keeps syncing when the observer throws', async () => {
+    const disk = manualSync();
+    const group = walGroupCommit('/nowhere-wal', disk.sync, () => {
+      throw new Error('metrics broke');
+    });
+    group.committed();
+    const first = group.whenDurable();
+    await disk.finishNext();
+    await expect(first).resolves.toBeUndefined();
+    group.committed();
+    const second = group.whenDurable();
+    expect(disk.running()).toBe(1);
+    await disk.finishNext();
+    await expect(second).resolves.toBeUndefined();
   });
 });

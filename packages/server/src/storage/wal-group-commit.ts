@@ -16,7 +16,14 @@ export type WalGroupCommit = {
   whenDurable(): Promise<void> | undefined;
 };
 
-export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit {
+/** One fsync that succeeded: how long it took and how many commits it made durable (for metrics). */
+export type GroupCommitSync = Readonly<{ seconds: number; commits: number }>;
+
+export function walGroupCommit(
+  walFile: string,
+  sync = syncFile,
+  onSynced: (observed: GroupCommitSync) => void = () => {},
+): WalGroupCommit {
   let committedCount = 0;
   let syncedCount = 0;
   let syncing = false;
@@ -33,11 +40,21 @@ export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit
     }
   };
 
+  // Counting must never stop the loop: a throwing observer would leave `syncing` set for good.
+  const observe = (observed: GroupCommitSync) => {
+    try {
+      onSynced(observed);
+    } catch {}
+  };
+
   const run = async () => {
     while (syncedCount < committedCount && failure === undefined) {
       const target = committedCount;
+      const started = performance.now();
+      let observed: GroupCommitSync | undefined;
       try {
         await sync(walFile);
+        observed = { seconds: (performance.now() - started) / 1000, commits: target - syncedCount };
         syncedCount = target;
       } catch (error) {
         // After a failed fsync nobody knows what reached the disk: refuse every waiting and
@@ -45,6 +62,7 @@ export function walGroupCommit(walFile: string, sync = syncFile): WalGroupCommit
         failure = error;
       }
       settle();
+      if (observed) observe(observed);
     }
     syncing = false;
   };

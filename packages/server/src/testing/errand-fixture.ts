@@ -5,8 +5,9 @@ import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config/config.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { buildApp } from '../http/app.ts';
+import type { Metrics } from '../observability/prometheus-metrics.ts';
 import { demoPersonas } from '../registers/index.ts';
-import type { Dialect } from '../storage/database.ts';
+import type { Dialect, OpenOptions } from '../storage/database.ts';
 import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
 import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
 import { createTestDatabase, type TestDatabase } from './test-databases.ts';
@@ -21,9 +22,16 @@ export type ErrandFixture = Awaited<ReturnType<typeof createErrandFixture>>;
 
 export async function createErrandFixture(
   dialect: Dialect,
-  options: { clock?: () => number; logStream?: DestinationStream } = {},
+  options: {
+    clock?: () => number;
+    logStream?: DestinationStream;
+    /** The app's metrics, for a test that also hands them to a worker or the database. */
+    metrics?: Metrics;
+    /** How the database is opened (e.g. with group commit, as the server does). */
+    open?: OpenOptions;
+  } = {},
 ) {
-  const database: TestDatabase = await createTestDatabase(dialect);
+  const database: TestDatabase = await createTestDatabase(dialect, options.open ? { open: options.open } : {});
   const registers = demoRegisters();
   const now = options.clock ?? Date.now;
   await syncOrganisation(database, registers, now());
@@ -35,7 +43,7 @@ export async function createErrandFixture(
   );
   const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };
   // A test that reads the log lines (to prove what never reaches them) gets them at info level.
-  const config = loadConfig({ KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent' });
+  const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent' });
   const app: FastifyInstance = await buildApp({
     config,
     database,
@@ -43,6 +51,7 @@ export async function createErrandFixture(
     keys,
     clock: now,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   await app.ready();
   const personas = demoPersonas(new Date());
@@ -119,7 +128,7 @@ export type Client = {
   login: TestLogin;
 };
 
-function client(app: FastifyInstance, login: TestLogin): Client {
+export function client(app: FastifyInstance, login: TestLogin): Client {
   const send = (options: InjectOptions) =>
     app.inject({ ...options, cookies: login.cookies, headers: { ...login.headers, ...(options.headers ?? {}) } });
   return {

@@ -33,6 +33,7 @@ export async function startLoginTestServer(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-login-'));
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({
+    KONTAKTA_DEMO: 'true',
     PORT: String(port),
     KONTAKTA_PUBLIC_URL: url,
     KONTAKTA_DATA_DIR: dataDir,

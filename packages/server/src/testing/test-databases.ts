@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseConfig } from '../config/config.ts';
-import { type Database, type Dialect, openDatabase } from '../storage/database.ts';
+import { type Database, type Dialect, type OpenOptions, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrator.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
@@ -16,9 +16,12 @@ export type TestDatabase = Database & { config: DatabaseConfig; drop(): Promise<
  * A fresh, empty database of the given dialect: a new SQLite file, or a new database in the
  * test PostgreSQL server. `drop` closes and removes it.
  */
-export async function createTestDatabase(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  options: { migrate?: boolean; open?: OpenOptions } = {},
+): Promise<TestDatabase> {
   const config = dialect === 'sqlite' ? await newSqliteConfig() : await newPostgresConfig();
-  const database = openDatabase(config);
+  const database = openDatabase(config, options.open);
   if (options.migrate ?? true) await migrateToLatest(database.db);
   let dropped = false;
   return {

@@ -21,6 +21,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // The address must be known before start: it is the development e-ID provider's issuer.
   const port = await freePort();
   const config = loadConfig({
+    KONTAKTA_DEMO: 'true',
     PORT: String(port),
     KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     KONTAKTA_DATA_DIR: dataDir,

@@ -1,6 +1,7 @@
 import type { Actor } from '@kontakta/domain';
 import type { Config } from '../config/config.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
+import type { Telemetry } from '../observability/telemetry.ts';
 import type { Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 
@@ -11,6 +12,8 @@ export type Services = Readonly<{
   keys: KeyRing;
   registers: Registers;
   clock: () => number;
+  /** The operator's metrics; absent where nobody reads them (tools, some tests). */
+  telemetry?: Telemetry;
 }>;
 
 /** One request's view: who asks and when. Authorization is every use case's first statement. */

@@ -22,9 +22,11 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
     refused['a receiver of the unit'] = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
     refused['a caregiver of the unit'] = await f.staff(f.personas.staff.doctor.hsaId, f.unit);
     refused['an administrator of another unit'] = await f.staffElsewhere('unit-administrator', f.unit);
-    refused['staff who chose no unit'] = await f.staffWithRoles('SE2321000016-X9998', null as never, [
-      'unit-administrator',
-    ]);
+    refused['staff who chose no unit'] = await f.staffWithRoles(
+      f.personas.staff.unitAdministrator.hsaId,
+      null as never,
+      ['unit-administrator'],
+    );
     customId = (await requestAs(f, admin, 'POST', `/api/admin/units/${f.unit}/errand-types`, customTypeBody())).json()
       .id;
     retiredId = (await requestAs(f, admin, 'POST', `/api/admin/units/${f.unit}/errand-types`, customTypeBody())).json()

@@ -21,7 +21,7 @@ describe('login endpoints per installation', () => {
   });
   const appWith = async (env: Record<string, string>) => {
     const app = await buildApp({
-      config: loadConfig({ KONTAKTA_LOG_LEVEL: 'silent', ...env }),
+      config: loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: 'silent', ...env }),
       database,
       registers: demoRegisters(),
     });

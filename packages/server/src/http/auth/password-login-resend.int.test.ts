@@ -31,6 +31,7 @@ describe.each(DIALECTS)('sending a new login code on %s', (dialect) => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-resend-'));
     database = await createTestDatabase(dialect);
     const config = loadConfig({
+      KONTAKTA_DEMO: 'true',
       KONTAKTA_DATA_DIR: dataDir,
       KONTAKTA_LOG_LEVEL: 'silent',
       KONTAKTA_LOGIN_RATE_LIMIT: '10000',

@@ -67,7 +67,7 @@ describe.each(DIALECTS)('QuestionnaireResponse export on %s', (dialect) => {
       await f.citizen(f.personas.citizens.tolvan.personnummer),
       await f.staffElsewhere('receiver', f.unit),
       await f.staff(f.personas.staff.unitAdministrator.hsaId, f.unit),
-      await f.staffWithRoles('SE2321000016-X9997', f.unit, ['caregiver']),
+      await f.staff(f.personas.staff.secondDoctor.hsaId, f.unit),
     ];
     for (const client of others) {
       const response = await client.get(url());

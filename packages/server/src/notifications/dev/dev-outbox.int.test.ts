@@ -31,7 +31,12 @@ describe.each(DIALECTS)('the development outbox on %s', (dialect) => {
   beforeAll(async () => {
     dataDir = tempDir();
     database = await createTestDatabase(dialect);
-    config = loadConfig({ KONTAKTA_DATA_DIR: dataDir, KONTAKTA_LOG_LEVEL: 'silent', KONTAKTA_DEV_OUTBOX: 'true' });
+    config = loadConfig({
+      KONTAKTA_DEMO: 'true',
+      KONTAKTA_DATA_DIR: dataDir,
+      KONTAKTA_LOG_LEVEL: 'silent',
+      KONTAKTA_DEV_OUTBOX: 'true',
+    });
     app = await buildApp({ config, database, registers: demoRegisters() });
     await app.ready();
     const clock = () => now;
@@ -155,6 +160,7 @@ describe('the development outbox in a running server', () => {
     let server: RunningServer | undefined;
     try {
       const env = {
+        KONTAKTA_DEMO: 'true',
         PORT: '0',
         KONTAKTA_DATA_DIR: dataDir,
         KONTAKTA_LOG_LEVEL: 'silent',

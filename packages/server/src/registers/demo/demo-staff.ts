@@ -10,6 +10,7 @@ import type { Random } from './seeded-random.ts';
 export const STAFF_PERSONAS = {
   receiver: 'Medical secretary: receiver only',
   doctor: 'Doctor: caregiver only',
+  secondDoctor: 'A second doctor at the same unit: caregiver only, a colleague to assign errands to',
   nurse: 'Nurse: caregiver and receiver, and caregiver at a second unit',
   unitAdministrator: 'Unit administrator of two units, no other role',
   regionAdministrator: 'Regional administrator of Region Stockholm, also unit administrator of one unit',
@@ -159,6 +160,9 @@ export function demoStaff(
     throw new Error('the demo needs at least one unit');
   }
   commission(stockholmAdministrator, lastStockholmUnit, 'unit-administrator');
+  // Hired last, so that adding them changed nobody else in the demo.
+  const secondDoctor = hire(firstUnit.regionCode, 'doctor');
+  commission(secondDoctor, firstUnit, 'caregiver');
 
   const persona = (employee: EmployeeRecord, unitHsaId: string | null): StaffPersona => ({
     hsaId: employee.hsaId,
@@ -170,6 +174,7 @@ export function demoStaff(
     personas: {
       receiver: persona(firstStaff.secretary, firstUnit.hsaId),
       doctor: persona(firstStaff.doctor, firstUnit.hsaId),
+      secondDoctor: persona(secondDoctor, firstUnit.hsaId),
       nurse: persona(firstStaff.nurse, firstUnit.hsaId),
       unitAdministrator: persona(firstStaff.administrator, firstUnit.hsaId),
       regionAdministrator: persona(stockholmAdministrator, null),

@@ -9,6 +9,8 @@ import * as errands from './2026-11-22-07-errands.ts';
 import * as webFeatures from './2026-11-22-08-web-features.ts';
 import * as errandTypeAdmin from './2026-11-22-09-errand-type-admin.ts';
 import * as loginCodeResends from './2026-11-22-10-login-code-resends.ts';
+import * as wrappedKeyIndexes from './2026-12-06-01-wrapped-key-indexes.ts';
+import * as accessLogAppendOnly from './2026-12-06-02-access-log-append-only.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-08-web-features': webFeatures,
   '2026-11-22-09-errand-type-admin': errandTypeAdmin,
   '2026-11-22-10-login-code-resends': loginCodeResends,
+  '2026-12-06-01-wrapped-key-indexes': wrappedKeyIndexes,
+  '2026-12-06-02-access-log-append-only': accessLogAppendOnly,
 };

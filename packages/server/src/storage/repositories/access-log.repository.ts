@@ -75,3 +75,18 @@ export async function readAccessLogChain(
     .limit(limit)
     .execute();
 }
+
+/** The hash stored with one entry of a unit's chain, or undefined when there is no such entry. */
+export async function readAccessLogEntryHash(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  position: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('access_log')
+    .select('hash')
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('position', '=', position)
+    .executeTakeFirst();
+  return row?.hash;
+}

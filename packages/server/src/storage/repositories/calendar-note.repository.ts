@@ -62,33 +62,3 @@ export async function listCalendarNotes(
     .limit(limit)
     .execute();
 }
-
-/** For key rotation: notes whose data key is wrapped by another master key than `keyId`. */
-export async function listCalendarKeysNotWrappedBy(
-  db: Kysely<DatabaseSchema>,
-  keyId: string,
-  limit: number,
-): Promise<Pick<CalendarNoteRow, 'id' | 'wrapped_key' | 'key_id'>[]> {
-  return db
-    .selectFrom('calendar_note')
-    .select(['id', 'wrapped_key', 'key_id'])
-    .where('key_id', '!=', keyId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-export async function replaceCalendarWrappedKey(
-  db: Kysely<DatabaseSchema>,
-  id: string,
-  previousKeyId: string,
-  wrapped: Buffer,
-  keyId: string,
-): Promise<void> {
-  await db
-    .updateTable('calendar_note')
-    .set({ wrapped_key: wrapped, key_id: keyId })
-    .where('id', '=', id)
-    .where('key_id', '=', previousKeyId)
-    .execute();
-}

@@ -280,38 +280,3 @@ export async function findErrandTypes(
     .execute();
   return new Map(rows.map((r) => [r.id, r.errand_type]));
 }
-
-/** Errands whose data key is wrapped by another master key than `keyId`, a batch at a time. */
-export async function listErrandKeysNotWrappedBy(
-  db: Kysely<DatabaseSchema>,
-  keyId: string,
-  limit: number,
-): Promise<Array<Pick<ErrandRow, 'id' | 'wrapped_key' | 'key_id'>>> {
-  return db
-    .selectFrom('errand')
-    .select(['id', 'wrapped_key', 'key_id'])
-    .where('key_id', '!=', keyId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-export async function replaceWrappedKey(
-  db: Kysely<DatabaseSchema>,
-  id: string,
-  previousKeyId: string,
-  wrapped: Uint8Array,
-  keyId: string,
-): Promise<void> {
-  await db
-    .updateTable('errand')
-    .set({ wrapped_key: wrapped, key_id: keyId })
-    .where('id', '=', id)
-    .where('key_id', '=', previousKeyId)
-    .execute();
-}
-
-export async function listKeyIdsInUse(db: Kysely<DatabaseSchema>): Promise<string[]> {
-  const rows = await db.selectFrom('errand').select('key_id').distinct().execute();
-  return rows.map((r) => r.key_id);
-}

@@ -66,12 +66,12 @@ export async function markOutboxMessageSent(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Records a failed attempt: 'failed' (retry at `nextAttemptAt`), 'dead' or 'bounced'. */
+/** Records a failed attempt: 'failed' (retry at `nextAttemptAt`), 'dead', 'bounced' or 'expired'. */
 export async function markOutboxMessageUndelivered(
   db: Kysely<DatabaseSchema>,
   id: string,
   claimant: string,
-  outcome: { status: 'failed' | 'dead' | 'bounced'; error: string; nextAttemptAt: number },
+  outcome: { status: 'failed' | 'dead' | 'bounced' | 'expired'; error: string; nextAttemptAt: number },
 ): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
@@ -80,6 +80,8 @@ export async function markOutboxMessageUndelivered(
       last_error: outcome.error,
       next_attempt_at: outcome.nextAttemptAt,
       claimed_by: null,
+      // An expired message is never sent, so its parameters (a login code) are of no more use.
+      ...(outcome.status === 'expired' ? { parameters: '{}' } : {}),
     })
     .where('id', '=', id)
     .where('claimed_by', '=', claimant)

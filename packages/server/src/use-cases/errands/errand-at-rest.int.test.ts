@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKeyRing } from '../../encryption/master-keys.ts';
 import { openDatabase } from '../../storage/database.ts';
+import { dropAccessLogGuard } from '../../testing/access-log-tampering.ts';
 import { createErrandFixture, type ErrandFixture, prescriptionAnswers } from '../../testing/errand-fixture.ts';
+import { productionEnvironment } from '../../testing/production-environment.ts';
 import { DIALECTS } from '../../testing/test-databases.ts';
 import { verifyAccessLog } from '../access-log/verify-access-log.ts';
 import { contextFor } from '../services.ts';
@@ -91,6 +93,20 @@ describe.each(DIALECTS)('errand content at rest on %s', (dialect) => {
     expect(await verifyAccessLog(f.database)).toEqual({ entries: 3, problems: [] });
     const entries = await f.database.db.selectFrom('access_log').selectAll().orderBy('position').execute();
 
+    // The application's own connection cannot change or remove an entry.
+    await expect(
+      f.database.db.updateTable('access_log').set({ action: 'list' }).where('position', '=', 2).execute(),
+    ).rejects.toThrow(/the access log is append-only/);
+    await expect(f.database.db.deleteFrom('access_log').where('position', '=', 3).execute()).rejects.toThrow(
+      /the access log is append-only/,
+    );
+    if (f.database.dialect === 'postgres') {
+      await expect(sql`TRUNCATE access_log`.execute(f.database.db)).rejects.toThrow(/the access log is append-only/);
+    }
+    expect(await verifyAccessLog(f.database)).toEqual({ entries: 3, problems: [] });
+
+    // Someone with the rights to drop the guard is caught by the chain.
+    await dropAccessLogGuard(f.database.db, f.database.dialect);
     await f.database.db.updateTable('access_log').set({ action: 'list' }).where('position', '=', 2).execute();
     expect((await verifyAccessLog(f.database)).problems).toEqual([
       { unitHsaId: f.unit, position: 2, problem: 'content was changed after it was written' },
@@ -113,7 +129,7 @@ describe.each(DIALECTS)('errand content at rest on %s', (dialect) => {
 });
 
 describe('the keys and audit commands', () => {
-  it('`keys rotate` re-wraps under a new key in the key file and drops the old key; `audit verify` tells intact from tampered', async () => {
+  it('`keys add`, `rewrap`, `prune` rotate the key file in production mode; `audit verify` tells intact from tampered', async () => {
     const { f, id } = await withErrand('sqlite');
     if (f.database.config.dialect !== 'sqlite') throw new Error('sqlite expected');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-keys-cli-'));
@@ -123,17 +139,23 @@ describe('the keys and audit commands', () => {
       keyFile,
       JSON.stringify({ current: 'test-key', keys: { 'test-key': current.toString('base64') } }),
     );
+    const { KONTAKTA_MASTER_KEY: _fromEnvironment, ...production } = productionEnvironment();
     const env = {
       ...process.env,
+      ...production,
       KONTAKTA_DATABASE_URL: `sqlite:${f.database.config.file}`,
       KONTAKTA_MASTER_KEY_FILE: keyFile,
       KONTAKTA_LOG_LEVEL: 'silent',
     };
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
 
-    const rotated = run('keys', 'rotate');
-    expect(rotated.stderr).toBe('');
-    expect(rotated.stdout).toMatch(/Re-wrapped 1 data keys/);
+    expect(run('keys', 'add').stdout).toMatch(/it is now the current key/);
+    const rewrapped = run('keys', 'rewrap');
+    expect(rewrapped.status).toBe(0);
+    expect(rewrapped.stdout).toMatch(/Re-wrapped 1 data keys/);
+    // Not a terminal: the progress comes as lines, ending at the whole.
+    expect(rewrapped.stderr).toMatch(/Re-wrapping data keys \[#+\] 1\/1 \(100 %\)\n$/);
+    expect(run('keys', 'prune').stdout).toMatch(/Removed master key\(s\) test-key/);
     const ring = loadKeyRing({ kind: 'file', path: keyFile, generateIfMissing: false }, () => {});
     expect(ring.currentId).not.toBe('test-key');
     expect([...ring.keys.keys()]).toEqual([ring.currentId]);
@@ -142,6 +164,7 @@ describe('the keys and audit commands', () => {
     expect(row.key_id).toBe(ring.currentId);
 
     expect(run('audit', 'verify').stdout).toMatch(/intact: 3 entries/);
+    await dropAccessLogGuard(database.db, 'sqlite');
     await database.db
       .updateTable('access_log')
       .set({ staff_hsa_id: 'SE-SOMEONE-ELSE' })

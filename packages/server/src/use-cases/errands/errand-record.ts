@@ -8,6 +8,7 @@ import {
   type ErrandAccess,
   type ErrandActorRef,
   type ErrandCommand,
+  type ErrandEventType,
   type ErrandState,
   errandAccess,
   type StaffRole,
@@ -138,6 +139,18 @@ export function decideOrConflict(row: ErrandRow, command: ErrandCommand, actor: 
   // Acting in a role one does not have is a permission problem, not a state problem.
   if (!decision.ok) throw new AppError(decision.reason === 'wrong-role' ? 'forbidden' : 'conflict', decision.reason);
   return decision;
+}
+
+/**
+ * Counts errand events in the operator's metrics. Call it once the transaction that wrote them
+ * has committed, so that a rolled-back change is not counted.
+ */
+export function countErrandEvents(
+  ctx: UseCaseContext,
+  errandType: string,
+  events: ReadonlyArray<{ type: ErrandEventType }>,
+): void {
+  for (const { type } of events) ctx.telemetry?.errandEvent({ event: type, errandType });
 }
 
 /**

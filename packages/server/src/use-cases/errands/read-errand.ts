@@ -1,8 +1,10 @@
 import type { ErrandDetail } from '@kontakta/contract';
+import type { ErrandEvent } from '@kontakta/domain';
 import type { UseCaseContext } from '../services.ts';
 import {
   actorRef,
   applyDecision,
+  countErrandEvents,
   decideOrConflict,
   findVisibleErrand,
   logStaffAccess,
@@ -15,13 +17,15 @@ import { type Language, presentErrand } from './present-errand.ts';
  * unit's first look is an `opened` event; a citizen opening an answer marks it read.
  */
 export async function readErrand(ctx: UseCaseContext, errandId: string, language: Language): Promise<ErrandDetail> {
-  return ctx.database.db.transaction().execute(async (trx) => {
+  let written: { errandType: string; events: readonly ErrandEvent[] } | undefined;
+  const detail = await ctx.database.db.transaction().execute(async (trx) => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
     let current = row;
     if (access.as === 'citizen') {
       if (stateOf(row).unreadByCitizen) {
         const decision = decideOrConflict(row, { type: 'read-by-citizen' }, actorRef(ctx.actor), ctx.now);
         await applyDecision(trx, row, decision, ctx.now);
+        written = { errandType: row.errand_type, events: decision.events };
         current = { ...row, unread_by_citizen: 0 };
       }
       return presentErrand(ctx, trx, current, 'citizen', language);
@@ -30,8 +34,11 @@ export async function readErrand(ctx: UseCaseContext, errandId: string, language
     if (row.status === 'new') {
       const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
       await applyDecision(trx, row, decision, ctx.now);
+      written = { errandType: row.errand_type, events: decision.events };
       current = { ...row, status: 'open' };
     }
     return presentErrand(ctx, trx, current, 'staff', language);
   });
+  if (written) countErrandEvents(ctx, written.errandType, written.events);
+  return detail;
 }

@@ -14,7 +14,7 @@ import { enqueueOutboxMessage } from '../../storage/repositories/outbox.reposito
 import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { actorRef, answerFieldErrors } from './errand-record.ts';
+import { actorRef, answerFieldErrors, countErrandEvents } from './errand-record.ts';
 
 export type SendErrandInput = {
   unitHsaId: string;
@@ -55,6 +55,7 @@ export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendE
   const sealed = sealText(key.key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
   const setting = await findUnitSetting(db, input.unitHsaId);
 
+  const event = sentEvent(actorRef(ctx.actor), ctx.now);
   await db.transaction().execute(async (trx) => {
     const state = initialErrandState();
     await insertErrand(trx, {
@@ -90,7 +91,6 @@ export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendE
       content: sealed,
       created_at: ctx.now,
     });
-    const event = sentEvent(actorRef(ctx.actor), ctx.now);
     await insertErrandEvents(trx, [
       {
         id: randomUUID(),
@@ -120,6 +120,7 @@ export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendE
       );
     }
   });
+  countErrandEvents(ctx, input.errandType, [event]);
   return { id };
 }
 

@@ -4,7 +4,14 @@ import type { ErrandRow } from '../../storage/repositories/errand.repository.ts'
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import type { AccessAction } from '../access-log/record-access.ts';
 import type { UseCaseContext } from '../services.ts';
-import { actorRef, applyDecision, decideOrConflict, findVisibleErrand, logStaffAccess } from './errand-record.ts';
+import {
+  actorRef,
+  applyDecision,
+  countErrandEvents,
+  decideOrConflict,
+  findVisibleErrand,
+  logStaffAccess,
+} from './errand-record.ts';
 
 export type TransitionOptions = {
   /** The staff role the command is done in (e.g. assign as receiver, answer as caregiver). */
@@ -28,7 +35,7 @@ export async function transitionErrand(
   command: ErrandCommand | ((row: ErrandRow, trx: Kysely<DatabaseSchema>) => Promise<ErrandCommand>),
   options: TransitionOptions = {},
 ): Promise<void> {
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const written = await ctx.database.db.transaction().execute(async (trx) => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
     // A command may depend on the errand (the answer form is the errand's own version).
     const resolved = typeof command === 'function' ? await command(row, trx) : command;
@@ -44,5 +51,7 @@ export async function transitionErrand(
       );
     }
     await options.alsoWrite?.(trx, row);
+    return { errandType: row.errand_type, events: decision.events };
   });
+  countErrandEvents(ctx, written.errandType, written.events);
 }

@@ -1,49 +1,53 @@
 import { type KeyRing, unwrapDataKey, wrapDataKey } from '../../encryption/envelope.ts';
 import type { Database } from '../../storage/database.ts';
 import {
-  listCalendarKeysNotWrappedBy,
-  replaceCalendarWrappedKey,
-} from '../../storage/repositories/calendar-note.repository.ts';
-import { listErrandKeysNotWrappedBy, replaceWrappedKey } from '../../storage/repositories/errand.repository.ts';
+  countRowsNotWrappedBy,
+  listRowsNotWrappedBy,
+  replaceWrappedKey,
+  WRAPPED_KEY_TABLES,
+} from '../../storage/repositories/wrapped-key.repository.ts';
+
+export type RewrapProgress = (done: number, total: number) => void;
 
 /**
- * Key rotation: re-wraps every errand's data key under the ring's current master key. Content is
- * not touched (it stays sealed under the same data keys). Batches are separate transactions, so
- * a rotation can be interrupted and run again.
+ * Key rotation: re-wraps every data key (errands, calendar notes) under the ring's current master
+ * key. Content is not touched: it stays sealed under the same data keys. Each batch is its own
+ * transaction, so a rotation can be stopped at any point and run again; rows a running server
+ * wraps under an older key meanwhile are left for the next run (and `keys prune` refuses).
  */
-export async function rewrapDataKeys(database: Database, ring: KeyRing, batchSize = 500): Promise<number> {
-  return (await rewrapErrandKeys(database, ring, batchSize)) + (await rewrapCalendarKeys(database, ring, batchSize));
-}
-
-async function rewrapErrandKeys(database: Database, ring: KeyRing, batchSize: number): Promise<number> {
-  let rewrapped = 0;
-  for (;;) {
-    const batch = await listErrandKeysNotWrappedBy(database.db, ring.currentId, batchSize);
-    if (batch.length === 0) return rewrapped;
-    await database.db.transaction().execute(async (trx) => {
-      for (const row of batch) {
-        const key = unwrapDataKey(ring, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
-        const next = wrapDataKey(ring, key);
-        await replaceWrappedKey(trx, row.id, row.key_id, next.wrapped, next.keyId);
-      }
-    });
-    rewrapped += batch.length;
+export async function rewrapDataKeys(
+  database: Database,
+  ring: KeyRing,
+  { batchSize = 500, progress }: { batchSize?: number; progress?: RewrapProgress } = {},
+): Promise<number> {
+  const total = await countRowsNotWrappedBy(database.db, ring.currentId);
+  let done = 0;
+  progress?.(done, total);
+  for (const table of WRAPPED_KEY_TABLES) {
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await listRowsNotWrappedBy(database.db, table, {
+        keyId: ring.currentId,
+        afterId,
+        limit: batchSize,
+      });
+      if (batch.length === 0) break;
+      await database.db.transaction().execute(async (trx) => {
+        for (const row of batch) {
+          const key = unwrapDataKey(ring, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
+          const next = wrapDataKey(ring, key);
+          await replaceWrappedKey(trx, table, {
+            id: row.id,
+            previousKeyId: row.key_id,
+            wrapped: next.wrapped,
+            keyId: next.keyId,
+          });
+        }
+      });
+      done += batch.length;
+      afterId = batch[batch.length - 1]?.id ?? null;
+      progress?.(done, Math.max(total, done));
+    }
   }
-}
-
-/** Calendar notes have data keys of their own, wrapped the same way. */
-async function rewrapCalendarKeys(database: Database, ring: KeyRing, batchSize: number): Promise<number> {
-  let rewrapped = 0;
-  for (;;) {
-    const batch = await listCalendarKeysNotWrappedBy(database.db, ring.currentId, batchSize);
-    if (batch.length === 0) return rewrapped;
-    await database.db.transaction().execute(async (trx) => {
-      for (const row of batch) {
-        const key = unwrapDataKey(ring, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
-        const next = wrapDataKey(ring, key);
-        await replaceCalendarWrappedKey(trx, row.id, row.key_id, next.wrapped, next.keyId);
-      }
-    });
-    rewrapped += batch.length;
-  }
+  return done;
 }

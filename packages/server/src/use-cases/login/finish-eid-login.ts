@@ -1,6 +1,5 @@
 import type { LoginRefusal } from '@kontakta/contract';
 import { OidcProviderUnavailableError, type OidcRelyingParty } from '../../identity/oidc-relying-party.ts';
-import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { takeLoginFlow } from '../../storage/repositories/login-flow.repository.ts';
 import type { LoginAudience } from '../../storage/schema.ts';
 import type { Services } from '../services.ts';
@@ -8,6 +7,7 @@ import { hashSessionToken } from '../sessions/session-tokens.ts';
 import { logInCitizen } from './log-in-citizen.ts';
 import { logInStaff } from './log-in-staff.ts';
 import type { LoginOutcome } from './login-outcome.ts';
+import { recordLoginEvent } from './record-login-event.ts';
 
 export type EidRelyingParties = Readonly<Record<LoginAudience, OidcRelyingParty>>;
 
@@ -30,7 +30,7 @@ export async function finishEidLogin(
     : undefined;
   const audience: LoginAudience = flow?.audience ?? 'citizen';
   const fail = async (result: 'refused' | 'failed', reason: LoginRefusal, errorKind?: string) => {
-    await insertLoginEvent(services.database.db, {
+    await recordLoginEvent(services, {
       occurred_at: now,
       audience,
       method: 'eid',

@@ -7,7 +7,6 @@ import {
   deleteExpiredLoginCodes,
   findLoginCode,
 } from '../../storage/repositories/login-code.repository.ts';
-import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import {
   activatePasswordCredential,
   findPasswordCredential,
@@ -17,6 +16,7 @@ import { hashSessionToken } from '../sessions/session-tokens.ts';
 import { startSession } from '../sessions/start-session.ts';
 import type { SessionTokens } from './login-outcome.ts';
 import { clearAccountFailures, countFailure, lockedUntil, throttleKeys } from './login-throttle.ts';
+import { recordLoginEvent } from './record-login-event.ts';
 
 export type FinishPasswordLoginResult =
   | Readonly<{ ok: true; session: SessionTokens }>
@@ -42,7 +42,7 @@ export async function finishPasswordLogin(
   const now = services.clock();
   const { db } = services.database;
   const event = (result: 'success' | 'failed', reason: string | null, municipality: string | null = null) =>
-    insertLoginEvent(db, {
+    recordLoginEvent(services, {
       occurred_at: now,
       audience: 'citizen',
       method: 'password-sms',

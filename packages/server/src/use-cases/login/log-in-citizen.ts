@@ -1,10 +1,10 @@
 import { checkLoginPersonnummer } from '../../identity/login-personnummer.ts';
 import type { Person } from '../../registers/index.ts';
 import { saveCitizenFromRegister } from '../../storage/repositories/citizen-login.repository.ts';
-import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import type { Services } from '../services.ts';
 import { startSession } from '../sessions/start-session.ts';
 import { type LoginOutcome, refused } from './login-outcome.ts';
+import { recordLoginEvent } from './record-login-event.ts';
 
 /**
  * The checks every citizen e-ID login passes, whatever the provider: a real personnummer (no
@@ -19,7 +19,7 @@ export async function logInCitizen(
   const now = services.clock();
   const { db } = services.database;
   const record = (result: 'success' | 'refused' | 'failed', reason: string | null, municipality: string | null) =>
-    insertLoginEvent(db, {
+    recordLoginEvent(services, {
       occurred_at: now,
       audience: 'citizen',
       method: 'eid',

@@ -1,12 +1,12 @@
 import { STAFF_ROLES, type StaffRole } from '@kontakta/domain';
 import { checkLoginPersonnummer } from '../../identity/login-personnummer.ts';
 import type { Employee, UnitCommission } from '../../registers/index.ts';
-import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { saveStaffMemberFromCatalogue } from '../../storage/repositories/staff-login.repository.ts';
 import type { Services } from '../services.ts';
 import { startSession } from '../sessions/start-session.ts';
 import { type LoginOutcome, refused } from './login-outcome.ts';
 import { mirrorCareUnit } from './mirror-care-unit.ts';
+import { recordLoginEvent } from './record-login-event.ts';
 
 /** The catalogue's unit roles are Kontakta's staff roles; anything else is ignored. */
 export function staffRolesOf(commission: UnitCommission): StaffRole[] {
@@ -25,7 +25,7 @@ export async function logInStaff(
   const now = services.clock();
   const { db } = services.database;
   const record = (result: 'success' | 'refused' | 'failed', reason: string | null) =>
-    insertLoginEvent(db, {
+    recordLoginEvent(services, {
       occurred_at: now,
       audience: 'staff',
       method: 'eid',

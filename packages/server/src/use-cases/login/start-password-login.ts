@@ -9,7 +9,6 @@ import {
   saveCitizenFromRegister,
 } from '../../storage/repositories/citizen-login.repository.ts';
 import { replaceLoginCode } from '../../storage/repositories/login-code.repository.ts';
-import { insertLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import {
   findPasswordCredentials,
@@ -18,6 +17,7 @@ import {
 import type { Services } from '../services.ts';
 import { hashSessionToken, newSessionToken } from '../sessions/session-tokens.ts';
 import { countFailure, lockedUntil, throttleKeys } from './login-throttle.ts';
+import { recordLoginEvent } from './record-login-event.ts';
 
 export type StartPasswordLoginResult =
   | Readonly<{ ok: true; challengeToken: string; maskedMobile: string; validSeconds: number }>
@@ -44,7 +44,7 @@ export async function startPasswordLogin(
   const now = services.clock();
   const { db } = services.database;
   const event = (result: 'success' | 'refused' | 'failed', reason: string | null) =>
-    insertLoginEvent(db, {
+    recordLoginEvent(services, {
       occurred_at: now,
       audience: 'citizen',
       method: 'password-sms',

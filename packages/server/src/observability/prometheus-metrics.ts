@@ -1,0 +1,72 @@
+import { isBaseErrandTypeId } from '@kontakta/domain';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { OutboxChannel } from '../storage/schema.ts';
+import { DELIVERY_OUTCOMES, type Telemetry } from './telemetry.ts';
+
+/**
+ * One process's metrics: the registry /metrics serves, and the Telemetry the code reports to.
+ * Created once per server (not a module global: tests build many apps in one process) and
+ * handed to whatever serves the text — the app's /metrics, or a listener of its own.
+ */
+export type Metrics = Readonly<{ registry: Registry; telemetry: Telemetry }>;
+
+const CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'letter'];
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const logins = new Counter({
+    name: 'kontakta_logins_total',
+    help: 'Login attempts by audience (citizen, staff), method (eid, password-sms) and result (success, refused, failed)',
+    labelNames: ['audience', 'method', 'result'] as const,
+    registers,
+  });
+  const errandEvents = new Counter({
+    name: 'kontakta_errand_transitions_total',
+    help: 'Errand events (sent, opened, assigned, answered, closed …) by errand type; custom types count as "custom"',
+    labelNames: ['event', 'errand_type'] as const,
+    registers,
+  });
+  const deliveries = new Counter({
+    name: 'kontakta_outbox_deliveries_total',
+    help: 'Outbox delivery outcomes by channel: sent, retrying (failed, will retry), dead, bounced, expired',
+    labelNames: ['channel', 'outcome'] as const,
+    registers,
+  });
+  // Every channel and outcome from the start, so that a rate or an alert on e.g. dead messages
+  // has a series to work on before the first one dies.
+  for (const channel of CHANNELS) for (const outcome of DELIVERY_OUTCOMES) deliveries.inc({ channel, outcome }, 0);
+
+  const fsyncSeconds = new Histogram({
+    name: 'kontakta_group_commit_fsync_seconds',
+    help: 'SQLite group commit: time of each WAL fsync, which every response waits for',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers,
+  });
+  const commitsPerFsync = new Histogram({
+    name: 'kontakta_group_commit_batch_commits',
+    help: 'SQLite group commit: commits made durable by each WAL fsync',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+    registers,
+  });
+
+  return {
+    registry,
+    telemetry: {
+      loginAttempted: (attempt) => logins.inc({ ...attempt }),
+      errandEvent: ({ event, errandType }) => errandEvents.inc({ event, errand_type: errandTypeLabel(errandType) }),
+      outboxDelivery: ({ channel, outcome }) => deliveries.inc({ channel, outcome }),
+      groupCommitSynced: ({ seconds, commits }) => {
+        fsyncSeconds.observe(seconds);
+        commitsPerFsync.observe(commits);
+      },
+    },
+  };
+}
+
+/** A base type's id is the same everywhere; a custom type's id names one unit's form, so it is not a label. */
+export function errandTypeLabel(errandType: string): string {
+  return isBaseErrandTypeId(errandType) ? errandType : 'custom';
+}

@@ -1,0 +1,38 @@
+import type { ErrandEventType } from '@kontakta/domain';
+import type { LoginAudience, LoginEventTable, OutboxChannel } from '../storage/schema.ts';
+import type { GroupCommitSync } from '../storage/wal-group-commit.ts';
+
+/**
+ * What the code tells the operator's metrics, as it happens. Use cases and jobs get it as a
+ * dependency (in Services, or an option), so they neither know prom-client nor reach a global;
+ * the Prometheus side is prometheus-metrics.ts. Every argument is a closed set of values: a
+ * label never carries an id, a name or free text.
+ */
+export type Telemetry = Readonly<{
+  /** A login attempt ended; called wherever a `login_event` row is written. */
+  loginAttempted(attempt: LoginAttempt): void;
+  /** An errand event was committed. `errandType` is the errand's type id; custom ones are counted as one. */
+  errandEvent(event: Readonly<{ event: ErrandEventType; errandType: string }>): void;
+  /** The outbox worker recorded the outcome of one message. */
+  outboxDelivery(delivery: Readonly<{ channel: OutboxChannel; outcome: DeliveryOutcome }>): void;
+  /** SQLite group commit synced the WAL. */
+  groupCommitSynced(sync: GroupCommitSync): void;
+}>;
+
+export type LoginAttempt = Readonly<{
+  audience: LoginAudience;
+  method: LoginEventTable['method'];
+  result: LoginEventTable['result'];
+}>;
+
+/** retrying: failed, another attempt is due; the others are final. */
+export const DELIVERY_OUTCOMES = ['sent', 'retrying', 'dead', 'bounced', 'expired'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/** For code run without metrics (tools, tests that do not look at them). */
+export const noTelemetry: Telemetry = {
+  loginAttempted: () => {},
+  errandEvent: () => {},
+  outboxDelivery: () => {},
+  groupCommitSynced: () => {},
+};

@@ -1,0 +1,51 @@
+import type { Actor, StaffRole } from '@kontakta/domain';
+import type { Registers } from '../../registers/index.ts';
+import { staffRolesOf } from '../login/log-in-staff.ts';
+
+/** How long an answer from the registers is trusted: revoking a commission takes effect within it. */
+export const AUTHORITY_CACHE_MS = 30_000;
+
+export type AuthorityCheck = (actor: Actor, now: number) => Promise<Actor | undefined>;
+
+/** What the registers say now: present or not (citizens), the roles at the unit (staff). */
+type Verdict = { present: false } | { present: true; roles?: readonly StaffRole[] };
+
+/**
+ * What a session may do follows the registers, not the login: a member of staff whose commission
+ * at the unit was removed from the HSA catalogue, or a citizen who left the population register,
+ * loses the session at the next request after the cache window (undefined: end it). Staff get the
+ * roles the catalogue gives them at the unit now, so a role taken away stops working too.
+ */
+export function createAuthorityCheck(registers: Registers, cacheMs = AUTHORITY_CACHE_MS): AuthorityCheck {
+  const cache = new Map<string, { until: number; verdict: Promise<Verdict> }>();
+  return async (actor, now) => {
+    const key =
+      actor.kind === 'staff' ? `staff:${actor.hsaId}:${actor.unitHsaId ?? ''}` : `citizen:${actor.personnummer}`;
+    let entry = cache.get(key);
+    if (!entry || entry.until <= now) {
+      if (cache.size >= 10_000) evictExpired(cache, now);
+      entry = { until: now + cacheMs, verdict: askRegisters(registers, actor) };
+      cache.set(key, entry);
+      // A failed lookup is not remembered: the next request asks again.
+      entry.verdict.catch(() => cache.delete(key));
+    }
+    const verdict = await entry.verdict;
+    if (!verdict.present) return undefined;
+    return actor.kind === 'staff' && verdict.roles ? { ...actor, roles: verdict.roles } : actor;
+  };
+}
+
+async function askRegisters(registers: Registers, actor: Actor): Promise<Verdict> {
+  if (actor.kind === 'citizen') return { present: (await registers.findPerson(actor.personnummer)) !== undefined };
+  const employee = await registers.findEmployee(actor.hsaId);
+  if (!employee) return { present: false };
+  // Before a unit is chosen the session can only list and choose units, which ask the catalogue themselves.
+  if (actor.unitHsaId === null) return { present: true };
+  const commission = employee.commissions.find((c) => c.unitHsaId === actor.unitHsaId);
+  const roles = commission ? staffRolesOf(commission) : [];
+  return roles.length > 0 ? { present: true, roles } : { present: false };
+}
+
+function evictExpired(cache: Map<string, { until: number }>, now: number): void {
+  for (const [key, entry] of cache) if (entry.until <= now) cache.delete(key);
+}
