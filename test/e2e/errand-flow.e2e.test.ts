@@ -74,6 +74,9 @@ describe('the errand flow, in three browsers', () => {
     await page.getByRole('button', { name: 'Bekräfta', exact: true }).click();
     await page.getByText('Din e-postadress är bekräftad.').waitFor();
     await page.getByText('Bekräftad. Vi använder den för meddelanden.').waitFor();
+    // Logged in only here: ending the logins elsewhere says so, and this one goes on.
+    await page.getByRole('button', { name: 'Logga ut på alla andra enheter' }).click();
+    await page.getByText('Du var inte inloggad någon annanstans.').waitFor();
     await expectAccessible(page);
     await saveScreenshot(page, 'citizen-settings');
   });

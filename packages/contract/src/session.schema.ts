@@ -10,3 +10,7 @@ export const SessionInfo = Type.Object({
   roles: Type.Array(Type.String()),
 });
 export type SessionInfo = Static<typeof SessionInfo>;
+
+/** How many other sessions "log out everywhere else" ended. */
+export const EndedSessions = Type.Object({ ended: Type.Integer({ minimum: 0 }) });
+export type EndedSessions = Static<typeof EndedSessions>;

@@ -83,11 +83,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics,
     ...(options.registers ? { registers: options.registers } : {}),
   });
-  if (config.demo) {
-    app.log.warn(
-      'DEMO MODE: anyone can log in as a test person, /dev/outbox shows login codes, the master key is generated. Never on a server people use.',
-    );
-  }
   for (const warning of [...config.warnings, ...keyWarnings]) app.log.warn(warning);
   const reloadKeys = () => {
     try {

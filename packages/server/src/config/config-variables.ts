@@ -41,6 +41,17 @@ export const CONFIG_VARIABLES = [
   },
   { name: 'KONTAKTA_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest request body accepted.' },
   {
+    name: 'KONTAKTA_MAX_CONCURRENT_REQUESTS',
+    default: '256',
+    description:
+      'Requests in progress at once in one process; beyond it new ones get 503 with `Retry-After` at once (overload is shed, not queued).',
+  },
+  {
+    name: 'KONTAKTA_MAX_EVENT_LOOP_DELAY_MS',
+    default: '1000',
+    description: 'Event-loop delay beyond which new requests get 503 with `Retry-After` (the process cannot keep up).',
+  },
+  {
     name: 'KONTAKTA_API_DOCS',
     default: '`false`; `true` in demo mode',
     description: 'Serve the OpenAPI description at `/api/openapi.json` and the browsable documentation at `/api/docs`.',

@@ -19,6 +19,8 @@ export type Config = Readonly<{
   requestTimeoutMs: number;
   bodyLimitBytes: number;
   apiDocs: boolean;
+  /** Past these bounds requests are refused with 503 and Retry-After (see http/overload.ts). */
+  overload: Readonly<{ maxConcurrentRequests: number; maxEventLoopDelayMs: number; retryAfterSeconds: number }>;
   /** Serve /metrics only on this address instead of the main port. */
   metricsAddress: Readonly<{ host: string; port: number }> | null;
   allowUnsafeDurability: boolean;
@@ -177,6 +179,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
     requestTimeoutMs: read('KONTAKTA_REQUEST_TIMEOUT_MS', '30000', integerIn(1000, 600_000)),
     bodyLimitBytes: read('KONTAKTA_BODY_LIMIT_BYTES', '1048576', integerIn(1024, 100 * 1024 * 1024)),
     apiDocs: read('KONTAKTA_API_DOCS', demo ? 'true' : 'false', boolean),
+    overload: {
+      maxConcurrentRequests: read('KONTAKTA_MAX_CONCURRENT_REQUESTS', '256', integerIn(1, 100_000)),
+      maxEventLoopDelayMs: read('KONTAKTA_MAX_EVENT_LOOP_DELAY_MS', '1000', integerIn(10, 60_000)),
+      retryAfterSeconds: 5,
+    },
     metricsAddress: read('KONTAKTA_METRICS_ADDRESS', '', (raw) => (raw === '' ? null : hostAndPort(raw))),
     session: {
       idleMs: read('KONTAKTA_SESSION_IDLE_MINUTES', '60', integerIn(1, 24 * 60)) * 60_000,

@@ -31,6 +31,7 @@ import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerOverloadShedding } from './overload.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions } from './sessions.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
@@ -72,6 +73,12 @@ export async function buildApp({
     // Node leaves these unlimited; without a proxy in front, a slow client could hold sockets forever.
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
+    // Node checks the request timeout only every 30 s by default, and not at all while the headers'
+    // own timeout (60 s) is longer: a body trickled a byte at a time got its 408 after 71 s.
+    http: {
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+    },
     bodyLimit: config.bodyLimitBytes,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -82,6 +89,12 @@ export async function buildApp({
     // Behind a reverse proxy, request.ip must be the client's: login limits count per address.
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Said first, so that nobody mistakes a demo for a service people can use.
+  if (config.demo) {
+    app.log.warn(
+      'DEMO MODE: anyone can log in as a test person, /dev/outbox shows login codes, the master key is generated. Never on a server people use.',
+    );
+  }
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
   const registerAdapters = registers ?? (await openConfiguredRegisters(app, config.registerDir));
   const services: Services = {
@@ -100,6 +113,7 @@ export async function buildApp({
   registerValidation(app);
   registerErrorHandling(app);
   registerInputSafety(app);
+  await registerOverloadShedding(app, config.overload);
   registerMetrics(app, { metrics, database, clock, serveRoute: config.metricsAddress === null });
 
   app.addHook('onSend', async (request, reply) => {

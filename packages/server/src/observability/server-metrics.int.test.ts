@@ -38,9 +38,8 @@ describe('the running server’s metrics (SQLite with group commit)', () => {
         parseMetricsText(await server.metrics.registry.metrics()),
         'kontakta_group_commit_fsync_seconds_count',
       );
-    // Migrations at start were synced already.
-    const before = (await fsyncs()) as number;
-    expect(before).toBeGreaterThan(0);
+    // The migrations' fsync may still be on its way: only what the request adds is certain.
+    const before = ((await fsyncs()) as number | undefined) ?? 0;
     const stranger = makePersonnummer({ birthDate: '1961-02-03', sex: 'female', sequence: 17 });
     const response = await fetch(`${server.url}/api/auth/password`, {
       method: 'POST',

@@ -1,5 +1,5 @@
-import type { SessionInfo } from '@kontakta/contract';
-import { useQuery } from '@tanstack/react-query';
+import type { EndedSessions, SessionInfo } from '@kontakta/contract';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest, apiRequestWithContact, type ServerContact, setCsrfToken } from './api-client.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
@@ -65,4 +65,11 @@ export async function leaveSession(audience: Audience, reason: LogoutReason): Pr
   }
   setCsrfToken(undefined);
   window.location.replace(loggedOutPath(audience, reason));
+}
+
+/** "Log out everywhere else": ends every other session of the same person; this one stays. */
+export function useEndOtherSessions() {
+  return useMutation({
+    mutationFn: () => apiRequest<EndedSessions>('/api/session/others', { method: 'DELETE' }),
+  });
 }

@@ -73,8 +73,15 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
       // Whatever went wrong, what the reader wrote stays in the form.
       const problem = error instanceof ApiError ? error.problem : undefined;
       if (state.showServerProblem(problem)) return;
+      const status = error instanceof ApiError ? error.status : undefined;
       setFailure(
-        t(error instanceof ApiError && error.status === 404 ? 'errandForm.error.gone' : 'errandForm.error.notSent'),
+        t(
+          status === 404
+            ? 'errandForm.error.gone'
+            : status === 503
+              ? 'errandForm.error.busy'
+              : 'errandForm.error.notSent',
+        ),
       );
       window.setTimeout(() => failureRef.current?.focus(), 0);
     }

@@ -7,6 +7,7 @@ import {
   useSaveNotificationSettings,
   useVerifyContact,
 } from '../api/citizen-queries.ts';
+import { useEndOtherSessions } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDate } from '../ui/format.ts';
@@ -53,7 +54,34 @@ export function SettingsPage() {
             ) : null,
           )
         : null}
+      <OtherSessions />
     </>
+  );
+}
+
+/** Logins on other devices can be ended from here (a phone left logged in, a shared computer). */
+function OtherSessions() {
+  const t = useText();
+  const endOthers = useEndOtherSessions();
+  return (
+    <section aria-labelledby="other-sessions-heading">
+      <h2 id="other-sessions-heading">{t('settings.sessions.heading')}</h2>
+      <p>{t('settings.sessions.lead')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={endOthers.isPending}
+          onClick={() => endOthers.mutate()}
+        >
+          {t('settings.sessions.endOthers')}
+        </button>
+      </div>
+      <div role="status">
+        {endOthers.data ? <p>{t('settings.sessions.ended', { count: endOthers.data.ended })}</p> : null}
+        {endOthers.isError ? <p className="notice notice-error">{t('settings.sessions.failed')}</p> : null}
+      </div>
+    </section>
   );
 }
 

@@ -15,9 +15,11 @@ export function Loading() {
 export function LoadError({ error, onRetry }: Readonly<{ error: unknown; onRetry?: () => void }>) {
   const t = useText();
   const notFound = error instanceof ApiError && error.status === 404;
+  // 503: the server sheds load rather than keep everyone waiting; nothing is wrong with the page.
+  const busy = error instanceof ApiError && error.status === 503;
   return (
     <div className="notice notice-error" role="alert">
-      <p>{notFound ? t('common.notFound') : t('common.loadError')}</p>
+      <p>{notFound ? t('common.notFound') : busy ? t('common.busy') : t('common.loadError')}</p>
       {onRetry && !notFound ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('common.tryAgain')}

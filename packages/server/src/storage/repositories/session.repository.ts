@@ -37,3 +37,46 @@ export async function deleteExpiredSessions(db: Kysely<DatabaseSchema>, now: num
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Keeps a citizen's `keep` newest sessions and deletes the older ones; returns how many went. */
+export async function deleteCitizenSessionsBeyond(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  keep: number,
+): Promise<number> {
+  const older = await db
+    .selectFrom('session')
+    .select('token_hash')
+    .where('citizen_id', '=', citizenId)
+    .orderBy('created_at', 'desc')
+    .orderBy('token_hash')
+    .offset(keep)
+    .limit(1000)
+    .execute();
+  if (older.length === 0) return 0;
+  await db
+    .deleteFrom('session')
+    .where(
+      'token_hash',
+      'in',
+      older.map((row) => row.token_hash),
+    )
+    .execute();
+  return older.length;
+}
+
+/** Ends every other session of the same person (citizen or staff); returns how many. */
+export async function deleteOtherSessions(
+  db: Kysely<DatabaseSchema>,
+  owner: { citizenId: string } | { staffHsaId: string },
+  keepTokenHash: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where((eb) =>
+      'citizenId' in owner ? eb('citizen_id', '=', owner.citizenId) : eb('staff_hsa_id', '=', owner.staffHsaId),
+    )
+    .where('token_hash', '!=', keepTokenHash)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

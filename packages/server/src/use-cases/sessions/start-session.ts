@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
-import { deleteSession, insertSession } from '../../storage/repositories/session.repository.ts';
+import {
+  deleteCitizenSessionsBeyond,
+  deleteSession,
+  insertSession,
+} from '../../storage/repositories/session.repository.ts';
 import type { SessionPolicy } from './session-policy.ts';
 import { hashSessionToken, newSessionToken } from './session-tokens.ts';
+
+/**
+ * How many sessions a citizen may have at once (phone, computer, a tablet…); a new login ends the
+ * oldest beyond it, so a forgotten session on a shared computer does not live on beside new ones.
+ */
+export const MAX_SESSIONS_PER_CITIZEN = 5;
 
 export type NewSession =
   | { kind: 'citizen'; citizenId: string; loginMethod: 'eid' | 'password-sms' }
@@ -37,6 +47,7 @@ export async function startSession(
       last_seen_at: now,
       expires_at: now + policy.maxMs,
     });
+    if (session.kind === 'citizen') await deleteCitizenSessionsBeyond(trx, session.citizenId, MAX_SESSIONS_PER_CITIZEN);
   });
   return { token, csrfToken };
 }
