@@ -6,6 +6,7 @@ import { buildApp } from './http/app.ts';
 import { listenForMetrics, type MetricsListener } from './http/metrics-listener.ts';
 import { startNotificationDelivery } from './jobs/notification-delivery.ts';
 import type { OutboxWorker } from './jobs/outbox-worker.ts';
+import { startWalCheckpoints } from './jobs/wal-checkpoint.ts';
 import { createMetrics, type Metrics } from './observability/prometheus-metrics.ts';
 import type { Registers } from './registers/index.ts';
 import { type Database, openDatabase } from './storage/database.ts';
@@ -125,9 +126,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics.telemetry,
   );
   let closing: Promise<void> | undefined;
+  const walCheckpoints = startWalCheckpoints(database, app.log.child({ component: 'wal-checkpoint' }));
   const close = () => {
     // Requests finish first (they may queue messages), then the worker's run, then the database.
     stopWatchingKeys();
+    walCheckpoints.stop();
     closing ??= app
       .close()
       .then(() => metricsListener?.close())

@@ -113,7 +113,7 @@ export async function buildApp({
   registerValidation(app);
   registerErrorHandling(app);
   registerInputSafety(app);
-  await registerOverloadShedding(app, config.overload);
+  registerOverloadShedding(app, config.overload);
   registerMetrics(app, { metrics, database, clock, serveRoute: config.metricsAddress === null });
 
   app.addHook('onSend', async (request, reply) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -20,6 +20,11 @@ export type Database = {
   readonly poolUse?: () => PoolUse;
   /** SQLite in a file: the write-ahead log, whose size operators watch (checkpoints keep it small). */
   readonly walFile?: string;
+  /**
+   * SQLite in a file: copies the WAL into the database and truncates it to nothing, if no reader
+   * holds an older snapshot (`busy` then, and the WAL stays as it is until the next try).
+   */
+  readonly checkpoint?: () => Promise<{ busy: boolean }>;
   close(): Promise<void>;
 };
 
@@ -52,9 +57,18 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
 
 const alreadyDurable = () => undefined;
 
+/** The WAL is truncated to this after each checkpoint that resets it (64 MiB). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Database {
   if (config.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, types: { getTypeParser } });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      types: { getTypeParser },
+      // A transaction left open holds back vacuum and the WAL; none of ours waits this long idle.
+      idle_in_transaction_session_timeout: 5 * 60_000,
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
@@ -86,6 +100,9 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
   raw.exec(groupCommit ? 'PRAGMA synchronous = NORMAL' : 'PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
+  // After a checkpoint resets the WAL, SQLite truncates the file to this (it never shrinks by
+  // itself: one long-held reader grew it to 238 MiB for good). See jobs/wal-checkpoint.ts.
+  raw.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   // SQLite's own page cache is 2 MB by default; past that every page is a read() from the OS
   // cache. A unit's inbox at national scale touches pages all over the table, and with 2 MB its
   // cost grew with the table (bench/results: the cost curve). Grown on demand, up to 128 MB.
@@ -102,6 +119,10 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     groupCommit: groupCommit !== undefined,
     whenDurable: groupCommit ? groupCommit.whenDurable : alreadyDurable,
     walFile,
+    checkpoint: async () => {
+      const result = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      return { busy: (result.rows[0]?.busy ?? 0) !== 0 };
+    },
     async close() {
       await groupCommit?.whenDurable();
       await db.destroy();

@@ -11,6 +11,7 @@ import {
   type ErrandEventType,
   type ErrandState,
   errandAccess,
+  type StaffActor,
   type StaffRole,
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
@@ -120,6 +121,27 @@ export async function logStaffAccess(
     ],
     ctx.now,
   );
+}
+
+/**
+ * Staff lists show whom each errand is from (name, personnummer), so every page served is an
+ * access too: one `list` entry per errand shown, in one transaction, in each unit's chain.
+ */
+export async function logStaffListView(
+  ctx: UseCaseContext<StaffActor>,
+  rows: readonly Pick<ErrandRow, 'id' | 'unit_hsa_id' | 'citizen_id'>[],
+  role: StaffRole,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const entries = rows.map((row) => ({
+    unitHsaId: row.unit_hsa_id,
+    errandId: row.id,
+    citizenId: row.citizen_id,
+    staffHsaId: ctx.actor.hsaId,
+    role,
+    action: 'list' as const,
+  }));
+  await ctx.database.db.transaction().execute((trx) => recordAccess(trx, ctx.database.dialect, entries, ctx.now));
 }
 
 /** How the actor appears in the history for a command; staff act in the role the command needs. */

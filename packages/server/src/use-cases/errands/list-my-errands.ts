@@ -2,6 +2,7 @@ import type { StaffActor } from '@kontakta/domain';
 import { listAssignedErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
+import { logStaffListView } from './errand-record.ts';
 import { presentStaffSummaries } from './present-errand.ts';
 
 /**
@@ -18,6 +19,7 @@ export async function listMyErrands(
   const after = decodeCursor(options.cursor, { at: 'number', id: 'string' });
   const rows = await listAssignedErrands(ctx.database.db, ctx.actor.hsaId, units, limit + 1, after);
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
+  await logStaffListView(ctx, page.items, 'caregiver');
   return {
     items: await presentStaffSummaries(ctx.database.db, page.items),
     nextCursor: page.nextCursor,

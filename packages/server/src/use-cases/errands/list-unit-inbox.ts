@@ -7,6 +7,7 @@ import {
 import { AppError } from '../app-error.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
+import { logStaffListView } from './errand-record.ts';
 import { presentStaffSummaries } from './present-errand.ts';
 
 export type InboxFilterName = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
@@ -43,6 +44,7 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
     countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
   ]);
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
+  await logStaffListView(ctx, page.items, 'receiver');
   return {
     items: await presentStaffSummaries(db, page.items),
     nextCursor: page.nextCursor,
