@@ -1,38 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../packages/server/src/testing/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './axe.ts';
-import { launchBrowser, openPage, type TestPage } from './browser.ts';
-import { assertWebAppBuilt } from './web-build.ts';
+import type { openPage, TestPage } from './browser.ts';
+import { useBrowserSuite } from './browser-suite.ts';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../test-results/screenshots/start-page.png');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  assertWebAppBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await current?.context.close();
-  current = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function open(options: Parameters<typeof openPage>[1] = {}): Promise<TestPage> {
-  current = await openPage(browser, options);
-  await current.page.goto(server.url);
-  return current;
+  const opened = await suite.open(options);
+  await opened.page.goto(suite.server().url);
+  return opened;
 }
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');

@@ -5,6 +5,8 @@ import { type Static, Type } from 'typebox';
  * (never any personal data in the address) and the web app explains the code in words.
  */
 export const LOGIN_REFUSALS = [
+  /** The e-ID's level of assurance (`acr`) is below what the installation accepts, e.g. basic Freja (LoA 2). */
+  'insufficient-assurance',
   /** The e-ID carried no personnummer at all (e.g. a foreign e-ID). */
   'no-personnummer',
   /** A coordination number (samordningsnummer): cannot log in. */
@@ -53,10 +55,11 @@ export const SetUpAccountRequest = Type.Object(
 export type SetUpAccountRequest = Static<typeof SetUpAccountRequest>;
 
 export const SetUpAccountResponse = Type.Object({
-  outcome: Type.Union([Type.Literal('letter-sent'), Type.Literal('use-eid')], {
+  outcome: Type.Literal('letter-sent', {
     description:
-      '`letter-sent`: if the person is in the register, a password letter is on its way to the registered address. ' +
-      '`use-eid`: the register forwards this person’s mail, so no letter is sent; log in with e-ID.',
+      'The same answer for every personnummer: a password letter is on its way to the registered address if the ' +
+      'person is in the population register, their mail is not forwarded and no letter went out today. ' +
+      'Nobody learns from it whether any of that is so.',
   }),
 });
 export type SetUpAccountResponse = Static<typeof SetUpAccountResponse>;

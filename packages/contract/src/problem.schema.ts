@@ -22,10 +22,14 @@ export const ERROR_CODES = [
   'code-resend-limit-reached',
   'login-refused',
   'forbidden',
+  /** Changing where notifications go needs a login within the last 10 minutes: log in again. */
+  'recent-login-required',
   'csrf-check-failed',
   'not-found',
   'method-not-allowed',
   'conflict',
+  /** An `Idempotency-Key` used again with another request (another body or route): use a new key. */
+  'idempotency-key-reused',
   'too-many-requests',
   'request-timeout',
   'service-unavailable',

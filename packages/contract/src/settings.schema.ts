@@ -32,6 +32,12 @@ export const VerifyContactBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** "Send a new code" to the address of `channel` that waits to be confirmed. */
+export const ResendContactCodeBody = Type.Object(
+  { channel: Type.Enum(['email', 'mobile']) },
+  { additionalProperties: false },
+);
+
 export const ErrandNotificationStatus = Type.Object({
   channel: Type.String(),
   status: Type.Enum(['pending', 'delivered', 'failed', 'bounced']),

@@ -12,6 +12,12 @@ export type CitizenActor = Readonly<{
   personnummer: string;
   loginMethod: LoginMethod;
   sessionId: string;
+  /**
+   * When this session's login happened (epoch ms), for actions that need a recent one. Absent
+   * where no session lies behind the actor (tools, some tests): such an actor never counts as
+   * recently logged in.
+   */
+  loggedInAt?: number;
   /** Set while a guardian acts as proxy (ombud) for a child: the child's citizen id. */
   actingForCitizenId?: string;
 }>;

@@ -135,6 +135,18 @@ export const CONFIG_VARIABLES = [
     description: 'Sender shown on SMS: up to 11 letters and digits, or a number in E.164 form.',
   },
   {
+    name: 'KONTAKTA_SMS_ALLOWED_COUNTRIES',
+    default: '46',
+    description:
+      'Country calling codes whose mobile numbers may get an SMS with a code (login codes, confirming a number), comma-separated: `46` Sweden, `47` Norway, `358` Finland. Other numbers, and numbers outside the mobile ranges (e.g. Swedish 070, 072, 073, 076, 079), are refused when entered.',
+  },
+  {
+    name: 'KONTAKTA_SMS_PER_MINUTE',
+    default: '60',
+    description:
+      'SMS with a code sent per minute by the whole installation, the last fuse against SMS pumping; beyond it requests get 429 with `Retry-After`. Whatever this says, an account gets at most 5 login codes and 3 confirmation codes per channel in 15 minutes, and a number or address at most 10 and 3.',
+  },
+  {
     name: 'KONTAKTA_PRINT_OUTBOX_DIR',
     default: '$KONTAKTA_DATA_DIR/print-outbox',
     description: 'Folder where letters (PDF) are left for the print-and-post service, one `<id>.pdf` per letter.',
@@ -175,6 +187,12 @@ export const CONFIG_VARIABLES = [
       'The claim that carries the personnummer (e.g. `ssn` at Idura). Users are keyed by it, never by `sub`.',
   },
   {
+    name: 'KONTAKTA_OIDC_ACCEPTED_ACR',
+    default: '`http://id.elegnamnden.se/loa/1.0/loa3,http://id.elegnamnden.se/loa/1.0/loa4`',
+    description:
+      'Comma-separated levels of assurance (`acr`) accepted from the citizens’ e-ID: asked for as `acr_values` and always checked in the ID token; a login without one of them is refused (`insufficient-assurance`). The default, the Swedish e-ID framework’s levels 3 and 4, takes BankID and Freja+ but not basic Freja (level 2). A broker with its own names for levels needs them here.',
+  },
+  {
     name: 'KONTAKTA_STAFF_OIDC_ISSUER',
     default: '`$KONTAKTA_OIDC_ISSUER`',
     description: 'OpenID Connect issuer of the staff’s e-ID (SITHS, e.g. Inera’s IdP).',
@@ -188,6 +206,12 @@ export const CONFIG_VARIABLES = [
     name: 'KONTAKTA_STAFF_OIDC_CLIENT_SECRET',
     default: '`$KONTAKTA_OIDC_CLIENT_SECRET`',
     description: 'Kontakta’s client secret at the staff issuer.',
+  },
+  {
+    name: 'KONTAKTA_STAFF_OIDC_ACCEPTED_ACR',
+    default: '`$KONTAKTA_OIDC_ACCEPTED_ACR`',
+    description:
+      'The same for the staff issuer; a SITHS identity provider names its own levels, e.g. `http://id.sambi.se/loa/loa3` at Inera’s.',
   },
   {
     name: 'KONTAKTA_PASSWORD_LOGIN',

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MasterKeySource, masterKeyProblems, parseKeyList } from '../encryption/master-keys.ts';
+import { DEFAULT_ACCEPTED_ACR } from '../identity/assurance-level.ts';
+import { MOBILE_RANGES } from '../identity/mobile-number.ts';
 import { unknownVariableWarnings } from './config-variables.ts';
 
 export { CONFIG_VARIABLES } from './config-variables.ts';
@@ -35,6 +37,8 @@ export type Config = Readonly<{
   warnings: readonly string[];
   masterKeys: MasterKeySource;
   notifications: NotificationsConfig;
+  /** Who may get an SMS with a code, and how many go out per minute (identity/code-message.policy.ts). */
+  smsPolicy: Readonly<{ allowedCountries: readonly string[]; perMinute: number }>;
   outboxWorker: OutboxWorkerConfig;
   identity: IdentityConfig;
   /** Trust X-Forwarded-* from the proxy in front: the client address behind it is what login limits count. */
@@ -57,7 +61,13 @@ export type NotificationsConfig = Readonly<{
 export type OutboxWorkerConfig = Readonly<{ enabled: boolean; pollMs: number; maxAttempts: number }>;
 
 /** One OpenID Connect provider Kontakta is a client of. */
-export type OidcProviderConfig = Readonly<{ issuer: string; clientId: string; clientSecret: string }>;
+export type OidcProviderConfig = Readonly<{
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The levels of assurance (`acr` values) a login through it must carry. */
+  acceptedAcr: readonly string[];
+}>;
 
 export type IdentityConfig = Readonly<{
   /** The citizens' e-ID (BankID, Freja+ through a broker). */
@@ -167,6 +177,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
     warnings: unknownVariableWarnings(env),
     masterKeys,
     notifications,
+    smsPolicy: {
+      allowedCountries: read('KONTAKTA_SMS_ALLOWED_COUNTRIES', '46', smsCountries),
+      perMinute: read('KONTAKTA_SMS_PER_MINUTE', '60', integerIn(1, 100_000)),
+    },
     outboxWorker,
     port,
     host,
@@ -314,7 +328,8 @@ function readIdentity(
           (raw) => (raw ? raw : new Invalid('must be set with an issuer')),
           hidden,
         );
-  const citizen = { issuer, clientId, clientSecret };
+  const acceptedAcr = read('KONTAKTA_OIDC_ACCEPTED_ACR', DEFAULT_ACCEPTED_ACR.join(','), acrList);
+  const citizen = { issuer, clientId, clientSecret, acceptedAcr };
   // Each staff value is read only when set: by default it is the citizens' (already checked).
   const own = (name: string) => Boolean(env[name]?.trim());
   const staff = {
@@ -323,6 +338,9 @@ function readIdentity(
     clientSecret: own('KONTAKTA_STAFF_OIDC_CLIENT_SECRET')
       ? read('KONTAKTA_STAFF_OIDC_CLIENT_SECRET', '', nonEmpty, hidden)
       : clientSecret,
+    acceptedAcr: own('KONTAKTA_STAFF_OIDC_ACCEPTED_ACR')
+      ? read('KONTAKTA_STAFF_OIDC_ACCEPTED_ACR', '', acrList)
+      : acceptedAcr,
   };
   return {
     citizen,
@@ -347,6 +365,25 @@ class Invalid {
 
 function nonEmpty(raw: string): string | Invalid {
   return raw.length > 0 ? raw : new Invalid('must not be empty');
+}
+
+/** Comma-separated `acr` values; each goes into the space-separated `acr_values`, so no spaces. */
+function acrList(raw: string): readonly string[] | Invalid {
+  const values = raw.split(',').map((value) => value.trim());
+  if (values.some((value) => value === '' || /\s/.test(value))) {
+    return new Invalid('must be a comma-separated list of acr values, without empty entries or spaces');
+  }
+  return Object.freeze([...new Set(values)]);
+}
+
+/** Country calling codes (`46,47`), each one whose mobile ranges Kontakta knows. */
+function smsCountries(raw: string): readonly string[] | Invalid {
+  const codes = raw.split(',').map((code) => code.trim().replace(/^\+/, ''));
+  const known = Object.keys(MOBILE_RANGES);
+  if (codes.some((code) => !known.includes(code))) {
+    return new Invalid(`must be country calling codes, comma-separated, among ${known.join(', ')}`);
+  }
+  return Object.freeze([...new Set(codes)]);
 }
 
 function integerIn(min: number, max: number) {

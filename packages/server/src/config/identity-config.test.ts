@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SWEDISH_LOA } from '../identity/assurance-level.ts';
 import { productionEnvironment, productionProblems } from '../testing/production-environment.ts';
 import { type ConfigError, loadConfig } from './config.ts';
 
@@ -39,11 +40,13 @@ describe('identity configuration', () => {
       issuer: 'https://broker.example/se-bankid',
       clientId: 'kontakta',
       clientSecret: 's3cret',
+      acceptedAcr: [SWEDISH_LOA.loa3, SWEDISH_LOA.loa4],
     });
     expect(identity.staff).toEqual({
       issuer: 'https://idp.example/siths',
       clientId: 'kontakta',
       clientSecret: 'other',
+      acceptedAcr: [SWEDISH_LOA.loa3, SWEDISH_LOA.loa4],
     });
     expect(identity.personnummerClaim).toBe('ssn');
   });
@@ -68,6 +71,33 @@ describe('identity configuration', () => {
       KONTAKTA_OIDC_CLIENT_SECRET: 'x',
     });
     expect(ok.identity).toMatchObject({ devIdp: false, passwordLogin: false });
+  });
+
+  it('accepts levels of assurance 3 and 4 by default, and each audience’s own list when given', () => {
+    const defaults = loadConfig({ KONTAKTA_DEMO: 'true' }).identity;
+    expect(defaults.citizen.acceptedAcr).toEqual([SWEDISH_LOA.loa3, SWEDISH_LOA.loa4]);
+    expect(defaults.staff.acceptedAcr).toEqual(defaults.citizen.acceptedAcr);
+
+    const { identity } = loadConfig({
+      KONTAKTA_DEMO: 'true',
+      KONTAKTA_OIDC_ACCEPTED_ACR: ' urn:grn:authn:se:bankid , urn:grn:authn:se:frejaid-plus,urn:grn:authn:se:bankid',
+      KONTAKTA_STAFF_OIDC_ACCEPTED_ACR: 'http://id.sambi.se/loa/loa3',
+    });
+    expect(identity.citizen.acceptedAcr).toEqual(['urn:grn:authn:se:bankid', 'urn:grn:authn:se:frejaid-plus']);
+    expect(identity.staff.acceptedAcr).toEqual(['http://id.sambi.se/loa/loa3']);
+
+    // The staff's list follows the citizens' unless set.
+    const shared = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_OIDC_ACCEPTED_ACR: SWEDISH_LOA.loa4 }).identity;
+    expect(shared.staff.acceptedAcr).toEqual([SWEDISH_LOA.loa4]);
+  });
+
+  it('refuses a list of levels with empty entries or spaces', () => {
+    const problems = problemsOf({
+      KONTAKTA_OIDC_ACCEPTED_ACR: `${SWEDISH_LOA.loa3},,${SWEDISH_LOA.loa4}`,
+      KONTAKTA_STAFF_OIDC_ACCEPTED_ACR: 'loa 3',
+    }).join('\n');
+    expect(problems).toMatch(/KONTAKTA_OIDC_ACCEPTED_ACR=".*": must be a comma-separated list of acr values/);
+    expect(problems).toMatch(/KONTAKTA_STAFF_OIDC_ACCEPTED_ACR="loa 3": must be a comma-separated list/);
   });
 
   it('refuses scopes without openid and a rate limit of nothing', () => {

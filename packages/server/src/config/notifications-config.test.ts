@@ -74,4 +74,20 @@ describe('notification settings', () => {
       'KONTAKTA_SMS_SENDER="Region Stockholm": must be up to 11 letters and digits, or a number such as +46701234567',
     ]);
   });
+
+  it('send codes by SMS to Swedish mobiles only by default, at most 60 a minute', () => {
+    expect(loadConfig({ KONTAKTA_DEMO: 'true' }, '/srv/kontakta').smsPolicy).toEqual({
+      allowedCountries: ['46'],
+      perMinute: 60,
+    });
+    const nordic = loadConfig(
+      { KONTAKTA_DEMO: 'true', KONTAKTA_SMS_ALLOWED_COUNTRIES: '46, +47,358', KONTAKTA_SMS_PER_MINUTE: '20' },
+      '/srv/kontakta',
+    );
+    expect(nordic.smsPolicy).toEqual({ allowedCountries: ['46', '47', '358'], perMinute: 20 });
+    expect(problemsOf({ KONTAKTA_SMS_ALLOWED_COUNTRIES: '46,881', KONTAKTA_SMS_PER_MINUTE: '0' })).toEqual([
+      'KONTAKTA_SMS_ALLOWED_COUNTRIES="46,881": must be country calling codes, comma-separated, among 46, 47, 358',
+      'KONTAKTA_SMS_PER_MINUTE="0": must be between 1 and 100000',
+    ]);
+  });
 });

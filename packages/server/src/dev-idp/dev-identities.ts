@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makePersonnummer } from '@kontakta/domain';
+import { SWEDISH_LOA } from '../identity/assurance-level.ts';
 import {
   buildDemoRegister,
   demoPersonas,
@@ -18,7 +19,12 @@ export type DevIdentity = Readonly<{
   name: string;
   detail: string;
   claims: Readonly<Record<string, string>>;
+  /** The level of assurance the e-ID gives (`acr`): level 3, as BankID and Freja+, unless set. */
+  acr?: string;
 }>;
+
+/** The `acr` of an identity that does not say otherwise. */
+export const DEV_DEFAULT_ACR = SWEDISH_LOA.loa3;
 
 export type DevIdentitySource = Readonly<{ registerDir: string; registers: Registers; personnummerClaim: string }>;
 
@@ -33,6 +39,7 @@ export const TEST_IDENTITY_SUBJECTS = {
   reserveNumber: 'dev-test-reserve-number',
   coordinationNumber: 'dev-test-coordination-number',
   notInRegister: 'dev-test-not-in-register',
+  basicFreja: 'dev-test-basic-freja',
 } as const;
 
 // Page size guard: a country-sized register file must not become a page of a million buttons.
@@ -85,6 +92,21 @@ export async function loadDevIdentities(source: DevIdentitySource, today: Date):
     sequence: 231,
     kind: 'samordningsnummer',
   });
+  // A real person of the register with a weaker e-ID: only the level of assurance can refuse them.
+  // The personnummer is not shown, so a search for it on the page still finds one button.
+  const weak = citizens[0];
+  const basicFreja: DevIdentity[] = weak
+    ? [
+        {
+          subject: TEST_IDENTITY_SUBJECTS.basicFreja,
+          group: 'test',
+          name: weak.name,
+          detail: 'Freja eID utan ID-kontroll (tillitsnivå 2): nekas',
+          claims: weak.claims,
+          acr: SWEDISH_LOA.loa2,
+        },
+      ]
+    : [];
   const tests: DevIdentity[] = [
     {
       subject: TEST_IDENTITY_SUBJECTS.foreign,
@@ -114,6 +136,7 @@ export async function loadDevIdentities(source: DevIdentitySource, today: Date):
       detail: `${displayed(unregistered)}, finns inte i folkbokföringen: nekas`,
       claims: person(unregistered, 'Okänd', 'Okändsson'),
     },
+    ...basicFreja,
   ];
   return [...citizens.slice(0, MAX_LISTED), ...staff.slice(0, MAX_LISTED), ...tests];
 }

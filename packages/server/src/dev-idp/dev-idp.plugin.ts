@@ -6,7 +6,7 @@ import type Provider from 'oidc-provider';
 import { Type } from 'typebox';
 import type { Config } from '../config/config.ts';
 import type { Registers } from '../registers/index.ts';
-import { type DevIdentity, loadDevIdentities } from './dev-identities.ts';
+import { DEV_DEFAULT_ACR, type DevIdentity, loadDevIdentities } from './dev-identities.ts';
 import { DEV_IDP_STYLESHEET, errorPage, loginPage } from './dev-idp.pages.ts';
 import { createDevIdpProvider, DEV_IDP_PATH } from './dev-idp.provider.ts';
 
@@ -110,7 +110,7 @@ export async function devIdpPlugin(
           .interactionResult(
             request.raw,
             reply.raw,
-            { login: { accountId: chosen.subject } },
+            { login: { accountId: chosen.subject, acr: chosen.acr ?? DEV_DEFAULT_ACR } },
             {
               mergeWithLastSubmission: false,
             },

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { SWEDISH_LOA } from '../identity/assurance-level.ts';
 import type { DevIdentity } from './dev-identities.ts';
 import { errorPage } from './dev-idp.pages.ts';
 import { createDevIdpAdapterFactory } from './dev-idp-memory.adapter.ts';
@@ -48,7 +49,13 @@ export function createDevIdpProvider(options: DevIdpOptions): Provider {
     pkce: { required: () => true },
     scopes: ['openid', 'profile'],
     // The personnummer comes with `openid` itself, as brokers send their `ssn`/`personal_number`.
-    claims: { openid: ['sub', options.personnummerClaim], profile: ['given_name', 'family_name', 'name', 'country'] },
+    // `acr` is the level of assurance of the chosen identity's e-ID, in every ID token.
+    claims: {
+      acr: null,
+      openid: ['sub', options.personnummerClaim],
+      profile: ['given_name', 'family_name', 'name', 'country'],
+    },
+    acrValues: [SWEDISH_LOA.loa2, SWEDISH_LOA.loa3, SWEDISH_LOA.loa4],
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },

@@ -34,7 +34,10 @@ declare module 'oidc-provider' {
     responseTypes?: string[];
     pkce?: { required?: () => boolean };
     scopes?: string[];
-    claims?: Record<string, string[]>;
+    /** Scope name to its claims; a claim of its own (`acr: null`) comes whatever the scopes. */
+    claims?: Record<string, string[] | null>;
+    /** The levels of assurance (`acr`) the provider offers; without them no `acr` is issued. */
+    acrValues?: string[];
     conformIdTokenClaims?: boolean;
     features?: Record<string, { enabled: boolean }>;
     jwks?: { keys: unknown[] };

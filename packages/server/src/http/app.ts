@@ -34,6 +34,7 @@ import { registerMetrics } from './metrics.ts';
 import { registerOverloadShedding } from './overload.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions } from './sessions.ts';
+import { registerRefusedErrandEvents } from './staff/refused-errand-events.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
 import { staffFhirRoutes } from './staff/staff-fhir.routes.ts';
 import { staffProfileRoutes } from './staff/staff-profile.routes.ts';
@@ -199,6 +200,7 @@ export async function buildApp({
   await app.register(citizenUnitRoutes, { services });
   await app.register(citizenErrandRoutes, { services });
   await app.register(citizenSettingsRoutes, { services });
+  registerRefusedErrandEvents(app, services);
   await app.register(staffErrandRoutes, { services });
   await app.register(citizenProfileRoutes, { services });
   await app.register(citizenCalendarRoutes, { services });

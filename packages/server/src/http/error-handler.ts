@@ -35,6 +35,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     ...(error.message !== error.code ? { detail: error.message } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
   });
+  if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { makePersonnummer } from '@kontakta/domain';
 import { describe, expect, it } from 'vitest';
 import { checkLoginPersonnummer } from './login-personnummer.ts';
@@ -6,7 +7,10 @@ import {
   ADDRESS_RULE,
   accountThrottleKey,
   addressThrottleKey,
+  countsForAccount,
   lockAfter,
+  PAIR_RULE,
+  pairThrottleKey,
 } from './login-throttle.policy.ts';
 
 const today = new Date('2026-11-22T12:00:00Z');
@@ -37,16 +41,32 @@ describe('the personnummer an e-ID asserts', () => {
 
 describe('login backoff', () => {
   it('lets the first failures pass, then doubles the pause up to an hour', () => {
-    const pauses = Array.from({ length: 14 }, (_, i) => lockAfter(i + 1, ACCOUNT_RULE) / MINUTE);
+    const pauses = Array.from({ length: 14 }, (_, i) => lockAfter(i + 1, PAIR_RULE) / MINUTE);
     expect(pauses).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60, 60, 60]);
     expect(lockAfter(19, ADDRESS_RULE)).toBe(0);
     expect(lockAfter(20, ADDRESS_RULE)).toBe(MINUTE);
-    expect(lockAfter(10_000, ACCOUNT_RULE)).toBe(60 * MINUTE);
+    expect(lockAfter(10_000, PAIR_RULE)).toBe(60 * MINUTE);
   });
 
-  it('keys counters without personnummer or address in the clear', () => {
-    expect(accountThrottleKey('191212121212')).not.toContain('191212121212');
-    expect(addressThrottleKey('10.0.0.1')).not.toContain('10.0.0.1');
-    expect(accountThrottleKey('191212121212')).toBe(accountThrottleKey('191212121212'));
+  it('lets one address add at most its free failures to the personnummer, fewer than lock it', () => {
+    const counted = Array.from({ length: 1000 }, (_, i) => countsForAccount(i + 1)).filter(Boolean).length;
+    expect(counted).toBe(PAIR_RULE.freeFailures);
+    expect(lockAfter(counted, ACCOUNT_RULE)).toBe(0);
+  });
+
+  it('keys counters by HMAC under the master key: neither personnummer nor address in the clear, nor a bare hash', () => {
+    const keys = { currentId: 'k', keys: new Map([['k', randomBytes(32)]]) };
+    const personnummer = '191212121212';
+    const account = accountThrottleKey(keys, personnummer);
+    expect(account).not.toContain(personnummer);
+    expect(addressThrottleKey(keys, '10.0.0.1')).not.toContain('10.0.0.1');
+    expect(pairThrottleKey(keys, personnummer, '10.0.0.1')).not.toContain(personnummer);
+    expect(accountThrottleKey(keys, personnummer)).toBe(account);
+    // What the key used to be, and what a stolen table could be searched for: not it.
+    const bare = createHash('sha256').update(`kontakta-login:${personnummer}`).digest('hex');
+    expect(account).not.toContain(bare);
+    // Another key (a rotation) gives other keys: the counters start over.
+    const rotated = { currentId: 'k2', keys: new Map([['k2', randomBytes(32)]]) };
+    expect(accountThrottleKey(rotated, personnummer)).not.toBe(account);
   });
 });

@@ -9,6 +9,8 @@ export type OidcClientSettings = Readonly<{
   redirectUri: string;
   /** The claim that carries the personnummer, e.g. `personal_number` (Idura calls it `ssn`). */
   personnummerClaim: string;
+  /** The levels of assurance (`acr`) accepted: asked for as `acr_values`, checked in the ID token. */
+  acceptedAcr: readonly string[];
 }>;
 
 /** What the browser must bring back: kept server-side between the redirect and the callback. */
@@ -19,7 +21,7 @@ export type OidcRelyingParty = Readonly<{
   authorizationUrl(checks: AuthorizationChecks): Promise<string>;
   /**
    * Validates the provider's answer (state, issuer, code exchange with PKCE, ID token signature,
-   * audience, nonce, expiry) and returns the identity's claims.
+   * audience, nonce, expiry) and returns the identity's claims; `acr` only ever from the ID token.
    */
   claimsFromCallback(callbackUrl: URL, checks: AuthorizationChecks): Promise<Readonly<Record<string, unknown>>>;
 }>;
@@ -69,6 +71,8 @@ export function createOidcRelyingParty(settings: OidcClientSettings): OidcRelyin
         // on the provider's remembered session.
         prompt: 'login',
         ui_locales: 'sv en',
+        // A request only (the provider may ignore it); the ID token's `acr` is checked at the callback.
+        acr_values: settings.acceptedAcr.join(' '),
       });
       return url.href;
     },
@@ -86,7 +90,8 @@ export function createOidcRelyingParty(settings: OidcClientSettings): OidcRelyin
         return idToken;
       }
       // Some providers put the identity's claims only in the userinfo answer, bound to the same sub.
-      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
+      // The level of assurance counts only from the signed ID token, never from userinfo.
+      const { acr: _fromUserinfo, ...userinfo } = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
       return { ...userinfo, ...idToken };
     },
   };

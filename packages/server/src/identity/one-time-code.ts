@@ -1,4 +1,6 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import type { KeyRing } from '../encryption/envelope.ts';
+import { keyedHashMatches, verifiableHash } from '../encryption/keyed-hash.ts';
 
 export const CODE_VALID_MS = 5 * 60_000;
 export const CODE_MAX_WRONG_TRIES = 5;
@@ -6,22 +8,33 @@ export const CODE_MAX_WRONG_TRIES = 5;
 export const CODE_MAX_RESENDS = 3;
 export const CODE_RESEND_INTERVAL_MS = 30_000;
 
+const PURPOSE = 'one-time-code';
+
 /** Six digits from the operating system's CSPRNG (about 20 bits, as ASVS asks of an SMS code). */
 export function newOneTimeCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-export function newCodeSalt(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * What is stored of a code: an HMAC under a secret derived from the master key (see
+ * encryption/keyed-hash.ts), never the digits. A salted hash would not do: a million candidates
+ * are tried against a stolen row in milliseconds. `context` binds the code to what it is for (the
+ * login, or the citizen and address being confirmed), so a stored hash means nothing elsewhere.
+ */
+export function hashOneTimeCode(keys: KeyRing, code: string, context: string): string {
+  return verifiableHash(keys, PURPOSE, `${context}\n${code}`);
 }
 
-/** Codes are stored hashed with a salt of their own; the SMS is the only place the digits exist. */
-export function hashOneTimeCode(code: string, salt: string): string {
-  return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+export function oneTimeCodeMatches(keys: KeyRing, code: string, context: string, stored: string): boolean {
+  return keyedHashMatches(keys, PURPOSE, `${context}\n${code}`, stored);
 }
 
-export function oneTimeCodeMatches(code: string, salt: string, expectedHash: string): boolean {
-  const actual = Buffer.from(hashOneTimeCode(code, salt), 'hex');
-  const expected = Buffer.from(expectedHash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+/** A login code belongs to one pending login (the hash of the token its browser holds). */
+export function loginCodeContext(challengeTokenHash: string): string {
+  return `login\n${challengeTokenHash}`;
+}
+
+/** A confirmation code belongs to one citizen's one address on one channel. */
+export function contactCodeContext(citizenId: string, channel: 'email' | 'mobile', address: string): string {
+  return `contact\n${citizenId}\n${channel}\n${address}`;
 }

@@ -1,5 +1,6 @@
 import { isBaseErrandTypeId } from '@kontakta/domain';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { CODE_MESSAGE_PURPOSES, SMS_REFUSALS } from '../identity/code-message.policy.ts';
 import type { OutboxChannel } from '../storage/schema.ts';
 import { DELIVERY_OUTCOMES, type Telemetry } from './telemetry.ts';
 
@@ -52,9 +53,43 @@ export function createMetrics(): Metrics {
     registers,
   });
 
+  // SMS cost money per message: a rise in refusals, or in codes sent, is how SMS pumping shows.
+  const smsQueued = new Counter({
+    name: 'kontakta_sms_queued_total',
+    help: 'SMS with a code queued for sending, by purpose (login-code, contact-verification)',
+    labelNames: ['purpose'] as const,
+    registers,
+  });
+  for (const purpose of CODE_MESSAGE_PURPOSES) smsQueued.inc({ purpose }, 0);
+  const smsRefused = new Counter({
+    name: 'kontakta_sms_refused_total',
+    help: 'SMS with a code not sent, by reason: country-not-allowed, not-a-mobile-number, account-limit, recipient-limit, global-limit',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+  for (const reason of SMS_REFUSALS) smsRefused.inc({ reason }, 0);
+
+  // Staff asking for errands they may not see: one now and then is a stale link, a burst is probing.
+  const staffRefusals = new Counter({
+    name: 'kontakta_staff_errand_refusals_total',
+    help: 'Staff refused an errand (404: not theirs to see); each is a security event',
+    registers,
+  });
+  staffRefusals.inc(0);
+  const repeatedRefusals = new Counter({
+    name: 'kontakta_staff_repeated_refusals_total',
+    help: 'Members of staff refused errands 5 times within 10 minutes (worth a look by security)',
+    registers,
+  });
+  repeatedRefusals.inc(0);
+
   return {
     registry,
     telemetry: {
+      staffErrandRefused: ({ repeated }) => {
+        staffRefusals.inc();
+        if (repeated) repeatedRefusals.inc();
+      },
       loginAttempted: (attempt) => logins.inc({ ...attempt }),
       errandEvent: ({ event, errandType }) => errandEvents.inc({ event, errand_type: errandTypeLabel(errandType) }),
       outboxDelivery: ({ channel, outcome }) => deliveries.inc({ channel, outcome }),
@@ -62,6 +97,8 @@ export function createMetrics(): Metrics {
         fsyncSeconds.observe(seconds);
         commitsPerFsync.observe(commits);
       },
+      smsQueued: ({ purpose }) => smsQueued.inc({ purpose }),
+      smsRefused: ({ reason }) => smsRefused.inc({ reason }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ErrandEventType } from '@kontakta/domain';
+import type { CodeMessagePurpose, SmsRefusal } from '../identity/code-message.policy.ts';
 import type { LoginAudience, LoginEventTable, OutboxChannel } from '../storage/schema.ts';
 import type { GroupCommitSync } from '../storage/wal-group-commit.ts';
 
@@ -17,6 +18,12 @@ export type Telemetry = Readonly<{
   outboxDelivery(delivery: Readonly<{ channel: OutboxChannel; outcome: DeliveryOutcome }>): void;
   /** SQLite group commit synced the WAL. */
   groupCommitSynced(sync: GroupCommitSync): void;
+  /** An SMS with a code was queued (login code, or confirming a mobile number). */
+  smsQueued(sms: Readonly<{ purpose: CodeMessagePurpose }>): void;
+  /** An SMS with a code was not sent: a number Kontakta does not text, or a limit reached. */
+  smsRefused(refusal: Readonly<{ reason: SmsRefusal }>): void;
+  /** A member of staff was refused an errand (404); `repeated` once they pass the threshold. */
+  staffErrandRefused(refusal: Readonly<{ repeated: boolean }>): void;
 }>;
 
 export type LoginAttempt = Readonly<{
@@ -35,4 +42,7 @@ export const noTelemetry: Telemetry = {
   errandEvent: () => {},
   outboxDelivery: () => {},
   groupCommitSynced: () => {},
+  smsQueued: () => {},
+  smsRefused: () => {},
+  staffErrandRefused: () => {},
 };

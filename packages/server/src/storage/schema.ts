@@ -188,6 +188,7 @@ export type ContactVerificationTable = {
   citizen_id: string;
   channel: 'email' | 'mobile';
   address: string;
+  /** `<master key id>:<hex HMAC>` of the code (identity/one-time-code.ts), never the digits. */
   code_hash: string;
   expires_at: number;
   attempts: number;
@@ -295,8 +296,8 @@ export type PasswordCredentialTable = {
 export type LoginCodeTable = {
   token_hash: string;
   credential_id: string;
+  /** `<master key id>:<hex HMAC>` of the code (identity/one-time-code.ts), never the digits. */
   code_hash: string;
-  code_salt: string;
   failed_tries: number;
   /** When the latest code was sent. */
   created_at: number;
@@ -310,6 +311,13 @@ export type LoginThrottleTable = {
   failures: number;
   locked_until: number;
   last_failure_at: number;
+};
+
+/** Messages with a code sent per key (account, recipient, installation) in a fixed window. */
+export type MessageLimitTable = {
+  key: string;
+  window_start: number;
+  count: number;
 };
 
 export type LoginEventTable = {
@@ -337,7 +345,25 @@ export type CalendarNoteTable = {
   updated_at: number;
 };
 
+/**
+ * One `Idempotency-Key` of one actor, kept 24 hours. `status_code` is null while the first
+ * request runs; `claim` names that request, the only one that may complete or release the row.
+ */
+export type IdempotencyKeyTable = {
+  actor: string;
+  key: string;
+  claim: string;
+  /** Hex HMAC-SHA-256 of method, route, parameters and body, under a key derived from a master key. */
+  fingerprint: string;
+  fingerprint_key_id: string;
+  status_code: number | null;
+  /** The JSON the route answered with (ids only), or null for an empty body. */
+  response_body: string | null;
+  created_at: number;
+};
+
 export type DatabaseSchema = {
+  security_event: SecurityEventTable;
   region: RegionTable;
   care_unit: CareUnitTable;
   citizen: CitizenTable;
@@ -347,6 +373,7 @@ export type DatabaseSchema = {
   password_credential: PasswordCredentialTable;
   login_code: LoginCodeTable;
   login_throttle: LoginThrottleTable;
+  message_limit: MessageLimitTable;
   login_event: LoginEventTable;
   outbox: OutboxTable;
   dev_outbox_message: DevOutboxMessageTable;
@@ -363,4 +390,15 @@ export type DatabaseSchema = {
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;
   calendar_note: CalendarNoteTable;
+  idempotency_key: IdempotencyKeyTable;
+};
+
+export type SecurityEventTable = {
+  id: string;
+  at: number;
+  kind: 'staff-errand-refused';
+  staff_hsa_id: string | null;
+  unit_hsa_id: string | null;
+  subject: string | null;
+  request_id: string | null;
 };

@@ -29,6 +29,8 @@ export async function createErrandFixture(
     metrics?: Metrics;
     /** How the database is opened (e.g. with group commit, as the server does). */
     open?: OpenOptions;
+    /** More configuration, as environment variables (demo mode is always on). */
+    env?: Record<string, string>;
   } = {},
 ) {
   const database: TestDatabase = await createTestDatabase(dialect, options.open ? { open: options.open } : {});
@@ -43,7 +45,11 @@ export async function createErrandFixture(
   );
   const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };
   // A test that reads the log lines (to prove what never reaches them) gets them at info level.
-  const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent' });
+  const config = loadConfig({
+    ...options.env,
+    KONTAKTA_DEMO: 'true',
+    KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent',
+  });
   const app: FastifyInstance = await buildApp({
     config,
     database,
@@ -123,7 +129,8 @@ export async function createErrandFixture(
 
 export type Client = {
   get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** `headers` come on top of the login's (e.g. an `Idempotency-Key`). */
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   login: TestLogin;
 };
@@ -134,8 +141,13 @@ export function client(app: FastifyInstance, login: TestLogin): Client {
   return {
     login,
     get: (url) => send({ method: 'GET', url }),
-    post: (url, body) =>
-      send({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) }),
+    post: (url, body, headers) =>
+      send({
+        method: 'POST',
+        url,
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+        ...(headers ? { headers } : {}),
+      }),
     put: (url, body) => send({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
   };
 }

@@ -7,10 +7,13 @@ import type { ErrorCode, FieldError } from '@kontakta/contract';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
-  constructor(code: ErrorCode, detail?: string, errors?: FieldError[]) {
+  /** For a limit: when to try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(code: ErrorCode, detail?: string, errors?: FieldError[], options?: { retryAfterSeconds?: number }) {
     super(detail ?? code);
     this.name = 'AppError';
     this.code = code;
     this.errors = errors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '@kontakta/contract';
+import { IDEMPOTENCY_KEY_HEADER, type Problem } from '@kontakta/contract';
 
 /**
  * The one way the web app talks to the Kontakta server. Every call is same-origin (the session
@@ -25,6 +25,8 @@ type RequestOptions = Readonly<{
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key` (see submission-key.ts): the server does the change only once. */
+  idempotencyKey?: string;
 }>;
 
 /** What the server's answer says about the session, for the idle-timeout clock. */
@@ -87,6 +89,7 @@ async function apiExchange(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
   const response = await fetch(path, {
     method,
     headers,

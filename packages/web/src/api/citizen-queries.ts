@@ -12,6 +12,7 @@ import type {
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { apiRequest } from './api-client.ts';
+import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
 
 // The citizen's data, one hook per server read, keyed under 'citizen' so logging out (a reload)
 // or a change can drop them together.
@@ -76,9 +77,14 @@ export function useErrandForm(hsaId: string, errandType: string) {
 
 export function useSendErrand() {
   const queryClient = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation({
     mutationFn: (body: { unitHsaId: string; errandType: string; formVersionId: string; answers: unknown }) =>
-      apiRequest<{ id: string }>('/api/citizen/errands', { method: 'POST', body }),
+      keys.submit('/api/citizen/errands', body, (idempotencyKey) =>
+        apiRequest<{ id: string }>('/api/citizen/errands', { method: 'POST', body, idempotencyKey }),
+      ),
+    retry: retryWhileInProgress,
+    retryDelay: IN_PROGRESS_RETRY_DELAY_MS,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: citizenKey }),
   });
 }
@@ -110,10 +116,15 @@ export function useCitizenErrand(id: string) {
   });
 }
 
-function useErrandAction<Body>(id: string, action: (body: Body) => Promise<unknown>) {
+function useErrandAction<Body>(
+  id: string,
+  action: (body: Body) => Promise<unknown>,
+  options: { retry?: typeof retryWhileInProgress; retryDelay?: number } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: action,
+    ...options,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errand', id] });
       await queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errands'] });
@@ -122,8 +133,15 @@ function useErrandAction<Body>(id: string, action: (body: Body) => Promise<unkno
 }
 
 export function useReplyToErrand(id: string) {
-  return useErrandAction(id, (message: string) =>
-    apiRequest(`/api/citizen/errands/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { message } }),
+  const keys = useSubmissionKeys();
+  const path = `/api/citizen/errands/${encodeURIComponent(id)}/replies` as const;
+  return useErrandAction(
+    id,
+    (message: string) =>
+      keys.submit(path, { message }, (idempotencyKey) =>
+        apiRequest(path, { method: 'POST', body: { message }, idempotencyKey }),
+      ),
+    { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },
   );
 }
 
@@ -173,19 +191,15 @@ export function useVerifyContact() {
 }
 
 /**
- * A new code for an address waiting to be confirmed. The server sends a code when an address
- * changes, so the address is cleared and saved again (two requests, the same result).
+ * A new code for an address waiting to be confirmed (the earlier one stops working). Not by
+ * clearing and saving the address again: that would need a recent login, and a refused second
+ * request would leave the address cleared.
  */
 export function useResendContactCode() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ channel, address }: { channel: 'email' | 'mobile'; address: string }) => {
-      await apiRequest<NotificationSettings>('/api/citizen/settings', { method: 'PUT', body: { [channel]: null } });
-      return apiRequest<NotificationSettings>('/api/citizen/settings', {
-        method: 'PUT',
-        body: { [channel]: address },
-      });
-    },
+    mutationFn: ({ channel }: { channel: 'email' | 'mobile'; address: string }) =>
+      apiRequest<NotificationSettings>('/api/citizen/settings/resend', { method: 'POST', body: { channel } }),
     onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
   });
 }

@@ -12,6 +12,7 @@ import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryCli
 import type { Static } from 'typebox';
 import { apiRequest, setCsrfToken } from './api-client.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
+import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
 
 // The staff tool's data, keyed under 'staff'.
 
@@ -109,10 +110,14 @@ export function useAnswerForm(id: string, enabled: boolean) {
 }
 
 /** Every action on an errand: afterwards the errand and the lists are read again. */
-function useStaffAction<Input>(action: (input: Input) => Promise<unknown>) {
+function useStaffAction<Input>(
+  action: (input: Input) => Promise<unknown>,
+  options: { retry?: typeof retryWhileInProgress; retryDelay?: number } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: action,
+    ...options,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: staffKey });
     },
@@ -132,8 +137,14 @@ export function useTakeBackErrand(id: string) {
 }
 
 export function useAnswerErrand(id: string) {
-  return useStaffAction((answers: unknown) =>
-    apiRequest(`${errandPath(id)}/answer`, { method: 'POST', body: { answers } }),
+  const keys = useSubmissionKeys();
+  const path = `${errandPath(id)}/answer` as const;
+  return useStaffAction(
+    (answers: unknown) =>
+      keys.submit(path, { answers }, (idempotencyKey) =>
+        apiRequest(path, { method: 'POST', body: { answers }, idempotencyKey }),
+      ),
+    { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },
   );
 }
 

@@ -1,4 +1,3 @@
-import type { SetUpAccountResponse } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
@@ -24,7 +23,8 @@ export function SetUpAccountPage() {
   const [accepted, setAccepted] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
-  const [outcome, setOutcome] = useState<SetUpAccountResponse['outcome'] | undefined>();
+  // One answer for every personnummer (see the server): whether a letter really goes is not told.
+  const [sent, setSent] = useState(false);
   useDocumentTitle(t('common.documentTitle', { page: t('setUp.heading') }));
 
   const submit = async (event: FormEvent) => {
@@ -43,20 +43,22 @@ export function SetUpAccountPage() {
       return;
     }
     try {
-      const result = await setUp.mutateAsync({
+      await setUp.mutateAsync({
         personnummer: personnummer.trim(),
         mobile: mobile.trim(),
         acceptTerms: true,
       });
-      setOutcome(result.outcome);
+      setSent(true);
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
       const personnummerError = personnummerProblem(problem);
-      const mobileError = problem?.errors?.some((e) => e.path === 'body.mobile');
+      const mobileError = problem?.errors?.find((e) => e.path === 'body.mobile');
       if (personnummerError || mobileError) {
+        const mobileText =
+          mobileError?.code === 'country-not-allowed' ? 'setUp.error.mobileCountry' : 'setUp.error.mobile';
         setErrors({
           ...(personnummerError ? { personnummer: t(personnummerError) } : {}),
-          ...(mobileError ? { mobile: t('setUp.error.mobile') } : {}),
+          ...(mobileError ? { mobile: t(mobileText) } : {}),
         });
       } else {
         setErrors({
@@ -67,12 +69,13 @@ export function SetUpAccountPage() {
     }
   };
 
-  if (outcome) {
+  if (sent) {
     return (
       <>
         <h1>{t('setUp.heading')}</h1>
-        <div className={outcome === 'use-eid' ? 'notice' : 'notice notice-success'} role="status">
-          <p>{t(outcome === 'use-eid' ? 'setUp.outcome.useEid' : 'setUp.outcome.letterSent')}</p>
+        <div className="notice notice-success" role="status">
+          <p>{t('setUp.outcome.letterSent')}</p>
+          <p>{t('setUp.outcome.noLetter')}</p>
         </div>
         <p>
           <Link to="/inloggning">{t('setUp.toLogin')}</Link>

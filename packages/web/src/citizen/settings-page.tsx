@@ -104,10 +104,12 @@ function SettingsForm({
   const [language, setLanguage] = useState(settings.language);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
+  const [logInAgain, setLogInAgain] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     onEdit();
+    setLogInAgain(false);
     const found: Errors = {};
     if (email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
       found.email = t('settings.error.email');
@@ -126,18 +128,25 @@ function SettingsForm({
       onSaved();
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
+      if (problem?.code === 'recent-login-required') {
+        setErrors({});
+        setLogInAgain(true);
+        return;
+      }
       const byField: Errors = {};
       for (const fieldError of problem?.errors ?? []) {
         if (fieldError.path === 'body.email') byField.email = fieldError.message;
         if (fieldError.path === 'body.mobile') byField.mobile = fieldError.message;
       }
-      setErrors(Object.keys(byField).length > 0 ? byField : { form: t('settings.error.saveFailed') });
+      const formError = problem?.code === 'too-many-requests' ? 'settings.error.tooMany' : 'settings.error.saveFailed';
+      setErrors(Object.keys(byField).length > 0 ? byField : { form: t(formError) });
       setAttempt((n) => n + 1);
     }
   };
 
   return (
     <form noValidate className={styles.form} onSubmit={(event) => void submit(event)}>
+      {logInAgain ? <LogInAgain /> : null}
       <ErrorSummary
         focusKey={attempt}
         errors={[
@@ -189,6 +198,26 @@ function SettingsForm({
         {t('settings.save')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Where notifications go may change only within ten minutes of a login (the server's rule), so
+ * that someone at a session left open cannot send them elsewhere. A plain link, like the login
+ * page's: the server sends the browser to the e-ID provider and back to the start page.
+ */
+function LogInAgain() {
+  const t = useText();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t('settings.logInAgain.text')}</p>
+      <div className="actions">
+        <a className="button" href="/api/auth/eid/start">
+          {t('settings.logInAgain.eid')}
+        </a>
+      </div>
+      <p>{t('settings.logInAgain.password')}</p>
+    </div>
   );
 }
 
@@ -275,6 +304,14 @@ function VerifyBox({
                   onSuccess: () => {
                     setError(undefined);
                     setResent(true);
+                  },
+                  onError: (failure) => {
+                    const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
+                    setResent(false);
+                    setError(
+                      t(problemCode === 'too-many-requests' ? 'settings.error.tooMany' : 'settings.error.saveFailed'),
+                    );
+                    setAttempt((n) => n + 1);
                   },
                 },
               )

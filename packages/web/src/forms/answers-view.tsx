@@ -9,6 +9,7 @@ import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
 import { formatNumber } from '../ui/format.ts';
+import { UserText } from '../ui/user-text.tsx';
 import styles from './form.module.css';
 
 /** A stored definition as it comes from the server (typed `unknown` in the contract), or undefined. */
@@ -91,7 +92,7 @@ function AnswerValue({ field, value, locale }: Readonly<{ field: FormField; valu
   const t = useText();
   switch (field.kind) {
     case 'single-choice':
-      return <>{field.options.find((option) => option.value === value)?.label[locale] ?? String(value)}</>;
+      return <UserText text={field.options.find((option) => option.value === value)?.label[locale] ?? String(value)} />;
     case 'multiple-choice':
       return (
         <>
@@ -114,9 +115,9 @@ function AnswerValue({ field, value, locale }: Readonly<{ field: FormField; valu
         </>
       );
     case 'long-text':
-      return <span className={styles.preLine}>{String(value)}</span>;
+      return <UserText className={styles.preLine} text={String(value)} />;
     default:
-      return <>{String(value)}</>;
+      return <UserText text={String(value)} />;
   }
 }
 

@@ -4,6 +4,7 @@ import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import styles from './errand-thread.module.css';
 import { formatDateTime, isoDateTime } from './format.ts';
+import { UserText } from './user-text.tsx';
 
 type Viewer = 'citizen' | 'staff';
 type Message = ErrandDetail['messages'][number];
@@ -48,7 +49,9 @@ export function ErrandThread({ errand, viewer }: Readonly<{ errand: ErrandDetail
                 hiddenKeys={viewer === 'citizen' && message.kind === 'answer' ? CITIZEN_HIDDEN_ANSWER_KEYS : []}
               />
             ) : (
-              <p className={styles.text}>{replyText(message.answers)}</p>
+              <p className={styles.text}>
+                <UserText text={replyText(message.answers)} />
+              </p>
             )}
           </article>
         </li>

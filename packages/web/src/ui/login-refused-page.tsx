@@ -14,12 +14,17 @@ export function LoginRefusedPage({ audience }: Readonly<{ audience: Audience }>)
   const [params] = useSearchParams();
   const reason = refusalFrom(params.get('orsak'));
   const heading = t(reason === 'cancelled' ? 'loginRefused.cancelled.heading' : 'loginRefused.heading');
+  // Staff log in with SITHS, so the citizens' advice (BankID, Freja+) would point them the wrong way.
+  const explanation =
+    audience === 'staff' && reason === 'insufficient-assurance'
+      ? t('loginRefused.staff.insufficient-assurance')
+      : t(`loginRefused.reason.${reason}`);
   useDocumentTitle(t('common.documentTitle', { page: heading }));
   return (
     <>
       <h1>{heading}</h1>
       <div className={reason === 'cancelled' ? 'notice' : 'notice notice-error'}>
-        <p>{t(`loginRefused.reason.${reason}`)}</p>
+        <p>{explanation}</p>
       </div>
       <div className="actions">
         <Link className="button" to={audience === 'staff' ? '/personal/inloggning' : '/inloggning'}>

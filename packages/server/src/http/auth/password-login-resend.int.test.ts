@@ -46,7 +46,8 @@ describe.each(DIALECTS)('sending a new login code on %s', (dialect) => {
   });
 
   /** A browser of its own: its own address (throttles count per address) and cookies. */
-  const client = () => injectedBrowser(app, `10.1.${Math.floor(++address / 250)}.${address % 250}`);
+  const nextAddress = () => `10.1.${Math.floor(++address / 250)}.${address % 250}`;
+  const client = () => injectedBrowser(app, nextAddress());
   const codeSms = () =>
     database.db
       .selectFrom('outbox')
@@ -80,9 +81,10 @@ describe.each(DIALECTS)('sending a new login code on %s', (dialect) => {
       .set({ password_hash: await hashPassword(normalizeLetterPassword(PASSWORD)) })
       .where('citizen_id', '=', (qb) => qb.selectFrom('citizen').select('id').where('personnummer', '=', personnummer))
       .execute();
-    const c = client();
+    const at = nextAddress();
+    const c = injectedBrowser(app, at);
     expect((await c.post('/api/auth/password', { personnummer, password: PASSWORD })).statusCode).toBe(200);
-    return { browser: c, firstCode: await latestCode() };
+    return { browser: c, address: at, firstCode: await latestCode() };
   };
 
   it('sends a new code after half a minute; the old code stops working and the new one logs in', async () => {
@@ -183,11 +185,12 @@ describe.each(DIALECTS)('sending a new login code on %s', (dialect) => {
     expect(await codeSms()).toHaveLength(sentBefore + 1);
   });
 
-  it('sends nothing while the account is locked by wrong passwords', async () => {
+  it('sends nothing while wrong passwords from its address pause the login', async () => {
     const pnr = citizens.protectedGuardian.personnummer;
-    const { browser } = await atCodeStep(pnr);
+    const { browser, address: browserAddress } = await atCodeStep(pnr);
+    const sameAddress = injectedBrowser(app, browserAddress);
     for (let i = 0; i < 6; i++)
-      await client().post('/api/auth/password', { personnummer: pnr, password: `guess-${i}` });
+      await sameAddress.post('/api/auth/password', { personnummer: pnr, password: `guess-${i}` });
     const sentBefore = (await codeSms()).length;
     now += 30 * SECOND;
     const locked = await browser.post(RESEND);

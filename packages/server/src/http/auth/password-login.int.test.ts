@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,8 +57,8 @@ describe.each(DIALECTS)('password + SMS code login on %s', (dialect) => {
       .where('citizen.personnummer', '=', personnummer)
       .execute();
   /** The letter carries the password; a test cannot read the PDF's glyphs, so it sets a known one. */
-  const accountWithKnownPassword = async (personnummer: string) => {
-    expect((await setUp(personnummer)).json()).toEqual({ outcome: 'letter-sent' });
+  const accountWithKnownPassword = async (personnummer: string, mobile?: string) => {
+    expect((await setUp(personnummer, mobile)).json()).toEqual({ outcome: 'letter-sent' });
     const [pending] = await credentialsOf(personnummer);
     await database.db
       .updateTable('password_credential')
@@ -88,17 +89,30 @@ describe.each(DIALECTS)('password + SMS code login on %s', (dialect) => {
     expect(await outbox('password-letter')).toHaveLength(1);
   });
 
-  it('tells people whose mail is forwarded to use e-ID, and sends nothing', async () => {
-    const before = (await outbox('password-letter')).length;
-    expect((await setUp(citizens.mailForwarding.personnummer)).json()).toEqual({ outcome: 'use-eid' });
-    expect(await outbox('password-letter')).toHaveLength(before);
-  });
-
-  it('answers a personnummer the register does not know as any other, and sends nothing', async () => {
+  it('answers every personnummer alike: unknown, mail forwarded, a letter today already, or a letter now', async () => {
     const before = (await outbox('password-letter')).length;
     const stranger = makePersonnummer({ birthDate: '1950-06-30', sex: 'male', sequence: 499 });
-    expect((await setUp(stranger)).json()).toEqual({ outcome: 'letter-sent' });
-    expect(await outbox('password-letter')).toHaveLength(before);
+    const answers = [];
+    for (const personnummer of [
+      citizens.mailForwarding.personnummer,
+      stranger,
+      citizens.adult.personnummer, // got its letter in the test above
+      citizens.tolvan.personnummer, // gets one now
+    ]) {
+      const response = await setUp(personnummer);
+      const { date: _date, 'x-request-id': _id, ...headers } = response.headers;
+      answers.push({ status: response.statusCode, headers, body: response.body });
+    }
+    expect(answers[0]).toEqual({
+      status: 200,
+      headers: expect.objectContaining({ 'content-type': expect.stringContaining('application/json') }),
+      body: JSON.stringify({ outcome: 'letter-sent' }),
+    });
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    // Only the last got a letter: mail that is forwarded would not reach its owner at the registered address.
+    const letters = (await outbox('password-letter')).slice(before);
+    expect(letters).toHaveLength(1);
+    expect(await credentialsOf(citizens.mailForwarding.personnummer)).toEqual([]);
   });
 
   it('refuses bad set-up input with field errors', async () => {
@@ -203,28 +217,75 @@ describe.each(DIALECTS)('password + SMS code login on %s', (dialect) => {
     expect((await c.post('/api/auth/password/code', { code: await latestCode() })).statusCode).toBe(200);
   });
 
-  it('stops password guessing on a personnummer with growing pauses, account or not', async () => {
+  it('stops password guessing from one address on a personnummer with growing pauses, account or not', async () => {
     const pnr = citizens.withoutMobile.personnummer;
-    await accountWithKnownPassword(pnr);
+    await accountWithKnownPassword(pnr, '070-174 06 11');
     const stranger = makePersonnummer({ birthDate: '1970-07-07', sex: 'male', sequence: 7 });
+    const guesser = client();
     for (const target of [pnr, stranger]) {
       const answers: number[] = [];
       for (let i = 0; i < 6; i++) {
         answers.push(
-          (await client().post('/api/auth/password', { personnummer: target, password: `guess-${i}` })).statusCode,
+          (await guesser.post('/api/auth/password', { personnummer: target, password: `guess-${i}` })).statusCode,
         );
       }
       expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
     }
-    const locked = await client().post('/api/auth/password', { personnummer: pnr, password: PASSWORD });
+    const locked = await guesser.post('/api/auth/password', { personnummer: pnr, password: PASSWORD });
     expect(problem(locked)).toEqual({ status: 429, code: 'too-many-requests' });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     now += MINUTE;
     // One more wrong guess doubles the pause; the right password then waits it out.
-    expect((await client().post('/api/auth/password', { personnummer: pnr, password: 'again' })).statusCode).toBe(401);
-    expect((await client().post('/api/auth/password', { personnummer: pnr, password: PASSWORD })).statusCode).toBe(429);
+    expect((await guesser.post('/api/auth/password', { personnummer: pnr, password: 'again' })).statusCode).toBe(401);
+    expect((await guesser.post('/api/auth/password', { personnummer: pnr, password: PASSWORD })).statusCode).toBe(429);
     now += 2 * MINUTE;
-    expect((await client().post('/api/auth/password', { personnummer: pnr, password: PASSWORD })).statusCode).toBe(200);
+    expect((await guesser.post('/api/auth/password', { personnummer: pnr, password: PASSWORD })).statusCode).toBe(200);
+    // The counters are keyed by HMAC, not by the bare SHA-256 of the personnummer they used to be.
+    const keys = (await database.db.selectFrom('login_throttle').select('key').execute()).map((row) => row.key);
+    const bare = createHash('sha256').update(`kontakta-login:${pnr}`).digest('hex');
+    expect(keys.some((key) => key.includes(bare) || key.includes(pnr))).toBe(false);
+  });
+
+  it('never lets an attacker at one address keep the owner, at another, out of the password login', async () => {
+    const pnr = citizens.protectedGuardian.personnummer;
+    await accountWithKnownPassword(pnr, '070-174 06 12');
+    const attacker = client();
+    // A day of one wrong guess whenever the attacker's pause ends: the old single lock per
+    // personnummer was renewed by each of them, for ever.
+    for (let hour = 0; hour < 24; hour++) {
+      for (let i = 0; i < 8; i++) await attacker.post('/api/auth/password', { personnummer: pnr, password: `x-${i}` });
+      const owner = client();
+      const step1 = await owner.post('/api/auth/password', { personnummer: pnr, password: PASSWORD });
+      expect(step1.statusCode, `hour ${hour}`).toBe(200);
+      const code = await latestCode();
+      expect((await owner.post('/api/auth/password/code', { code })).statusCode, `hour ${hour}`).toBe(200);
+      now += 60 * MINUTE;
+    }
+    // The attacker's own address stays slowed down on this personnummer: each wrong guess, an hour.
+    expect((await attacker.post('/api/auth/password', { personnummer: pnr, password: 'x' })).statusCode).toBe(401);
+    const locked = await attacker.post('/api/auth/password', { personnummer: pnr, password: PASSWORD });
+    expect(problem(locked)).toEqual({ status: 429, code: 'too-many-requests' });
+    expect(Number(locked.headers['retry-after'])).toBe(60 * 60);
+  });
+
+  it('pauses a personnummer for a while when guesses come from many addresses, then lets the owner in', async () => {
+    const pnr = citizens.singleGuardian.personnummer;
+    await accountWithKnownPassword(pnr, '070-174 06 13');
+    // Each address adds its five free failures; the twentieth in all starts a pause for everyone.
+    for (let a = 0; a < 4; a++) {
+      const guesser = client();
+      for (let i = 0; i < 5; i++) {
+        expect((await guesser.post('/api/auth/password', { personnummer: pnr, password: `y-${i}` })).statusCode).toBe(
+          401,
+        );
+      }
+    }
+    const paused = await client().post('/api/auth/password', { personnummer: pnr, password: PASSWORD });
+    expect(problem(paused)).toEqual({ status: 429, code: 'too-many-requests' });
+    now += Number(paused.headers['retry-after']) * 1000;
+    const owner = client();
+    expect((await owner.post('/api/auth/password', { personnummer: pnr, password: PASSWORD })).statusCode).toBe(200);
+    expect((await owner.post('/api/auth/password/code', { code: await latestCode() })).statusCode).toBe(200);
   });
 
   it('stops one address guessing across many personnummer', async () => {

@@ -27,6 +27,7 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   'reserve-number': 'is a reserve number, which cannot be used to log in',
   'interim-number': 'is an interim number, which cannot be used to log in',
   'not-a-mobile-number': 'is not a mobile number',
+  'country-not-allowed': 'is a number in a country Kontakta does not send text messages to',
 };
 
 function invalid(field: string, code: string): AppError {
@@ -136,6 +137,7 @@ export async function passwordLoginRoutes(app: FastifyInstance, { services }: { 
         throw new AppError('code-expired');
       }
       if (result.problem === 'throttled') throw throttled(reply, result.retryAfterSeconds);
+      if (result.problem === 'refused') throw new AppError('login-refused');
       if (result.problem === 'too-soon') {
         reply.header('Retry-After', String(result.retryAfterSeconds));
         throw new AppError('code-resend-too-soon');

@@ -4,6 +4,7 @@ import {
   Created,
   ErrandDetail,
   Id,
+  IdempotencyKeyHeaders,
   ListQuery,
   Problem,
   ReplyBody,
@@ -18,6 +19,7 @@ import { readErrand } from '../../use-cases/errands/read-errand.ts';
 import { replyToErrand } from '../../use-cases/errands/reply-to-errand.ts';
 import { sendErrand } from '../../use-cases/errands/send-errand.ts';
 import { contextFor, type Services } from '../../use-cases/services.ts';
+import { respondIdempotently } from '../idempotency.ts';
 import { requestLanguage } from '../request-language.ts';
 import { requireCitizen } from '../sessions.ts';
 
@@ -34,12 +36,21 @@ export async function citizenErrandRoutes(app: FastifyInstance, { services }: { 
 
   app.post(
     '/api/citizen/errands',
-    { schema: { tags, summary: 'Send an errand', body: SendErrandBody, response: { 201: Created, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send an errand',
+        headers: IdempotencyKeyHeaders,
+        body: SendErrandBody,
+        response: { 201: Created, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = contextFor(services, requireCitizen(request));
       const body = request.body as Static<typeof SendErrandBody>;
-      const created = await sendErrand(ctx, { ...body, language: requestLanguage(request) });
-      return reply.code(201).send(created);
+      return respondIdempotently(request, reply, ctx, 201, (idempotency) =>
+        sendErrand(ctx, { ...body, language: requestLanguage(request) }, idempotency),
+      );
     },
   );
 
@@ -83,14 +94,18 @@ export async function citizenErrandRoutes(app: FastifyInstance, { services }: { 
         tags,
         summary: 'Reply in the thread',
         params: ErrandParams,
+        headers: IdempotencyKeyHeaders,
         body: ReplyBody,
         response: { 204: Type.Null(), ...errors },
       },
     },
     async (request, reply) => {
       const ctx = contextFor(services, requireCitizen(request));
-      await replyToErrand(ctx, (request.params as { id: string }).id, (request.body as { message: string }).message);
-      return reply.code(204).send();
+      const errandId = (request.params as { id: string }).id;
+      const message = (request.body as { message: string }).message;
+      return respondIdempotently(request, reply, ctx, 204, (idempotency) =>
+        replyToErrand(ctx, errandId, message, idempotency),
+      );
     },
   );
 

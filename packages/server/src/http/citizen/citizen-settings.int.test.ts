@@ -97,6 +97,8 @@ describe.each(DIALECTS)('notification settings on %s', (dialect) => {
     const late = await citizen.post('/api/citizen/settings/verify', { channel: 'mobile', code });
     expect(late.json().code).toBe('code-expired');
 
+    // Changing an address needs a login within ten minutes (see citizen-settings-security).
+    citizen = await f.citizen(f.personas.citizens.adult.personnummer);
     await citizen.put('/api/citizen/settings', { mobile: '0701234568' });
     const fresh = await codeSentTo('+46701234568');
     const wrong = fresh === '000000' ? '111111' : '000000';
@@ -119,8 +121,14 @@ describe.each(DIALECTS)('notification settings on %s', (dialect) => {
     expect((await citizen.post('/api/citizen/settings/verify', { channel: 'fax', code: '1' })).statusCode).toBe(400);
   });
 
-  it('clearing an address stops notifications there', async () => {
+  it('clearing an address stops notifications there, and the address is told so', async () => {
     const cleared = (await citizen.put('/api/citizen/settings', { email: null })).json();
     expect(cleared.email).toEqual({ address: null, verified: false, awaitingCode: false, stoppedWorkingAt: null });
+    const notice = await f.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('template', '=', 'contact-replaced')
+      .executeTakeFirstOrThrow();
+    expect(notice).toMatchObject({ channel: 'email', recipient: 'karl@example.se', language: 'en', parameters: '{}' });
   });
 });

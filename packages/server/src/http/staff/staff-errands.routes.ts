@@ -3,6 +3,7 @@ import {
   AssignBody,
   ErrandDetail,
   Id,
+  IdempotencyKeyHeaders,
   ListQuery,
   Problem,
   StaffErrandList,
@@ -21,6 +22,7 @@ import { takeBackErrand } from '../../use-cases/errands/take-back-errand.ts';
 import { unansweredOverview } from '../../use-cases/errands/unanswered-overview.ts';
 import { contextFor, type Services } from '../../use-cases/services.ts';
 import { listUnitCaregivers } from '../../use-cases/units/list-unit-caregivers.ts';
+import { respondIdempotently } from '../idempotency.ts';
 import { requestLanguage } from '../request-language.ts';
 import { requireStaff } from '../sessions.ts';
 
@@ -152,14 +154,17 @@ export async function staffErrandRoutes(app: FastifyInstance, { services }: { se
         tags,
         summary: "Answer on the type's answer form",
         params: ErrandParams,
+        headers: IdempotencyKeyHeaders,
         body: AnswerBody,
         response: NoContent,
       },
     },
     async (request, reply) => {
+      const ctx = contextFor(services, requireStaff(request));
       const answers = (request.body as { answers: unknown }).answers;
-      await answerErrand(contextFor(services, requireStaff(request)), idOf(request), answers, requestLanguage(request));
-      return reply.code(204).send();
+      return respondIdempotently(request, reply, ctx, 204, (idempotency) =>
+        answerErrand(ctx, idOf(request), answers, requestLanguage(request), idempotency),
+      );
     },
   );
 

@@ -83,6 +83,21 @@ describe('notification templates', () => {
     expect(renderMessage(message({ template: 'errand-received', channel: 'sms' }), links).ok).toBe(false);
   });
 
+  it('tell a replaced address that it is no longer used, with neither the new address nor a code', () => {
+    const parameters = { email: 'ny@example.se', mobile: '+46709999999', code: '123456' };
+    const sv = rendered({ template: 'contact-replaced', recipient: 'gammal@example.se', parameters });
+    expect(sv.subject).toBe('Din e-postadress i Kontakta har ändrats');
+    expect(sv.text).toContain('Den här e-postadressen används inte längre för meddelanden från Kontakta.');
+    expect(sv.text).toContain('https://kontakta.region.se/');
+    const sms = rendered({ template: 'contact-replaced', channel: 'sms', language: 'en', parameters });
+    expect(sms.text).toBe(
+      'This number is no longer used for messages from Kontakta. If you did not change it, log in and check your settings: https://kontakta.region.se/',
+    );
+    for (const text of [sv.text, sms.text]) {
+      expect(text).not.toMatch(/ny@example|\+4670|123456/);
+    }
+  });
+
   it('describe a password letter (the PDF is the letter)', () => {
     const letter = rendered({ template: 'password-letter', channel: 'letter', parameters: { pdfPath: '/x.pdf' } });
     expect(letter.text).toBe('Lösenordsbrev (PDF) till utskrift och post');
@@ -96,6 +111,8 @@ describe('notification templates', () => {
       ['new-message', 'email'],
       ['new-message', 'sms'],
       ['login-code', 'sms'],
+      ['contact-replaced', 'email'],
+      ['contact-replaced', 'sms'],
     ] as const;
     fc.assert(
       fc.property(

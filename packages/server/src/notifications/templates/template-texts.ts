@@ -73,6 +73,28 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
         `Your code to confirm the mobile number in Kontakta is ${code}. It is valid for ${validMinutes} minutes.`,
     },
   },
+  // To a verified address that was replaced or cleared: nothing about the new address, so that
+  // whoever changed it learns nothing new, and the owner learns of a change they did not make.
+  'contact-replaced': {
+    email: {
+      sv: {
+        subject: 'Din e-postadress i Kontakta har ändrats',
+        text: ({ url }) =>
+          `Hej!\n\nDen här e-postadressen används inte längre för meddelanden från Kontakta. Om det inte var du som ändrade det, logga in och kontrollera dina inställningar:\n${url}\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'Your e-mail address in Kontakta was changed',
+        text: ({ url }) =>
+          `Hello,\n\nThis e-mail address is no longer used for messages from Kontakta. If you did not change it, log in and check your settings:\n${url}\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+    sms: {
+      sv: ({ url }) =>
+        `Det här numret används inte längre för meddelanden från Kontakta. Var det inte du som ändrade det? Logga in och kontrollera dina inställningar: ${url}`,
+      en: ({ url }) =>
+        `This number is no longer used for messages from Kontakta. If you did not change it, log in and check your settings: ${url}`,
+    },
+  },
   'login-code': {
     sms: {
       sv: ({ code, validMinutes }) =>

@@ -11,6 +11,10 @@ import * as errandTypeAdmin from './2026-11-22-09-errand-type-admin.ts';
 import * as loginCodeResends from './2026-11-22-10-login-code-resends.ts';
 import * as wrappedKeyIndexes from './2026-12-06-01-wrapped-key-indexes.ts';
 import * as accessLogAppendOnly from './2026-12-06-02-access-log-append-only.ts';
+import * as idempotencyKeys from './2026-12-06-03-idempotency-keys.ts';
+import * as messageLimits from './2026-12-06-04-message-limits.ts';
+import * as keyedOneTimeCodes from './2026-12-06-05-keyed-one-time-codes.ts';
+import * as securityEvents from './2026-12-06-06-security-events.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-10-login-code-resends': loginCodeResends,
   '2026-12-06-01-wrapped-key-indexes': wrappedKeyIndexes,
   '2026-12-06-02-access-log-append-only': accessLogAppendOnly,
+  '2026-12-06-03-idempotency-keys': idempotencyKeys,
+  '2026-12-06-04-message-limits': messageLimits,
+  '2026-12-06-05-keyed-one-time-codes': keyedOneTimeCodes,
+  '2026-12-06-06-security-events': securityEvents,
 };

@@ -17,7 +17,7 @@ export async function replaceLoginCode(db: Kysely<DatabaseSchema>, row: LoginCod
 export async function renewLoginCode(
   db: Kysely<DatabaseSchema>,
   tokenHash: string,
-  code: Pick<LoginCodeRow, 'code_hash' | 'code_salt' | 'created_at' | 'expires_at'>,
+  code: Pick<LoginCodeRow, 'code_hash' | 'created_at' | 'expires_at'>,
   limits: { maxResends: number; sentAtOrBefore: number },
 ): Promise<boolean> {
   const result = await db

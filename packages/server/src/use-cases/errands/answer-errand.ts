@@ -1,6 +1,7 @@
 import { type FormDefinition, type StaffActor, stockholmDate, validateAnswers } from '@kontakta/domain';
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
+import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import { answerFieldErrors, appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
@@ -17,6 +18,7 @@ export async function answerErrand(
   errandId: string,
   answers: unknown,
   language: Language,
+  idempotency?: IdempotentResponse<void>,
 ): Promise<void> {
   let checkedAnswers: unknown;
   await transitionErrand(
@@ -42,6 +44,7 @@ export async function answerErrand(
     {
       role: 'caregiver',
       accessAction: 'answer',
+      idempotency,
       extra: (row) => ({ has_answer: 1, waiting_since: null, first_answered_at: row.first_answered_at ?? ctx.now }),
       alsoWrite: async (trx, row) => {
         await appendMessage(ctx, trx, row, {

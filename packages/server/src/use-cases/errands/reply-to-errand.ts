@@ -1,4 +1,5 @@
 import type { CitizenActor } from '@kontakta/domain';
+import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import { appendMessage } from './errand-record.ts';
 import { transitionErrand } from './transition-errand.ts';
@@ -8,12 +9,14 @@ export async function replyToErrand(
   ctx: UseCaseContext<CitizenActor>,
   errandId: string,
   message: string,
+  idempotency?: IdempotentResponse<void>,
 ): Promise<void> {
   await transitionErrand(
     ctx,
     errandId,
     { type: 'citizen-reply' },
     {
+      idempotency,
       extra: () => ({ waiting_since: ctx.now }),
       alsoWrite: (trx, row) =>
         appendMessage(ctx, trx, row, {

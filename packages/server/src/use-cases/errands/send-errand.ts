@@ -13,6 +13,7 @@ import { findFormVersion, findUnitErrandType } from '../../storage/repositories/
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
+import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import { actorRef, answerFieldErrors, countErrandEvents } from './errand-record.ts';
 
@@ -27,9 +28,14 @@ export type SendErrandInput = {
 
 /**
  * Step 2 of the flow: the citizen sends an errand. In one transaction: the errand with its own
- * data key, the answers sealed under it, the `sent` event, and the unit's notification.
+ * data key, the answers sealed under it, the `sent` event, the unit's notification, and the
+ * request's `Idempotency-Key` with the response to repeat when one was given.
  */
-export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendErrandInput): Promise<{ id: string }> {
+export async function sendErrand(
+  ctx: UseCaseContext<CitizenActor>,
+  input: SendErrandInput,
+  idempotency?: IdempotentResponse<{ id: string }>,
+): Promise<{ id: string }> {
   const { db } = ctx.database;
   const offered = await findUnitErrandType(db, input.unitHsaId, input.errandType);
   if (offered?.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
@@ -119,6 +125,7 @@ export async function sendErrand(ctx: UseCaseContext<CitizenActor>, input: SendE
         ctx.now,
       );
     }
+    await recordIdempotentResponse(trx, idempotency, { id });
   });
   countErrandEvents(ctx, input.errandType, [event]);
   return { id };

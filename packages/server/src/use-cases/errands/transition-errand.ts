@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ErrandRow } from '../../storage/repositories/errand.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import type { AccessAction } from '../access-log/record-access.ts';
+import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import {
   actorRef,
@@ -22,6 +23,8 @@ export type TransitionOptions = {
   alsoWrite?: (trx: Kysely<DatabaseSchema>, row: ErrandRow) => Promise<void>;
   /** Further columns the command sets, from the errand as it was. */
   extra?: (row: ErrandRow) => Parameters<typeof applyDecision>[4];
+  /** The request's `Idempotency-Key`, completed in the same transaction as the change. */
+  idempotency?: IdempotentResponse<void> | undefined;
 };
 
 /**
@@ -51,6 +54,7 @@ export async function transitionErrand(
       );
     }
     await options.alsoWrite?.(trx, row);
+    await recordIdempotentResponse(trx, options.idempotency, undefined);
     return { errandType: row.errand_type, events: decision.events };
   });
   countErrandEvents(ctx, written.errandType, written.events);

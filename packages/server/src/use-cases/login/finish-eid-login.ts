@@ -1,4 +1,5 @@
 import type { LoginRefusal } from '@kontakta/contract';
+import { hasAcceptedAssurance } from '../../identity/assurance-level.ts';
 import { OidcProviderUnavailableError, type OidcRelyingParty } from '../../identity/oidc-relying-party.ts';
 import { takeLoginFlow } from '../../storage/repositories/login-flow.repository.ts';
 import type { LoginAudience } from '../../storage/schema.ts';
@@ -16,8 +17,8 @@ export type EidLoginResult = LoginOutcome & Readonly<{ audience: LoginAudience; 
 
 /**
  * The provider's answer comes back: the flow is taken (once only), the answer validated by the
- * OpenID client (state, issuer, PKCE, ID token signature, audience, nonce), and the identity then
- * passes the citizen's or the staff member's login checks.
+ * OpenID client (state, issuer, PKCE, ID token signature, audience, nonce), the level of assurance
+ * checked, and the identity then passes the citizen's or the staff member's login checks.
  */
 export async function finishEidLogin(
   services: Services,
@@ -62,6 +63,14 @@ export async function finishEidLogin(
     if (error instanceof OidcProviderUnavailableError) return fail('failed', 'unavailable', error.name);
     const kind = (error as { code?: unknown }).code ?? (error as Error).name;
     return fail('failed', 'failed', String(kind).slice(0, 60));
+  }
+
+  // Before anything the e-ID asserts is used: a weaker e-ID (basic Freja, LoA 2) proves too little.
+  // Its `acr` goes to the operational log (a level, not personal data), to tell a weak e-ID from a
+  // provider that names its levels differently from the configured list.
+  if (!hasAcceptedAssurance(claims.acr, party.settings.acceptedAcr)) {
+    const acr = typeof claims.acr === 'string' ? claims.acr.slice(0, 100) : 'none';
+    return fail('refused', 'insufficient-assurance', `acr:${acr}`);
   }
 
   const login = {

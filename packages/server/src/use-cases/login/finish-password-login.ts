@@ -1,4 +1,4 @@
-import { CODE_MAX_WRONG_TRIES, oneTimeCodeMatches } from '../../identity/one-time-code.ts';
+import { CODE_MAX_WRONG_TRIES, loginCodeContext, oneTimeCodeMatches } from '../../identity/one-time-code.ts';
 import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import { markCitizenLoggedIn } from '../../storage/repositories/citizen-login.repository.ts';
 import {
@@ -63,14 +63,14 @@ export async function finishPasswordLogin(
   const citizen = credential ? await findCitizenById(db, credential.citizen_id) : undefined;
   if (!challenge || !credential || !citizen) return expired();
 
-  const keys = throttleKeys(citizen.personnummer, input.clientAddress);
+  const keys = throttleKeys(services.keys, citizen.personnummer, input.clientAddress);
   const until = await lockedUntil(services.database, keys, now);
   if (until > now) {
     await event('failed', 'throttled');
     return { ok: false, problem: 'throttled', retryAfterSeconds: Math.ceil((until - now) / 1000) };
   }
 
-  if (!oneTimeCodeMatches(input.code, challenge.code_salt, challenge.code_hash)) {
+  if (!oneTimeCodeMatches(services.keys, input.code, loginCodeContext(tokenHash), challenge.code_hash)) {
     const tries = (await countWrongCode(db, tokenHash)) ?? CODE_MAX_WRONG_TRIES;
     await countFailure(services.database, keys, now);
     if (tries >= CODE_MAX_WRONG_TRIES) {

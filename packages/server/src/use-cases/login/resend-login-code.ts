@@ -4,15 +4,16 @@ import {
   CODE_RESEND_INTERVAL_MS,
   CODE_VALID_MS,
   hashOneTimeCode,
-  newCodeSalt,
+  loginCodeContext,
   newOneTimeCode,
 } from '../../identity/one-time-code.ts';
 import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import { findLoginCode, renewLoginCode } from '../../storage/repositories/login-code.repository.ts';
-import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import { findPasswordCredential } from '../../storage/repositories/password-credential.repository.ts';
+import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
 import type { Services } from '../services.ts';
 import { hashSessionToken } from '../sessions/session-tokens.ts';
+import { type CodeMessageRefusal, codeMessageRefusal } from './code-message-refusal.ts';
 import { lockedUntil, throttleKeys } from './login-throttle.ts';
 
 export type ResendLoginCodeResult =
@@ -20,7 +21,7 @@ export type ResendLoginCodeResult =
   | Readonly<{ ok: false; problem: 'code-expired' }>
   | Readonly<{ ok: false; problem: 'too-soon'; retryAfterSeconds: number }>
   | Readonly<{ ok: false; problem: 'limit-reached' }>
-  | Readonly<{ ok: false; problem: 'throttled'; retryAfterSeconds: number }>;
+  | CodeMessageRefusal;
 
 /**
  * "Send a new code" on the code step of the password login (the SMS did not arrive, or came too
@@ -47,34 +48,50 @@ export async function resendLoginCode(
   if (!credential || !citizen) return gone;
 
   // A locked account gets no more SMS either (the lock came from wrong codes or passwords).
-  const until = await lockedUntil(services.database, throttleKeys(citizen.personnummer, input.clientAddress), now);
+  const until = await lockedUntil(
+    services.database,
+    throttleKeys(services.keys, citizen.personnummer, input.clientAddress),
+    now,
+  );
   if (until > now) return { ok: false, problem: 'throttled', retryAfterSeconds: Math.ceil((until - now) / 1000) };
 
   const code = newOneTimeCode();
-  const salt = newCodeSalt();
-  const renewed = await db.transaction().execute(async (trx) => {
-    const changed = await renewLoginCode(
-      trx,
-      tokenHash,
-      { code_hash: hashOneTimeCode(code, salt), code_salt: salt, created_at: now, expires_at: now + CODE_VALID_MS },
-      { maxResends: CODE_MAX_RESENDS, sentAtOrBefore: now - CODE_RESEND_INTERVAL_MS },
-    );
-    if (!changed) return false;
-    await enqueueOutboxMessage(
-      trx,
-      {
-        channel: 'sms',
-        template: 'login-code',
-        recipient: credential.mobile,
-        language: input.language,
-        citizen_id: citizen.id,
-        errand_id: null,
-        parameters: { code, validMinutes: CODE_VALID_MS / 60_000 },
-      },
-      now,
-    );
-    return true;
-  });
+  await forgetPassedMessageLimits(services, now);
+  let renewed: boolean;
+  try {
+    renewed = await db.transaction().execute(async (trx) => {
+      const changed = await renewLoginCode(
+        trx,
+        tokenHash,
+        {
+          code_hash: hashOneTimeCode(services.keys, code, loginCodeContext(tokenHash)),
+          created_at: now,
+          expires_at: now + CODE_VALID_MS,
+        },
+        { maxResends: CODE_MAX_RESENDS, sentAtOrBefore: now - CODE_RESEND_INTERVAL_MS },
+      );
+      if (!changed) return false;
+      await queueCodeMessage(
+        services,
+        trx,
+        {
+          purpose: 'login-code',
+          channel: 'sms',
+          citizenId: citizen.id,
+          recipient: credential.mobile,
+          language: input.language,
+          code,
+          validMinutes: CODE_VALID_MS / 60_000,
+        },
+        now,
+      );
+      return true;
+    });
+  } catch (error) {
+    const refusal = codeMessageRefusal(error);
+    if (!refusal) throw error;
+    return refusal;
+  }
   if (renewed) {
     return {
       ok: true,

@@ -1,7 +1,7 @@
 import { parsePersonnummer } from '@kontakta/domain';
 import { normalizeLetterPassword } from '../../identity/letter-password.ts';
 import { maskMobileNumber } from '../../identity/mobile-number.ts';
-import { CODE_VALID_MS, hashOneTimeCode, newCodeSalt, newOneTimeCode } from '../../identity/one-time-code.ts';
+import { CODE_VALID_MS, hashOneTimeCode, loginCodeContext, newOneTimeCode } from '../../identity/one-time-code.ts';
 import { passwordMatches, verifyAgainstNothing } from '../../identity/password-hashing.ts';
 import type { Person } from '../../registers/index.ts';
 import {
@@ -9,13 +9,14 @@ import {
   saveCitizenFromRegister,
 } from '../../storage/repositories/citizen-login.repository.ts';
 import { replaceLoginCode } from '../../storage/repositories/login-code.repository.ts';
-import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import {
   findPasswordCredentials,
   type PasswordCredentialRow,
 } from '../../storage/repositories/password-credential.repository.ts';
+import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
 import type { Services } from '../services.ts';
 import { hashSessionToken, newSessionToken } from '../sessions/session-tokens.ts';
+import { type CodeMessageRefusal, codeMessageRefusal } from './code-message-refusal.ts';
 import { countFailure, lockedUntil, throttleKeys } from './login-throttle.ts';
 import { recordLoginEvent } from './record-login-event.ts';
 
@@ -25,6 +26,7 @@ export type StartPasswordLoginResult =
   | Readonly<{ ok: false; problem: 'throttled'; retryAfterSeconds: number }>
   | Readonly<{ ok: false; problem: 'invalid-credentials' }>
   | Readonly<{ ok: false; problem: 'refused'; reason: 'not-in-population-register' }>
+  | CodeMessageRefusal
   | Readonly<{ ok: false; problem: 'unavailable' }>;
 
 // An active password and a pending one (a newer letter) may both be valid; every attempt checks
@@ -59,7 +61,7 @@ export async function startPasswordLogin(
     return { ok: false, problem: 'invalid-input', code: 'coordination-number' };
   const personnummer = parsed.value.canonical;
 
-  const keys = throttleKeys(personnummer, input.clientAddress);
+  const keys = throttleKeys(services.keys, personnummer, input.clientAddress);
   const until = await lockedUntil(services.database, keys, now);
   if (until > now) {
     await event('failed', 'throttled');
@@ -104,34 +106,45 @@ export async function startPasswordLogin(
   );
 
   const code = newOneTimeCode();
-  const salt = newCodeSalt();
   const challengeToken = newSessionToken();
+  const tokenHash = hashSessionToken(challengeToken);
   const credential = matched;
-  await db.transaction().execute(async (trx) => {
-    await replaceLoginCode(trx, {
-      token_hash: hashSessionToken(challengeToken),
-      credential_id: credential.id,
-      code_hash: hashOneTimeCode(code, salt),
-      code_salt: salt,
-      failed_tries: 0,
-      resends: 0,
-      created_at: now,
-      expires_at: now + CODE_VALID_MS,
+  await forgetPassedMessageLimits(services, now);
+  try {
+    await db.transaction().execute(async (trx) => {
+      await replaceLoginCode(trx, {
+        token_hash: tokenHash,
+        credential_id: credential.id,
+        code_hash: hashOneTimeCode(services.keys, code, loginCodeContext(tokenHash)),
+        failed_tries: 0,
+        resends: 0,
+        created_at: now,
+        expires_at: now + CODE_VALID_MS,
+      });
+      // Every right password sends an SMS, so the limits per account, number and installation
+      // are what stops a script that has one password from texting without end.
+      await queueCodeMessage(
+        services,
+        trx,
+        {
+          purpose: 'login-code',
+          channel: 'sms',
+          citizenId,
+          recipient: credential.mobile,
+          language: input.language,
+          code,
+          validMinutes: CODE_VALID_MS / 60_000,
+        },
+        now,
+      );
     });
-    await enqueueOutboxMessage(
-      trx,
-      {
-        channel: 'sms',
-        template: 'login-code',
-        recipient: credential.mobile,
-        language: input.language,
-        citizen_id: citizenId,
-        errand_id: null,
-        parameters: { code, validMinutes: CODE_VALID_MS / 60_000 },
-      },
-      now,
-    );
-  });
+  } catch (error) {
+    const refusal = codeMessageRefusal(error);
+    if (!refusal) throw error;
+    if (refusal.problem === 'throttled') await event('failed', 'sms-limit');
+    else await event('refused', 'sms-not-allowed');
+    return refusal;
+  }
   return {
     ok: true,
     challengeToken,

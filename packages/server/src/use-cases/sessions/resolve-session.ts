@@ -37,6 +37,7 @@ export async function resolveSession(
           personnummer: row.citizen_personnummer,
           loginMethod: row.login_method === 'password-sms' ? 'password-sms' : 'eid',
           sessionId,
+          loggedInAt: row.created_at,
         }
       : row.kind === 'staff' && row.staff_hsa_id
         ? {

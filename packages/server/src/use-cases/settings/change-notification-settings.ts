@@ -1,6 +1,7 @@
 import type { FieldError, NotificationSettings } from '@kontakta/contract';
-import { type CitizenActor, normalizePhoneNumber } from '@kontakta/domain';
-import { hashOneTimeCode, newCodeSalt, newOneTimeCode } from '../../identity/one-time-code.ts';
+import type { CitizenActor } from '@kontakta/domain';
+import { checkMobileNumber, checkSmsRecipient, type MobileRefusal } from '../../identity/mobile-number.ts';
+import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
 import {
   deleteContactVerification,
   findCitizenContact,
@@ -9,7 +10,9 @@ import {
 } from '../../storage/repositories/citizen-contact.repository.ts';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import { AppError } from '../app-error.ts';
+import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
 import type { UseCaseContext } from '../services.ts';
+import { requireRecentLogin } from '../sessions/recent-login.ts';
 import { getNotificationSettings } from './notification-settings.ts';
 
 export const VERIFICATION_VALID_MS = 15 * 60_000;
@@ -19,9 +22,29 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type SettingsChange = { email?: string | null; mobile?: string | null; language?: 'sv' | 'en' };
 
+const MOBILE_MESSAGES: Readonly<Record<MobileRefusal, { code: string; sv: string; en: string }>> = {
+  'not-a-phone-number': {
+    code: 'invalid-phone',
+    sv: 'Skriv ett giltigt mobilnummer.',
+    en: 'Enter a valid mobile number.',
+  },
+  'not-a-mobile-number': {
+    code: 'not-a-mobile-number',
+    sv: 'Numret är inte ett mobilnummer. Skriv ett mobilnummer, till exempel 070-123 45 67.',
+    en: 'The number is not a mobile number. Enter a mobile number, for example 070-123 45 67.',
+  },
+  'country-not-allowed': {
+    code: 'country-not-allowed',
+    sv: 'Vi skickar inte sms till nummer i det landet.',
+    en: 'We do not send text messages to numbers in that country.',
+  },
+};
+
 /**
  * Sets where the citizen wants to be told about news. A new address is not used until the code
  * sent to it has been entered (verifyContact); clearing an address stops notifications there.
+ * Changing or clearing an address needs a recent login (RECENT_LOGIN_MS), and a verified address
+ * that is replaced is told so, without the new one, so that a change nobody asked for shows.
  */
 export async function changeNotificationSettings(
   ctx: UseCaseContext<CitizenActor>,
@@ -29,7 +52,7 @@ export async function changeNotificationSettings(
   language: 'sv' | 'en',
 ): Promise<NotificationSettings> {
   const errors: FieldError[] = [];
-  const email = change.email?.trim().toLowerCase();
+  const email = change.email === undefined ? undefined : change.email?.trim().toLowerCase() || null;
   if (email && !EMAIL.test(email)) {
     errors.push({
       path: 'body.email',
@@ -37,17 +60,20 @@ export async function changeNotificationSettings(
       message: language === 'sv' ? 'Skriv en giltig e-postadress.' : 'Enter a valid e-mail address.',
     });
   }
-  const mobile = change.mobile ? normalizePhoneNumber(change.mobile) : change.mobile;
-  if (change.mobile && !mobile) {
-    errors.push({
-      path: 'body.mobile',
-      code: 'invalid-phone',
-      message: language === 'sv' ? 'Skriv ett giltigt mobilnummer.' : 'Enter a valid mobile number.',
-    });
+  let mobile = change.mobile === undefined ? undefined : change.mobile?.trim() || null;
+  if (mobile) {
+    const checked = checkMobileNumber(mobile, ctx.config.smsPolicy.allowedCountries);
+    if (checked.ok) mobile = checked.e164;
+    else {
+      if (checked.reason !== 'not-a-phone-number') ctx.telemetry?.smsRefused({ reason: checked.reason });
+      const text = MOBILE_MESSAGES[checked.reason];
+      errors.push({ path: 'body.mobile', code: text.code, message: text[language] });
+    }
   }
   if (errors.length > 0) throw new AppError('validation-failed', undefined, errors);
 
   const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  await forgetPassedMessageLimits(ctx, ctx.now);
   await ctx.database.db.transaction().execute(async (trx) => {
     const current = await findCitizenContact(trx, citizenId);
     const next = {
@@ -59,36 +85,42 @@ export async function changeNotificationSettings(
       language: change.language ?? current?.language ?? 'sv',
       updated_at: ctx.now,
     };
-    const channels = [
-      ['email', change.email === undefined ? undefined : (email ?? null)],
-      ['mobile', change.mobile === undefined ? undefined : (mobile ?? null)],
-    ] as const;
+    const channels = (
+      [
+        ['email', email],
+        ['mobile', mobile],
+      ] as const
+    ).filter(([channel, address]) => address !== undefined && address !== next[channel]);
+    // The language alone may change at any time; where notifications go needs a fresh login.
+    if (channels.length > 0) requireRecentLogin(ctx.actor, ctx.now);
     for (const [channel, address] of channels) {
-      if (address === undefined || address === next[channel]) continue;
-      next[channel] = address;
+      const replaced = next[`${channel}_verified_at`] !== null ? next[channel] : null;
+      next[channel] = address ?? null;
       next[`${channel}_verified_at`] = null;
       await deleteContactVerification(trx, citizenId, channel);
-      if (address === null) continue;
+      if (replaced)
+        await tellReplacedAddress(ctx, trx, { citizenId, channel, address: replaced, language: next.language });
+      if (!address) continue;
       const code = newOneTimeCode();
-      const salt = newCodeSalt();
       await replaceContactVerification(trx, {
         citizen_id: citizenId,
         channel,
         address,
-        code_hash: `${salt}:${hashOneTimeCode(code, salt)}`,
+        code_hash: hashOneTimeCode(ctx.keys, code, contactCodeContext(citizenId, channel, address)),
         expires_at: ctx.now + VERIFICATION_VALID_MS,
         attempts: 0,
       });
-      await enqueueOutboxMessage(
+      await queueCodeMessage(
+        ctx,
         trx,
         {
+          purpose: 'contact-verification',
           channel: channel === 'email' ? 'email' : 'sms',
-          template: 'contact-verification',
+          citizenId,
           recipient: address,
           language: next.language,
-          citizen_id: citizenId,
-          errand_id: null,
-          parameters: { code, validMinutes: VERIFICATION_VALID_MS / 60_000 },
+          code,
+          validMinutes: VERIFICATION_VALID_MS / 60_000,
         },
         ctx.now,
       );
@@ -96,4 +128,31 @@ export async function changeNotificationSettings(
     await upsertCitizenContact(trx, next);
   });
   return getNotificationSettings(ctx);
+}
+
+/**
+ * "This address is no longer used for notifications from Kontakta": to the verified address
+ * that was replaced or cleared, without the new address or anything else. At most one per
+ * verified address, and every verified address took a code that came back, so it needs no
+ * limit of its own; an SMS goes only to a number the installation still texts.
+ */
+async function tellReplacedAddress(
+  ctx: UseCaseContext<CitizenActor>,
+  trx: Parameters<typeof enqueueOutboxMessage>[0],
+  replaced: { citizenId: string; channel: 'email' | 'mobile'; address: string; language: 'sv' | 'en' },
+): Promise<void> {
+  if (replaced.channel === 'mobile' && !checkSmsRecipient(replaced.address, ctx.config.smsPolicy.allowedCountries).ok)
+    return;
+  await enqueueOutboxMessage(
+    trx,
+    {
+      channel: replaced.channel === 'email' ? 'email' : 'sms',
+      template: 'contact-replaced',
+      recipient: replaced.address,
+      language: replaced.language,
+      citizen_id: replaced.citizenId,
+      errand_id: null,
+    },
+    ctx.now,
+  );
 }

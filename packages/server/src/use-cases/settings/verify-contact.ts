@@ -1,6 +1,6 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
-import { CODE_MAX_WRONG_TRIES, oneTimeCodeMatches } from '../../identity/one-time-code.ts';
+import { CODE_MAX_WRONG_TRIES, contactCodeContext, oneTimeCodeMatches } from '../../identity/one-time-code.ts';
 import {
   countVerificationAttempt,
   deleteContactVerification,
@@ -26,8 +26,8 @@ export async function verifyContact(
       await deleteContactVerification(trx, citizenId, channel);
       return 'expired' as const;
     }
-    const [salt = '', hash = ''] = pending.code_hash.split(':');
-    if (!oneTimeCodeMatches(code.trim(), salt, hash)) {
+    const context = contactCodeContext(citizenId, channel, pending.address);
+    if (!oneTimeCodeMatches(ctx.keys, code.trim(), context, pending.code_hash)) {
       await countVerificationAttempt(trx, citizenId, channel);
       return 'wrong' as const;
     }

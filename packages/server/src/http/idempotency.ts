@@ -1,0 +1,53 @@
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@kontakta/contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { beginIdempotentRequest } from '../use-cases/idempotency/begin-idempotent-request.ts';
+import type { IdempotentResponse } from '../use-cases/idempotency/record-idempotent-response.ts';
+import { releaseIdempotencyKey } from '../use-cases/idempotency/release-idempotency-key.ts';
+import type { UseCaseContext } from '../use-cases/services.ts';
+
+/**
+ * Answers a state-changing request at most once per `Idempotency-Key` (the route's schema
+ * declares and checks the header; without it the request runs as it always did). The first
+ * request with a key runs `work`, which completes the key in its own transaction; a repeat gets
+ * the same status and body with `Idempotent-Replayed: true` and changes nothing. Called after
+ * the route's authorization, so that keys belong to the actor who asks.
+ */
+export async function respondIdempotently<R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: UseCaseContext,
+  statusCode: number,
+  work: (idempotency: IdempotentResponse<R> | undefined) => Promise<R>,
+): Promise<FastifyReply> {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+  if (typeof key !== 'string') return send(reply, statusCode, await work(undefined));
+
+  const start = await beginIdempotentRequest(ctx, {
+    key,
+    method: request.method,
+    route: request.routeOptions.url ?? request.url,
+    params: request.params,
+    body: request.body,
+  });
+  if (start.kind === 'replay') {
+    reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    return send(reply, start.response.statusCode, start.response.body);
+  }
+  let result: R;
+  try {
+    result = await work({ claim: start.claim, response: (done) => ({ statusCode, body: done ?? undefined }) });
+  } catch (error) {
+    // Nothing changed (the transaction rolled back): free the key for a retry. Should that fail
+    // too, the claim runs out after the request timeout instead.
+    await releaseIdempotencyKey(ctx, start.claim).catch(() =>
+      request.log.warn('could not release an idempotency key after a failed request'),
+    );
+    throw error;
+  }
+  return send(reply, statusCode, result);
+}
+
+function send(reply: FastifyReply, statusCode: number, body: unknown): FastifyReply {
+  reply.code(statusCode);
+  return body === undefined ? reply.send() : reply.send(body);
+}

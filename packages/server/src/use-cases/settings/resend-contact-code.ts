@@ -1,0 +1,58 @@
+import type { NotificationSettings } from '@kontakta/contract';
+import type { CitizenActor } from '@kontakta/domain';
+import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
+import {
+  findCitizenContact,
+  replaceContactVerification,
+} from '../../storage/repositories/citizen-contact.repository.ts';
+import { AppError } from '../app-error.ts';
+import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
+import type { UseCaseContext } from '../services.ts';
+import { VERIFICATION_VALID_MS } from './change-notification-settings.ts';
+import { getNotificationSettings } from './notification-settings.ts';
+
+/**
+ * "Send a new code" for an address that waits to be confirmed: a new code replaces the earlier
+ * one (which stops working) and is valid 15 minutes. It changes nothing about where
+ * notifications go, so it needs no recent login; it counts against the same limits as the first
+ * code. Also after the earlier code expired or its tries ran out. 409 when no address waits to
+ * be confirmed (confirmed, cleared, or never set).
+ */
+export async function resendContactCode(
+  ctx: UseCaseContext<CitizenActor>,
+  channel: 'email' | 'mobile',
+): Promise<NotificationSettings> {
+  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  await forgetPassedMessageLimits(ctx, ctx.now);
+  const sent = await ctx.database.db.transaction().execute(async (trx) => {
+    const contact = await findCitizenContact(trx, citizenId);
+    const address = contact?.[channel];
+    if (!contact || !address || contact[`${channel}_verified_at`] !== null) return false;
+    const code = newOneTimeCode();
+    await replaceContactVerification(trx, {
+      citizen_id: citizenId,
+      channel,
+      address,
+      code_hash: hashOneTimeCode(ctx.keys, code, contactCodeContext(citizenId, channel, address)),
+      expires_at: ctx.now + VERIFICATION_VALID_MS,
+      attempts: 0,
+    });
+    await queueCodeMessage(
+      ctx,
+      trx,
+      {
+        purpose: 'contact-verification',
+        channel: channel === 'email' ? 'email' : 'sms',
+        citizenId,
+        recipient: address,
+        language: contact.language,
+        code,
+        validMinutes: VERIFICATION_VALID_MS / 60_000,
+      },
+      ctx.now,
+    );
+    return true;
+  });
+  if (!sent) throw new AppError('conflict', 'no-code-pending');
+  return getNotificationSettings(ctx);
+}
