@@ -9,6 +9,8 @@ export * from './health.schema.ts';
 export * from './idempotency.schema.ts';
 export * from './problem.schema.ts';
 export * from './profile.schema.ts';
+export * from './route.ts';
+export * from './routes/index.ts';
 export * from './session.schema.ts';
 export * from './settings.schema.ts';
 export * from './unit-admin.schema.ts';

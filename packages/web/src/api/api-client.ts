@@ -1,4 +1,11 @@
-import { IDEMPOTENCY_KEY_HEADER, type Problem } from '@kontakta/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  type Problem,
+  type Route,
+  type RouteInput,
+  type RouteOutput,
+  routePath,
+} from '@kontakta/contract';
 
 /**
  * The one way the web app talks to the Kontakta server. Every call is same-origin (the session
@@ -65,6 +72,28 @@ export function onSessionEnded(listener: () => void): () => void {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Calls a contract route: the address comes from the route and its params, the answer has the
+ * route's type. `options` add what is not part of the route's input (abort, idempotency key).
+ */
+export async function call<R extends Route>(
+  route: R,
+  input: RouteInput<R>,
+  options: Pick<RequestOptions, 'signal' | 'idempotencyKey'> = {},
+): Promise<RouteOutput<R>> {
+  return apiRequest<RouteOutput<R>>(addressOf(route, input), { ...options, method: route.method, body: input.body });
+}
+
+/** The address of a route with its params and query, e.g. for a download link. */
+export function addressOf<R extends Route>(route: R, input: RouteInput<R>): `/api/${string}` {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) query.set(name, String(value));
+  }
+  const path = routePath(route, input.params as Record<string, unknown> | undefined) as `/api/${string}`;
+  return query.size > 0 ? `${path}?${query}` : path;
+}
 
 export async function apiRequest<T>(path: `/api/${string}`, options: RequestOptions = {}): Promise<T> {
   const { response } = await apiExchange(path, options);

@@ -1,17 +1,17 @@
-import type {
-  AccessLogEntry,
-  CalendarNote,
-  CalendarNoteList,
-  CitizenErrandList,
-  CitizenProfile,
-  ContactCard,
-  ErrandDetail,
-  NotificationSettings,
-  UnitView,
+import {
+  type AccessLogEntry,
+  type CalendarNote,
+  type CitizenErrandList,
+  type CitizenProfile,
+  type ContactCard,
+  citizenCalendarRoutes,
+  type ErrandDetail,
+  type NotificationSettings,
+  type UnitView,
 } from '@kontakta/contract';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { apiRequest } from './api-client.ts';
+import { apiRequest, call } from './api-client.ts';
 import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
 
 // The citizen's data, one hook per server read, keyed under 'citizen' so logging out (a reload)
@@ -207,7 +207,7 @@ export function useResendContactCode() {
 export function useCalendarMonth(month: string) {
   return useQuery({
     queryKey: [...citizenKey, 'calendar', month],
-    queryFn: () => apiRequest<CalendarNoteList>(`/api/citizen/calendar?month=${encodeURIComponent(month)}`),
+    queryFn: () => call(citizenCalendarRoutes.listMonth, { query: { month } }),
   });
 }
 
@@ -218,8 +218,8 @@ export function useSaveCalendarNote() {
   return useMutation({
     mutationFn: ({ id, note }: { id: string | undefined; note: CalendarNoteInput }) =>
       id
-        ? apiRequest<CalendarNote>(`/api/citizen/calendar/${encodeURIComponent(id)}`, { method: 'PUT', body: note })
-        : apiRequest<CalendarNote>('/api/citizen/calendar', { method: 'POST', body: note }),
+        ? call(citizenCalendarRoutes.changeNote, { params: { id }, body: note })
+        : call(citizenCalendarRoutes.addNote, { body: note }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'calendar'] }),
   });
 }
@@ -227,7 +227,7 @@ export function useSaveCalendarNote() {
 export function useDeleteCalendarNote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`/api/citizen/calendar/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(citizenCalendarRoutes.deleteNote, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'calendar'] }),
   });
 }

@@ -1,8 +1,9 @@
 import type { CalendarNote } from '@kontakta/contract';
+import { citizenCalendarRoutes } from '@kontakta/contract';
 import { isIsoDate } from '@kontakta/domain';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, addressOf } from '../api/api-client.ts';
 import {
   type CalendarNoteInput,
   useCalendarMonth,
@@ -78,7 +79,7 @@ export function CalendarPage() {
         <button type="button" className="button" onClick={() => setEditing('new')}>
           {t('calendar.new')}
         </button>
-        <a href="/api/citizen/calendar.ics" download="kontakta-kalender.ics">
+        <a href={addressOf(citizenCalendarRoutes.exportIcs, {})} download="kontakta-kalender.ics">
           {t('calendar.download')}
         </a>
       </div>

@@ -1,0 +1,68 @@
+import { Problem, type Route, type RouteAudience, type RouteInput, type RouteOutput } from '@kontakta/contract';
+import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor, requireCitizen, requireStaff } from './sessions.ts';
+
+type ActorFor<A extends RouteAudience> = A extends 'citizen'
+  ? CitizenActor
+  : A extends 'staff'
+    ? StaffActor
+    : A extends 'session'
+      ? Actor
+      : undefined;
+
+/** What a handler gets: the validated input, typed from the route, and the actor its audience allows. */
+export type HandlerInput<R extends Route> = RouteInput<R> & {
+  actor: ActorFor<R['audience']>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+};
+
+const GUARDS: Record<RouteAudience, (request: FastifyRequest) => Actor | undefined> = {
+  public: () => undefined,
+  session: requireActor,
+  citizen: requireCitizen,
+  staff: requireStaff,
+};
+
+/**
+ * Registers a contract route: its schemas validate the input and whitelist the answer (plus the
+ * problem body for every error), its audience's guard runs first, and the handler's input and
+ * output are the route's own types, so no handler casts what it is given.
+ */
+export function handle<R extends Route>(
+  app: FastifyInstance,
+  route: R,
+  handler: (input: HandlerInput<R>) => Promise<RouteOutput<R>>,
+): void {
+  const response = route.status === 204 ? Type.Null() : (route.response ?? Type.Null());
+  app.route({
+    method: route.method,
+    url: route.path,
+    schema: {
+      tags: [...route.tags],
+      summary: route.summary,
+      ...(route.params ? { params: route.params } : {}),
+      ...(route.query ? { querystring: route.query } : {}),
+      ...(route.body ? { body: route.body } : {}),
+      response: { [route.status]: response, '4xx': Problem },
+    },
+    handler: async (request, reply) => {
+      const actor = GUARDS[route.audience](request);
+      // The schemas above have validated these; here they take the route's types, once for all routes.
+      const input = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        actor,
+        request,
+        reply,
+      } as unknown as HandlerInput<R>;
+      const result = await handler(input);
+      reply.code(route.status);
+      if (route.contentType) reply.type(route.contentType);
+      return route.status === 204 ? reply.send() : reply.send(result);
+    },
+  });
+}
