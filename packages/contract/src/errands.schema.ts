@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ErrandNotificationStatus } from './settings.schema.ts';
 
 // The errand API: what citizens and staff send and get back. Response schemas are whitelists:
 // a field not named here never leaves the server.
@@ -59,27 +60,30 @@ export const ErrandHistoryEntry = Type.Object({
   assignee: Type.Optional(Type.String()),
 });
 
-export const ErrandDetail = Type.Object({
+/**
+ * An errand as its citizen sees it. A whitelist of its own, so that nothing only staff may see
+ * (who has the errand, the citizen's personnummer, where notifications went) can reach a citizen,
+ * whatever the presenter hands the serializer.
+ */
+export const CitizenErrandDetail = Type.Object({
   ...ErrandSummary.properties,
   replyAllowed: Type.Boolean(),
-  assignedTo: Type.Union([Type.String(), Type.Null()]),
   messages: Type.Array(ErrandMessage),
   history: Type.Array(ErrandHistoryEntry),
-  /** Only for staff: who the errand is about. */
-  citizen: Type.Optional(CitizenRef),
-  /** Only for staff: how the citizen's notifications about this errand fared (a wrong number is common). */
-  notifications: Type.Optional(
-    Type.Array(
-      Type.Object({
-        channel: Type.String(),
-        status: Type.Enum(['pending', 'delivered', 'failed', 'bounced']),
-        to: Type.String(),
-        createdAt: Type.Integer(),
-      }),
-    ),
-  ),
 });
-export type ErrandDetail = Static<typeof ErrandDetail>;
+export type CitizenErrandDetail = Static<typeof CitizenErrandDetail>;
+
+/** An errand as staff see it: the citizen's view plus what only staff may see. */
+export const StaffErrandDetail = Type.Object({
+  ...CitizenErrandDetail.properties,
+  /** The HSA id of the caregiver who has the errand. */
+  assignedTo: Type.Union([Type.String(), Type.Null()]),
+  /** Who the errand is about. */
+  citizen: Type.Optional(CitizenRef),
+  /** How the citizen's notifications about this errand fared (a wrong number is common). */
+  notifications: Type.Optional(Type.Array(ErrandNotificationStatus)),
+});
+export type StaffErrandDetail = Static<typeof StaffErrandDetail>;
 
 export const SendErrandBody = Type.Object(
   {
@@ -137,6 +141,23 @@ export const StaffErrandList = Type.Object({
   }),
 });
 
+/** A caregiver's own errands across the units where they serve. */
+export const MyErrandList = Type.Object({
+  items: Type.Array(StaffErrandSummary),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** How many of the unit's errands wait for an answer, by age. */
+export const UnansweredOverview = Type.Object({
+  total: Type.Integer(),
+  brackets: Type.Array(Type.Object({ label: Type.String(), count: Type.Integer() })),
+});
+
+/** The unit's caregivers, to assign errands to. */
+export const CaregiverList = Type.Object({
+  items: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String(), profession: Type.String() })),
+});
+
 export const AccessLogEntry = Type.Object({
   errandId: Type.String(),
   errandType: ErrandTypeRef,
@@ -157,5 +178,11 @@ export const ListQuery = Type.Object(
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
+  { additionalProperties: false },
+);
+
+/** A citizen's folder (inbox by default), a page of it at a time. */
+export const CitizenErrandListQuery = Type.Object(
+  { ...ListQuery.properties, folder: Type.Optional(Type.Enum(['inbox', 'sent', 'archive'])) },
   { additionalProperties: false },
 );

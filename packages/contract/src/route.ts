@@ -22,8 +22,10 @@ export type Route = Readonly<{
   params?: TSchema;
   query?: TSchema;
   body?: TSchema;
-  /** The success status; 204 has no body. */
-  status: 200 | 201 | 204;
+  /** Request headers the route reads (e.g. `Idempotency-Key`); checked, not part of the caller's input. */
+  headers?: TSchema;
+  /** The success status; 204 has no body; 303 is a redirect the handler sends (Location). */
+  status: 200 | 201 | 204 | 303;
   /** The success answer's schema: only what it names reaches the caller. */
   response?: TSchema;
   /** For an answer that is not JSON (an iCalendar file, FHIR): its media type. */
@@ -43,7 +45,8 @@ type Part<R extends Route, K extends 'params' | 'query' | 'body'> = R[K] extends
 export type RouteInput<R extends Route> = Part<R, 'params'> & Part<R, 'query'> & Part<R, 'body'>;
 
 /** What a caller gets back on success. */
-export type RouteOutput<R extends Route> = R['response'] extends TSchema ? Static<R['response']> : undefined;
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler of a route without a body returns nothing (Promise<void>).
+export type RouteOutput<R extends Route> = R['response'] extends TSchema ? Static<R['response']> : void;
 
 /** The address of a route for given params, e.g. `/api/staff/errands/:id` → `/api/staff/errands/42`. */
 export function routePath(route: Route, params: Readonly<Record<string, unknown>> | undefined): string {

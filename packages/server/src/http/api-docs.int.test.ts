@@ -25,3 +25,38 @@ describe('the API documentation', () => {
     }
   });
 });
+
+describe('the OpenAPI description', () => {
+  it('names every operation once, says how to authenticate, where the server is and under what licence', async () => {
+    const database = await createTestDatabase('sqlite');
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, database, registers: demoRegisters() });
+    try {
+      const document = (await app.inject('/api/openapi.json')).json() as {
+        paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
+        components: { securitySchemes: Record<string, { type: string; in: string; name: string }> };
+        servers: Array<{ url: string }>;
+        info: { license: { name: string } };
+      };
+      const operations = Object.entries(document.paths)
+        .filter(([path]) => path.startsWith('/api/') && !path.startsWith('/api/docs'))
+        .flatMap(([path, methods]) =>
+          Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+        );
+      expect(operations.length).toBeGreaterThan(60);
+      const ids = operations.map((o) => o.operation.operationId);
+      expect(ids.filter((id) => !id)).toEqual([]);
+      expect(new Set(ids).size).toBe(ids.length);
+      const citizenErrands = document.paths['/api/citizen/errands']?.post;
+      expect(citizenErrands?.security).toEqual([{ session: [], csrf: [] }]);
+      expect(document.paths['/api/auth/methods']?.get?.security).toEqual([]);
+      expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
+      expect(document.components.securitySchemes.csrf).toMatchObject({ in: 'header', name: 'X-CSRF-Token' });
+      expect(document.servers).toEqual([{ url: config.publicUrl }]);
+      expect(document.info.license.name).toBe('AGPL-3.0-or-later');
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});

@@ -33,7 +33,7 @@ import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOverloadShedding } from './overload.ts';
 import { sessionRoutes } from './session.routes.ts';
-import { registerSessions } from './sessions.ts';
+import { registerSessions, sessionCookieName } from './sessions.ts';
 import { registerRefusedErrandEvents } from './staff/refused-errand-events.ts';
 import { staffErrandRoutes } from './staff/staff-errands.routes.ts';
 import { staffFhirRoutes } from './staff/staff-fhir.routes.ts';
@@ -171,6 +171,24 @@ export async function buildApp({
         title: 'Kontakta API',
         version: '0.1.0',
         description: 'Secure e-services between citizens and their care units. Errors are RFC 9457 problem+json.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookieName(config),
+            description: 'The session cookie set at login.',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The session’s CSRF token from GET /api/session, on every change.',
+          },
+        },
       },
       tags: [
         { name: 'operations', description: 'Health, readiness and metrics' },

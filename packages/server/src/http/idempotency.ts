@@ -6,21 +6,23 @@ import { releaseIdempotencyKey } from '../use-cases/idempotency/release-idempote
 import type { UseCaseContext } from '../use-cases/services.ts';
 
 /**
- * Answers a state-changing request at most once per `Idempotency-Key` (the route's schema
+ * Does a state-changing request at most once per `Idempotency-Key` (the route's schema
  * declares and checks the header; without it the request runs as it always did). The first
- * request with a key runs `work`, which completes the key in its own transaction; a repeat gets
- * the same status and body with `Idempotent-Replayed: true` and changes nothing. Called after
- * the route's authorization, so that keys belong to the actor who asks.
+ * request with a key runs `work`, which completes the key in its own transaction, and its result
+ * is the answer; a repeat gets the stored answer of the first (with `Idempotent-Replayed: true`)
+ * and changes nothing. Called after the route's authorization, so that keys belong to the actor
+ * who asks. For routes registered with `handle`, which sends the answer with the route's status:
+ * a key is bound to its route (the fingerprint holds it), so the stored status is always that one.
  */
-export async function respondIdempotently<R>(
+export async function idempotently<R>(
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: UseCaseContext,
   statusCode: number,
   work: (idempotency: IdempotentResponse<R> | undefined) => Promise<R>,
-): Promise<FastifyReply> {
+): Promise<R> {
   const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-  if (typeof key !== 'string') return send(reply, statusCode, await work(undefined));
+  if (typeof key !== 'string') return work(undefined);
 
   const start = await beginIdempotentRequest(ctx, {
     key,
@@ -31,11 +33,11 @@ export async function respondIdempotently<R>(
   });
   if (start.kind === 'replay') {
     reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
-    return send(reply, start.response.statusCode, start.response.body);
+    // What this route answered the first time, as it was stored then.
+    return start.response.body as R;
   }
-  let result: R;
   try {
-    result = await work({ claim: start.claim, response: (done) => ({ statusCode, body: done ?? undefined }) });
+    return await work({ claim: start.claim, response: (done) => ({ statusCode, body: done ?? undefined }) });
   } catch (error) {
     // Nothing changed (the transaction rolled back): free the key for a retry. Should that fail
     // too, the claim runs out after the request timeout instead.
@@ -44,7 +46,17 @@ export async function respondIdempotently<R>(
     );
     throw error;
   }
-  return send(reply, statusCode, result);
+}
+
+/** `idempotently`, sending the answer itself: for routes not registered with `handle` yet. */
+export async function respondIdempotently<R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: UseCaseContext,
+  statusCode: number,
+  work: (idempotency: IdempotentResponse<R> | undefined) => Promise<R>,
+): Promise<FastifyReply> {
+  return send(reply, statusCode, await idempotently(request, reply, ctx, statusCode, work));
 }
 
 function send(reply: FastifyReply, statusCode: number, body: unknown): FastifyReply {

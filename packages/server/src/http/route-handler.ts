@@ -1,4 +1,11 @@
-import { Problem, type Route, type RouteAudience, type RouteInput, type RouteOutput } from '@kontakta/contract';
+import {
+  operationIdOf,
+  Problem,
+  type Route,
+  type RouteAudience,
+  type RouteInput,
+  type RouteOutput,
+} from '@kontakta/contract';
 import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -36,17 +43,26 @@ export function handle<R extends Route>(
   route: R,
   handler: (input: HandlerInput<R>) => Promise<RouteOutput<R>>,
 ): void {
-  const response = route.status === 204 ? Type.Null() : (route.response ?? Type.Null());
+  const response =
+    route.status === 303
+      ? Type.Null({ description: 'A redirect; see the Location header.' })
+      : route.status === 204
+        ? Type.Null()
+        : (route.response ?? Type.Null());
   app.route({
     method: route.method,
     url: route.path,
     schema: {
       tags: [...route.tags],
       summary: route.summary,
+      operationId: operationIdOf(route),
+      // What a caller must send (see the security schemes in app.ts): nothing for public routes.
+      ...(route.audience === 'public' ? { security: [] } : { security: [securityFor(route)] }),
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
       ...(route.body ? { body: route.body } : {}),
-      response: { [route.status]: response, '4xx': Problem },
+      ...(route.headers ? { headers: route.headers } : {}),
+      response: { [route.status]: response, '4xx': Problem, '5xx': Problem },
     },
     handler: async (request, reply) => {
       const actor = GUARDS[route.audience](request);
@@ -60,9 +76,16 @@ export function handle<R extends Route>(
         reply,
       } as unknown as HandlerInput<R>;
       const result = await handler(input);
+      // A redirect's handler has sent it (reply.redirect) already.
+      if (route.status === 303) return reply;
       reply.code(route.status);
       if (route.contentType) reply.type(route.contentType);
       return route.status === 204 ? reply.send() : reply.send(result);
     },
   });
+}
+
+/** The session cookie always; the CSRF header too for changes. */
+function securityFor(route: Route): Record<string, string[]> {
+  return route.method === 'GET' ? { session: [] } : { session: [], csrf: [] };
 }

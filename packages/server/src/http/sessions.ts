@@ -90,3 +90,9 @@ export function requireStaff(request: FastifyRequest): StaffActor {
   if (actor.kind !== 'staff') throw new AppError('not-found');
   return actor;
 }
+
+/** The session behind an actor a guard has let through (a guard throws 401 when there is none). */
+export function currentSession(request: FastifyRequest): ResolvedSession {
+  if (!request.session) throw new AppError('not-authenticated');
+  return request.session;
+}

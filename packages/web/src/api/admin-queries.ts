@@ -1,32 +1,27 @@
-import type {
-  AdminErrandType,
-  ErrandTypeSettingsBody,
-  ExternalLink,
-  ExternalLinkBody,
-  UnitSettings,
-  UnitSettingsBody,
+import {
+  type ErrandTypeSettingsBody,
+  type ExternalLinkBody,
+  type RouteOutput,
+  unitAdminRoutes as routes,
+  type UnitSettingsBody,
 } from '@kontakta/contract';
 import type { FormDefinition, LocalizedText } from '@kontakta/domain';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from './api-client.ts';
+import { call } from './api-client.ts';
 
 // Unit administration: the unit's errand types and the form builder's saves; the unit's settings,
 // its contact-card links and the record of who changed what. A custom type's answer form, left
 // out, is the server's default (a message and whether the citizen may reply); sent, the server
 // appends those two to the unit's own fields.
 
-export type AdminErrandTypeDetail = AdminErrandType &
-  Readonly<{ citizenForm: unknown; answerForm: unknown; versions: { version: number; createdAt: number }[] }>;
-export type SavedErrandType = Readonly<{ id: string; version: number; newVersion: boolean }>;
+export type AdminErrandTypeDetail = RouteOutput<typeof routes.showErrandType>;
 
 const adminKey = ['staff', 'admin'] as const;
-const unitPath = (unitHsaId: string) => `/api/admin/units/${encodeURIComponent(unitHsaId)}` as const;
-const typesPath = (unitHsaId: string) => `${unitPath(unitHsaId)}/errand-types` as const;
 
 export function useAdminErrandTypes(unitHsaId: string) {
   return useQuery({
     queryKey: [...adminKey, unitHsaId, 'types'],
-    queryFn: () => apiRequest<{ items: AdminErrandType[] }>(typesPath(unitHsaId)),
+    queryFn: () => call(routes.listErrandTypes, { params: { hsaId: unitHsaId } }),
     enabled: unitHsaId !== '',
   });
 }
@@ -34,7 +29,7 @@ export function useAdminErrandTypes(unitHsaId: string) {
 export function useAdminErrandType(unitHsaId: string, type: string | undefined) {
   return useQuery({
     queryKey: [...adminKey, unitHsaId, 'type', type],
-    queryFn: () => apiRequest<AdminErrandTypeDetail>(`${typesPath(unitHsaId)}/${encodeURIComponent(type ?? '')}`),
+    queryFn: () => call(routes.showErrandType, { params: { hsaId: unitHsaId, type: type ?? '' } }),
     enabled: unitHsaId !== '' && type !== undefined,
     refetchOnWindowFocus: false,
   });
@@ -44,10 +39,7 @@ export function useSaveErrandTypeSettings(unitHsaId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ type, settings }: { type: string; settings: ErrandTypeSettingsBody }) =>
-      apiRequest<SavedErrandType>(`${typesPath(unitHsaId)}/${encodeURIComponent(type)}`, {
-        method: 'PUT',
-        body: settings,
-      }),
+      call(routes.saveErrandTypeSettings, { params: { hsaId: unitHsaId, type }, body: settings }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
 }
@@ -55,7 +47,7 @@ export function useSaveErrandTypeSettings(unitHsaId: string) {
 export function useUnitSettings(unitHsaId: string) {
   return useQuery({
     queryKey: [...adminKey, unitHsaId, 'settings'],
-    queryFn: () => apiRequest<UnitSettings>(`${unitPath(unitHsaId)}/settings`),
+    queryFn: () => call(routes.showSettings, { params: { hsaId: unitHsaId } }),
     enabled: unitHsaId !== '',
     refetchOnWindowFocus: false,
   });
@@ -65,7 +57,7 @@ export function useSaveUnitSettings(unitHsaId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (settings: UnitSettingsBody) =>
-      apiRequest<UnitSettings>(`${unitPath(unitHsaId)}/settings`, { method: 'PUT', body: settings }),
+      call(routes.changeSettings, { params: { hsaId: unitHsaId }, body: settings }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }
@@ -73,7 +65,7 @@ export function useSaveUnitSettings(unitHsaId: string) {
 export function useExternalLinks(unitHsaId: string) {
   return useQuery({
     queryKey: [...adminKey, unitHsaId, 'links'],
-    queryFn: () => apiRequest<{ items: ExternalLink[] }>(`${unitPath(unitHsaId)}/links`),
+    queryFn: () => call(routes.listLinks, { params: { hsaId: unitHsaId } }),
     enabled: unitHsaId !== '',
     refetchOnWindowFocus: false,
   });
@@ -88,46 +80,36 @@ export type ExternalLinkChange =
 
 export function useChangeExternalLinks(unitHsaId: string) {
   const queryClient = useQueryClient();
-  const links = `${unitPath(unitHsaId)}/links` as const;
+  const params = { hsaId: unitHsaId };
   return useMutation({
     mutationFn: (change: ExternalLinkChange): Promise<unknown> => {
       switch (change.kind) {
         case 'add':
-          return apiRequest<ExternalLink>(links, { method: 'POST', body: change.link });
+          return call(routes.addLink, { params, body: change.link });
         case 'change':
-          return apiRequest<ExternalLink>(`${links}/${encodeURIComponent(change.id)}`, {
-            method: 'PUT',
-            body: change.link,
-          });
+          return call(routes.changeLink, { params: { ...params, linkId: change.id }, body: change.link });
         case 'remove':
-          return apiRequest<void>(`${links}/${encodeURIComponent(change.id)}`, { method: 'DELETE' });
+          return call(routes.removeLink, { params: { ...params, linkId: change.id } });
         case 'order':
-          return apiRequest<{ items: ExternalLink[] }>(`${links}/order`, { method: 'PUT', body: { ids: change.ids } });
+          return call(routes.reorderLinks, { params, body: { ids: [...change.ids] } });
       }
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }
 
-export type UnitChange = Readonly<{
-  at: number;
-  staffHsaId: string;
-  staffName: string;
-  action: string;
-  errandType: string | null;
-  formVersion: number | null;
-  linkId: string | null;
-}>;
-export type UnitChangePage = Readonly<{ items: UnitChange[]; nextCursor: string | null }>;
+export type UnitChangePage = RouteOutput<typeof routes.listChanges>;
+export type UnitChange = UnitChangePage['items'][number];
 
 export function useUnitChanges(unitHsaId: string, limit = 25) {
   return useInfiniteQuery<UnitChangePage, Error, InfiniteData<UnitChangePage>, readonly unknown[], string | null>({
     queryKey: [...adminKey, unitHsaId, 'changes', limit],
     initialPageParam: null,
     queryFn: ({ pageParam }) =>
-      apiRequest<UnitChangePage>(
-        `${unitPath(unitHsaId)}/changes?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      call(routes.listChanges, {
+        params: { hsaId: unitHsaId },
+        query: { limit: String(limit), ...(pageParam ? { cursor: pageParam } : {}) },
+      }),
     getNextPageParam: (page) => page.nextCursor,
     enabled: unitHsaId !== '',
   });
@@ -148,8 +130,8 @@ export function useCreateCustomType(unitHsaId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CustomTypeDefinition & Readonly<{ openToProxies: boolean; citizenMayReply: boolean }>) =>
-      apiRequest<SavedErrandType>(typesPath(unitHsaId), {
-        method: 'POST',
+      call(routes.createCustomType, {
+        params: { hsaId: unitHsaId },
         body: {
           ...definitionBody(input),
           enabled: true,
@@ -166,8 +148,8 @@ export function useChangeCustomType(unitHsaId: string, type: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, baseVersion }: { input: CustomTypeDefinition; baseVersion: number | undefined }) =>
-      apiRequest<SavedErrandType>(`${typesPath(unitHsaId)}/${encodeURIComponent(type)}/definition`, {
-        method: 'PUT',
+      call(routes.changeCustomType, {
+        params: { hsaId: unitHsaId, type },
         body: { ...definitionBody(input), ...(baseVersion ? { baseVersion } : {}) },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),

@@ -1,12 +1,6 @@
-import type {
-  LoginCodeResent,
-  LoginMethods,
-  PasswordLoginResponse,
-  SessionInfo,
-  SetUpAccountResponse,
-} from '@kontakta/contract';
+import { authRoutes } from '@kontakta/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, setCsrfToken } from './api-client.ts';
+import { call, setCsrfToken } from './api-client.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
 
 // Logging in without e-ID: the e-ID ways are plain links (the server redirects to the provider).
@@ -14,7 +8,7 @@ import { SESSION_QUERY_KEY } from './session.ts';
 export function useLoginMethods() {
   return useQuery({
     queryKey: ['auth', 'methods'],
-    queryFn: () => apiRequest<LoginMethods>('/api/auth/methods'),
+    queryFn: () => call(authRoutes.methods, {}),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -22,29 +16,27 @@ export function useLoginMethods() {
 export function useSetUpAccount() {
   return useMutation({
     mutationFn: (body: { personnummer: string; mobile: string; acceptTerms: true }) =>
-      apiRequest<SetUpAccountResponse>('/api/auth/account', { method: 'POST', body }),
+      call(authRoutes.setUpAccount, { body }),
   });
 }
 
 export function usePasswordLogin() {
   return useMutation({
-    mutationFn: (body: { personnummer: string; password: string }) =>
-      apiRequest<PasswordLoginResponse>('/api/auth/password', { method: 'POST', body }),
+    mutationFn: (body: { personnummer: string; password: string }) => call(authRoutes.passwordLogin, { body }),
   });
 }
 
 /** "Send a new code": the same login, a new code by SMS; the earlier code stops working. */
 export function useResendLoginCode() {
   return useMutation({
-    mutationFn: () => apiRequest<LoginCodeResent>('/api/auth/password/code/resend', { method: 'POST' }),
+    mutationFn: () => call(authRoutes.resendLoginCode, {}),
   });
 }
 
 export function useLoginCode() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) =>
-      apiRequest<SessionInfo>('/api/auth/password/code', { method: 'POST', body: { code } }),
+    mutationFn: (code: string) => call(authRoutes.loginCode, { body: { code } }),
     onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
       await queryClient.refetchQueries({ queryKey: SESSION_QUERY_KEY });

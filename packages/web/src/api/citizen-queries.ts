@@ -1,33 +1,31 @@
 import {
-  type AccessLogEntry,
-  type CalendarNote,
-  type CitizenErrandList,
-  type CitizenProfile,
-  type ContactCard,
   citizenCalendarRoutes,
-  type ErrandDetail,
-  type NotificationSettings,
-  type UnitView,
+  citizenErrandRoutes,
+  citizenProfileRoutes,
+  citizenSettingsRoutes,
+  citizenUnitRoutes,
+  contactCardRoutes,
+  type RouteInput,
+  type RouteOutput,
 } from '@kontakta/contract';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import { apiRequest, call } from './api-client.ts';
+import { addressOf, call } from './api-client.ts';
 import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
 
 // The citizen's data, one hook per server read, keyed under 'citizen' so logging out (a reload)
 // or a change can drop them together.
 
 export type ErrandFolder = 'inbox' | 'sent' | 'archive';
-export type CitizenErrandPage = Static<typeof CitizenErrandList>;
-export type AccessLogPage = Readonly<{ items: Static<typeof AccessLogEntry>[]; nextCursor: string | null }>;
-export type OpenedForm = Readonly<{ formVersionId: string; version: number; definition: unknown }>;
+export type CitizenErrandPage = RouteOutput<typeof citizenErrandRoutes.list>;
+export type AccessLogPage = RouteOutput<typeof citizenErrandRoutes.accessLog>;
+export type OpenedForm = RouteOutput<typeof citizenUnitRoutes.openForm>;
 
 const citizenKey = ['citizen'] as const;
 
 export function useCitizenProfile() {
   return useQuery({
     queryKey: [...citizenKey, 'me'],
-    queryFn: () => apiRequest<CitizenProfile>('/api/citizen/me'),
+    queryFn: () => call(citizenProfileRoutes.me, {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -35,7 +33,7 @@ export function useCitizenProfile() {
 export function useMyUnits() {
   return useQuery({
     queryKey: [...citizenKey, 'units'],
-    queryFn: () => apiRequest<{ items: UnitView[] }>('/api/citizen/units'),
+    queryFn: () => call(citizenUnitRoutes.myUnits, {}),
   });
 }
 
@@ -43,10 +41,7 @@ export function useUnitSearch(query: string) {
   const q = query.trim();
   return useQuery({
     queryKey: [...citizenKey, 'unit-search', q],
-    queryFn: () =>
-      apiRequest<{ items: UnitView[]; nextCursor: string | null }>(
-        `/api/citizen/unit-search?q=${encodeURIComponent(q)}&limit=20`,
-      ),
+    queryFn: () => call(citizenUnitRoutes.search, { query: { q, limit: 20 } }),
     enabled: q.length > 0,
   });
 }
@@ -54,7 +49,7 @@ export function useUnitSearch(query: string) {
 export function useContactCard(hsaId: string) {
   return useQuery({
     queryKey: [...citizenKey, 'unit', hsaId],
-    queryFn: () => apiRequest<ContactCard>(`/api/units/${encodeURIComponent(hsaId)}/contact-card`),
+    queryFn: () => call(contactCardRoutes.show, { params: { hsaId } }),
   });
 }
 
@@ -65,10 +60,7 @@ export function useContactCard(hsaId: string) {
 export function useErrandForm(hsaId: string, errandType: string) {
   return useQuery({
     queryKey: [...citizenKey, 'form', hsaId, errandType],
-    queryFn: () =>
-      apiRequest<OpenedForm>(
-        `/api/citizen/units/${encodeURIComponent(hsaId)}/errand-types/${encodeURIComponent(errandType)}/form`,
-      ),
+    queryFn: () => call(citizenUnitRoutes.openForm, { params: { hsaId, errandType } }),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
     gcTime: 0,
@@ -79,9 +71,9 @@ export function useSendErrand() {
   const queryClient = useQueryClient();
   const keys = useSubmissionKeys();
   return useMutation({
-    mutationFn: (body: { unitHsaId: string; errandType: string; formVersionId: string; answers: unknown }) =>
-      keys.submit('/api/citizen/errands', body, (idempotencyKey) =>
-        apiRequest<{ id: string }>('/api/citizen/errands', { method: 'POST', body, idempotencyKey }),
+    mutationFn: (body: RouteInput<typeof citizenErrandRoutes.send>['body']) =>
+      keys.submit(addressOf(citizenErrandRoutes.send, { body }), body, (idempotencyKey) =>
+        call(citizenErrandRoutes.send, { body }, { idempotencyKey }),
       ),
     retry: retryWhileInProgress,
     retryDelay: IN_PROGRESS_RETRY_DELAY_MS,
@@ -95,9 +87,7 @@ export function useCitizenErrands(folder: ErrandFolder, limit = 20) {
       queryKey: [...citizenKey, 'errands', folder, limit],
       initialPageParam: null,
       queryFn: ({ pageParam }) =>
-        apiRequest<CitizenErrandPage>(
-          `/api/citizen/errands?folder=${folder}&limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        ),
+        call(citizenErrandRoutes.list, { query: { folder, limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
       getNextPageParam: (page) => page.nextCursor,
     },
   );
@@ -108,7 +98,7 @@ export function useCitizenErrand(id: string) {
   return useQuery({
     queryKey: [...citizenKey, 'errand', id],
     queryFn: async () => {
-      const errand = await apiRequest<ErrandDetail>(`/api/citizen/errands/${encodeURIComponent(id)}`);
+      const errand = await call(citizenErrandRoutes.read, { params: { id } });
       // Opening an answer marks it read: the lists' unread marks change.
       void queryClient.invalidateQueries({ queryKey: [...citizenKey, 'errands'] });
       return errand;
@@ -134,22 +124,21 @@ function useErrandAction<Body>(
 
 export function useReplyToErrand(id: string) {
   const keys = useSubmissionKeys();
-  const path = `/api/citizen/errands/${encodeURIComponent(id)}/replies` as const;
   return useErrandAction(
     id,
-    (message: string) =>
-      keys.submit(path, { message }, (idempotencyKey) =>
-        apiRequest(path, { method: 'POST', body: { message }, idempotencyKey }),
-      ),
+    (message: string) => {
+      const input = { params: { id }, body: { message } };
+      return keys.submit(addressOf(citizenErrandRoutes.reply, input), input.body, (idempotencyKey) =>
+        call(citizenErrandRoutes.reply, input, { idempotencyKey }),
+      );
+    },
     { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },
   );
 }
 
 export function useArchiveErrand(id: string) {
   return useErrandAction(id, (archived: boolean) =>
-    apiRequest(`/api/citizen/errands/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, {
-      method: 'POST',
-    }),
+    call(archived ? citizenErrandRoutes.archive : citizenErrandRoutes.unarchive, { params: { id } }),
   );
 }
 
@@ -158,9 +147,7 @@ export function useAccessLog(limit = 25) {
     queryKey: [...citizenKey, 'access-log', limit],
     initialPageParam: null,
     queryFn: ({ pageParam }) =>
-      apiRequest<AccessLogPage>(
-        `/api/citizen/access-log?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      call(citizenErrandRoutes.accessLog, { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
@@ -168,7 +155,7 @@ export function useAccessLog(limit = 25) {
 export function useNotificationSettings() {
   return useQuery({
     queryKey: [...citizenKey, 'settings'],
-    queryFn: () => apiRequest<NotificationSettings>('/api/citizen/settings'),
+    queryFn: () => call(citizenSettingsRoutes.show, {}),
   });
 }
 
@@ -176,7 +163,7 @@ export function useSaveNotificationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string | null; mobile: string | null; language: 'sv' | 'en' }) =>
-      apiRequest<NotificationSettings>('/api/citizen/settings', { method: 'PUT', body }),
+      call(citizenSettingsRoutes.change, { body }),
     onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
   });
 }
@@ -184,8 +171,8 @@ export function useSaveNotificationSettings() {
 export function useVerifyContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { channel: 'email' | 'mobile'; code: string }) =>
-      apiRequest<NotificationSettings>('/api/citizen/settings/verify', { method: 'POST', body }),
+    mutationFn: (body: RouteInput<typeof citizenSettingsRoutes.verify>['body']) =>
+      call(citizenSettingsRoutes.verify, { body }),
     onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
   });
 }
@@ -199,7 +186,7 @@ export function useResendContactCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ channel }: { channel: 'email' | 'mobile'; address: string }) =>
-      apiRequest<NotificationSettings>('/api/citizen/settings/resend', { method: 'POST', body: { channel } }),
+      call(citizenSettingsRoutes.resendCode, { body: { channel } }),
     onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
   });
 }

@@ -1,6 +1,6 @@
-import type { EndedSessions, SessionInfo } from '@kontakta/contract';
+import { type SessionInfo, sessionRoutes } from '@kontakta/contract';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, apiRequest, apiRequestWithContact, type ServerContact, setCsrfToken } from './api-client.ts';
+import { ApiError, call, callWithContact, type ServerContact, setCsrfToken } from './api-client.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
@@ -12,7 +12,7 @@ export type CurrentSession = Readonly<{ info: SessionInfo; contact: ServerContac
 /** `null`: nobody is logged in in this browser. */
 export async function fetchSession(): Promise<CurrentSession | null> {
   try {
-    const { body, contact } = await apiRequestWithContact<SessionInfo>('/api/session');
+    const { body, contact } = await callWithContact(sessionRoutes.current, {});
     setCsrfToken(body.csrfToken);
     return { info: body, contact };
   } catch (error) {
@@ -59,7 +59,7 @@ export async function leaveSession(audience: Audience, reason: LogoutReason): Pr
   if (leaving) return;
   leaving = true;
   try {
-    await apiRequest('/api/session', { method: 'DELETE' });
+    await call(sessionRoutes.logOut, {});
   } catch {
     // Already gone on the server (idle timeout, another tab): the result is the same.
   }
@@ -70,6 +70,6 @@ export async function leaveSession(audience: Audience, reason: LogoutReason): Pr
 /** "Log out everywhere else": ends every other session of the same person; this one stays. */
 export function useEndOtherSessions() {
   return useMutation({
-    mutationFn: () => apiRequest<EndedSessions>('/api/session/others', { method: 'DELETE' }),
+    mutationFn: () => call(sessionRoutes.logOutElsewhere, {}),
   });
 }

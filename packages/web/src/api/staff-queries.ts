@@ -1,44 +1,32 @@
-import type {
-  AnswerForm,
-  ContactCard,
-  ErrandDetail,
-  SessionInfo,
-  StaffErrandList,
-  StaffErrandSummary,
-  StaffProfile,
-  StaffUnits,
-} from '@kontakta/contract';
+import { authRoutes, contactCardRoutes, type RouteOutput, staffErrandRoutes as routes } from '@kontakta/contract';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import { apiRequest, setCsrfToken } from './api-client.ts';
+import { addressOf, call, setCsrfToken } from './api-client.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
 import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
 
 // The staff tool's data, keyed under 'staff'.
 
 export type InboxFilter = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
-export type StaffErrandPage = Static<typeof StaffErrandList>;
-export type StaffErrandRow = Static<typeof StaffErrandSummary>;
-export type MyErrandsPage = Readonly<{ items: StaffErrandRow[]; nextCursor: string | null }>;
-export type Caregiver = Readonly<{ hsaId: string; name: string; profession: string }>;
-export type UnansweredOverview = Readonly<{ total: number; brackets: { label: string; count: number }[] }>;
+export type StaffErrandPage = RouteOutput<typeof routes.inbox>;
+export type StaffErrandRow = StaffErrandPage['items'][number];
+export type MyErrandsPage = RouteOutput<typeof routes.myErrands>;
+export type Caregiver = RouteOutput<typeof routes.caregivers>['items'][number];
 
 const staffKey = ['staff'] as const;
 
 export function useStaffProfile() {
-  return useQuery({ queryKey: [...staffKey, 'me'], queryFn: () => apiRequest<StaffProfile>('/api/staff/me') });
+  return useQuery({ queryKey: [...staffKey, 'me'], queryFn: () => call(routes.me, {}) });
 }
 
 export function useStaffUnits() {
-  return useQuery({ queryKey: [...staffKey, 'units'], queryFn: () => apiRequest<StaffUnits>('/api/auth/units') });
+  return useQuery({ queryKey: [...staffKey, 'units'], queryFn: () => call(authRoutes.staffUnits, {}) });
 }
 
 /** Choosing a unit renews the session (new id and CSRF token); everything shown before is dropped. */
 export function useChooseUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (unitHsaId: string) =>
-      apiRequest<SessionInfo>('/api/auth/unit', { method: 'POST', body: { unitHsaId } }),
+    mutationFn: (unitHsaId: string) => call(authRoutes.chooseStaffUnit, { body: { unitHsaId } }),
     onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ queryKey: staffKey });
@@ -51,12 +39,10 @@ export function useInbox(filter: InboxFilter, errandType: string, limit = 25) {
   return useInfiniteQuery<StaffErrandPage, Error, InfiniteData<StaffErrandPage>, readonly unknown[], string | null>({
     queryKey: [...staffKey, 'inbox', filter, errandType, limit],
     initialPageParam: null,
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ filter, limit: String(limit) });
-      if (errandType) query.set('errandType', errandType);
-      if (pageParam) query.set('cursor', pageParam);
-      return apiRequest<StaffErrandPage>(`/api/staff/inbox?${query}`);
-    },
+    queryFn: ({ pageParam }) =>
+      call(routes.inbox, {
+        query: { filter, limit, ...(errandType ? { errandType } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+      }),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
@@ -66,9 +52,7 @@ export function useMyErrands(limit = 25) {
     queryKey: [...staffKey, 'my-errands', limit],
     initialPageParam: null,
     queryFn: ({ pageParam }) =>
-      apiRequest<MyErrandsPage>(
-        `/api/staff/my-errands?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      call(routes.myErrands, { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
@@ -76,14 +60,14 @@ export function useMyErrands(limit = 25) {
 export function useUnanswered() {
   return useQuery({
     queryKey: [...staffKey, 'unanswered'],
-    queryFn: () => apiRequest<UnansweredOverview>('/api/staff/unanswered'),
+    queryFn: () => call(routes.unanswered, {}),
   });
 }
 
 export function useCaregivers(enabled: boolean) {
   return useQuery({
     queryKey: [...staffKey, 'caregivers'],
-    queryFn: () => apiRequest<{ items: Caregiver[] }>('/api/staff/caregivers'),
+    queryFn: () => call(routes.caregivers, {}),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -92,7 +76,7 @@ export function useCaregivers(enabled: boolean) {
 export function useStaffErrand(id: string) {
   return useQuery({
     queryKey: [...staffKey, 'errand', id],
-    queryFn: () => apiRequest<ErrandDetail>(`/api/staff/errands/${encodeURIComponent(id)}`),
+    queryFn: () => call(routes.read, { params: { id } }),
     // Every read is an access-log entry: do not read again just because the window got focus.
     refetchOnWindowFocus: false,
     staleTime: 60_000,
@@ -102,7 +86,7 @@ export function useStaffErrand(id: string) {
 export function useAnswerForm(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...staffKey, 'answer-form', id],
-    queryFn: () => apiRequest<AnswerForm>(`/api/staff/errands/${encodeURIComponent(id)}/answer-form`),
+    queryFn: () => call(routes.answerForm, { params: { id } }),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
@@ -124,39 +108,36 @@ function useStaffAction<Input>(
   });
 }
 
-const errandPath = (id: string) => `/api/staff/errands/${encodeURIComponent(id)}` as const;
-
 export function useAssignErrand(id: string) {
-  return useStaffAction((caregiverHsaId: string) =>
-    apiRequest(`${errandPath(id)}/assign`, { method: 'POST', body: { caregiverHsaId } }),
-  );
+  return useStaffAction((caregiverHsaId: string) => call(routes.assign, { params: { id }, body: { caregiverHsaId } }));
 }
 
 export function useTakeBackErrand(id: string) {
-  return useStaffAction(() => apiRequest(`${errandPath(id)}/take-back`, { method: 'POST' }));
+  return useStaffAction(() => call(routes.takeBack, { params: { id } }));
 }
 
 export function useAnswerErrand(id: string) {
   const keys = useSubmissionKeys();
-  const path = `${errandPath(id)}/answer` as const;
   return useStaffAction(
-    (answers: unknown) =>
-      keys.submit(path, { answers }, (idempotencyKey) =>
-        apiRequest(path, { method: 'POST', body: { answers }, idempotencyKey }),
-      ),
+    (answers: Record<string, unknown>) => {
+      const input = { params: { id }, body: { answers } };
+      return keys.submit(addressOf(routes.answer, input), input.body, (idempotencyKey) =>
+        call(routes.answer, input, { idempotencyKey }),
+      );
+    },
     { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },
   );
 }
 
 export function useCloseErrand(id: string) {
-  return useStaffAction(() => apiRequest(`${errandPath(id)}/close`, { method: 'POST' }));
+  return useStaffAction(() => call(routes.close, { params: { id } }));
 }
 
 /** The unit's errand types as its public contact card lists them (for the inbox's type filter). */
 export function useUnitErrandTypes(unitHsaId: string | undefined) {
   return useQuery({
     queryKey: [...staffKey, 'contact-card', unitHsaId],
-    queryFn: () => apiRequest<ContactCard>(`/api/units/${encodeURIComponent(unitHsaId ?? '')}/contact-card`),
+    queryFn: () => call(contactCardRoutes.show, { params: { hsaId: unitHsaId ?? '' } }),
     enabled: unitHsaId !== undefined,
     staleTime: 5 * 60_000,
   });

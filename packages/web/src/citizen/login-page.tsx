@@ -1,7 +1,8 @@
 import type { Problem } from '@kontakta/contract';
+import { authRoutes } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, addressOf } from '../api/api-client.ts';
 import { useLoginCode, useLoginMethods, usePasswordLogin, useResendLoginCode } from '../api/auth-queries.ts';
 import { useSession } from '../api/session.ts';
 import type { MessageId } from '../i18n/messages.ts';
@@ -42,7 +43,7 @@ export function LoginPage() {
           <h2 id="login-eid">{t('login.eid.heading')}</h2>
           <p>{t('login.eid.text')}</p>
           {/* A plain link: the server sends the browser on to the e-ID provider and back. */}
-          <a className="button" href="/api/auth/eid/start">
+          <a className="button" href={addressOf(authRoutes.citizenEidStart, {})}>
             {t('login.eid.button')}
           </a>
         </section>

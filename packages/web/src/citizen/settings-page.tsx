@@ -1,6 +1,7 @@
 import type { NotificationSettings } from '@kontakta/contract';
+import { authRoutes } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, addressOf } from '../api/api-client.ts';
 import {
   useNotificationSettings,
   useResendContactCode,
@@ -212,7 +213,7 @@ function LogInAgain() {
     <div className="notice notice-error" role="alert">
       <p>{t('settings.logInAgain.text')}</p>
       <div className="actions">
-        <a className="button" href="/api/auth/eid/start">
+        <a className="button" href={addressOf(authRoutes.citizenEidStart, {})}>
           {t('settings.logInAgain.eid')}
         </a>
       </div>

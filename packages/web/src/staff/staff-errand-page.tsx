@@ -1,4 +1,4 @@
-import type { ErrandDetail, StaffProfile } from '@kontakta/contract';
+import type { StaffErrandDetail, StaffProfile } from '@kontakta/contract';
 import type { FormDefinition } from '@kontakta/domain';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -116,7 +116,7 @@ const NOTIFICATION_STATUS = {
 } as const satisfies Record<string, MessageId>;
 
 type RoutingProps = Readonly<{
-  errand: ErrandDetail;
+  errand: StaffErrandDetail;
   me: StaffProfile;
   isReceiver: boolean;
   onDone: (notice: { text: string; error?: boolean }) => void;
@@ -252,7 +252,7 @@ function professionId(profession: string) {
 }
 
 /** The caregiver's answer, on the errand type's answer form, drawn by the same renderer as the citizen's form. */
-function AnswerSection({ errand, onDone }: Readonly<{ errand: ErrandDetail; onDone: (text: string) => void }>) {
+function AnswerSection({ errand, onDone }: Readonly<{ errand: StaffErrandDetail; onDone: (text: string) => void }>) {
   const form = useAnswerForm(errand.id, true);
   if (form.isPending) return <Loading />;
   if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
@@ -265,7 +265,7 @@ function AnswerForm({
   errand,
   definition,
   onDone,
-}: Readonly<{ errand: ErrandDetail; definition: FormDefinition; onDone: (text: string) => void }>) {
+}: Readonly<{ errand: StaffErrandDetail; definition: FormDefinition; onDone: (text: string) => void }>) {
   const t = useText();
   const submission = errand.messages.find((message) => message.kind === 'submission');
   const initialDraft = useMemo(() => {

@@ -1,4 +1,6 @@
+import { authRoutes } from '@kontakta/contract';
 import { Link, Navigate } from 'react-router';
+import { addressOf } from '../api/api-client.ts';
 import { useSession } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -14,7 +16,7 @@ export function StaffLoginPage() {
       <h1>{t('staffLogin.heading')}</h1>
       <p>{t('staffLogin.lead')}</p>
       <p>
-        <a className="button" href="/api/auth/staff/start">
+        <a className="button" href={addressOf(authRoutes.staffEidStart, {})}>
           {t('staffLogin.button')}
         </a>
       </p>

@@ -1,4 +1,4 @@
-import type { ErrandDetail } from '@kontakta/contract';
+import type { CitizenErrandDetail } from '@kontakta/contract';
 import { AnswersView } from '../forms/answers-view.tsx';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -7,8 +7,8 @@ import { formatDateTime, isoDateTime } from './format.ts';
 import { UserText } from './user-text.tsx';
 
 type Viewer = 'citizen' | 'staff';
-type Message = ErrandDetail['messages'][number];
-type HistoryEntry = ErrandDetail['history'][number];
+type Message = CitizenErrandDetail['messages'][number];
+type HistoryEntry = CitizenErrandDetail['history'][number];
 
 const MESSAGE_TITLES: Readonly<Record<Viewer, Readonly<Record<Message['kind'], MessageId>>>> = {
   citizen: {
@@ -28,7 +28,7 @@ const MESSAGE_TITLES: Readonly<Record<Viewer, Readonly<Record<Message['kind'], M
 const CITIZEN_HIDDEN_ANSWER_KEYS = ['citizenMayReply'];
 
 /** The errand's messages in order: the form the citizen sent, answers on their answer form, replies. */
-export function ErrandThread({ errand, viewer }: Readonly<{ errand: ErrandDetail; viewer: Viewer }>) {
+export function ErrandThread({ errand, viewer }: Readonly<{ errand: CitizenErrandDetail; viewer: Viewer }>) {
   const t = useText();
   return (
     <ol className={styles.thread}>

@@ -1,10 +1,11 @@
 import fastifyRateLimit from '@fastify/rate-limit';
-import { LoginMethods } from '@kontakta/contract';
+import { authRoutes as routes } from '@kontakta/contract';
 import type { FastifyInstance } from 'fastify';
 import type { OidcProviderConfig } from '../../config/config.ts';
 import { createOidcRelyingParty } from '../../identity/oidc-relying-party.ts';
 import type { EidRelyingParties } from '../../use-cases/login/finish-eid-login.ts';
 import type { Services } from '../../use-cases/services.ts';
+import { handle } from '../route-handler.ts';
 import { eidLoginRoutes } from './eid-login.routes.ts';
 import { passwordLoginRoutes } from './password-login.routes.ts';
 import { staffUnitRoutes } from './staff-unit.routes.ts';
@@ -32,17 +33,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     keyGenerator: (request) => `${request.ip} ${request.routeOptions.url ?? ''}`,
   });
 
-  app.get(
-    '/api/auth/methods',
-    {
-      schema: {
-        tags: ['login'],
-        summary: 'Which ways to log in this installation offers',
-        response: { 200: LoginMethods },
-      },
-    },
-    async () => ({ eid: true, passwordAndCode: identity.passwordLogin, staffEid: true }),
-  );
+  handle(app, routes.methods, async () => ({ eid: true, passwordAndCode: identity.passwordLogin, staffEid: true }));
   await app.register(eidLoginRoutes, { services, parties });
   await app.register(staffUnitRoutes, { services });
   if (identity.passwordLogin) await app.register(passwordLoginRoutes, { services });

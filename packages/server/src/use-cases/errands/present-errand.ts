@@ -1,4 +1,4 @@
-import type { ErrandDetail, ErrandSummary, StaffErrandSummary } from '@kontakta/contract';
+import type { CitizenErrandDetail, ErrandSummary, StaffErrandDetail, StaffErrandSummary } from '@kontakta/contract';
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
 import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
@@ -71,15 +71,30 @@ export async function presentStaffSummaries(
 /**
  * The whole errand: decrypted thread with the form each part was written on, and the history
  * with names as the unit chooses to show its staff. `viewer` decides how much of staff identity
- * the citizen sees; staff always see full names.
+ * the citizen sees; staff always see full names, and also who has the errand, who it is about and
+ * how the citizen's notifications fared (the citizen's answer schema would drop these anyway).
  */
+export async function presentErrand(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  viewer: 'citizen',
+  language: Language,
+): Promise<CitizenErrandDetail>;
+export async function presentErrand(
+  ctx: UseCaseContext,
+  db: Kysely<DatabaseSchema>,
+  row: ErrandRow,
+  viewer: 'staff',
+  language: Language,
+): Promise<StaffErrandDetail>;
 export async function presentErrand(
   ctx: UseCaseContext,
   db: Kysely<DatabaseSchema>,
   row: ErrandRow,
   viewer: 'citizen' | 'staff',
   language: Language,
-): Promise<ErrandDetail> {
+): Promise<CitizenErrandDetail | StaffErrandDetail> {
   const [summary] = await presentSummaries(db, [row]);
   const [messages, events, setting] = await Promise.all([
     listErrandMessages(db, row.id),
@@ -109,7 +124,7 @@ export async function presentErrand(
     return JSON.parse(message.kind === 'answer' ? version.answer_definition : version.definition) as unknown;
   };
 
-  const thread: ErrandDetail['messages'] = [];
+  const thread: CitizenErrandDetail['messages'] = [];
   for (const message of messages) {
     const content = JSON.parse(openText(key, Buffer.from(message.content), `${row.id}:${message.id}`)) as {
       answers: unknown;
@@ -127,11 +142,9 @@ export async function presentErrand(
     });
   }
 
-  const citizen = viewer === 'staff' ? await findCitizenById(db, row.citizen_id) : undefined;
-  return {
+  const detail: CitizenErrandDetail = {
     ...(summary as ErrandSummary),
     replyAllowed: row.reply_allowed === 1,
-    assignedTo: viewer === 'staff' ? row.assigned_to : null,
     messages: thread,
     history: events.map((event) => ({
       type: event.type,
@@ -143,19 +156,22 @@ export async function presentErrand(
       },
       ...(event.assignee ? { assignee: showStaff(event.assignee) } : {}),
     })),
-    ...(viewer === 'staff' && citizen
+  };
+  if (viewer === 'citizen') return detail;
+
+  const citizen = await findCitizenById(db, row.citizen_id);
+  return {
+    ...detail,
+    assignedTo: row.assigned_to,
+    ...(citizen
       ? { citizen: { personnummer: citizen.personnummer, name: `${citizen.given_name} ${citizen.family_name}` } }
       : {}),
-    ...(viewer === 'staff'
-      ? {
-          notifications: (await getErrandNotificationStatus(db, row.id)).map((n) => ({
-            channel: n.channel,
-            status: n.status,
-            to: n.to,
-            createdAt: n.createdAt,
-          })),
-        }
-      : {}),
+    notifications: (await getErrandNotificationStatus(db, row.id)).map((n) => ({
+      channel: n.channel,
+      status: n.status,
+      to: n.to,
+      createdAt: n.createdAt,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { ErrandDetail } from '@kontakta/contract';
-import type { ErrandEvent } from '@kontakta/domain';
+import type { CitizenErrandDetail, StaffErrandDetail } from '@kontakta/contract';
+import type { CitizenActor, ErrandEvent, StaffActor } from '@kontakta/domain';
 import type { UseCaseContext } from '../services.ts';
 import {
   actorRef,
@@ -16,7 +16,26 @@ import { type Language, presentErrand } from './present-errand.ts';
  * Opens an errand with its whole thread. Staff reads are written to the access log and the
  * unit's first look is an `opened` event; a citizen opening an answer marks it read.
  */
-export async function readErrand(ctx: UseCaseContext, errandId: string, language: Language): Promise<ErrandDetail> {
+export async function readErrand(
+  ctx: UseCaseContext<CitizenActor>,
+  errandId: string,
+  language: Language,
+): Promise<CitizenErrandDetail>;
+export async function readErrand(
+  ctx: UseCaseContext<StaffActor>,
+  errandId: string,
+  language: Language,
+): Promise<StaffErrandDetail>;
+export async function readErrand(
+  ctx: UseCaseContext,
+  errandId: string,
+  language: Language,
+): Promise<CitizenErrandDetail | StaffErrandDetail>;
+export async function readErrand(
+  ctx: UseCaseContext,
+  errandId: string,
+  language: Language,
+): Promise<CitizenErrandDetail | StaffErrandDetail> {
   let written: { errandType: string; events: readonly ErrandEvent[] } | undefined;
   const detail = await ctx.database.db.transaction().execute(async (trx) => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);

@@ -1,3 +1,4 @@
+import type { UnitView } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
 import {
   type CareUnitRow,
@@ -6,8 +7,6 @@ import {
 } from '../../storage/repositories/unit.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
-
-export type UnitView = { hsaId: string; name: string; municipality: string; address: string; kind: string };
 
 export function unitView(row: CareUnitRow): UnitView {
   return {
