@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { parseKeyList } from '../encryption/master-keys.ts';
 import { MOBILE_RANGES } from '../identity/mobile-number.ts';
-import type { DatabaseConfig } from './config.ts';
+
+/** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | Readonly<{ dialect: 'sqlite'; file: string }>
+  | Readonly<{ dialect: 'postgres'; url: string; poolSize: number }>;
 
 // The parsers loadConfig reads each variable with: a value, or an Invalid naming the problem
 // (never the value: loadConfig decides whether a refused value may be shown).

@@ -6,6 +6,7 @@ import { DEFAULT_ACCEPTED_ACR } from '../identity/assurance-level.ts';
 import {
   acrList,
   boolean,
+  type DatabaseConfig,
   databaseFrom,
   hostAndPort,
   hostOf,
@@ -20,6 +21,9 @@ import {
   smsSender,
   smtpAddress,
 } from './config-parsers.ts';
+
+export type { DatabaseConfig } from './config-parsers.ts';
+
 import { unknownVariableWarnings } from './config-variables.ts';
 
 export { CONFIG_VARIABLES } from './config-variables.ts';
@@ -98,10 +102,6 @@ export type IdentityConfig = Readonly<{
   passwordLogin: boolean;
   loginRateLimitPerMinute: number;
 }>;
-
-export type DatabaseConfig =
-  | Readonly<{ dialect: 'sqlite'; file: string }>
-  | Readonly<{ dialect: 'postgres'; url: string; poolSize: number }>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
