@@ -1,3 +1,4 @@
+import { ERRAND_STATUSES } from '@kontakta/domain';
 import { type Static, Type } from 'typebox';
 import { ErrandNotificationStatus } from './settings.schema.ts';
 
@@ -9,7 +10,8 @@ export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0
 export const HsaId = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
 export const Cursor = Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]*$' });
 
-export const ErrandStatus = Type.Enum(['new', 'open', 'assigned', 'answered', 'closed']);
+/** The domain's errand statuses (ERRAND_STATUSES), as an HTTP schema. */
+export const ErrandStatus = Type.Enum(ERRAND_STATUSES);
 
 export const UnitRef = Type.Object({ hsaId: Type.String(), name: Type.String() });
 export const ErrandTypeRef = Type.Object({ id: Type.String(), name: Localized });
@@ -109,9 +111,13 @@ export const AssignBody = Type.Object({ caregiverHsaId: HsaId }, { additionalPro
 
 export const Created = Type.Object({ id: Type.String() });
 
+/** The staff inbox's filters (the inbox page gives each a label and its own order). */
+export const INBOX_FILTERS = ['all', 'new', 'unassigned', 'mine', 'assigned', 'unanswered', 'closed'] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+
 export const StaffInboxQuery = Type.Object(
   {
-    filter: Type.Optional(Type.Enum(['all', 'new', 'unassigned', 'mine', 'assigned', 'unanswered', 'closed'])),
+    filter: Type.Optional(Type.Enum(INBOX_FILTERS)),
     caregiver: Type.Optional(HsaId),
     olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
     errandType: Type.Optional(Type.String({ maxLength: 80 })),
@@ -181,8 +187,12 @@ export const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A citizen's errand folders. */
+export const CITIZEN_FOLDERS = ['inbox', 'sent', 'archive'] as const;
+export type CitizenFolder = (typeof CITIZEN_FOLDERS)[number];
+
 /** A citizen's folder (inbox by default), a page of it at a time. */
 export const CitizenErrandListQuery = Type.Object(
-  { ...ListQuery.properties, folder: Type.Optional(Type.Enum(['inbox', 'sent', 'archive'])) },
+  { ...ListQuery.properties, folder: Type.Optional(Type.Enum(CITIZEN_FOLDERS)) },
   { additionalProperties: false },
 );

@@ -7,6 +7,7 @@ export * from './errand-types.schema.ts';
 export * from './errands.schema.ts';
 export * from './health.schema.ts';
 export * from './idempotency.schema.ts';
+export * from './language.schema.ts';
 export * from './problem.schema.ts';
 export * from './profile.schema.ts';
 export * from './route.ts';

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Language } from './language.schema.ts';
 
 /** One way of being told that something is new in Kontakta. */
 export const ContactChannel = Type.Object({
@@ -14,7 +15,7 @@ export const ContactChannel = Type.Object({
 export const NotificationSettings = Type.Object({
   email: ContactChannel,
   mobile: ContactChannel,
-  language: Type.Enum(['sv', 'en']),
+  language: Language,
 });
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
@@ -22,7 +23,7 @@ export const ChangeNotificationSettingsBody = Type.Object(
   {
     email: Type.Optional(Type.Union([Type.String({ maxLength: 254 }), Type.Null()])),
     mobile: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
-    language: Type.Optional(Type.Enum(['sv', 'en'])),
+    language: Type.Optional(Language),
   },
   { additionalProperties: false },
 );

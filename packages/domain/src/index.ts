@@ -3,4 +3,5 @@ export * from './actors/actor.ts';
 export * from './errand-types/index.ts';
 export * from './errands/index.ts';
 export * from './forms/index.ts';
+export * from './language/index.ts';
 export * from './personnummer/index.ts';

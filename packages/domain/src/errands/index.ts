@@ -1,2 +1,3 @@
 export * from './errand-access.ts';
+export * from './errand-actions.ts';
 export * from './errand-state.ts';

@@ -1,3 +1,4 @@
+import type { Language } from '../language/language.ts';
 import type { FormField, GroupField, LocalizedText } from './form-definition.schema.ts';
 
 // The messages a citizen (or caregiver) sees next to a wrong answer, in Swedish and English.
@@ -27,8 +28,6 @@ export type AnswerErrorCode =
   | 'too-few-items'
   | 'too-many-items'
   | 'too-many-errors';
-
-type Language = keyof LocalizedText;
 
 function localized(build: (language: Language) => string): LocalizedText {
   return { sv: build('sv'), en: build('en') };

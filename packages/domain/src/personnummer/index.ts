@@ -11,4 +11,6 @@ export { PERSONNUMMER_REFUSALS, parsePersonnummer, shortPersonnummer } from './p
 export { ageOn, dateOfBirthday, startOfBirthday } from './personnummer-age.ts';
 export type { PersonnummerSpec } from './personnummer-generator.ts';
 export { makePersonnummer } from './personnummer-generator.ts';
-export { startOfStockholmDay, stockholmDate } from './stockholm-calendar.ts';
+export { isValidPersonnummer } from './personnummer-package.ts';
+export type { CalendarDate } from './stockholm-calendar.ts';
+export { startOfStockholmDay, stockholmCalendarDate, stockholmDate } from './stockholm-calendar.ts';

@@ -16,3 +16,12 @@ export type PersonnummerInstance = InstanceType<PersonnummerClass>;
 /** Coordination numbers are ours to recognise; interim numbers are refused unless asked for. */
 export const STRICT_OPTIONS = { allowCoordinationNumber: true, allowInterimNumber: false };
 export const INTERIM_OPTIONS = { allowCoordinationNumber: true, allowInterimNumber: true };
+
+/**
+ * Whether a personnummer or coordination number, in any form the package reads, has a real date
+ * and the right check digit; interim and reserve numbers are not valid. Unlike parsePersonnummer
+ * it needs no reference date and gives no reason: for numbers we make or read from a register.
+ */
+export function isValidPersonnummer(value: string): boolean {
+  return Personnummer.valid(value, STRICT_OPTIONS);
+}

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isLeapYear, startOfStockholmDay, stockholmDate, toIsoDate } from './stockholm-calendar.ts';
+import {
+  isCalendarDate,
+  isLeapYear,
+  startOfStockholmDay,
+  stockholmCalendarDate,
+  stockholmDate,
+  toIsoDate,
+} from './stockholm-calendar.ts';
+
+describe('stockholmCalendarDate', () => {
+  it('is already the next day in Sweden late in the UTC evening', () => {
+    expect(stockholmCalendarDate(new Date('2023-12-31T23:30:00Z'))).toEqual({ year: 2024, month: 1, day: 1 });
+    expect(stockholmCalendarDate(new Date('2024-06-30T22:30:00Z'))).toEqual({ year: 2024, month: 7, day: 1 });
+    expect(stockholmCalendarDate(new Date('2024-06-30T21:30:00Z'))).toEqual({ year: 2024, month: 6, day: 30 });
+  });
+});
 
 describe('stockholmDate', () => {
   it('reads the calendar day in Sweden, not in UTC', () => {

@@ -48,10 +48,19 @@ export function isLeapYear(year: number): boolean {
   return isCalendarDate(year, 2, 29);
 }
 
-/** The Swedish calendar date (ISO) at an instant. Throws RangeError for an Invalid Date. */
+/** A calendar day as numbers: month 1–12, day 1–31. */
+export type CalendarDate = Readonly<{ year: number; month: number; day: number }>;
+
+/** The Swedish calendar date (ISO `YYYY-MM-DD`) at an instant. Throws RangeError for an Invalid Date. */
 export function stockholmDate(instant: Date): string {
-  const { year, month, day } = stockholmWallClock(instant);
+  const { year, month, day } = stockholmCalendarDate(instant);
   return toIsoDate(year, month, day);
+}
+
+/** The Swedish calendar date at an instant as numbers. Throws RangeError for an Invalid Date. */
+export function stockholmCalendarDate(instant: Date): CalendarDate {
+  const { year, month, day } = stockholmWallClock(instant);
+  return { year, month, day };
 }
 
 /** The instant a Swedish calendar day begins (local midnight). */

@@ -1,4 +1,5 @@
 import type { ErrorCode, Problem } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 
 export { AppError } from '../use-cases/app-error.ts';
 
@@ -82,8 +83,6 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
   'service-unavailable': { sv: 'Tjänsten är inte tillgänglig just nu', en: 'The service is unavailable right now' },
   'internal-error': { sv: 'Något gick fel hos oss', en: 'Something went wrong on our side' },
 };
-
-export type Language = 'sv' | 'en';
 
 export function problemOf(code: ErrorCode, language: Language, requestId: string, extra?: Partial<Problem>): Problem {
   return {

@@ -1,6 +1,5 @@
+import type { Language } from '@kontakta/domain';
 import type { OutboxChannel } from '../storage/schema.ts';
-
-export type NotificationLanguage = 'sv' | 'en';
 
 /** An outbox row as the channels see it: parameters parsed, nothing else. */
 export type OutgoingMessage = {
@@ -8,7 +7,7 @@ export type OutgoingMessage = {
   channel: OutboxChannel;
   template: string;
   recipient: string;
-  language: NotificationLanguage;
+  language: Language;
   parameters: Readonly<Record<string, unknown>>;
 };
 

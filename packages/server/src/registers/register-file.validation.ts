@@ -1,6 +1,6 @@
+import { isValidPersonnummer } from '@kontakta/domain';
 import { Compile } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
-import { isValidRegisterPersonnummer } from './personnummer-package.ts';
 import {
   HSA_FILE_NAME,
   type HsaFile,
@@ -57,7 +57,7 @@ export function validatePopulationFile(content: unknown): RegisterFileValidation
   const firstIndex = new Map<string, number>();
   content.people.forEach((person, i) => {
     const path = `/people/${i}/personnummer`;
-    if (!isValidRegisterPersonnummer(person.personnummer)) {
+    if (!isValidPersonnummer(person.personnummer)) {
       problem(path, 'is not a valid personnummer (wrong check digit or no such date)');
     }
     const earlier = firstIndex.get(person.personnummer);
@@ -118,7 +118,7 @@ export function validateHsaFile(content: unknown): RegisterFileValidation<HsaFil
   content.employees.forEach((employee, i) => {
     const base = `/employees/${i}`;
     claimHsaId(employee.hsaId, `${base}/hsaId`);
-    if (!isValidRegisterPersonnummer(employee.personnummer)) {
+    if (!isValidPersonnummer(employee.personnummer)) {
       problem(`${base}/personnummer`, 'is not a valid personnummer (wrong check digit or no such date)');
     }
     const earlierPnr = personnummerPaths.get(employee.personnummer);

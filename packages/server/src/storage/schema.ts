@@ -1,6 +1,8 @@
 // The tables as Kysely sees them. Times are epoch milliseconds (bigint) on both databases so that
 // ordering, cursors and comparisons behave the same everywhere.
 
+import type { ErrandStatus, Language } from '@kontakta/domain';
+
 export type RegionTable = {
   code: string;
   name: string;
@@ -73,7 +75,7 @@ export type OutboxTable = {
   template: string;
   /** E-mail address, E.164 mobile number, or for letters the citizen id. */
   recipient: string;
-  language: 'sv' | 'en';
+  language: Language;
   /** JSON with what the template needs that is not personal content (e.g. a letter's PDF path). */
   parameters: string;
   status: OutboxStatus;
@@ -180,7 +182,7 @@ export type CitizenContactTable = {
   email_verified_at: number | null;
   mobile: string | null;
   mobile_verified_at: number | null;
-  language: 'sv' | 'en';
+  language: Language;
   updated_at: number;
 };
 
@@ -202,7 +204,7 @@ export type ErrandTable = {
   unit_hsa_id: string;
   errand_type: string;
   form_version_id: string;
-  status: 'new' | 'open' | 'assigned' | 'answered' | 'closed';
+  status: ErrandStatus;
   assigned_to: string | null;
   /** JSON array of caregiver HSA-ids who answered. */
   answered_by: string;

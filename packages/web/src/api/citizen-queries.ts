@@ -1,4 +1,5 @@
 import {
+  type CitizenFolder,
   citizenCalendarRoutes,
   citizenErrandRoutes,
   citizenProfileRoutes,
@@ -8,6 +9,7 @@ import {
   type RouteInput,
   type RouteOutput,
 } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addressOf, call } from './api-client.ts';
 import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } from './submission-key.ts';
@@ -15,7 +17,6 @@ import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } f
 // The citizen's data, one hook per server read, keyed under 'citizen' so logging out (a reload)
 // or a change can drop them together.
 
-export type ErrandFolder = 'inbox' | 'sent' | 'archive';
 export type CitizenErrandPage = RouteOutput<typeof citizenErrandRoutes.list>;
 export type AccessLogPage = RouteOutput<typeof citizenErrandRoutes.accessLog>;
 export type OpenedForm = RouteOutput<typeof citizenUnitRoutes.openForm>;
@@ -81,7 +82,7 @@ export function useSendErrand() {
   });
 }
 
-export function useCitizenErrands(folder: ErrandFolder, limit = 20) {
+export function useCitizenErrands(folder: CitizenFolder, limit = 20) {
   return useInfiniteQuery<CitizenErrandPage, Error, InfiniteData<CitizenErrandPage>, readonly unknown[], string | null>(
     {
       queryKey: [...citizenKey, 'errands', folder, limit],
@@ -162,7 +163,7 @@ export function useNotificationSettings() {
 export function useSaveNotificationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string | null; mobile: string | null; language: 'sv' | 'en' }) =>
+    mutationFn: (body: { email: string | null; mobile: string | null; language: Language }) =>
       call(citizenSettingsRoutes.change, { body }),
     onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
   });

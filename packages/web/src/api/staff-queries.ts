@@ -1,4 +1,10 @@
-import { authRoutes, contactCardRoutes, type RouteOutput, staffErrandRoutes as routes } from '@kontakta/contract';
+import {
+  authRoutes,
+  contactCardRoutes,
+  type InboxFilter,
+  type RouteOutput,
+  staffErrandRoutes as routes,
+} from '@kontakta/contract';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addressOf, call, setCsrfToken } from './api-client.ts';
 import { SESSION_QUERY_KEY } from './session.ts';
@@ -6,7 +12,6 @@ import { IN_PROGRESS_RETRY_DELAY_MS, retryWhileInProgress, useSubmissionKeys } f
 
 // The staff tool's data, keyed under 'staff'.
 
-export type InboxFilter = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
 export type StaffErrandPage = RouteOutput<typeof routes.inbox>;
 export type StaffErrandRow = StaffErrandPage['items'][number];
 export type MyErrandsPage = RouteOutput<typeof routes.myErrands>;

@@ -1,5 +1,6 @@
+import type { CitizenFolder } from '@kontakta/contract';
 import { NavLink } from 'react-router';
-import { type ErrandFolder, useCitizenErrands } from '../api/citizen-queries.ts';
+import { useCitizenErrands } from '../api/citizen-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
@@ -7,14 +8,14 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './errand-list-page.module.css';
 import { ErrandRows } from './errand-rows.tsx';
 
-const FOLDERS: ReadonlyArray<{ folder: ErrandFolder; path: string; label: MessageId; empty: MessageId }> = [
+const FOLDERS: ReadonlyArray<{ folder: CitizenFolder; path: string; label: MessageId; empty: MessageId }> = [
   { folder: 'inbox', path: '/inkorg', label: 'errands.folder.inbox', empty: 'errands.empty.inbox' },
   { folder: 'sent', path: '/inkorg/skickade', label: 'errands.folder.sent', empty: 'errands.empty.sent' },
   { folder: 'archive', path: '/inkorg/arkiv', label: 'errands.folder.archive', empty: 'errands.empty.archive' },
 ];
 
 /** The citizen's errands: answers in the inbox, everything sent, and the archive. */
-export function ErrandListPage({ folder }: Readonly<{ folder: ErrandFolder }>) {
+export function ErrandListPage({ folder }: Readonly<{ folder: CitizenFolder }>) {
   const t = useText();
   const errands = useCitizenErrands(folder);
   const current = FOLDERS.find((entry) => entry.folder === folder) ?? FOLDERS[0];

@@ -1,13 +1,7 @@
 import { DEFAULT_DATE_LIST_MAX_ITEMS, type FieldOfKind } from '@kontakta/domain';
+import { focusLater } from '../ui/focus-later.ts';
 import styles from './form.module.css';
-import {
-  type FieldProps,
-  fieldClass,
-  focusLater,
-  RequiredMark,
-  useFieldFrame,
-  useRender,
-} from './form-render-context.tsx';
+import { type FieldProps, fieldClass, RequiredMark, useFieldFrame, useRender } from './form-render-context.tsx';
 
 // The form renderer's list of dates, one input each, with add and remove.
 

@@ -73,10 +73,3 @@ export function RequiredMark({ required }: Readonly<{ required: boolean }>) {
 export function fieldClass(error: string | undefined, extra = ''): string {
   return ['field', error ? 'has-error' : '', extra].filter(Boolean).join(' ');
 }
-
-export function focusLater(id: string, fallbackId?: string): void {
-  window.setTimeout(() => {
-    const target = document.getElementById(id) ?? (fallbackId ? document.getElementById(fallbackId) : null);
-    target?.focus();
-  }, 0);
-}

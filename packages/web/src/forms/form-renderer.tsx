@@ -10,18 +10,12 @@ import { useState } from 'react';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
+import { focusLater } from '../ui/focus-later.ts';
 import styles from './form.module.css';
 import { CheckboxChoice, DropdownChoice, RadioChoice, WeekdayChoice, YesNoChoice } from './form-choice-inputs.tsx';
 import { DateListInput } from './form-date-list-input.tsx';
 import { type DraftItem, type DraftLevel, draftToAnswers, type FieldLocation, newDraftItem } from './form-draft.ts';
-import {
-  Context,
-  type FieldProps,
-  focusLater,
-  type RenderContext,
-  useFieldFrame,
-  useRender,
-} from './form-render-context.tsx';
+import { Context, type FieldProps, type RenderContext, useFieldFrame, useRender } from './form-render-context.tsx';
 import { LineInput, LongTextInput } from './form-text-inputs.tsx';
 import type { FormState } from './use-form-state.ts';
 

@@ -1,8 +1,8 @@
-/** The languages the whole product is written in. Swedish first: the service exists for Swedish care. */
-export const LOCALES = ['sv', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { isLanguage, LANGUAGES, type Language } from '@kontakta/domain';
+
+// The product's languages are the domain's (LANGUAGES, Swedish first); the i18n layer calls one a locale.
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 export const DEFAULT_LOCALE: Locale = 'sv';
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export const isLocale: (value: unknown) => value is Locale = isLanguage;

@@ -1,4 +1,6 @@
+import type { Language } from '@kontakta/domain';
 import { useLocalized, useText } from '../i18n/use-text.ts';
+import { focusLater } from '../ui/focus-later.ts';
 import { newRowKey, type OptionControl, optionInputId, type TextRow } from './base-type-options-model.ts';
 import styles from './base-type-options-page.module.css';
 
@@ -100,14 +102,6 @@ export function TextList({
   const id = optionInputId(control.key);
   const listErrors = inputErrors.get(id);
   const hasError = listErrors !== undefined && listErrors.length > 0;
-  // After a row moves or goes, focus stays with it (or the nearest control) rather than falling to the page.
-  const focusLater = (...ids: readonly string[]) =>
-    window.setTimeout(() => {
-      for (const candidate of ids) {
-        const element = document.getElementById(candidate);
-        if (element) return element.focus();
-      }
-    }, 0);
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows];
     const [row] = next.splice(index, 1);
@@ -132,7 +126,7 @@ export function TextList({
       <ol className={styles.rows}>
         {rows.map((row, index) => {
           const legendId = `${id}-${row.rowKey}-legend`;
-          const update = (language: 'sv' | 'en', text: string) =>
+          const update = (language: Language, text: string) =>
             onChange(rows.map((old) => (old === row ? { ...old, label: { ...old.label, [language]: text } } : old)));
           return (
             <li key={row.rowKey}>

@@ -1,3 +1,5 @@
+import type { Language } from '@kontakta/domain';
+
 // The option editor for a base errand type is drawn from the type's option schema (plain JSON
 // Schema from the domain), not written per type: a new option in the domain gets an editor
 // without a change here, as long as its shape is one of these.
@@ -194,7 +196,7 @@ export function targetIdForPath(path: string, knownIds: ReadonlySet<string>): st
 /** Where inside an option a problem points: the option, its row (0-based) and the language. */
 export function pathParts(
   path: string,
-): Readonly<{ key: string; row: number | undefined; language: 'sv' | 'en' | undefined }> | undefined {
+): Readonly<{ key: string; row: number | undefined; language: Language | undefined }> | undefined {
   const match = /^body\.options\.([A-Za-z0-9_]+)(?:\[(\d+)\])?(?:\.(?:label|value))?(?:\.(sv|en))?$/.exec(path);
   if (!match?.[1]) return undefined;
   return {

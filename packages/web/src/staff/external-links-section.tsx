@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-client.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { fieldErrorsOf, isSchemaRefusal, refusalDetail } from './admin-field-errors.ts';
@@ -30,8 +31,6 @@ const BLANK: Readonly<Record<LinkField, MessageId>> = {
   url: 'links.error.url',
 };
 const EMPTY: LinkDraft = { titleSv: '', titleEn: '', url: '' };
-
-const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
 /** The links on the unit's contact card: list, add, change, move and remove. */
 export function ExternalLinksSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {

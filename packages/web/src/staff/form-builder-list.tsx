@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useText } from '../i18n/use-text.ts';
+import { focusLater } from '../ui/focus-later.ts';
 import { BuilderFieldEditor, type BuilderNoun, KIND_NAMES } from './form-builder-field.tsx';
 import { limitInputId } from './form-builder-limits.tsx';
 import {
@@ -60,10 +61,6 @@ export function problemTargetId(
 
 function samePath(a: FieldPath, b: FieldPath): boolean {
   return a.length === b.length && a.every((index, position) => b[position] === index);
-}
-
-function focusLater(id: string): void {
-  window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 }
 
 type Props = Readonly<{

@@ -1,11 +1,6 @@
+import type { InboxFilter } from '@kontakta/contract';
 import { useSearchParams } from 'react-router';
-import {
-  type InboxFilter,
-  useCaregivers,
-  useInbox,
-  useStaffProfile,
-  useUnitErrandTypes,
-} from '../api/staff-queries.ts';
+import { useCaregivers, useInbox, useStaffProfile, useUnitErrandTypes } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';

@@ -1,5 +1,5 @@
 import type { StaffErrandDetail, StaffProfile } from '@kontakta/contract';
-import type { FormDefinition } from '@kontakta/domain';
+import { allowedCommands, type FormDefinition, type StaffErrandCommand } from '@kontakta/domain';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
@@ -44,8 +44,11 @@ export function StaffErrandPage() {
   const data = errand.data;
   const me = profile.data;
   const isReceiver = me.roles.includes('receiver');
+  // The buttons are what the domain's state machine would accept from this person now.
+  const allowed = allowedCommands(data, me);
   // Answered errands wait for the citizen; a reply puts them back to 'assigned', and the form returns.
-  const mayAnswer = me.roles.includes('caregiver') && data.assignedTo === me.hsaId && data.status === 'assigned';
+  // (The state machine would take a second answer; the page offers one only while an answer is due.)
+  const mayAnswer = allowed.has('answer') && data.status === 'assigned';
 
   return (
     <>
@@ -73,7 +76,7 @@ export function StaffErrandPage() {
         ) : null}
       </div>
 
-      <Routing errand={data} me={me} isReceiver={isReceiver} onDone={setNotice} />
+      <Routing errand={data} me={me} isReceiver={isReceiver} allowed={allowed} onDone={setNotice} />
 
       <section aria-labelledby="errand-thread">
         <h2 id="errand-thread">{t('staff.errand.thread')}</h2>
@@ -119,11 +122,13 @@ type RoutingProps = Readonly<{
   errand: StaffErrandDetail;
   me: StaffProfile;
   isReceiver: boolean;
+  /** The commands the state machine accepts from `me` on this errand now. */
+  allowed: ReadonlySet<StaffErrandCommand>;
   onDone: (notice: { text: string; error?: boolean }) => void;
 }>;
 
 /** Assign, reassign, take back (receivers) and close (receivers and the caregiver who has it). */
-function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
+function Routing({ errand, me, isReceiver, allowed, onDone }: RoutingProps) {
   const t = useText();
   const caregivers = useCaregivers(isReceiver);
   const assign = useAssignErrand(errand.id);
@@ -133,8 +138,6 @@ function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
   const [choiceError, setChoiceError] = useState<string | undefined>();
   const names = new Map((caregivers.data?.items ?? []).map((caregiver: Caregiver) => [caregiver.hsaId, caregiver]));
   const assigneeName = (hsaId: string) => (hsaId === me.hsaId ? t('staff.you') : (names.get(hsaId)?.name ?? hsaId));
-  const closed = errand.status === 'closed';
-  const mayClose = !closed && (isReceiver || (me.roles.includes('caregiver') && errand.assignedTo === me.hsaId));
   const failed = (error: unknown) =>
     onDone({
       text: t(error instanceof ApiError && error.status === 409 ? 'staff.errand.conflict' : 'staff.errand.failed'),
@@ -165,7 +168,7 @@ function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
           ? t('staff.errands.assignedTo', { name: assigneeName(errand.assignedTo) })
           : t('staff.errands.unassigned')}
       </p>
-      {isReceiver && !closed ? (
+      {allowed.has('assign') ? (
         <form noValidate className={styles.assign} onSubmit={(event) => void submitAssign(event)}>
           <div className={`field ${choiceError ? 'has-error' : ''}`}>
             <label htmlFor="assign-caregiver">
@@ -199,7 +202,7 @@ function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
             <button type="submit" className="button" disabled={assign.isPending}>
               {t(errand.assignedTo ? 'staff.errand.assign.reassign' : 'staff.errand.assign.submit')}
             </button>
-            {errand.assignedTo ? (
+            {allowed.has('take-back') ? (
               <button
                 type="button"
                 className="button button-secondary"
@@ -217,7 +220,7 @@ function Routing({ errand, me, isReceiver, onDone }: RoutingProps) {
           </div>
         </form>
       ) : null}
-      {mayClose ? (
+      {allowed.has('close') ? (
         <button
           type="button"
           className="button button-danger"

@@ -1,4 +1,5 @@
 import type { CitizenErrandDetail } from '@kontakta/contract';
+import type { ErrandStatus as Status } from '@kontakta/domain';
 import { AnswersView } from '../forms/answers-view.tsx';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -101,7 +102,7 @@ export function ErrandHistory({ history }: Readonly<{ history: readonly HistoryE
   );
 }
 
-const STATUS_IDS: Readonly<Record<Viewer, Readonly<Record<string, MessageId>>>> = {
+const STATUS_IDS: Readonly<Record<Viewer, Readonly<Record<Status, MessageId>>>> = {
   citizen: {
     new: 'status.citizen.new',
     open: 'status.citizen.open',
@@ -119,7 +120,7 @@ const STATUS_IDS: Readonly<Record<Viewer, Readonly<Record<string, MessageId>>>> 
 };
 
 /** The errand's state in words (with a shape beside the colour, so it does not rely on colour). */
-export function ErrandStatus({ status, viewer }: Readonly<{ status: string; viewer: Viewer }>) {
+export function ErrandStatus({ status, viewer }: Readonly<{ status: Status; viewer: Viewer }>) {
   const t = useText();
   return (
     <span className={`${styles.status} ${styles[`status-${status}`] ?? ''}`}>

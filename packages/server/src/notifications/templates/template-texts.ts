@@ -1,4 +1,4 @@
-import type { NotificationLanguage } from '../notification.types.ts';
+import type { Language } from '@kontakta/domain';
 
 // Every word Kontakta sends. A notification says only that there is something new to read and
 // where to log in: no unit name (even "Barnmorskemottagningen" tells something about health), no
@@ -15,7 +15,7 @@ export type TemplateValues = {
 
 type EmailText = { subject: string; text: (v: TemplateValues) => string };
 type SmsText = (v: TemplateValues) => string;
-type Texts = { email?: Record<NotificationLanguage, EmailText>; sms?: Record<NotificationLanguage, SmsText> };
+type Texts = { email?: Record<Language, EmailText>; sms?: Record<Language, SmsText> };
 
 const AUTOMATIC = {
   sv: 'Det här är ett automatiskt meddelande från Kontakta och går inte att svara på. Av säkerhetsskäl står innehållet bara i Kontakta.',
@@ -106,7 +106,7 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
 };
 
 /** Letters are PDFs made elsewhere; this only names them in listings (the development outbox). */
-export const LETTER_DESCRIPTIONS: Readonly<Record<string, Record<NotificationLanguage, string>>> = {
+export const LETTER_DESCRIPTIONS: Readonly<Record<string, Record<Language, string>>> = {
   'password-letter': {
     sv: 'Lösenordsbrev (PDF) till utskrift och post',
     en: 'Password letter (PDF) for printing and post',

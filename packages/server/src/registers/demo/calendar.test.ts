@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completedMonths, daysBefore, monthsBefore, stockholmDate } from './calendar.ts';
-
-describe('stockholmDate', () => {
-  it('is already the next day in Sweden late in the UTC evening', () => {
-    expect(stockholmDate(new Date('2023-12-31T23:30:00Z'))).toEqual({ year: 2024, month: 1, day: 1 });
-    expect(stockholmDate(new Date('2024-06-30T22:30:00Z'))).toEqual({ year: 2024, month: 7, day: 1 });
-    expect(stockholmDate(new Date('2024-06-30T21:30:00Z'))).toEqual({ year: 2024, month: 6, day: 30 });
-  });
-});
+import { completedMonths, daysBefore, monthsBefore } from './calendar.ts';
 
 describe('monthsBefore', () => {
   it('moves to the last day of a shorter month', () => {

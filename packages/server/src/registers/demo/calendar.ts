@@ -1,22 +1,9 @@
+import type { CalendarDate } from '@kontakta/domain';
+
 /**
- * Calendar dates for the demo: birthdays are counted back from the day the demo is generated,
- * on the Swedish calendar, so "12 years and 8 months old" stays true whenever it is generated.
+ * Calendar dates for the demo: birthdays are counted back from the day the demo is generated
+ * (the domain's stockholmCalendarDate), so "12 years and 8 months old" stays true whenever it is.
  */
-
-export type CalendarDate = Readonly<{ year: number; month: number; day: number }>;
-
-const stockholmFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The date it is in Sweden at this instant (23:30 UTC on 31 Dec is already New Year there). */
-export function stockholmDate(instant: Date): CalendarDate {
-  const parts = Object.fromEntries(stockholmFormat.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
-}
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

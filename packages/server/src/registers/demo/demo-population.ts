@@ -1,6 +1,7 @@
+import type { CalendarDate } from '@kontakta/domain';
 import type { Personnummer } from '../register.types.ts';
 import type { PersonRecord } from '../register-file.schema.ts';
-import { type CalendarDate, daysBefore, monthsBefore } from './calendar.ts';
+import { daysBefore, monthsBefore } from './calendar.ts';
 import { MUNICIPALITIES, type MunicipalityKey } from './demo-organisation.ts';
 import type { PersonnummerMaker, Sex } from './personnummer-maker.ts';
 

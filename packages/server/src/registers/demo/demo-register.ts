@@ -1,9 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stockholmCalendarDate } from '@kontakta/domain';
 import type { RegisterFiles } from '../file-register.adapter.ts';
 import type { Personnummer } from '../register.types.ts';
 import { HSA_FILE_NAME, POPULATION_FILE_NAME } from '../register-file.schema.ts';
-import { stockholmDate } from './calendar.ts';
 import { demoCareUnits, SWEDISH_REGIONS } from './demo-organisation.ts';
 import { CITIZEN_PERSONAS, type CitizenPersonaKey, demoPopulation } from './demo-population.ts';
 import { demoStaff, STAFF_PERSONAS, type StaffPersona, type StaffPersonaKey } from './demo-staff.ts';
@@ -23,7 +23,7 @@ export type DemoPersonas = Readonly<{
 const DEMO_SEED = 1177;
 
 function buildDemo(today: Date): { files: RegisterFiles; personas: DemoPersonas } {
-  const date = stockholmDate(today);
+  const date = stockholmCalendarDate(today);
   const random = seededRandom(DEMO_SEED);
   const personnummer = personnummerMaker(random);
   const population = demoPopulation(date, personnummer);

@@ -1,7 +1,8 @@
+import type { CalendarDate } from '@kontakta/domain';
 import type { CareUnit, CareUnitKind, Profession, UnitRole } from '../hsa-catalogue.ts';
 import type { Personnummer } from '../register.types.ts';
 import type { EmployeeRecord } from '../register-file.schema.ts';
-import { type CalendarDate, daysBefore, monthsBefore } from './calendar.ts';
+import { daysBefore, monthsBefore } from './calendar.ts';
 import { hsaPrefix } from './demo-organisation.ts';
 import type { PersonnummerMaker, Sex } from './personnummer-maker.ts';
 import type { Random } from './seeded-random.ts';

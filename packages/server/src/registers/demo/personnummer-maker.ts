@@ -1,6 +1,6 @@
-import { isValidRegisterPersonnummer } from '../personnummer-package.ts';
+import { type CalendarDate, isValidPersonnummer } from '@kontakta/domain';
 import type { Personnummer as PersonnummerString } from '../register.types.ts';
-import { type CalendarDate, compactDate } from './calendar.ts';
+import { compactDate } from './calendar.ts';
 import type { Random } from './seeded-random.ts';
 
 export type Sex = 'female' | 'male';
@@ -30,7 +30,7 @@ export function personnummerMaker(random: Random): PersonnummerMaker {
         if (serial % 2 !== (sex === 'male' ? 1 : 0)) continue;
         for (let check = 0; check <= 9; check++) {
           const candidate = `${date}${serial}${check}`;
-          if (!used.has(candidate) && isValidRegisterPersonnummer(candidate)) {
+          if (!used.has(candidate) && isValidPersonnummer(candidate)) {
             used.add(candidate);
             return candidate;
           }
@@ -39,7 +39,7 @@ export function personnummerMaker(random: Random): PersonnummerMaker {
       throw new Error(`no personnummer left for ${date}`);
     },
     reserve(personnummer) {
-      if (!isValidRegisterPersonnummer(personnummer)) throw new Error('not a valid personnummer');
+      if (!isValidPersonnummer(personnummer)) throw new Error('not a valid personnummer');
       if (used.has(personnummer)) throw new Error('personnummer already handed out');
       used.add(personnummer);
       return personnummer;

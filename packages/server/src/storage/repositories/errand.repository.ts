@@ -1,3 +1,4 @@
+import type { CitizenFolder } from '@kontakta/contract';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
 
@@ -74,7 +75,6 @@ export async function nextPositions(
 }
 
 export type Cursor = { at: number; id: string };
-export type CitizenFolder = 'inbox' | 'sent' | 'archive';
 
 /** What a list row shows: no keys, no form reference (reading fewer columns is most of a list's cost). */
 const SUMMARY_COLUMNS = [

@@ -1,5 +1,5 @@
 import type { CalendarNote, CalendarNoteBody } from '@kontakta/contract';
-import type { CitizenActor } from '@kontakta/domain';
+import type { CitizenActor, Language } from '@kontakta/domain';
 import { insertCalendarNote } from '../../storage/repositories/calendar-note.repository.ts';
 import type { UseCaseContext } from '../services.ts';
 import { calendarOwner, checkedNote, newNoteId, presentNote, sealedNote } from './calendar-note-record.ts';
@@ -8,7 +8,7 @@ import { calendarOwner, checkedNote, newNoteId, presentNote, sealedNote } from '
 export async function addCalendarNote(
   ctx: UseCaseContext<CitizenActor>,
   body: CalendarNoteBody,
-  language: 'sv' | 'en',
+  language: Language,
 ): Promise<CalendarNote> {
   const note = checkedNote(body, language);
   const id = newNoteId();

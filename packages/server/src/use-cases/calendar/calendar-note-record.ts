@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarNote, CalendarNoteBody } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import { type CitizenActor, isIsoDate } from '@kontakta/domain';
 import { newDataKey, openText, sealText, unwrapDataKey } from '../../encryption/envelope.ts';
 import type { CalendarNoteRow } from '../../storage/repositories/calendar-note.repository.ts';
@@ -17,7 +18,7 @@ export function calendarOwner(actor: CitizenActor): string {
   return actor.actingForCitizenId ?? actor.citizenId;
 }
 
-export function checkedNote(body: CalendarNoteBody, language: 'sv' | 'en'): CalendarNoteBody {
+export function checkedNote(body: CalendarNoteBody, language: Language): CalendarNoteBody {
   const errors = [];
   if (!isIsoDate(body.date)) {
     errors.push({

@@ -1,5 +1,5 @@
 import type { CalendarNote, CalendarNoteBody } from '@kontakta/contract';
-import type { CitizenActor } from '@kontakta/domain';
+import type { CitizenActor, Language } from '@kontakta/domain';
 import { findCalendarNote, updateCalendarNote } from '../../storage/repositories/calendar-note.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -10,7 +10,7 @@ export async function changeCalendarNote(
   ctx: UseCaseContext<CitizenActor>,
   id: string,
   body: CalendarNoteBody,
-  language: 'sv' | 'en',
+  language: Language,
 ): Promise<CalendarNote> {
   const owner = calendarOwner(ctx.actor);
   const { db } = ctx.database;

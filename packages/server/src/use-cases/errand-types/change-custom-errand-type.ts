@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomErrandTypeDefinitionBody } from '@kontakta/contract';
-import type { StaffActor } from '@kontakta/domain';
+import type { Language, StaffActor } from '@kontakta/domain';
 import {
   findFormVersion,
   insertFormVersion,
@@ -9,7 +9,7 @@ import {
 } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { changeUnit, type Language, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
+import { changeUnit, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
 import { parseCustomDefinition } from './custom-errand-type-definition.ts';
 import { assertNotRetired, findCustomErrandType } from './present-unit-errand-type.ts';
 

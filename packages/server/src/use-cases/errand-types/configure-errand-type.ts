@@ -1,18 +1,12 @@
 import type { ErrandTypeSettingsBody, FieldError } from '@kontakta/contract';
-import type { StaffActor } from '@kontakta/domain';
+import type { Language, StaffActor } from '@kontakta/domain';
 import {
   findFormVersion,
   type UnitErrandTypeRow,
   upsertUnitErrandType,
 } from '../../storage/repositories/errand-type.repository.ts';
 import type { UseCaseContext } from '../services.ts';
-import {
-  changeUnit,
-  type Language,
-  problemFieldErrors,
-  recordUnitChange,
-  validationFailed,
-} from '../units/unit-administration.ts';
+import { changeUnit, problemFieldErrors, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
 import { assertNotRetired, findAdministeredErrandType } from './present-unit-errand-type.ts';
 import { saveBaseErrandType } from './save-base-errand-type.ts';
 

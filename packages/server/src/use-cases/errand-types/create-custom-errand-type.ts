@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateCustomErrandTypeBody, MAX_CUSTOM_ERRAND_TYPES } from '@kontakta/contract';
-import type { StaffActor } from '@kontakta/domain';
+import type { Language, StaffActor } from '@kontakta/domain';
 import {
   insertFormVersion,
   listUnitErrandTypes,
@@ -8,7 +8,7 @@ import {
 } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { changeUnit, type Language, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
+import { changeUnit, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
 import { parseCustomDefinition } from './custom-errand-type-definition.ts';
 import { CUSTOM_TYPE_PREFIX, isCustomErrandTypeId } from './present-unit-errand-type.ts';
 

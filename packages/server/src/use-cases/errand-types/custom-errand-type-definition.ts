@@ -1,6 +1,6 @@
 import type { FieldError } from '@kontakta/contract';
-import type { FormDefinition, LocalizedText } from '@kontakta/domain';
-import { type Language, plainTextProblems, trimmed } from '../units/unit-administration.ts';
+import type { FormDefinition, Language, LocalizedText } from '@kontakta/domain';
+import { plainTextProblems, trimmed } from '../units/unit-administration.ts';
 import { parseCustomErrandForms } from './custom-errand-type-forms.ts';
 
 // What an administrator sends for a custom errand type (name, short description and the two

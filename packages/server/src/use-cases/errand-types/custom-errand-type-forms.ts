@@ -1,6 +1,7 @@
 import type { FieldError } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import { buildBaseErrandForms, type FormDefinition, type FormField, parseFormDefinition } from '@kontakta/domain';
-import { type Language, problemFieldErrors } from '../units/unit-administration.ts';
+import { problemFieldErrors } from '../units/unit-administration.ts';
 
 // The two forms of a custom errand type, checked the way they will be stored. The answer form
 // always ends like every national answer form: a free-text message to the citizen and whether

@@ -1,8 +1,9 @@
 import type { FormPreview } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import { buildBaseErrandForms, findBaseErrandType, type StaffActor } from '@kontakta/domain';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
-import { assertUnitAdministrator, type Language } from '../units/unit-administration.ts';
+import { assertUnitAdministrator } from '../units/unit-administration.ts';
 import { optionErrors } from './configure-errand-type.ts';
 import { parseCustomErrandForms } from './custom-errand-type-forms.ts';
 

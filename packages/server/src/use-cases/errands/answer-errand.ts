@@ -1,3 +1,4 @@
+import type { Language } from '@kontakta/domain';
 import { type FormDefinition, type StaffActor, stockholmDate, validateAnswers } from '@kontakta/domain';
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
@@ -5,7 +6,6 @@ import type { IdempotentResponse } from '../idempotency/record-idempotent-respon
 import type { UseCaseContext } from '../services.ts';
 import { answerFieldErrors, appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
-import type { Language } from './present-errand.ts';
 import { transitionErrand } from './transition-errand.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import {
   type Actor,
   type AnswerError,
@@ -90,7 +91,7 @@ export async function appendMessage(
 }
 
 /** Answer-validation errors as field errors in the caller's language, under `answers.`. */
-export function answerFieldErrors(errors: AnswerError[], language: 'sv' | 'en'): FieldError[] {
+export function answerFieldErrors(errors: AnswerError[], language: Language): FieldError[] {
   return errors.map((e) => ({
     path: e.path ? `answers.${e.path}` : 'answers',
     code: e.code,

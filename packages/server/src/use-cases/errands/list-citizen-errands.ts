@@ -1,9 +1,6 @@
+import type { CitizenFolder } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
-import {
-  type CitizenFolder,
-  countCitizenErrands,
-  listCitizenErrands,
-} from '../../storage/repositories/errand.repository.ts';
+import { countCitizenErrands, listCitizenErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
 import { presentSummaries } from './present-errand.ts';

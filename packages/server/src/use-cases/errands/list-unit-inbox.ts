@@ -1,3 +1,4 @@
+import type { InboxFilter } from '@kontakta/contract';
 import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import {
   countUnitErrands,
@@ -10,10 +11,8 @@ import type { UseCaseContext } from '../services.ts';
 import { logStaffListView } from './errand-record.ts';
 import { presentStaffSummaries } from './present-errand.ts';
 
-export type InboxFilterName = 'all' | 'new' | 'unassigned' | 'mine' | 'assigned' | 'unanswered' | 'closed';
-
 export type InboxQuery = {
-  filter?: InboxFilterName | undefined;
+  filter?: InboxFilter | undefined;
   caregiver?: string | undefined;
   olderThanDays?: number | undefined;
   errandType?: string | undefined;

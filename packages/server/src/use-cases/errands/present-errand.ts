@@ -1,4 +1,5 @@
 import type { CitizenErrandDetail, ErrandSummary, StaffErrandDetail, StaffErrandSummary } from '@kontakta/contract';
+import type { Language } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
 import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
@@ -19,8 +20,6 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
 import type { UseCaseContext } from '../services.ts';
 import { errandTypeName, type Localized, professionName } from './errand-names.ts';
 import { dataKeyOf } from './errand-record.ts';
-
-export type Language = 'sv' | 'en';
 
 /** List rows as the API shows them, with unit and type names looked up once per page. */
 export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandSummaryRow[]): Promise<ErrandSummary[]> {

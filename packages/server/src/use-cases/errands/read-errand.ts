@@ -1,5 +1,5 @@
 import type { CitizenErrandDetail, StaffErrandDetail } from '@kontakta/contract';
-import type { CitizenActor, ErrandEvent, StaffActor } from '@kontakta/domain';
+import type { CitizenActor, ErrandEvent, Language, StaffActor } from '@kontakta/domain';
 import type { UseCaseContext } from '../services.ts';
 import {
   actorRef,
@@ -10,7 +10,7 @@ import {
   logStaffAccess,
   stateOf,
 } from './errand-record.ts';
-import { type Language, presentErrand } from './present-errand.ts';
+import { presentErrand } from './present-errand.ts';
 
 /**
  * Opens an errand with its whole thread. Staff reads are written to the access log and the

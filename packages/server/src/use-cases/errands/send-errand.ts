@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '@kontakta/domain';
 import {
   type CitizenActor,
   type FormDefinition,
@@ -23,7 +24,7 @@ export type SendErrandInput = {
   /** The form version the citizen opened; answers are checked against exactly that one. */
   formVersionId: string;
   answers: unknown;
-  language: 'sv' | 'en';
+  language: Language;
 };
 
 /**
@@ -131,7 +132,7 @@ export async function sendErrand(
   return { id };
 }
 
-function formVersionMessage(language: 'sv' | 'en'): string {
+function formVersionMessage(language: Language): string {
   return language === 'sv'
     ? 'Formuläret har ändrats. Ladda om sidan och försök igen.'
     : 'The form has changed. Reload the page and try again.';

@@ -1,3 +1,4 @@
+import type { Language } from '@kontakta/domain';
 import { maskMobileNumber } from '../../identity/mobile-number.ts';
 import {
   CODE_MAX_RESENDS,
@@ -33,7 +34,7 @@ export type ResendLoginCodeResult =
  */
 export async function resendLoginCode(
   services: Services,
-  input: { challengeToken: string | undefined; clientAddress: string; language: 'sv' | 'en' },
+  input: { challengeToken: string | undefined; clientAddress: string; language: Language },
 ): Promise<ResendLoginCodeResult> {
   const now = services.clock();
   const { db } = services.database;

@@ -1,3 +1,4 @@
+import type { Language } from '@kontakta/domain';
 import { parsePersonnummer } from '@kontakta/domain';
 import { normalizeLetterPassword } from '../../identity/letter-password.ts';
 import { maskMobileNumber } from '../../identity/mobile-number.ts';
@@ -41,7 +42,7 @@ const HASHES_PER_ATTEMPT = 2;
  */
 export async function startPasswordLogin(
   services: Services,
-  input: { personnummer: string; password: string; clientAddress: string; language: 'sv' | 'en' },
+  input: { personnummer: string; password: string; clientAddress: string; language: Language },
 ): Promise<StartPasswordLoginResult> {
   const now = services.clock();
   const { db } = services.database;

@@ -1,3 +1,4 @@
+import type { Language } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { lookupHash } from '../../encryption/keyed-hash.ts';
 import {
@@ -19,7 +20,7 @@ export type CodeMessage = Readonly<{
   citizenId: string;
   /** E.164 number or e-mail address. */
   recipient: string;
-  language: 'sv' | 'en';
+  language: Language;
   code: string;
   validMinutes: number;
 }>;

@@ -1,5 +1,5 @@
 import type { FieldError, NotificationSettings } from '@kontakta/contract';
-import type { CitizenActor } from '@kontakta/domain';
+import type { CitizenActor, Language } from '@kontakta/domain';
 import { checkMobileNumber, checkSmsRecipient, type MobileRefusal } from '../../identity/mobile-number.ts';
 import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
 import {
@@ -20,7 +20,7 @@ export const VERIFICATION_VALID_MS = 15 * 60_000;
 // Deliberately plain: the real check is that the code we send there comes back.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export type SettingsChange = { email?: string | null; mobile?: string | null; language?: 'sv' | 'en' };
+export type SettingsChange = { email?: string | null; mobile?: string | null; language?: Language };
 
 const MOBILE_MESSAGES: Readonly<Record<MobileRefusal, { code: string; sv: string; en: string }>> = {
   'not-a-phone-number': {
@@ -49,7 +49,7 @@ const MOBILE_MESSAGES: Readonly<Record<MobileRefusal, { code: string; sv: string
 export async function changeNotificationSettings(
   ctx: UseCaseContext<CitizenActor>,
   change: SettingsChange,
-  language: 'sv' | 'en',
+  language: Language,
 ): Promise<NotificationSettings> {
   const errors: FieldError[] = [];
   const email = change.email === undefined ? undefined : change.email?.trim().toLowerCase() || null;
@@ -139,7 +139,7 @@ export async function changeNotificationSettings(
 async function tellReplacedAddress(
   ctx: UseCaseContext<CitizenActor>,
   trx: Parameters<typeof enqueueOutboxMessage>[0],
-  replaced: { citizenId: string; channel: 'email' | 'mobile'; address: string; language: 'sv' | 'en' },
+  replaced: { citizenId: string; channel: 'email' | 'mobile'; address: string; language: Language },
 ): Promise<void> {
   if (replaced.channel === 'mobile' && !checkSmsRecipient(replaced.address, ctx.config.smsPolicy.allowedCountries).ok)
     return;

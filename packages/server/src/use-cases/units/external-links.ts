@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ExternalLink, type ExternalLinkBody, type FieldError, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
-import type { StaffActor } from '@kontakta/domain';
+import type { Language, StaffActor } from '@kontakta/domain';
 import {
   deleteUnitExternalLink,
   findUnitExternalLink,
@@ -14,7 +14,6 @@ import type { UseCaseContext } from '../services.ts';
 import {
   assertUnitAdministrator,
   changeUnit,
-  type Language,
   plainTextProblems,
   recordUnitChange,
   trimmed,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError, UnitAdminAction } from '@kontakta/contract';
-import type { Actor, DefinitionProblem, StaffActor } from '@kontakta/domain';
+import type { Actor, DefinitionProblem, Language, StaffActor } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { insertUnitAdminChange, lockUnitForChange } from '../../storage/repositories/unit-administration.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
@@ -9,8 +9,6 @@ import type { UseCaseContext } from '../services.ts';
 
 // What every unit-administration use case shares: who may administer a unit, one transaction per
 // change with the unit locked, and the record of who changed what.
-
-export type Language = 'sv' | 'en';
 
 /**
  * Only the unit's own administrators, acting within that unit (the one chosen at login), may

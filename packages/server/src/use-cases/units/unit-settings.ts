@@ -1,14 +1,8 @@
 import type { UnitSettings, UnitSettingsBody } from '@kontakta/contract';
-import type { StaffActor } from '@kontakta/domain';
+import type { Language, StaffActor } from '@kontakta/domain';
 import { findUnitSetting, type UnitSettingRow, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import type { UseCaseContext } from '../services.ts';
-import {
-  assertUnitAdministrator,
-  changeUnit,
-  type Language,
-  recordUnitChange,
-  validationFailed,
-} from './unit-administration.ts';
+import { assertUnitAdministrator, changeUnit, recordUnitChange, validationFailed } from './unit-administration.ts';
 
 // A unit's own settings: where "something new" e-mails go, and how its staff are named to citizens.
 

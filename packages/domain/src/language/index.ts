@@ -1,0 +1,1 @@
+export { isLanguage, LANGUAGES, type Language } from './language.ts';
