@@ -10,7 +10,8 @@ export function registerRefusedErrandEvents(app: FastifyInstance, services: Serv
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode !== 404) return;
     const actor = request.session?.actor;
-    const errandId = (request.params as { id?: unknown } | undefined)?.id;
+    const params: unknown = request.params;
+    const errandId = typeof params === 'object' && params !== null && 'id' in params ? params.id : undefined;
     if (actor?.kind !== 'staff' || typeof errandId !== 'string') return;
     if (!request.routeOptions.url?.startsWith('/api/staff/errands/:id')) return;
     try {
