@@ -47,19 +47,3 @@ export async function idempotently<R>(
     throw error;
   }
 }
-
-/** `idempotently`, sending the answer itself: for routes not registered with `handle` yet. */
-export async function respondIdempotently<R>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  ctx: UseCaseContext,
-  statusCode: number,
-  work: (idempotency: IdempotentResponse<R> | undefined) => Promise<R>,
-): Promise<FastifyReply> {
-  return send(reply, statusCode, await idempotently(request, reply, ctx, statusCode, work));
-}
-
-function send(reply: FastifyReply, statusCode: number, body: unknown): FastifyReply {
-  reply.code(statusCode);
-  return body === undefined ? reply.send() : reply.send(body);
-}

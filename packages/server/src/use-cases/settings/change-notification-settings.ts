@@ -1,21 +1,18 @@
 import type { FieldError, NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor, Language } from '@kontakta/domain';
 import { checkMobileNumber, checkSmsRecipient, type MobileRefusal } from '../../identity/mobile-number.ts';
-import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
 import {
   deleteContactVerification,
   findCitizenContact,
-  replaceContactVerification,
   upsertCitizenContact,
 } from '../../storage/repositories/citizen-contact.repository.ts';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
 import { AppError } from '../app-error.ts';
-import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
+import { forgetPassedMessageLimits } from '../messages/queue-code-message.ts';
 import type { UseCaseContext } from '../services.ts';
 import { requireRecentLogin } from '../sessions/recent-login.ts';
 import { getNotificationSettings } from './notification-settings.ts';
-
-export const VERIFICATION_VALID_MS = 15 * 60_000;
+import { sendContactCode } from './send-contact-code.ts';
 
 // Deliberately plain: the real check is that the code we send there comes back.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -101,29 +98,7 @@ export async function changeNotificationSettings(
       if (replaced)
         await tellReplacedAddress(ctx, trx, { citizenId, channel, address: replaced, language: next.language });
       if (!address) continue;
-      const code = newOneTimeCode();
-      await replaceContactVerification(trx, {
-        citizen_id: citizenId,
-        channel,
-        address,
-        code_hash: hashOneTimeCode(ctx.keys, code, contactCodeContext(citizenId, channel, address)),
-        expires_at: ctx.now + VERIFICATION_VALID_MS,
-        attempts: 0,
-      });
-      await queueCodeMessage(
-        ctx,
-        trx,
-        {
-          purpose: 'contact-verification',
-          channel: channel === 'email' ? 'email' : 'sms',
-          citizenId,
-          recipient: address,
-          language: next.language,
-          code,
-          validMinutes: VERIFICATION_VALID_MS / 60_000,
-        },
-        ctx.now,
-      );
+      await sendContactCode(ctx, trx, { citizenId, channel, address, language: next.language });
     }
     await upsertCitizenContact(trx, next);
   });

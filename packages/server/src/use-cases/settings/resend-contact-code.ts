@@ -1,15 +1,11 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
-import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
-import {
-  findCitizenContact,
-  replaceContactVerification,
-} from '../../storage/repositories/citizen-contact.repository.ts';
+import { findCitizenContact } from '../../storage/repositories/citizen-contact.repository.ts';
 import { AppError } from '../app-error.ts';
-import { forgetPassedMessageLimits, queueCodeMessage } from '../messages/queue-code-message.ts';
+import { forgetPassedMessageLimits } from '../messages/queue-code-message.ts';
 import type { UseCaseContext } from '../services.ts';
-import { VERIFICATION_VALID_MS } from './change-notification-settings.ts';
 import { getNotificationSettings } from './notification-settings.ts';
+import { sendContactCode } from './send-contact-code.ts';
 
 /**
  * "Send a new code" for an address that waits to be confirmed: a new code replaces the earlier
@@ -28,29 +24,7 @@ export async function resendContactCode(
     const contact = await findCitizenContact(trx, citizenId);
     const address = contact?.[channel];
     if (!contact || !address || contact[`${channel}_verified_at`] !== null) return false;
-    const code = newOneTimeCode();
-    await replaceContactVerification(trx, {
-      citizen_id: citizenId,
-      channel,
-      address,
-      code_hash: hashOneTimeCode(ctx.keys, code, contactCodeContext(citizenId, channel, address)),
-      expires_at: ctx.now + VERIFICATION_VALID_MS,
-      attempts: 0,
-    });
-    await queueCodeMessage(
-      ctx,
-      trx,
-      {
-        purpose: 'contact-verification',
-        channel: channel === 'email' ? 'email' : 'sms',
-        citizenId,
-        recipient: address,
-        language: contact.language,
-        code,
-        validMinutes: VERIFICATION_VALID_MS / 60_000,
-      },
-      ctx.now,
-    );
+    await sendContactCode(ctx, trx, { citizenId, channel, address, language: contact.language });
     return true;
   });
   if (!sent) throw new AppError('conflict', 'no-code-pending');
