@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { recordRefusedErrand } from '../../use-cases/security/record-refused-errand.ts';
+import {
+  REFUSAL_WINDOW_MS,
+  REPEATED_REFUSALS,
+  recordRefusedErrand,
+} from '../../use-cases/security/record-refused-errand.ts';
 import type { Services } from '../../use-cases/services.ts';
 
 /**
@@ -7,6 +11,9 @@ import type { Services } from '../../use-cases/services.ts';
  * response (the refused request's own transaction has rolled back by then).
  */
 export function registerRefusedErrandEvents(app: FastifyInstance, services: Services): void {
+  // When repeated refusals were last signalled, per member of staff: once per window, even when
+  // two refusals are counted at the same moment (an exact count can be skipped by concurrency).
+  const signalled = new Map<string, number>();
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode !== 404) return;
     const actor = request.session?.actor;
@@ -15,7 +22,12 @@ export function registerRefusedErrandEvents(app: FastifyInstance, services: Serv
     if (actor?.kind !== 'staff' || typeof errandId !== 'string') return;
     if (!request.routeOptions.url?.startsWith('/api/staff/errands/:id')) return;
     try {
-      const { repeated } = await recordRefusedErrand(services, actor, errandId, request.id);
+      const { recent } = await recordRefusedErrand(services, actor, errandId, request.id);
+      const now = services.clock();
+      const last = signalled.get(actor.hsaId);
+      const repeated = recent >= REPEATED_REFUSALS && (last === undefined || now - last >= REFUSAL_WINDOW_MS);
+      if (repeated) signalled.set(actor.hsaId, now);
+      services.telemetry?.staffErrandRefused({ repeated });
       if (repeated) request.log.warn({ staffHsaId: actor.hsaId }, 'repeated errand refusals for one member of staff');
     } catch (error) {
       request.log.error({ err: { message: (error as Error).message } }, 'security event not recorded');

@@ -9,15 +9,16 @@ export const REFUSAL_WINDOW_MS = 10 * 60_000;
 
 /**
  * A member of staff was refused an errand (404: it does not exist for them). Kept as a security
- * event, never in the citizen's access-log extract (nothing was read); counted in the metrics,
- * and repeated refusals (probing errand ids, a stale link list) raise a metric of their own.
+ * event, never in the citizen's access-log extract (nothing was read). Returns how many this
+ * member of staff caused within the window, so the caller can tell repeated refusals (probing
+ * errand ids, a stale link list) from a mistyped link.
  */
 export async function recordRefusedErrand(
   services: Services,
   actor: StaffActor,
   errandId: string,
   requestId: string,
-): Promise<{ repeated: boolean }> {
+): Promise<{ recent: number }> {
   const now = services.clock();
   const { db } = services.database;
   await insertSecurityEvent(db, {
@@ -29,8 +30,5 @@ export async function recordRefusedErrand(
     subject: errandId,
     request_id: requestId,
   });
-  const recent = await countStaffSecurityEvents(db, actor.hsaId, 'staff-errand-refused', now - REFUSAL_WINDOW_MS);
-  const repeated = recent === REPEATED_REFUSALS;
-  services.telemetry?.staffErrandRefused({ repeated });
-  return { repeated };
+  return { recent: await countStaffSecurityEvents(db, actor.hsaId, 'staff-errand-refused', now - REFUSAL_WINDOW_MS) };
 }
