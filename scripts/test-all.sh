@@ -17,6 +17,10 @@ step "dependency rule and import cycles (dependency-cruiser)"
 npm run --silent boundaries
 step "type check"
 npm run --silent typecheck
+step "OpenAPI document (redocly lint, rules in redocly.yaml)"
+mkdir "$results/openapi"
+node scripts/write-openapi.ts "$results/openapi/openapi.json"
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --format=stylish "$results/openapi/openapi.json"
 
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"

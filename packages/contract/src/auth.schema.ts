@@ -38,7 +38,7 @@ export const LoginMethods = Type.Object({
 });
 export type LoginMethods = Static<typeof LoginMethods>;
 
-const PersonnummerInput = Type.String({
+export const PersonnummerInput = Type.String({
   minLength: 10,
   maxLength: 13,
   description: 'Any written form: YYYYMMDDNNNC, YYYYMMDD-NNNC, YYMMDD-NNNC.',

@@ -8,16 +8,19 @@ const TimeOfDay = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', descript
 export const CALENDAR_TITLE_MAX_LENGTH = 200;
 export const CALENDAR_TEXT_MAX_LENGTH = 2000;
 
-export const CalendarNote = Type.Object({
-  id: Type.String(),
-  date: Type.String(),
-  /** Null: the whole day. */
-  time: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  text: Type.String(),
-  createdAt: Type.Integer(),
-  updatedAt: Type.Integer(),
-});
+export const CalendarNote = Type.Object(
+  {
+    id: Type.String(),
+    date: Type.String(),
+    /** Null: the whole day. */
+    time: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    text: Type.String(),
+    createdAt: Type.Integer(),
+    updatedAt: Type.Integer(),
+  },
+  { $id: 'CalendarNote' },
+);
 export type CalendarNote = Static<typeof CalendarNote>;
 
 export const CalendarNoteList = Type.Object({ items: Type.Array(CalendarNote) });

@@ -18,17 +18,20 @@ export const ErrandTypeRef = Type.Object({ id: Type.String(), name: Localized })
 /** Who an errand is from, for staff only: the personnummer as 12 digits (YYYYMMDDNNNC) and the full name. */
 export const CitizenRef = Type.Object({ personnummer: Type.String(), name: Type.String() });
 
-export const ErrandSummary = Type.Object({
-  id: Type.String(),
-  unit: UnitRef,
-  errandType: ErrandTypeRef,
-  status: ErrandStatus,
-  createdAt: Type.Integer(),
-  lastEventAt: Type.Integer(),
-  unread: Type.Boolean(),
-  hasAnswer: Type.Boolean(),
-  archived: Type.Boolean(),
-});
+export const ErrandSummary = Type.Object(
+  {
+    id: Type.String(),
+    unit: UnitRef,
+    errandType: ErrandTypeRef,
+    status: ErrandStatus,
+    createdAt: Type.Integer(),
+    lastEventAt: Type.Integer(),
+    unread: Type.Boolean(),
+    hasAnswer: Type.Boolean(),
+    archived: Type.Boolean(),
+  },
+  { $id: 'ErrandSummary' },
+);
 export type ErrandSummary = Static<typeof ErrandSummary>;
 
 export const CitizenErrandList = Type.Object({
@@ -41,26 +44,33 @@ export const PersonRef = Type.Object({
   kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
   /** A citizen's name, or staff shown as the unit chooses (full name, or profession only). */
   display: Type.String(),
+  /** Set when a guardian acted as proxy (ombud): `display` is the guardian, this the child they acted for. */
   onBehalfOf: Type.Optional(Type.String()),
 });
 
-export const ErrandMessage = Type.Object({
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('submission'), Type.Literal('answer'), Type.Literal('citizen-reply')]),
-  author: PersonRef,
-  createdAt: Type.Integer(),
-  /** The answers, shaped by `form`. */
-  answers: Type.Unknown(),
-  /** The form definition the answers follow (the version they were written with). */
-  form: Type.Unknown(),
-});
+export const ErrandMessage = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('submission'), Type.Literal('answer'), Type.Literal('citizen-reply')]),
+    author: PersonRef,
+    createdAt: Type.Integer(),
+    /** The answers, shaped by `form`. */
+    answers: Type.Unknown(),
+    /** The form definition the answers follow (the version they were written with). */
+    form: Type.Unknown(),
+  },
+  { $id: 'ErrandMessage' },
+);
 
-export const ErrandHistoryEntry = Type.Object({
-  type: Type.String(),
-  at: Type.Integer(),
-  actor: PersonRef,
-  assignee: Type.Optional(Type.String()),
-});
+export const ErrandHistoryEntry = Type.Object(
+  {
+    type: Type.String(),
+    at: Type.Integer(),
+    actor: PersonRef,
+    assignee: Type.Optional(Type.String()),
+  },
+  { $id: 'ErrandHistoryEntry' },
+);
 
 /**
  * An errand as its citizen sees it. A whitelist of its own, so that nothing only staff may see
@@ -82,6 +92,8 @@ export const StaffErrandDetail = Type.Object({
   assignedTo: Type.Union([Type.String(), Type.Null()]),
   /** Who the errand is about. */
   citizen: Type.Optional(CitizenRef),
+  /** The guardian who sent it as proxy (ombud) for the child in `citizen`, when one did. */
+  sentByProxy: Type.Optional(CitizenRef),
   /** How the citizen's notifications about this errand fared (a wrong number is common). */
   notifications: Type.Optional(Type.Array(ErrandNotificationStatus)),
 });
@@ -127,13 +139,16 @@ export const StaffInboxQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const StaffErrandSummary = Type.Object({
-  ...ErrandSummary.properties,
-  /** Who the errand is about (a guardian may have sent it), so staff can route it without opening it. */
-  citizen: CitizenRef,
-  assignedTo: Type.Union([Type.String(), Type.Null()]),
-  waitingSince: Type.Union([Type.Integer(), Type.Null()]),
-});
+export const StaffErrandSummary = Type.Object(
+  {
+    ...ErrandSummary.properties,
+    /** Who the errand is about (a guardian may have sent it), so staff can route it without opening it. */
+    citizen: CitizenRef,
+    assignedTo: Type.Union([Type.String(), Type.Null()]),
+    waitingSince: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { $id: 'StaffErrandSummary' },
+);
 export type StaffErrandSummary = Static<typeof StaffErrandSummary>;
 
 export const StaffErrandList = Type.Object({

@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'code-resend-limit-reached',
   'login-refused',
   'forbidden',
+  /**
+   * A guardian may not be proxy (ombud) for this child; `detail` says why: `child-not-in-register`,
+   * `not-guardian`, `child-deceased`, `protected-identity` or `child-too-old`.
+   */
+  'proxy-refused',
   /** Changing where notifications go needs a login within the last 10 minutes: log in again. */
   'recent-login-required',
   'csrf-check-failed',

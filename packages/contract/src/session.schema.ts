@@ -8,6 +8,8 @@ export const SessionInfo = Type.Object({
   expiresAt: Type.Integer({ description: 'Epoch ms of the absolute end of the session.' }),
   unitHsaId: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
+  /** The child a guardian acts for (proxy), or null when acting as oneself (always null for staff). */
+  actingFor: Type.Union([Type.Object({ childId: Type.String(), name: Type.String() }), Type.Null()]),
 });
 export type SessionInfo = Static<typeof SessionInfo>;
 

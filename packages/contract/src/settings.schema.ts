@@ -12,11 +12,14 @@ export const ContactChannel = Type.Object({
   stoppedWorkingAt: Type.Union([Type.Integer(), Type.Null()]),
 });
 
-export const NotificationSettings = Type.Object({
-  email: ContactChannel,
-  mobile: ContactChannel,
-  language: Language,
-});
+export const NotificationSettings = Type.Object(
+  {
+    email: ContactChannel,
+    mobile: ContactChannel,
+    language: Language,
+  },
+  { $id: 'NotificationSettings' },
+);
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
 export const ChangeNotificationSettingsBody = Type.Object(

@@ -9,14 +9,17 @@ const Timestamp = Type.Integer({ description: 'Epoch milliseconds.' });
 
 export const StaffNamesDisplay = Type.Union([Type.Literal('full-name'), Type.Literal('profession')]);
 
-export const UnitSettings = Type.Object({
-  /** Where "something new has arrived" e-mails go (never any content); null: no e-mails. */
-  notificationEmail: Type.Union([Type.String(), Type.Null()]),
-  /** How staff are named to citizens: full name, or profession only. */
-  staffNames: StaffNamesDisplay,
-  updatedAt: Type.Union([Timestamp, Type.Null()]),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-});
+export const UnitSettings = Type.Object(
+  {
+    /** Where "something new has arrived" e-mails go (never any content); null: no e-mails. */
+    notificationEmail: Type.Union([Type.String(), Type.Null()]),
+    /** How staff are named to citizens: full name, or profession only. */
+    staffNames: StaffNamesDisplay,
+    updatedAt: Type.Union([Timestamp, Type.Null()]),
+    updatedBy: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'UnitSettings' },
+);
 export type UnitSettings = Static<typeof UnitSettings>;
 
 export const UnitSettingsBody = Type.Object(
@@ -28,14 +31,17 @@ export const UnitSettingsBody = Type.Object(
 );
 export type UnitSettingsBody = Static<typeof UnitSettingsBody>;
 
-export const ExternalLink = Type.Object({
-  id: Type.String(),
-  title: Type.Object({ sv: Type.String(), en: Type.String() }),
-  url: Type.String(),
-  position: Type.Integer(),
-  updatedAt: Timestamp,
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-});
+export const ExternalLink = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.Object({ sv: Type.String(), en: Type.String() }),
+    url: Type.String(),
+    position: Type.Integer(),
+    updatedAt: Timestamp,
+    updatedBy: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'ExternalLink' },
+);
 export type ExternalLink = Static<typeof ExternalLink>;
 
 export const ExternalLinkList = Type.Object({ items: Type.Array(ExternalLink) });

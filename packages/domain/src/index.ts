@@ -5,3 +5,5 @@ export * from './errands/index.ts';
 export * from './forms/index.ts';
 export * from './language/index.ts';
 export * from './personnummer/index.ts';
+export * from './proxy/index.ts';
+export * from './retention/index.ts';

@@ -6,6 +6,8 @@ import { buildApp } from './http/app.ts';
 import { listenForMetrics, type MetricsListener } from './http/metrics-listener.ts';
 import { startNotificationDelivery } from './jobs/notification-delivery.ts';
 import type { OutboxWorker } from './jobs/outbox-worker.ts';
+import { scheduledJobs } from './jobs/scheduled-jobs.ts';
+import { createScheduler, type Scheduler } from './jobs/scheduler/scheduler.ts';
 import { startWalCheckpoints } from './jobs/wal-checkpoint.ts';
 import { createMetrics, type Metrics } from './observability/prometheus-metrics.ts';
 import type { Registers } from './registers/index.ts';
@@ -20,6 +22,8 @@ export type RunningServer = {
   url: string;
   /** The notification worker (null when KONTAKTA_OUTBOX_WORKER=false); tests may call runOnce. */
   outboxWorker: OutboxWorker | null;
+  /** Scheduled jobs (null when KONTAKTA_SCHEDULED_JOBS=false); tests may call runDue or runJob. */
+  scheduler: Scheduler | null;
   /** The process's metrics: `metrics.registry.metrics()` is the Prometheus text /metrics serves. */
   metrics: Metrics;
   /** Where /metrics is served when KONTAKTA_METRICS_ADDRESS is set (then not on `url`). */
@@ -45,6 +49,8 @@ export type StartOptions = {
   beforeListen?: ((database: Database) => Promise<void>) | undefined;
   /** Register adapters to use instead of the configured ones (tests). */
   registers?: Registers | undefined;
+  /** The time, epoch ms, for requests and scheduled jobs; the system clock unless given (tests move it). */
+  clock?: (() => number) | undefined;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -83,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     keys,
     metrics,
     ...(options.registers ? { registers: options.registers } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   for (const warning of [...config.warnings, ...keyWarnings]) app.log.warn(warning);
   const reloadKeys = () => {
@@ -125,16 +132,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.log.child({ component: 'outbox' }),
     metrics.telemetry,
   );
+  const clock = options.clock;
+  const scheduler = config.scheduledJobs
+    ? createScheduler({
+        database,
+        jobs: scheduledJobs({ config, registers: async () => app.registers }),
+        logger: app.log.child({ component: 'scheduler' }),
+        telemetry: metrics.telemetry,
+        ...(clock ? { clock: () => new Date(clock()) } : {}),
+      })
+    : null;
+  scheduler?.start();
   let closing: Promise<void> | undefined;
   const walCheckpoints = startWalCheckpoints(database, app.log.child({ component: 'wal-checkpoint' }));
   const close = () => {
-    // Requests finish first (they may queue messages), then the worker's run, then the database.
+    // Requests finish first (they may queue messages), then the worker's run and a running job, then the database.
     stopWatchingKeys();
     walCheckpoints.stop();
     closing ??= app
       .close()
       .then(() => metricsListener?.close())
       .then(() => notifications.stop())
+      .then(() => scheduler?.stop())
       .then(() => database.close());
     return closing;
   };
@@ -143,6 +162,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     database,
     url: `http://${config.host}:${port}`,
     outboxWorker: notifications.worker,
+    scheduler,
     metrics,
     metricsUrl: metricsListener?.url ?? null,
     keys,

@@ -2,7 +2,9 @@
 export { authRoutes } from './auth.routes.ts';
 export { citizenCalendarRoutes } from './citizen-calendar.routes.ts';
 export { citizenErrandRoutes } from './citizen-errands.routes.ts';
+export { citizenMessageRoutes } from './citizen-messages.routes.ts';
 export { citizenProfileRoutes } from './citizen-profile.routes.ts';
+export { citizenProxyRoutes } from './citizen-proxies.routes.ts';
 export { citizenSettingsRoutes } from './citizen-settings.routes.ts';
 export { citizenUnitRoutes } from './citizen-units.routes.ts';
 export { contactCardRoutes } from './contact-card.routes.ts';

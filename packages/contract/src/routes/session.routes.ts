@@ -1,3 +1,4 @@
+import { ActingForRequest } from '../proxy.schema.ts';
 import { defineRoute } from '../route.ts';
 import { EndedSessions, SessionInfo } from '../session.schema.ts';
 
@@ -30,5 +31,15 @@ export const sessionRoutes = {
     tags,
     status: 200,
     response: EndedSessions,
+  }),
+  actFor: defineRoute({
+    method: 'PUT',
+    path: '/api/session/acting-for',
+    audience: 'citizen',
+    summary: 'Act for a child I am proxy for, or (childId null) as myself again: a new session id each time',
+    tags,
+    body: ActingForRequest,
+    status: 200,
+    response: SessionInfo,
   }),
 } as const;

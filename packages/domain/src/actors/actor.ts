@@ -20,6 +20,8 @@ export type CitizenActor = Readonly<{
   loggedInAt?: number;
   /** Set while a guardian acts as proxy (ombud) for a child: the child's citizen id. */
   actingForCitizenId?: string;
+  /** The child's personnummer, with `actingForCitizenId`: every request re-checks the proxy in the register. */
+  actingForPersonnummer?: string;
 }>;
 
 export type StaffActor = Readonly<{

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
-import { AUDIT_USAGE, BACKUP_USAGE, KEYS_USAGE, OUTBOX_USAGE } from './usage.ts';
+import { AUDIT_USAGE, BACKUP_USAGE, JOBS_USAGE, KEYS_USAGE, OUTBOX_USAGE } from './usage.ts';
 
 type Command = { summary: string; usage: string; run(args: string[]): Promise<void> };
 
@@ -68,6 +68,14 @@ const COMMANDS: Record<string, Command> = {
     run: async (args) => {
       const { outboxCommand } = await import('./outbox.command.ts');
       await outboxCommand(await config(), args);
+    },
+  },
+  jobs: {
+    summary: 'List the scheduled jobs with their last and next runs, or run one now.',
+    usage: JOBS_USAGE,
+    run: async (args) => {
+      const { jobsCommand } = await import('./jobs.command.ts');
+      await jobsCommand(await config(), args);
     },
   },
 };

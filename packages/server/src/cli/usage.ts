@@ -20,3 +20,7 @@ The master keys are never in a backup: back them up separately.`;
 export const AUDIT_USAGE = `kontakta audit verify                  walk every unit's access-log chain: finds changed or removed entries
        kontakta audit verify --heads <file>   also check the chain heads exported with a backup: finds entries
                                               removed or rewritten since, even with the head rewritten to match`;
+
+export const JOBS_USAGE = `kontakta jobs              list the scheduled jobs: schedule, last run (start, finish, outcome), next run
+       kontakta jobs run <name>   run one now and wait for it (refused while another process runs it)
+Times are Stockholm time, as the schedules are. Every server process schedules the jobs; one runs each run.`;

@@ -158,6 +158,12 @@ export const CONFIG_VARIABLES = [
       'Run the notification delivery worker in this process (turn off in processes that should only serve HTTP).',
   },
   {
+    name: 'KONTAKTA_SCHEDULED_JOBS',
+    default: 'true',
+    description:
+      'Run scheduled jobs (e.g. removing expired sessions) in this process; each run happens in one process, however many have this on. `npx kontakta jobs` lists them.',
+  },
+  {
     name: 'KONTAKTA_OUTBOX_POLL_MS',
     default: '1000',
     description: 'How often the worker looks for messages to send.',
@@ -167,6 +173,21 @@ export const CONFIG_VARIABLES = [
     default: '10',
     description:
       'Attempts, with growing pauses (2 to 4 hours in all at 10), before a message is marked dead for an operator.',
+  },
+  {
+    name: 'KONTAKTA_PROXY_AGE_LIMIT',
+    default: '13',
+    description: 'Guardians may act for a child (ombud) until this birthday, midnight Stockholm time.',
+  },
+  {
+    name: 'KONTAKTA_PROXY_FIRST_NOTICE_MONTHS',
+    default: '3',
+    description: 'Months before the age limit when the child and the guardians get a message that the proxy ends.',
+  },
+  {
+    name: 'KONTAKTA_PROXY_REMINDER_DAYS',
+    default: '7',
+    description: 'Days before the age limit when the reminder goes out.',
   },
   {
     name: 'KONTAKTA_OIDC_ISSUER',

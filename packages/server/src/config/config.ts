@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProxyRules } from '@kontakta/domain';
 import { type MasterKeySource, masterKeyProblems } from '../encryption/master-keys.ts';
 import { DEFAULT_ACCEPTED_ACR } from '../identity/assurance-level.ts';
 import {
@@ -60,11 +61,15 @@ export type Config = Readonly<{
   /** Who may get an SMS with a code, and how many go out per minute (identity/code-message.policy.ts). */
   smsPolicy: Readonly<{ allowedCountries: readonly string[]; perMinute: number }>;
   outboxWorker: OutboxWorkerConfig;
+  /** Run scheduled jobs in this process (jobs/scheduler/); the job_lease row picks one process per run anyway. */
+  scheduledJobs: boolean;
   identity: IdentityConfig;
   /** Trust X-Forwarded-* from the proxy in front: the client address behind it is what login limits count. */
   trustProxy: boolean;
   /** Several Kontakta processes on one host share the port; the kernel spreads connections (Linux). */
   reusePort: boolean;
+  /** Proxy for children: the age limit and the notices before it (domain/proxy). */
+  proxy: ProxyRules;
 }>;
 
 export type NotificationsConfig = Readonly<{
@@ -189,6 +194,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
     identity,
     trustProxy: read('KONTAKTA_TRUST_PROXY', 'false', boolean),
     reusePort: read('KONTAKTA_REUSE_PORT', 'false', boolean),
+    proxy: {
+      ageLimit: read('KONTAKTA_PROXY_AGE_LIMIT', '13', integerIn(1, 18)),
+      firstNoticeMonths: read('KONTAKTA_PROXY_FIRST_NOTICE_MONTHS', '3', integerIn(1, 12)),
+      reminderDays: read('KONTAKTA_PROXY_REMINDER_DAYS', '7', integerIn(1, 60)),
+    },
     demo,
     warnings: unknownVariableWarnings(env),
     masterKeys,
@@ -198,6 +208,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
       perMinute: read('KONTAKTA_SMS_PER_MINUTE', '60', integerIn(1, 100_000)),
     },
     outboxWorker,
+    scheduledJobs: read('KONTAKTA_SCHEDULED_JOBS', 'true', boolean),
     port,
     host,
     publicUrl,

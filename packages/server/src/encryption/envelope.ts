@@ -62,3 +62,12 @@ function open(key: Buffer, sealed: Buffer, aad: Buffer): Buffer {
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
+
+/** Wraps a key under another key (a deletion-epoch key, say); `kekId` is authenticated with it. */
+export function wrapKeyWith(kek: Buffer, kekId: string, key: Buffer): Buffer {
+  return seal(kek, key, Buffer.from(`kek:${kekId}`));
+}
+
+export function unwrapKeyWith(kek: Buffer, kekId: string, wrapped: Buffer): Buffer {
+  return open(kek, wrapped, Buffer.from(`kek:${kekId}`));
+}

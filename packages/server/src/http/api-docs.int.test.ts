@@ -4,6 +4,7 @@ import { productionEnvironment } from '../testing/production-environment.ts';
 import { createTestDatabase } from '../testing/test-databases.ts';
 import { demoRegisters } from '../testing/test-registers.ts';
 import { buildApp } from './app.ts';
+import { NAMED_SCHEMAS } from './openapi-components.ts';
 
 /** The API description maps every endpoint: served in demo mode, or when an operator turns it on. */
 describe('the API documentation', () => {
@@ -54,6 +55,62 @@ describe('the OpenAPI description', () => {
       expect(document.components.securitySchemes.csrf).toMatchObject({ in: 'header', name: 'X-CSRF-Token' });
       expect(document.servers).toEqual([{ url: config.publicUrl }]);
       expect(document.info.license.name).toBe('AGPL-3.0-or-later');
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+
+  it('names the problem body and the other shared schemas once, as components, and gives every answer its media type', async () => {
+    const database = await createTestDatabase('sqlite');
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, database, registers: demoRegisters() });
+    try {
+      const response = await app.inject('/api/openapi.json');
+      type Responses = Record<string, { content?: Record<string, { schema: unknown }> }>;
+      const document = response.json() as {
+        paths: Record<string, Record<string, { responses: Responses }>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
+      const problem = { schema: { $ref: '#/components/schemas/Problem' } };
+      const answers = (path: string, method = 'get') => document.paths[path]?.[method]?.responses;
+
+      // Every operation's errors are problem+json by reference; the body itself is written once.
+      for (const [path, methods] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(methods)) {
+          expect(operation.responses['4XX']?.content, `${method} ${path}`).toEqual({
+            'application/problem+json': problem,
+          });
+        }
+      }
+      expect(answers('/api/citizen/errands', 'post')?.['5XX']?.content).toEqual({
+        'application/problem+json': problem,
+      });
+      expect(response.body.split('urn:kontakta:problem').length - 1).toBe(1);
+      expect(document.components.schemas.Problem?.properties?.errors).toEqual({
+        type: 'array',
+        items: { $ref: '#/components/schemas/FieldError' },
+      });
+
+      // The other named schemas too, where they are the whole answer and where they are nested.
+      const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+      expect(Object.keys(document.components.schemas)).toEqual(Object.keys(NAMED_SCHEMAS));
+      expect(answers('/api/citizen/calendar', 'post')?.['201']?.content).toEqual({
+        'application/json': { schema: ref('CalendarNote') },
+      });
+      expect(answers('/api/citizen/calendar')?.['200']?.content?.['application/json']?.schema).toMatchObject({
+        properties: { items: { type: 'array', items: ref('CalendarNote') } },
+      });
+
+      expect(Object.keys(answers('/api/citizen/calendar.ics')?.['200']?.content ?? {})).toEqual(['text/calendar']);
+      const fhir = [
+        '/api/staff/errands/{id}/questionnaire-response',
+        '/api/admin/units/{hsaId}/errand-types/{type}/versions/{version}/questionnaire',
+      ];
+      for (const path of fhir) {
+        expect(Object.keys(answers(path)?.['200']?.content ?? {}), path).toEqual(['application/fhir+json']);
+      }
+      expect(Object.keys(answers('/api/citizen/errands')?.['200']?.content ?? {})).toEqual(['application/json']);
     } finally {
       await app.close();
       await database.drop();

@@ -3,7 +3,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { FieldError, Problem } from '@kontakta/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
@@ -22,7 +21,9 @@ import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { citizenCalendarRoutes } from './citizen/citizen-calendar.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
+import { citizenMessageRoutes } from './citizen/citizen-messages.routes.ts';
 import { citizenProfileRoutes } from './citizen/citizen-profile.routes.ts';
+import { citizenProxyRoutes } from './citizen/citizen-proxies.routes.ts';
 import { citizenSettingsRoutes } from './citizen/citizen-settings.routes.ts';
 import { citizenUnitRoutes } from './citizen/citizen-units.routes.ts';
 import { contactCardRoutes } from './citizen/contact-card.routes.ts';
@@ -31,6 +32,7 @@ import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
 import { registerMetrics } from './metrics.ts';
+import { NAMED_SCHEMAS, referenceNamedSchemas } from './openapi-components.ts';
 import { registerOverloadShedding } from './overload.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { registerSessions, sessionCookieName } from './sessions.ts';
@@ -40,6 +42,13 @@ import { staffFhirRoutes } from './staff/staff-fhir.routes.ts';
 import { staffProfileRoutes } from './staff/staff-profile.routes.ts';
 import { registerValidation } from './validation.ts';
 import { webAppRoutes } from './web-app.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The population register and HSA catalogue this app uses. */
+    registers: Registers;
+  }
+}
 
 export type AppDependencies = {
   config: Config;
@@ -98,6 +107,8 @@ export async function buildApp({
   }
   const keyRing = keys ?? loadKeyRing(config.masterKeys, (message) => app.log.warn(message));
   const registerAdapters = registers ?? (await openConfiguredRegisters(app, config.registerDir));
+  // Scheduled jobs in the same process use the same registers (server.ts).
+  app.decorate('registers', registerAdapters);
   const services: Services = {
     config,
     database,
@@ -109,8 +120,7 @@ export async function buildApp({
 
   // The API speaks JSON only; Fastify's built-in text/plain parser would let text reach validation.
   app.removeContentTypeParser('text/plain');
-  app.addSchema(FieldError);
-  app.addSchema(Problem);
+  for (const schema of Object.values(NAMED_SCHEMAS)) app.addSchema(schema);
   registerValidation(app);
   registerErrorHandling(app);
   registerInputSafety(app);
@@ -135,7 +145,7 @@ export async function buildApp({
   });
 
   await app.register(fastifyCookie);
-  registerSessions(app, { config, database, clock, authority: createAuthorityCheck(registerAdapters) });
+  registerSessions(app, { config, database, clock, authority: createAuthorityCheck(registerAdapters, config.proxy) });
   // The security headers are the same for every response, so the middleware is built once
   // (@fastify/helmet rebuilds it, CSP parsing included, on every request).
   const securityHeaders = helmet({
@@ -165,6 +175,12 @@ export async function buildApp({
   );
 
   await app.register(fastifySwagger, {
+    // Shared schemas (app.addSchema) keep their `$id` as their name: `#/components/schemas/Problem`.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
+    transformObject: (document) =>
+      'openapiObject' in document ? referenceNamedSchemas(document.openapiObject) : document.swaggerObject,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -211,7 +227,7 @@ export async function buildApp({
   }
 
   await app.register(healthRoutes, { database });
-  await app.register(sessionRoutes, { config, database });
+  await app.register(sessionRoutes, { services });
   await app.register(authRoutes, { services });
   // The development e-ID provider, in demo mode only (see config: KONTAKTA_OIDC_ISSUER).
   if (config.identity.devIdp) await app.register(devIdpPlugin, { config, registers: registerAdapters });
@@ -222,6 +238,8 @@ export async function buildApp({
   await app.register(staffErrandRoutes, { services });
   await app.register(citizenProfileRoutes, { services });
   await app.register(citizenCalendarRoutes, { services });
+  await app.register(citizenProxyRoutes, { services });
+  await app.register(citizenMessageRoutes, { services });
   await app.register(staffProfileRoutes, { services });
   await app.register(contactCardRoutes, { services });
   await app.register(adminErrandTypeRoutes, { services });

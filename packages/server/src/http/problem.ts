@@ -20,6 +20,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'code-resend-limit-reached': 409,
   'login-refused': 403,
   forbidden: 403,
+  'proxy-refused': 403,
   'recent-login-required': 403,
   'csrf-check-failed': 403,
   'not-found': 404,
@@ -63,6 +64,7 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
     en: 'You cannot log in to Kontakta this way; log in with e-ID',
   },
   forbidden: { sv: 'Du har inte behörighet', en: 'You are not allowed to do this' },
+  'proxy-refused': { sv: 'Du kan inte vara ombud för barnet', en: 'You cannot act as proxy for the child' },
   'recent-login-required': {
     sv: 'Logga in igen för att ändra var du får meddelanden',
     en: 'Log in again to change where you are notified',

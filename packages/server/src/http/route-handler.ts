@@ -1,14 +1,7 @@
-import {
-  operationIdOf,
-  Problem,
-  type Route,
-  type RouteAudience,
-  type RouteInput,
-  type RouteOutput,
-} from '@kontakta/contract';
+import { operationIdOf, type Route, type RouteAudience, type RouteInput, type RouteOutput } from '@kontakta/contract';
 import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { requireActor, requireCitizen, requireStaff } from './sessions.ts';
 
 type ActorFor<A extends RouteAudience> = A extends 'citizen'
@@ -62,7 +55,7 @@ export function handle<R extends Route>(
       ...(route.query ? { querystring: route.query } : {}),
       ...(route.body ? { body: route.body } : {}),
       ...(route.headers ? { headers: route.headers } : {}),
-      response: { [route.status]: response, '4xx': Problem, '5xx': Problem },
+      response: { [route.status]: successResponse(route, response), ...PROBLEM_RESPONSES },
     },
     handler: async (request, reply) => {
       const actor = GUARDS[route.audience](request);
@@ -83,6 +76,27 @@ export function handle<R extends Route>(
       return route.status === 204 ? reply.send() : reply.send(result);
     },
   });
+}
+
+/**
+ * Every error is a problem (RFC 9457) in its own media type. The schema is the one registered
+ * under its `$id` (app.ts), so the OpenAPI document names it once (`#/components/schemas/Problem`)
+ * and the serializer still sends only the fields it lists. Fastify picks the serializer by the
+ * reply's media type, which sendProblem sets.
+ */
+const problemResponse = {
+  description: 'A problem (RFC 9457): `code` says which, `errors` which fields.',
+  content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+};
+export const PROBLEM_RESPONSES = { '4xx': problemResponse, '5xx': problemResponse };
+
+/** A success answer in another media type than JSON (an iCalendar file, FHIR) is declared as that. */
+function successResponse(route: Route, schema: TSchema): TSchema | object {
+  if (!route.contentType) return schema;
+  return {
+    description: 'description' in schema && typeof schema.description === 'string' ? schema.description : route.summary,
+    content: { [route.contentType]: { schema } },
+  };
 }
 
 /** The session cookie always; the CSRF header too for changes. */

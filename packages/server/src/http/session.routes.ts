@@ -1,28 +1,34 @@
-import { sessionRoutes as routes } from '@kontakta/contract';
+import { sessionRoutes as routes, type SessionInfo } from '@kontakta/contract';
+import type { Actor } from '@kontakta/domain';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config/config.ts';
-import type { Database } from '../storage/database.ts';
+import { actForChild, actingForView } from '../use-cases/proxies/act-for-child.ts';
+import type { Services } from '../use-cases/services.ts';
 import { endOtherSessions } from '../use-cases/sessions/end-other-sessions.ts';
 import { endSession } from '../use-cases/sessions/end-session.ts';
+import { AppError } from './problem.ts';
 import { handle } from './route-handler.ts';
-import { clearSessionCookie, currentSession, sessionCookieName } from './sessions.ts';
+import { clearSessionCookie, currentSession, sessionCookieName, setSessionCookie } from './sessions.ts';
 
-/** The current session: read it (the web app needs the CSRF token and expiry), end it, end the others. */
-export async function sessionRoutes(
-  app: FastifyInstance,
-  { config, database }: { config: Config; database: Database },
-) {
-  handle(app, routes.current, async ({ actor, request }) => {
-    const session = currentSession(request);
-    return {
-      kind: actor.kind,
-      csrfToken: session.csrfToken,
-      idleExpiresAt: session.idleExpiresAt,
-      expiresAt: session.expiresAt,
-      unitHsaId: actor.kind === 'staff' ? actor.unitHsaId : null,
-      roles: actor.kind === 'staff' ? [...actor.roles] : [],
-    };
+/**
+ * The current session: read it (the web app needs the CSRF token and expiry), end it, end the
+ * others, and for a guardian switch between acting as themselves and for a child.
+ */
+export async function sessionRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { config, database } = services;
+  const info = async (
+    actor: Actor,
+    session: { csrfToken: string; idleExpiresAt: number; expiresAt: number },
+  ): Promise<SessionInfo> => ({
+    kind: actor.kind,
+    csrfToken: session.csrfToken,
+    idleExpiresAt: session.idleExpiresAt,
+    expiresAt: session.expiresAt,
+    unitHsaId: actor.kind === 'staff' ? actor.unitHsaId : null,
+    roles: actor.kind === 'staff' ? [...actor.roles] : [],
+    actingFor: actor.kind === 'citizen' ? await actingForView(services, actor) : null,
   });
+
+  handle(app, routes.current, async ({ actor, request }) => info(actor, currentSession(request)));
 
   handle(app, routes.logOut, async ({ request, reply }) => {
     const token = request.cookies[sessionCookieName(config)];
@@ -35,4 +41,19 @@ export async function sessionRoutes(
   handle(app, routes.logOutElsewhere, async ({ actor, request }) => ({
     ended: await endOtherSessions(database, actor, request.cookies[sessionCookieName(config)] ?? ''),
   }));
+
+  handle(app, routes.actFor, async ({ actor, body, request, reply }) => {
+    const token = request.cookies[sessionCookieName(config)];
+    if (!token) throw new AppError('not-authenticated');
+    const renewed = await actForChild(services, actor, token, body.childId);
+    setSessionCookie(reply, config, renewed.token);
+    const session = currentSession(request);
+    const { actingForCitizenId: _child, actingForPersonnummer: _number, ...guardian } = actor;
+    const now = services.clock();
+    return info(body.childId === null ? guardian : { ...guardian, actingForCitizenId: body.childId }, {
+      csrfToken: renewed.csrfToken,
+      idleExpiresAt: Math.min(session.expiresAt, now + config.session.idleMs),
+      expiresAt: session.expiresAt,
+    });
+  });
 }

@@ -2,6 +2,7 @@ import type { Actor, CitizenActor, StaffActor } from '@kontakta/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../storage/database.ts';
+import { endProxyThatNoLongerHolds } from '../use-cases/proxies/end-proxies.ts';
 import type { AuthorityCheck } from '../use-cases/sessions/confirm-authority.ts';
 import { endSession } from '../use-cases/sessions/end-session.ts';
 import { type ResolvedSession, resolveSession } from '../use-cases/sessions/resolve-session.ts';
@@ -56,11 +57,18 @@ export function registerSessions(
     request.session = token ? await resolveSession(database, config.session, clock(), token) : undefined;
     if (request.session && token) {
       // Authority follows the registers now, not as they were at login.
-      const actor = await authority(request.session.actor, clock());
-      if (actor) request.session = { ...request.session, actor };
-      else {
+      const now = clock();
+      const allowed = await authority(request.session.actor, now);
+      if (!allowed) {
         await endSession(database, token);
         request.session = undefined;
+      } else {
+        const acting = request.session.actor;
+        // The guardian stays logged in as themselves; the proxy that no longer holds ends for good.
+        if (allowed.proxyRefusal && acting.kind === 'citizen' && acting.actingForCitizenId) {
+          await endProxyThatNoLongerHolds(database, acting, allowed.proxyRefusal, now);
+        }
+        request.session = { ...request.session, actor: allowed.actor };
       }
     }
     if (!UNSAFE_METHODS.has(request.method)) return;

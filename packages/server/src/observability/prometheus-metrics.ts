@@ -83,6 +83,13 @@ export function createMetrics(): Metrics {
   });
   repeatedRefusals.inc(0);
 
+  const jobRuns = new Counter({
+    name: 'kontakta_scheduled_job_runs_total',
+    help: 'Scheduled job runs by job name and outcome (ok, failed); `kontakta jobs` shows the last one of each',
+    labelNames: ['job', 'outcome'] as const,
+    registers,
+  });
+
   return {
     registry,
     telemetry: {
@@ -99,6 +106,7 @@ export function createMetrics(): Metrics {
       },
       smsQueued: ({ purpose }) => smsQueued.inc({ purpose }),
       smsRefused: ({ reason }) => smsRefused.inc({ reason }),
+      scheduledJobRun: ({ job, outcome }) => jobRuns.inc({ job, outcome }),
     },
   };
 }

@@ -24,6 +24,8 @@ export type Telemetry = Readonly<{
   smsRefused(refusal: Readonly<{ reason: SmsRefusal }>): void;
   /** A member of staff was refused an errand (404); `repeated` once they pass the threshold. */
   staffErrandRefused(refusal: Readonly<{ repeated: boolean }>): void;
+  /** A scheduled job's run ended (jobs/scheduler/); `job` is the job's name, a fixed set in the code. */
+  scheduledJobRun(run: Readonly<{ job: string; outcome: 'ok' | 'failed' }>): void;
 }>;
 
 export type LoginAttempt = Readonly<{
@@ -45,4 +47,5 @@ export const noTelemetry: Telemetry = {
   smsQueued: () => {},
   smsRefused: () => {},
   staffErrandRefused: () => {},
+  scheduledJobRun: () => {},
 };

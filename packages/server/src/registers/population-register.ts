@@ -21,6 +21,8 @@ export type Person = Readonly<{
   protectedIdentity: boolean;
   /** Mail is forwarded elsewhere (eftersändning), so no password letter may be sent. */
   mailForwarding: boolean;
+  /** Deceased (avliden): no one may act for the person. Absent means alive. */
+  deceased?: boolean;
 }>;
 
 /**

@@ -34,6 +34,8 @@ export const PersonRecordSchema = Type.Object(
     guardians: Type.Array(PersonnummerSchema, { maxItems: 4 }),
     protectedIdentity: Type.Boolean(),
     mailForwarding: Type.Boolean(),
+    /** Deceased (avliden); absent means alive. Kept in the register so old errands still name the person. */
+    deceased: Type.Optional(Type.Boolean()),
   },
   strict,
 );

@@ -2,6 +2,8 @@
 // ordering, cursors and comparisons behave the same everywhere.
 
 import type { ErrandStatus, Language } from '@kontakta/domain';
+import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
+import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
 
 export type RegionTable = {
   code: string;
@@ -55,6 +57,8 @@ export type SessionTable = {
   last_seen_at: number;
   /** The absolute end, however active the user is. */
   expires_at: number;
+  /** The child a guardian's session acts for (proxy), or null. */
+  acting_for_citizen_id: string | null;
 };
 
 export type OutboxChannel = 'email' | 'sms' | 'letter';
@@ -391,8 +395,28 @@ export type DatabaseSchema = {
   errand_event: ErrandEventTable;
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;
+  access_log_anchor: AccessLogAnchorTable;
   calendar_note: CalendarNoteTable;
   idempotency_key: IdempotencyKeyTable;
+  proxy: ProxyTable;
+  proxy_event: ProxyEventTable;
+  proxy_notice: ProxyNoticeTable;
+  inbox_message: InboxMessageTable;
+  job_lease: JobLeaseTable;
+};
+
+/** One row per scheduled job (jobs/scheduler/): who runs it now, how its last run went, when it runs next. */
+export type JobLeaseTable = {
+  name: string;
+  /** The run holding the lease (process and run number); null when none does. */
+  holder: string | null;
+  lease_until: number | null;
+  last_started_at: number | null;
+  last_finished_at: number | null;
+  last_outcome: 'ok' | 'failed' | null;
+  /** A short message for the operator: never personal data. */
+  last_error: string | null;
+  next_run_at: number;
 };
 
 export type SecurityEventTable = {

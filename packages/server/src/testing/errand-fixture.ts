@@ -6,7 +6,7 @@ import { loadConfig } from '../config/config.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { buildApp } from '../http/app.ts';
 import type { Metrics } from '../observability/prometheus-metrics.ts';
-import { demoPersonas } from '../registers/index.ts';
+import { demoPersonas, type Registers } from '../registers/index.ts';
 import type { Dialect, OpenOptions } from '../storage/database.ts';
 import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
 import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
@@ -31,10 +31,12 @@ export async function createErrandFixture(
     open?: OpenOptions;
     /** More configuration, as environment variables (demo mode is always on). */
     env?: Record<string, string>;
+    /** Registers instead of today's demo register (e.g. one a test changes). */
+    registers?: Registers;
   } = {},
 ) {
   const database: TestDatabase = await createTestDatabase(dialect, options.open ? { open: options.open } : {});
-  const registers = demoRegisters();
+  const registers = options.registers ?? demoRegisters();
   const now = options.clock ?? Date.now;
   await syncOrganisation(database, registers, now());
   const units = await registers.listCareUnits();
@@ -132,6 +134,7 @@ export type Client = {
   /** `headers` come on top of the login's (e.g. an `Idempotency-Key`). */
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
   login: TestLogin;
 };
 
@@ -149,6 +152,7 @@ export function client(app: FastifyInstance, login: TestLogin): Client {
         ...(headers ? { headers } : {}),
       }),
     put: (url, body) => send({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
+    delete: (url) => send({ method: 'DELETE', url }),
   };
 }
 

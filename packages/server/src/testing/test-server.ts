@@ -11,10 +11,15 @@ import { freePort } from './free-port.ts';
  * A real Kontakta server for browser tests: a fresh SQLite database in a temporary folder, a
  * random port on 127.0.0.1, the demo register and units, the built web app at `/`.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<{
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Readonly<{ movableClock?: boolean }> = {},
+): Promise<{
   url: string;
   config: Config;
   database: Database;
+  /** Moves the server's clock forward (with `movableClock`): what a test needs to pass a birthday. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-e2e-'));
@@ -30,11 +35,20 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...(process.env.KONTAKTA_WEB_DIST ? { KONTAKTA_WEB_DIST: process.env.KONTAKTA_WEB_DIST } : {}),
     ...env,
   });
-  const server = await startServer(config, { beforeListen: (database) => seedDemo(config, database).then(() => {}) });
+  // The system clock plus an offset the test moves; the demo is seeded for today by the real clock.
+  let offsetMs = 0;
+  const server = await startServer(config, {
+    beforeListen: (database) => seedDemo(config, database).then(() => {}),
+    ...(options.movableClock ? { clock: () => Date.now() + offsetMs } : {}),
+  });
   return {
     url: server.url,
     config,
     database: server.database,
+    advanceClock(ms) {
+      if (!options.movableClock) throw new Error('start the test server with movableClock to move its clock');
+      offsetMs += ms;
+    },
     async close() {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

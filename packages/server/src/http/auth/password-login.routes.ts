@@ -125,6 +125,7 @@ export async function passwordLoginRoutes(app: FastifyInstance, { services }: { 
       expiresAt: now + config.session.maxMs,
       unitHsaId: null,
       roles: [],
+      actingFor: null,
     };
   });
 }

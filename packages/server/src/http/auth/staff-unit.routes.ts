@@ -29,6 +29,7 @@ export async function staffUnitRoutes(app: FastifyInstance, { services }: { serv
       expiresAt: session.expiresAt,
       unitHsaId: body.unitHsaId,
       roles: renewed.roles,
+      actingFor: null,
     };
   });
 }

@@ -44,7 +44,7 @@ const STAFF_ONLY = Object.keys(StaffErrandSchema.properties)
 const CITIZEN_KEYS = Object.keys(CitizenErrandDetail.properties).sort();
 
 it('the staff-only fields are the ones the staff whitelist adds', () => {
-  expect(STAFF_ONLY).toEqual(['assignedTo', 'citizen', 'notifications']);
+  expect(STAFF_ONLY).toEqual(['assignedTo', 'citizen', 'notifications', 'sentByProxy']);
 });
 
 it("the serializer drops every staff-only field from an answer under the citizen's schema", async () => {
@@ -63,6 +63,7 @@ it("the serializer drops every staff-only field from an answer under the citizen
     history: [],
     assignedTo: 'SE-1-DOCTOR',
     citizen: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
+    sentByProxy: { personnummer: '198001019806', name: 'Anna Lindqvist' },
     notifications: [{ channel: 'sms', status: 'failed', to: '070-*** ** 67', createdAt: 3 }],
   };
   const app = Fastify();

@@ -15,6 +15,8 @@ import * as idempotencyKeys from './2026-12-06-03-idempotency-keys.ts';
 import * as messageLimits from './2026-12-06-04-message-limits.ts';
 import * as keyedOneTimeCodes from './2026-12-06-05-keyed-one-time-codes.ts';
 import * as securityEvents from './2026-12-06-06-security-events.ts';
+import * as scheduledJobs from './2026-12-06-07-scheduled-jobs.ts';
+import * as proxiesAndInboxMessages from './2026-12-06-08-proxies-and-inbox-messages.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-04-message-limits': messageLimits,
   '2026-12-06-05-keyed-one-time-codes': keyedOneTimeCodes,
   '2026-12-06-06-security-events': securityEvents,
+  '2026-12-06-07-scheduled-jobs': scheduledJobs,
+  '2026-12-06-08-proxies-and-inbox-messages': proxiesAndInboxMessages,
 };

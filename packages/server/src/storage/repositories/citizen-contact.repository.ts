@@ -70,3 +70,13 @@ export async function deleteContactVerification(
     .where('channel', '=', channel)
     .execute();
 }
+
+/** Forgets where a citizen's notifications go (e-mail and mobile), with any code waiting to be confirmed. */
+export async function forgetCitizenContact(db: Kysely<DatabaseSchema>, citizenId: string, now: number): Promise<void> {
+  await db
+    .updateTable('citizen_contact')
+    .set({ email: null, email_verified_at: null, mobile: null, mobile_verified_at: null, updated_at: now })
+    .where('citizen_id', '=', citizenId)
+    .execute();
+  await db.deleteFrom('contact_verification').where('citizen_id', '=', citizenId).execute();
+}

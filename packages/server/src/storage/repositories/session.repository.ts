@@ -7,16 +7,29 @@ export async function insertSession(db: Kysely<DatabaseSchema>, row: SessionRow)
   await db.insertInto('session').values(row).execute();
 }
 
-/** A session with its citizen's personnummer (null for staff, or when the citizen is gone): one query per request. */
-export async function findSession(
-  db: Kysely<DatabaseSchema>,
-  tokenHash: string,
-): Promise<(SessionRow & { citizen_personnummer: string | null }) | undefined> {
+export type FoundSession = SessionRow & {
+  citizen_personnummer: string | null;
+  /** The child's personnummer while the session acts for a child under a proxy that is still active. */
+  acting_for_personnummer: string | null;
+};
+
+/**
+ * A session with its citizen's personnummer (null for staff, or when the citizen is gone) and, while
+ * acting for a child, the child's, but only as long as the proxy is active: one query per request.
+ */
+export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<FoundSession | undefined> {
   return db
     .selectFrom('session')
     .leftJoin('citizen', 'citizen.id', 'session.citizen_id')
+    .leftJoin('proxy', (join) =>
+      join
+        .onRef('proxy.guardian_citizen_id', '=', 'session.citizen_id')
+        .onRef('proxy.child_citizen_id', '=', 'session.acting_for_citizen_id')
+        .on('proxy.ended_at', 'is', null),
+    )
+    .leftJoin('citizen as child', 'child.id', 'proxy.child_citizen_id')
     .selectAll('session')
-    .select('citizen.personnummer as citizen_personnummer')
+    .select(['citizen.personnummer as citizen_personnummer', 'child.personnummer as acting_for_personnummer'])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

@@ -10,7 +10,8 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
 export async function notifyCitizen(
   db: Kysely<DatabaseSchema>,
   citizenId: string,
-  errandId: string,
+  /** The errand it is about, or null for a message from the service (inbox messages). */
+  errandId: string | null,
   template: 'errand-answered' | 'new-message',
   now: number,
 ): Promise<void> {

@@ -148,23 +148,27 @@ export async function presentErrand(
     history: events.map((event) => ({
       type: event.type,
       at: event.at,
-      actor: {
-        kind: event.actor_kind,
-        display: event.actor_kind === 'staff' ? showStaff(event.actor_id) : showCitizen(event.actor_id),
-        ...(event.on_behalf_of ? { onBehalfOf: showCitizen(event.on_behalf_of) } : {}),
-      },
+      // A guardian acting as proxy is recorded as the child's act with the guardian beside it
+      // (errand-record.ts); shown as "<guardian> för <child>".
+      actor: event.on_behalf_of
+        ? { kind: event.actor_kind, display: showCitizen(event.on_behalf_of), onBehalfOf: showCitizen(event.actor_id) }
+        : {
+            kind: event.actor_kind,
+            display: event.actor_kind === 'staff' ? showStaff(event.actor_id) : showCitizen(event.actor_id),
+          },
       ...(event.assignee ? { assignee: showStaff(event.assignee) } : {}),
     })),
   };
   if (viewer === 'citizen') return detail;
 
   const citizen = await findCitizenById(db, row.citizen_id);
+  const proxyId = events.find((event) => event.type === 'sent')?.on_behalf_of;
+  const proxy = proxyId ? await findCitizenById(db, proxyId) : undefined;
   return {
     ...detail,
     assignedTo: row.assigned_to,
-    ...(citizen
-      ? { citizen: { personnummer: citizen.personnummer, name: `${citizen.given_name} ${citizen.family_name}` } }
-      : {}),
+    ...(citizen ? { citizen: citizenRef(citizen) } : {}),
+    ...(proxy ? { sentByProxy: citizenRef(proxy) } : {}),
     notifications: (await getErrandNotificationStatus(db, row.id)).map((n) => ({
       channel: n.channel,
       status: n.status,
@@ -172,6 +176,10 @@ export async function presentErrand(
       createdAt: n.createdAt,
     })),
   };
+}
+
+function citizenRef(row: { personnummer: string; given_name: string; family_name: string }) {
+  return { personnummer: row.personnummer, name: `${row.given_name} ${row.family_name}` };
 }
 
 async function nameBook(db: Kysely<DatabaseSchema>, messages: ErrandMessageRow[], events: ErrandEventRow[]) {

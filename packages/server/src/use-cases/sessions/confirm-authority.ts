@@ -1,14 +1,25 @@
-import type { Actor, StaffRole } from '@kontakta/domain';
-import type { Registers } from '../../registers/index.ts';
+import type { Actor, ProxyRefusal, ProxyRules, StaffRole } from '@kontakta/domain';
+import type { Person, Registers } from '../../registers/index.ts';
 import { staffRolesOf } from '../login/log-in-staff.ts';
+import { refusalOfProxy } from '../proxies/proxy-parties.ts';
 
 /** How long an answer from the registers is trusted: revoking a commission takes effect within it. */
 export const AUTHORITY_CACHE_MS = 30_000;
 
-export type AuthorityCheck = (actor: Actor, now: number) => Promise<Actor | undefined>;
+/**
+ * The actor as the registers allow now, or undefined (end the session). A guardian whose proxy no
+ * longer holds keeps the session as themselves; `proxyRefusal` says why the proxy must end.
+ */
+export type Authority = { actor: Actor; proxyRefusal?: ProxyRefusal };
+export type AuthorityCheck = (actor: Actor, now: number) => Promise<Authority | undefined>;
 
-/** What the registers say now: present or not (citizens), the roles at the unit (staff). */
-type Verdict = { present: false } | { present: true; roles?: readonly StaffRole[] };
+/**
+ * What the registers say now: present or not (citizens), the roles at the unit (staff), and for a
+ * guardian acting for a child both people as the register has them (the age is checked per request).
+ */
+type Verdict =
+  | { present: false }
+  | { present: true; roles?: readonly StaffRole[]; proxy?: { guardian: Person; child: Person | undefined } };
 
 /**
  * What a session may do follows the registers, not the login: a member of staff whose commission
@@ -16,11 +27,17 @@ type Verdict = { present: false } | { present: true; roles?: readonly StaffRole[
  * loses the session at the next request after the cache window (undefined: end it). Staff get the
  * roles the catalogue gives them at the unit now, so a role taken away stops working too.
  */
-export function createAuthorityCheck(registers: Registers, cacheMs = AUTHORITY_CACHE_MS): AuthorityCheck {
+export function createAuthorityCheck(
+  registers: Registers,
+  proxyRules: ProxyRules,
+  cacheMs = AUTHORITY_CACHE_MS,
+): AuthorityCheck {
   const cache = new Map<string, { until: number; verdict: Promise<Verdict> }>();
   return async (actor, now) => {
     const key =
-      actor.kind === 'staff' ? `staff:${actor.hsaId}:${actor.unitHsaId ?? ''}` : `citizen:${actor.personnummer}`;
+      actor.kind === 'staff'
+        ? `staff:${actor.hsaId}:${actor.unitHsaId ?? ''}`
+        : `citizen:${actor.personnummer}:${actor.actingForPersonnummer ?? ''}`;
     let entry = cache.get(key);
     if (!entry || entry.until <= now) {
       if (cache.size >= 10_000) evictExpired(cache, now);
@@ -31,12 +48,24 @@ export function createAuthorityCheck(registers: Registers, cacheMs = AUTHORITY_C
     }
     const verdict = await entry.verdict;
     if (!verdict.present) return undefined;
-    return actor.kind === 'staff' && verdict.roles ? { ...actor, roles: verdict.roles } : actor;
+    if (actor.kind === 'staff') return { actor: verdict.roles ? { ...actor, roles: verdict.roles } : actor };
+    if (!verdict.proxy) return { actor };
+    const proxyRefusal = refusalOfProxy(verdict.proxy.guardian, verdict.proxy.child, new Date(now), proxyRules);
+    if (!proxyRefusal) return { actor };
+    const { actingForCitizenId: _child, actingForPersonnummer: _number, ...themselves } = actor;
+    return { actor: themselves, proxyRefusal };
   };
 }
 
 async function askRegisters(registers: Registers, actor: Actor): Promise<Verdict> {
-  if (actor.kind === 'citizen') return { present: (await registers.findPerson(actor.personnummer)) !== undefined };
+  if (actor.kind === 'citizen') {
+    const [guardian, child] = await Promise.all([
+      registers.findPerson(actor.personnummer),
+      actor.actingForPersonnummer ? registers.findPerson(actor.actingForPersonnummer) : undefined,
+    ]);
+    if (!guardian) return { present: false };
+    return actor.actingForPersonnummer ? { present: true, proxy: { guardian, child } } : { present: true };
+  }
   const employee = await registers.findEmployee(actor.hsaId);
   if (!employee) return { present: false };
   // Before a unit is chosen the session can only list and choose units, which ask the catalogue themselves.

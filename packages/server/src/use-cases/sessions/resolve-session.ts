@@ -38,6 +38,10 @@ export async function resolveSession(
           loginMethod: row.login_method === 'password-sms' ? 'password-sms' : 'eid',
           sessionId,
           loggedInAt: row.created_at,
+          // Acting for a child only while the proxy is active: an ended one falls back to the guardian.
+          ...(row.acting_for_citizen_id && row.acting_for_personnummer
+            ? { actingForCitizenId: row.acting_for_citizen_id, actingForPersonnummer: row.acting_for_personnummer }
+            : {}),
         }
       : row.kind === 'staff' && row.staff_hsa_id
         ? {

@@ -46,6 +46,7 @@ export async function startSession(
       created_at: now,
       last_seen_at: now,
       expires_at: now + policy.maxMs,
+      acting_for_citizen_id: null,
     });
     if (session.kind === 'citizen') await deleteCitizenSessionsBeyond(trx, session.citizenId, MAX_SESSIONS_PER_CITIZEN);
   });

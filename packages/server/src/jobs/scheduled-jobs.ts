@@ -1,0 +1,20 @@
+import type { Config } from '../config/config.ts';
+import type { Registers } from '../registers/index.ts';
+import { expiredSessionsJob } from './expired-sessions.job.ts';
+import { proxyReviewJob } from './proxy-review.job.ts';
+import type { ScheduledJob } from './scheduler/job.types.ts';
+
+/**
+ * What scheduled jobs are built from. Add what a new job needs here (and pass it where
+ * `scheduledJobs` is called: server.ts and cli/jobs.command.ts); the job's factory takes it.
+ */
+export type ScheduledJobDeps = Readonly<{
+  config: Config;
+  /** The registers, opened when a job first needs them (listing the jobs does not). */
+  registers: () => Promise<Registers>;
+}>;
+
+/** Every scheduled job, in every process (the lease decides who runs each). A new job is one line here. */
+export function scheduledJobs({ config, registers }: ScheduledJobDeps): ScheduledJob[] {
+  return [expiredSessionsJob({ idleMs: config.session.idleMs }), proxyReviewJob({ config, registers })];
+}
