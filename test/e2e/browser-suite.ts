@@ -17,14 +17,14 @@ export type BrowserSuite = {
  * One server and one browser for a test file, a fresh context per test: what most browser tests
  * share. Call at the top level of the file.
  */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(options: Parameters<typeof startTestServer>[1] = {}): BrowserSuite {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let current: TestPage | undefined;
 
   beforeAll(async () => {
     assertWebAppBuilt();
-    server = await startTestServer();
+    server = await startTestServer({}, options);
     browser = await launchBrowser();
   });
   afterEach(async () => {

@@ -2,7 +2,9 @@ import {
   type CitizenFolder,
   citizenCalendarRoutes,
   citizenErrandRoutes,
+  citizenMessageRoutes,
   citizenProfileRoutes,
+  citizenProxyRoutes,
   citizenSettingsRoutes,
   citizenUnitRoutes,
   contactCardRoutes,
@@ -217,5 +219,50 @@ export function useDeleteCalendarNote() {
   return useMutation({
     mutationFn: (id: string) => call(citizenCalendarRoutes.deleteNote, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'calendar'] }),
+  });
+}
+
+/** The children the guardian is proxy (ombud) for, and the installation's age limit. */
+export function useProxies() {
+  return useQuery({
+    queryKey: [...citizenKey, 'proxies'],
+    queryFn: () => call(citizenProxyRoutes.list, {}),
+  });
+}
+
+export function useAddProxy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (personnummer: string) => call(citizenProxyRoutes.add, { body: { personnummer } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'proxies'] }),
+  });
+}
+
+export function useRemoveProxy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (childId: string) => call(citizenProxyRoutes.remove, { params: { childId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'proxies'] }),
+  });
+}
+
+export type InboxMessagePage = RouteOutput<typeof citizenMessageRoutes.list>;
+
+/** Messages from the service or a unit (not errands): newest first, with the unread count. */
+export function useInboxMessages(limit = 20) {
+  return useInfiniteQuery<InboxMessagePage, Error, InfiniteData<InboxMessagePage>, readonly unknown[], string | null>({
+    queryKey: [...citizenKey, 'messages', limit],
+    initialPageParam: null,
+    queryFn: ({ pageParam }) =>
+      call(citizenMessageRoutes.list, { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useMarkMessageRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(citizenMessageRoutes.markRead, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...citizenKey, 'messages'] }),
   });
 }

@@ -1,5 +1,5 @@
 import { type SessionInfo, sessionRoutes } from '@kontakta/contract';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, callWithContact, type ServerContact, setCsrfToken } from './api-client.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
@@ -71,5 +71,31 @@ export async function leaveSession(audience: Audience, reason: LogoutReason): Pr
 export function useEndOtherSessions() {
   return useMutation({
     mutationFn: () => call(sessionRoutes.logOutElsewhere, {}),
+  });
+}
+
+/** Every cached answer but the session: what belonged to the identity the session acted as before. */
+export function resetIdentityData(queryClient: QueryClient): void {
+  // Reset, not just invalidate: nothing of the other identity may show while the new answers come.
+  void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+}
+
+/**
+ * A guardian switches to acting for a child they are proxy for, or back to themselves (`null`).
+ * The server gives a new session and a new CSRF token; everything cached belonged to the other
+ * identity, so it is dropped and asked for again.
+ */
+export function useActFor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (childId: string | null) => callWithContact(sessionRoutes.actFor, { body: { childId } }),
+    onSuccess: ({ body, contact }) => {
+      setCsrfToken(body.csrfToken);
+      // An errand of the other identity may still be on screen until the inbox opens: asked for
+      // again it would be "not found" (and the server would log the attempt), so it is dropped unasked.
+      queryClient.removeQueries({ queryKey: ['citizen', 'errand'] });
+      resetIdentityData(queryClient);
+      queryClient.setQueryData<CurrentSession>(SESSION_QUERY_KEY, { info: body, contact });
+    },
   });
 }

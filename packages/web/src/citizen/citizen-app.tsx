@@ -14,6 +14,7 @@ import { ErrandListPage } from './errand-list-page.tsx';
 import { ErrandPage } from './errand-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { LoginPage } from './login-page.tsx';
+import { ProxiesPage } from './proxies-page.tsx';
 import { SetUpAccountPage } from './set-up-account-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { StartPage } from './start-page.tsx';
@@ -57,6 +58,7 @@ export function CitizenApp() {
         <Route path="vem-har-last" element={guarded(<AccessLogPage />)} />
         <Route path="kalender" element={guarded(<CalendarPage />)} />
         <Route path="installningar" element={guarded(<SettingsPage />)} />
+        <Route path="ombud" element={guarded(<ProxiesPage />)} />
         <Route path="*" element={<NotFoundPage homeHref="/" />} />
       </Route>
     </Routes>

@@ -1,10 +1,11 @@
 import { Link, Outlet, useLocation } from 'react-router';
-import { useCitizenErrands, useCitizenProfile } from '../api/citizen-queries.ts';
+import { useCitizenErrands, useCitizenProfile, useInboxMessages } from '../api/citizen-queries.ts';
 import { leaveSession, useSession } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { AppShell } from '../ui/app-shell.tsx';
 import { SessionTimeout } from '../ui/session-timeout.tsx';
 import { ShellAccount, ShellMenu } from '../ui/shell-parts.tsx';
+import { ActingForAnnouncer, ActingForBanner } from './acting-for.tsx';
 
 /** The citizen's frame: the menu and who is logged in once logged in, a login button before. */
 export function CitizenLayout() {
@@ -15,8 +16,10 @@ export function CitizenLayout() {
       homeHref="/"
       navigation={loggedIn ? <CitizenMenu /> : undefined}
       account={loggedIn ? <CitizenAccount /> : session.isPending ? undefined : <LoginButton />}
+      banner={loggedIn ? <ActingForBanner /> : undefined}
     >
       {loggedIn ? <SessionTimeout session={loggedIn} audience="citizen" /> : null}
+      {loggedIn ? <ActingForAnnouncer /> : null}
       <Outlet />
     </AppShell>
   );
@@ -43,7 +46,8 @@ function CitizenMenu() {
   const t = useText();
   // One item is enough for the counts: they cover the whole folder.
   const counts = useCitizenErrands('inbox', 1).data?.pages[0]?.counts;
-  const unread = counts?.unread ?? 0;
+  const unreadMessages = useInboxMessages().data?.pages[0]?.unread ?? 0;
+  const unread = (counts?.unread ?? 0) + unreadMessages;
   return (
     <ShellMenu
       items={[
@@ -57,6 +61,7 @@ function CitizenMenu() {
         { to: '/skicka-arende', label: t('citizen.menu.newErrand') },
         { to: '/vem-har-last', label: t('citizen.menu.accessLog') },
         { to: '/kalender', label: t('citizen.menu.calendar') },
+        { to: '/ombud', label: t('citizen.menu.proxies') },
         { to: '/installningar', label: t('citizen.menu.settings') },
       ]}
     />

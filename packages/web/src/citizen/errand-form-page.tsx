@@ -22,6 +22,13 @@ export function ErrandFormPage() {
   useDocumentTitle(t('common.documentTitle', { page: typeName ? localized(typeName) : t('errandForm.documentTitle') }));
 
   if (form.isPending || card.isPending) return <Loading />;
+  if (form.isError && isClosedToProxies(form.error)) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('errandForm.error.closedToProxies')}</p>
+      </div>
+    );
+  }
   if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
   if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
   const definition = asFormDefinition(form.data.definition);
@@ -36,6 +43,13 @@ export function ErrandFormPage() {
       unitName={card.data.unit.name}
       typeName={typeName ? localized(typeName) : errandType}
     />
+  );
+}
+
+/** A guardian acting for a child asked for an errand type the unit has not opened to proxies. */
+function isClosedToProxies(error: unknown): boolean {
+  return (
+    error instanceof ApiError && error.problem?.code === 'forbidden' && error.problem.detail === 'closed-to-proxies'
   );
 }
 
@@ -76,11 +90,13 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
       const status = error instanceof ApiError ? error.status : undefined;
       setFailure(
         t(
-          status === 404
-            ? 'errandForm.error.gone'
-            : status === 503
-              ? 'errandForm.error.busy'
-              : 'errandForm.error.notSent',
+          isClosedToProxies(error)
+            ? 'errandForm.error.closedToProxies'
+            : status === 404
+              ? 'errandForm.error.gone'
+              : status === 503
+                ? 'errandForm.error.busy'
+                : 'errandForm.error.notSent',
         ),
       );
       window.setTimeout(() => failureRef.current?.focus(), 0);

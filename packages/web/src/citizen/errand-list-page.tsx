@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './errand-list-page.module.css';
 import { ErrandRows } from './errand-rows.tsx';
+import { InboxMessages } from './inbox-messages.tsx';
 
 const FOLDERS: ReadonlyArray<{ folder: CitizenFolder; path: string; label: MessageId; empty: MessageId }> = [
   { folder: 'inbox', path: '/inkorg', label: 'errands.folder.inbox', empty: 'errands.empty.inbox' },
@@ -55,6 +56,8 @@ export function ErrandListPage({ folder }: Readonly<{ folder: CitizenFolder }>) 
           {t('common.showMore')}
         </button>
       ) : null}
+      {/* After the errands: each errand is a heading of its own, and this section's text belongs under its heading. */}
+      {folder === 'inbox' ? <InboxMessages /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useContactCard } from '../api/citizen-queries.ts';
+import { useSession } from '../api/session.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -11,6 +12,8 @@ export function UnitPage() {
   const localized = useLocalized();
   const { hsaId = '' } = useParams();
   const card = useContactCard(hsaId);
+  // Acting for a child, an errand type closed to proxies cannot be sent: no link to its form.
+  const actingFor = useSession().data?.info.actingFor ?? null;
   useDocumentTitle(t('common.documentTitle', { page: card.data?.unit.name ?? t('unit.documentTitle') }));
   if (card.isPending) return <Loading />;
   if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
@@ -30,12 +33,16 @@ export function UnitPage() {
           <ul className={styles.types}>
             {errandTypes.map((type) => (
               <li key={type.id} className={styles.type}>
-                <Link
-                  className={styles.typeName}
-                  to={`/mottagningar/${encodeURIComponent(unit.hsaId)}/${encodeURIComponent(type.id)}`}
-                >
-                  {localized(type.name)}
-                </Link>
+                {actingFor && !type.openToProxies ? (
+                  <p className={styles.typeName}>{localized(type.name)}</p>
+                ) : (
+                  <Link
+                    className={styles.typeName}
+                    to={`/mottagningar/${encodeURIComponent(unit.hsaId)}/${encodeURIComponent(type.id)}`}
+                  >
+                    {localized(type.name)}
+                  </Link>
+                )}
                 {localized(type.description) ? (
                   <p className={styles.description}>{localized(type.description)}</p>
                 ) : null}
@@ -43,6 +50,7 @@ export function UnitPage() {
                   <p className={styles.padlock}>
                     <PadlockIcon />
                     {t('unit.notOpenToProxies')}
+                    {actingFor ? ` ${t('unit.closedWhileActing', { name: actingFor.name })}` : null}
                   </p>
                 )}
               </li>

@@ -63,6 +63,11 @@ export function StaffErrandPage() {
           </h2>
           <p className={styles.citizenName}>{data.citizen.name}</p>
           <p>{formatPersonnummer(data.citizen.personnummer)}</p>
+          {data.sentByProxy ? (
+            <p className={styles.sentByProxy}>
+              {t('staff.errand.sentByProxy', { proxy: data.sentByProxy.name, citizen: data.citizen.name })}
+            </p>
+          ) : null}
         </section>
       ) : null}
       <p>

@@ -14,11 +14,13 @@ type AppShellProps = Readonly<{
   navigation?: ReactNode;
   /** Who is logged in and the logout button. */
   account?: ReactNode;
+  /** A bar under the header bar that must show on every page (a guardian acting for a child). */
+  banner?: ReactNode;
   children: ReactNode;
 }>;
 
 /** The frame of every page: skip link, header with account and language, menu, main, footer. */
-export function AppShell({ homeHref = '/', navigation, account, children }: AppShellProps) {
+export function AppShell({ homeHref = '/', navigation, account, banner, children }: AppShellProps) {
   const t = useText();
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigation(mainRef);
@@ -37,6 +39,7 @@ export function AppShell({ homeHref = '/', navigation, account, children }: AppS
             <LanguageSwitch />
           </div>
         </div>
+        {banner}
         {navigation ? (
           <nav className={styles.navigation} aria-label={t('shell.navigation.label')}>
             <div className="container">{navigation}</div>

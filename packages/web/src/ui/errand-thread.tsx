@@ -40,7 +40,9 @@ export function ErrandThread({ errand, viewer }: Readonly<{ errand: CitizenErran
               {t(MESSAGE_TITLES[viewer][message.kind])}
             </h3>
             <p className={styles.meta}>
-              {message.author.display ? `${message.author.display}, ` : ''}
+              {message.author.display ? message.author.display : ''}
+              {message.author.onBehalfOf ? ` ${t('history.onBehalfOf', { name: message.author.onBehalfOf })}` : ''}
+              {message.author.display ? ', ' : ''}
               <time dateTime={isoDateTime(message.createdAt)}>{formatDateTime(message.createdAt)}</time>
             </p>
             {message.form ? (
