@@ -8,6 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Property tests run many cases: room for a busy machine, still short enough to catch a hang.
+          testTimeout: 30_000,
           include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
@@ -17,8 +19,10 @@ export default defineConfig({
           name: 'int',
           globalSetup: ['packages/server/src/testing/postgres.global-setup.ts'],
           include: ['packages/*/src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: on two shared busy cores a test that spawns the CLI a few times takes its time;
+          // a real hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           // Each file gets its own databases; two cores, so keep the pool small.
           maxWorkers: 2,
         },
@@ -27,8 +31,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

@@ -29,6 +29,8 @@ export const ErrandSummary = Type.Object(
     unread: Type.Boolean(),
     hasAnswer: Type.Boolean(),
     archived: Type.Boolean(),
+    /** Within the retention notice period: the ISO date the errand is deleted ("tas bort <datum>"); else null. */
+    deletesOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   },
   { $id: 'ErrandSummary' },
 );

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'recent-login-required',
   'csrf-check-failed',
   'not-found',
+  /** The errand was deleted by retention (its last event was more than two years ago); `detail` tells more. */
+  'errand-deleted',
   'method-not-allowed',
   'conflict',
   /** An `Idempotency-Key` used again with another request (another body or route): use a new key. */

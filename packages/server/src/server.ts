@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
+import { type DeletionKeys, openDeletionKeys } from './encryption/deletion-keys.ts';
 import { type LiveKeyRing, liveKeyRing } from './encryption/live-key-ring.ts';
 import { buildApp } from './http/app.ts';
 import { listenForMetrics, type MetricsListener } from './http/metrics-listener.ts';
@@ -62,8 +63,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const keyWarnings: string[] = [];
   let keys: LiveKeyRing;
+  let deletionKeys: DeletionKeys;
   try {
     keys = liveKeyRing(config.masterKeys, (message) => keyWarnings.push(message));
+    deletionKeys = openDeletionKeys(config.deletionKeyFile);
     const durability = await checkDurability(database);
     if (!durability.durable && !config.allowUnsafeDurability) {
       throw new DurabilityError(
@@ -76,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     await migrateToLatest(database.db);
     await options.beforeListen?.(database);
-    const { missing, wrong } = await checkMasterKeys(database, keys);
+    const { missing, wrong } = await checkMasterKeys(database, keys, deletionKeys);
     if (missing.length > 0 || wrong.length > 0) throw new MissingMasterKeyError(masterKeyRefusal(missing, wrong));
   } catch (error) {
     await database.close();
@@ -87,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config,
     database,
     keys,
+    deletionKeys,
     metrics,
     ...(options.registers ? { registers: options.registers } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -136,7 +140,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const scheduler = config.scheduledJobs
     ? createScheduler({
         database,
-        jobs: scheduledJobs({ config, registers: async () => app.registers }),
+        jobs: scheduledJobs({
+          config,
+          registers: async () => app.registers,
+          encryption: () => ({ keys, deletionKeys }),
+        }),
         logger: app.log.child({ component: 'scheduler' }),
         telemetry: metrics.telemetry,
         ...(clock ? { clock: () => new Date(clock()) } : {}),

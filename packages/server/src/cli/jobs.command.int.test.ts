@@ -117,8 +117,9 @@ describe.each(DIALECTS)('kontakta jobs on %s', (dialect) => {
   });
 
   it('refuses an unknown job or arguments', async () => {
+    // The list names every job (more come with new issues): check how it starts and that it ends.
     await expect(run('run', 'nope')).rejects.toThrow(
-      'There is no scheduled job "nope". Jobs: expired-sessions, proxy-review.',
+      /^There is no scheduled job "nope"\. Jobs: expired-sessions, proxy-review(, [a-z-]+)*\.$/,
     );
     await expect(run('run')).rejects.toThrow(/Usage: kontakta jobs/);
     await expect(run('start', 'expired-sessions')).rejects.toThrow(/Unknown arguments: start expired-sessions/);

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Config } from '../config/config.ts';
+import { openDeletionKeys } from '../encryption/deletion-keys.ts';
+import { loadKeyRing } from '../encryption/master-keys.ts';
 import { scheduledJobs } from '../jobs/scheduled-jobs.ts';
 import { SCHEDULE_TIME_ZONE } from '../jobs/scheduler/cron-schedule.ts';
 import { type JobLeaseRow, listJobLeases } from '../jobs/scheduler/job-lease.repository.ts';
@@ -27,7 +29,14 @@ export async function jobsCommand(
   const clock = options.clock ?? (() => new Date());
   // Opened only when a job needs them, and closed (they watch their files) before the command ends.
   let registers: Promise<ReloadingRegisters> | undefined;
-  const jobs = scheduledJobs({ config, registers: () => (registers ??= openRegisters(config.registerDir)) });
+  const jobs = scheduledJobs({
+    config,
+    registers: () => (registers ??= openRegisters(config.registerDir)),
+    encryption: () => ({
+      keys: loadKeyRing(config.masterKeys, () => {}),
+      deletionKeys: openDeletionKeys(config.deletionKeyFile),
+    }),
+  });
   const database = openDatabase(config.database);
   try {
     // As `outbox` does: an operator may run this before the server has ever started.

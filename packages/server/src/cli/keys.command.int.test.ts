@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../config/config.ts';
+import { openDeletionKeys } from '../encryption/deletion-keys.ts';
 import { generateKeyFile, loadKeyRing } from '../encryption/master-keys.ts';
 import { demoPersonas } from '../registers/index.ts';
 import { MissingMasterKeyError, type RunningServer, startServer } from '../server.ts';
@@ -69,9 +70,14 @@ async function readAsReceiver(server: RunningServer, config: Config, id: string)
   return client(server.app, login).get(`/api/staff/errands/${id}`);
 }
 
-async function keyIdOf(database: TestDatabase, id: string): Promise<string> {
+/**
+ * The master key an errand's content depends on: its data key is wrapped under its expiry month's
+ * deletion key, which is wrapped under a master key in the deletion key file.
+ */
+async function masterKeyOf(database: TestDatabase, config: Config, id: string): Promise<string | undefined> {
   const row = await database.db.selectFrom('errand').select('key_id').where('id', '=', id).executeTakeFirstOrThrow();
-  return row.key_id;
+  expect(row.key_id).toMatch(/^deletion:\d{4}-\d{2}$/);
+  return openDeletionKeys(config.deletionKeyFile).wrappingKeyOf(row.key_id.slice('deletion:'.length));
 }
 
 const keys = (config: Config, ...args: string[]) => {
@@ -90,7 +96,7 @@ describe.each(DIALECTS)('master key rotation while a server runs, on %s', (diale
     const { config, keyFile, firstKey, database, start } = await setUp(dialect);
     const server = await start();
     const before = await sendErrand(server, config, 'Före-rotation');
-    expect(await keyIdOf(database, before)).toBe(firstKey);
+    expect(await masterKeyOf(database, config, before)).toBe(firstKey);
 
     // The loss found in testing: rotate while the server runs, then send, then restart.
     expect(await keys(config, 'add')).toMatch(/now the current key/);
@@ -99,14 +105,15 @@ describe.each(DIALECTS)('master key rotation while a server runs, on %s', (diale
     // The running server notices the changed file by itself (polling once a second).
     await expect.poll(() => server.keys.currentId, { timeout: 30_000, interval: 100 }).toBe(secondKey);
     const after = await sendErrand(server, config, 'Efter-rotation');
-    expect(await keyIdOf(database, after)).toBe(secondKey);
+    // Its data key joins the month's deletion key, still wrapped under the first master key.
+    expect(await masterKeyOf(database, config, after)).toBe(firstKey);
 
     // The first errand still needs the old key: prune refuses and says how many rows.
     await expect(keys(config, 'prune')).rejects.toThrow(
       new RegExp(`Not pruned: "${firstKey}" still wraps 1 data key\\(s\\)`),
     );
     expect(await keys(config, 'rewrap')).toMatch(new RegExp(`Re-wrapped 1 data keys under master key "${secondKey}"`));
-    expect(await keyIdOf(database, before)).toBe(secondKey);
+    expect(await masterKeyOf(database, config, before)).toBe(secondKey);
     expect(await keys(config, 'prune')).toMatch(new RegExp(`Removed master key\\(s\\) ${firstKey}`));
     const pruned = loadKeyRing({ kind: 'file', path: keyFile, generateIfMissing: false }, () => {});
     expect([...pruned.keys.keys()]).toEqual([secondKey]);

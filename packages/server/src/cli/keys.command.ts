@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
+import { openDeletionKeys } from '../encryption/deletion-keys.ts';
 import {
   addKeyToFile,
   generateKeyFile,
@@ -65,7 +66,9 @@ async function rewrap(config: Config, out: Out, err: Out & { isTTY?: boolean }):
   const database = openDatabase(config.database);
   const bar = progressBar('Re-wrapping data keys', err);
   try {
-    const count = await rewrapDataKeys(database, ring, { progress: bar.update });
+    const count = await rewrapDataKeys(database, ring, openDeletionKeys(config.deletionKeyFile), {
+      progress: bar.update,
+    });
     bar.finish();
     out.write(`Re-wrapped ${count} data keys under master key "${ring.currentId}".\nNext: kontakta keys prune\n`);
   } finally {
@@ -78,7 +81,7 @@ async function prune(config: Config, out: Out): Promise<void> {
   const ring = loadKeyRing(source, () => {});
   const database = openDatabase(config.database);
   try {
-    const { removable, stillUsed } = await planMasterKeyPrune(database, ring);
+    const { removable, stillUsed } = await planMasterKeyPrune(database, ring, openDeletionKeys(config.deletionKeyFile));
     if (removable.length === 0 && stillUsed.length === 0) {
       out.write(`Only the current master key "${ring.currentId}" is loaded; nothing to prune.\n`);
     }

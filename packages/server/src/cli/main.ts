@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
-import { AUDIT_USAGE, BACKUP_USAGE, JOBS_USAGE, KEYS_USAGE, OUTBOX_USAGE } from './usage.ts';
+import { AUDIT_USAGE, BACKUP_USAGE, JOBS_USAGE, KEYS_USAGE, OUTBOX_USAGE, RETENTION_USAGE } from './usage.ts';
 
 type Command = { summary: string; usage: string; run(args: string[]): Promise<void> };
 
@@ -68,6 +68,14 @@ const COMMANDS: Record<string, Command> = {
     run: async (args) => {
       const { outboxCommand } = await import('./outbox.command.ts');
       await outboxCommand(await config(), args);
+    },
+  },
+  retention: {
+    summary: 'Errands past their retention: `--dry-run` shows what goes when, `run` deletes them now.',
+    usage: RETENTION_USAGE,
+    run: async (args) => {
+      const { retentionCommand } = await import('./retention.command.ts');
+      await retentionCommand(await config(), args);
     },
   },
   jobs: {

@@ -24,3 +24,7 @@ export const AUDIT_USAGE = `kontakta audit verify                  walk every un
 export const JOBS_USAGE = `kontakta jobs              list the scheduled jobs: schedule, last run (start, finish, outcome), next run
        kontakta jobs run <name>   run one now and wait for it (refused while another process runs it)
 Times are Stockholm time, as the schedules are. Every server process schedules the jobs; one runs each run.`;
+
+export const RETENTION_USAGE = `kontakta retention --dry-run [--months <n>]   what retention deletes in the next <n> months (12), by unit and month
+       kontakta retention run                        run retention now: delete expired errands, tell citizens, destroy spent keys
+Errands are deleted KONTAKTA_RETENTION_MONTHS after their last event; the server runs this every hour by itself.`;

@@ -164,6 +164,24 @@ export const CONFIG_VARIABLES = [
       'Run scheduled jobs (e.g. removing expired sessions) in this process; each run happens in one process, however many have this on. `npx kontakta jobs` lists them.',
   },
   {
+    name: 'KONTAKTA_OUTBOX_KEEP_DAYS',
+    default: '30',
+    description:
+      'Days a message is kept after it was sent, bounced, expired or given up (dead); the nightly `outbox-housekeeping` job then deletes it. Staff see an errand’s notification status, and operators can send dead messages again (`kontakta outbox`), only this long. The latest bounce to a citizen’s address stays however old: their settings show from it that the address stopped working.',
+  },
+  {
+    name: 'KONTAKTA_LOGIN_EVENTS_KEEP_DAYS',
+    default: '365',
+    description:
+      'Days login events (outcome, method, reason, municipality; no one’s identity) are kept before the nightly `event-housekeeping` job deletes them. Login statistics are to be aggregated from them before they go (statistics issue).',
+  },
+  {
+    name: 'KONTAKTA_SECURITY_EVENTS_KEEP_DAYS',
+    default: '365',
+    description:
+      'Days security events (e.g. staff refused an errand) are kept for investigations before the nightly `event-housekeeping` job deletes them.',
+  },
+  {
     name: 'KONTAKTA_OUTBOX_POLL_MS',
     default: '1000',
     description: 'How often the worker looks for messages to send.',
@@ -173,6 +191,24 @@ export const CONFIG_VARIABLES = [
     default: '10',
     description:
       'Attempts, with growing pauses (2 to 4 hours in all at 10), before a message is marked dead for an operator.',
+  },
+  {
+    name: 'KONTAKTA_RETENTION_MONTHS',
+    default: '24',
+    description:
+      'Errands are deleted this many months after their last event (reading is not an event), open ones too.',
+  },
+  {
+    name: 'KONTAKTA_RETENTION_NOTICE_DAYS',
+    default: '30',
+    description: 'Days before deletion when the citizen gets an inbox message and staff see the deletion date.',
+  },
+  {
+    name: 'KONTAKTA_DELETION_KEY_FILE',
+    default:
+      '`deletion-keys.json` beside `KONTAKTA_MASTER_KEY_FILE`; `$KONTAKTA_DATA_DIR/keys/deletion-keys.json` with `KONTAKTA_MASTER_KEY`',
+    description:
+      'The monthly deletion keys: keep it with the master keys and out of long-lived backups (destroying a month’s key shreds every backup copy of its errands).',
   },
   {
     name: 'KONTAKTA_PROXY_AGE_LIMIT',
@@ -188,6 +224,12 @@ export const CONFIG_VARIABLES = [
     name: 'KONTAKTA_PROXY_REMINDER_DAYS',
     default: '7',
     description: 'Days before the age limit when the reminder goes out.',
+  },
+  {
+    name: 'KONTAKTA_ACCESS_LOG_KEEP_YEARS',
+    default: '5',
+    description:
+      'Years an access-log entry is kept after it was written (ids only, so it outlives the errand it names); older ones are pruned every night at 03:30 and `kontakta audit verify` checks the rest from where they were cut. At least 5: the law asks for five, and the database refuses to prune younger entries.',
   },
   {
     name: 'KONTAKTA_OIDC_ISSUER',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProxyRules } from '@kontakta/domain';
+import type { ProxyRules, RetentionRules } from '@kontakta/domain';
 import { type MasterKeySource, masterKeyProblems } from '../encryption/master-keys.ts';
 import { DEFAULT_ACCEPTED_ACR } from '../identity/assurance-level.ts';
 import {
@@ -63,6 +63,8 @@ export type Config = Readonly<{
   outboxWorker: OutboxWorkerConfig;
   /** Run scheduled jobs in this process (jobs/scheduler/); the job_lease row picks one process per run anyway. */
   scheduledJobs: boolean;
+  /** How long the housekeeping jobs keep finished outbox messages, login events and security events (jobs/*-housekeeping.job.ts). */
+  housekeeping: Readonly<{ outboxKeepMs: number; loginEventsKeepMs: number; securityEventsKeepMs: number }>;
   identity: IdentityConfig;
   /** Trust X-Forwarded-* from the proxy in front: the client address behind it is what login limits count. */
   trustProxy: boolean;
@@ -70,6 +72,12 @@ export type Config = Readonly<{
   reusePort: boolean;
   /** Proxy for children: the age limit and the notices before it (domain/proxy). */
   proxy: ProxyRules;
+  /** Access-log entries are pruned this many years after they were written (jobs/access-log-pruning.job.ts). */
+  accessLog: Readonly<{ keepYears: number }>;
+  /** When errands are deleted and the citizen told (domain/retention). */
+  retention: RetentionRules;
+  /** The deletion-epoch keys (encryption/deletion-keys.ts): beside the master keys, never in backups. */
+  deletionKeyFile: string;
 }>;
 
 export type NotificationsConfig = Readonly<{
@@ -107,6 +115,8 @@ export type IdentityConfig = Readonly<{
   passwordLogin: boolean;
   loginRateLimitPerMinute: number;
 }>;
+
+const DAY_MS = 24 * 3_600_000;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -194,11 +204,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
     identity,
     trustProxy: read('KONTAKTA_TRUST_PROXY', 'false', boolean),
     reusePort: read('KONTAKTA_REUSE_PORT', 'false', boolean),
+    retention: {
+      retentionMonths: read('KONTAKTA_RETENTION_MONTHS', '24', integerIn(1, 240)),
+      noticeDays: read('KONTAKTA_RETENTION_NOTICE_DAYS', '30', integerIn(1, 365)),
+    },
+    // With the master keys by default: both stay out of the database and its backups.
+    deletionKeyFile: path.resolve(
+      cwd,
+      read(
+        'KONTAKTA_DELETION_KEY_FILE',
+        masterKeys.kind === 'file'
+          ? path.join(path.dirname(masterKeys.path), 'deletion-keys.json')
+          : path.join(dataDir, 'keys', 'deletion-keys.json'),
+        nonEmpty,
+      ),
+    ),
     proxy: {
       ageLimit: read('KONTAKTA_PROXY_AGE_LIMIT', '13', integerIn(1, 18)),
       firstNoticeMonths: read('KONTAKTA_PROXY_FIRST_NOTICE_MONTHS', '3', integerIn(1, 12)),
       reminderDays: read('KONTAKTA_PROXY_REMINDER_DAYS', '7', integerIn(1, 60)),
     },
+    accessLog: { keepYears: read('KONTAKTA_ACCESS_LOG_KEEP_YEARS', '5', integerIn(5, 100)) },
     demo,
     warnings: unknownVariableWarnings(env),
     masterKeys,
@@ -209,6 +235,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
     },
     outboxWorker,
     scheduledJobs: read('KONTAKTA_SCHEDULED_JOBS', 'true', boolean),
+    housekeeping: {
+      outboxKeepMs: read('KONTAKTA_OUTBOX_KEEP_DAYS', '30', integerIn(1, 3650)) * DAY_MS,
+      loginEventsKeepMs: read('KONTAKTA_LOGIN_EVENTS_KEEP_DAYS', '365', integerIn(1, 3650)) * DAY_MS,
+      securityEventsKeepMs: read('KONTAKTA_SECURITY_EVENTS_KEEP_DAYS', '365', integerIn(1, 3650)) * DAY_MS,
+    },
     port,
     host,
     publicUrl,

@@ -30,6 +30,8 @@ export type DeletionKeys = Readonly<{
   epochs(): string[];
   /** The master key ids the epoch keys are wrapped under (rotation must keep them until re-wrapped). */
   masterKeyIdsInUse(): string[];
+  /** The master key id the month's key is wrapped under. */
+  wrappingKeyOf(epoch: string): string | undefined;
   /** Re-wraps every epoch key under the ring's current master key; returns how many changed. */
   rewrap(ring: KeyRing): number;
 }>;
@@ -72,7 +74,11 @@ export function openDeletionKeys(file: string): DeletionKeys {
   return {
     find(epoch, ring) {
       refresh(false);
-      return unwrap(epoch, ring) ?? (refresh(true), unwrap(epoch, ring));
+      const cached = unwrap(epoch, ring);
+      if (cached) return cached;
+      // Another process may have made the month's key since this one read the file.
+      refresh(true);
+      return unwrap(epoch, ring);
     },
     keyFor(epoch, ring) {
       if (!EPOCH.test(epoch)) throw new RangeError(`Not a deletion epoch: ${epoch}`);
@@ -114,6 +120,10 @@ export function openDeletionKeys(file: string): DeletionKeys {
     masterKeyIdsInUse() {
       refresh(false);
       return [...new Set(Object.values(content.epochs).map((e) => e.masterKeyId))].sort();
+    },
+    wrappingKeyOf(epoch) {
+      refresh(false);
+      return content.epochs[epoch]?.masterKeyId;
     },
     rewrap(ring) {
       let changed = 0;

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
 import { devIdpPlugin } from '../dev-idp/dev-idp.plugin.ts';
+import { type DeletionKeys, openDeletionKeys } from '../encryption/deletion-keys.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
@@ -59,6 +60,8 @@ export type AppDependencies = {
   clock?: () => number;
   /** Master keys for errand content; loaded as configured when not given. */
   keys?: KeyRing;
+  /** The monthly deletion keys; opened from `config.deletionKeyFile` when not given. */
+  deletionKeys?: DeletionKeys;
   /** The population register and HSA catalogue; opened from the configured folder when not given. */
   registers?: Registers;
   /**
@@ -75,6 +78,7 @@ export async function buildApp({
   logStream,
   clock = Date.now,
   keys,
+  deletionKeys,
   registers,
   metrics = createMetrics(),
 }: AppDependencies): Promise<FastifyInstance> {
@@ -113,6 +117,7 @@ export async function buildApp({
     config,
     database,
     keys: keyRing,
+    deletionKeys: deletionKeys ?? openDeletionKeys(config.deletionKeyFile),
     registers: registerAdapters,
     clock,
     telemetry: metrics.telemetry,

@@ -324,8 +324,7 @@ describe.each(DIALECTS)('Idempotency-Key on %s', (dialect) => {
       loginMethod: 'eid',
       sessionId: 'test',
     };
-    const services = { config: f.config, database: f.database, keys: f.keys, registers: f.registers };
-    const ctx: UseCaseContext<CitizenActor> = { ...services, clock: () => now, actor, now };
+    const ctx: UseCaseContext<CitizenActor> = { ...f.services, clock: () => now, actor, now };
     const key = randomUUID();
     const body = sendBody('Levaxin');
     // A request claims the key, as the route does, and then stalls (or its process dies).

@@ -24,6 +24,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'recent-login-required': 403,
   'csrf-check-failed': 403,
   'not-found': 404,
+  'errand-deleted': 410,
   'method-not-allowed': 405,
   conflict: 409,
   'idempotency-key-reused': 422,
@@ -74,6 +75,10 @@ const TITLES: Record<ErrorCode, { sv: string; en: string }> = {
     en: 'The request did not come from Kontakta; reload the page',
   },
   'not-found': { sv: 'Sidan eller uppgiften finns inte', en: 'Not found' },
+  'errand-deleted': {
+    sv: 'Ärendet har tagits bort enligt reglerna för hur länge ärenden sparas',
+    en: 'The errand was deleted under the rules for how long errands are kept',
+  },
   'method-not-allowed': { sv: 'Metoden stöds inte', en: 'Method not allowed' },
   conflict: { sv: 'Det går inte i det här läget', en: 'Not possible in the current state' },
   'idempotency-key-reused': {

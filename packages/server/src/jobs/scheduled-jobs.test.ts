@@ -9,6 +9,9 @@ describe('the scheduled jobs', () => {
     const jobs = scheduledJobs({
       config: loadConfig({ KONTAKTA_DEMO: 'true' }, '/tmp'),
       registers: () => Promise.reject(new Error('listing jobs opens no register')),
+      encryption: () => {
+        throw new Error('listing jobs loads no key');
+      },
     });
     expect(jobs.map((job) => job.name)).toContain('expired-sessions');
     expect(() => checkJobs(jobs)).not.toThrow();

@@ -4,6 +4,7 @@
 import type { ErrandStatus, Language } from '@kontakta/domain';
 import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
+import type { ErrandTombstoneTable } from './retention-schema.ts';
 
 export type RegionTable = {
   code: string;
@@ -223,6 +224,10 @@ export type ErrandTable = {
   /** Since when the errand has waited for the unit (null when the ball is with the citizen). */
   waiting_since: number | null;
   last_event_at: number;
+  /** When retention deletes it (null until the retention job adopts an errand from before retention). */
+  expires_at: number | null;
+  /** The `expires_at` the citizen was told about (retention notice), or null. */
+  retention_notice_for: number | null;
   /** Optimistic concurrency: bumped on every change. */
   version: number;
 };
@@ -399,6 +404,7 @@ export type DatabaseSchema = {
   calendar_note: CalendarNoteTable;
   idempotency_key: IdempotencyKeyTable;
   proxy: ProxyTable;
+  errand_tombstone: ErrandTombstoneTable;
   proxy_event: ProxyEventTable;
   proxy_notice: ProxyNoticeTable;
   inbox_message: InboxMessageTable;

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { StaffRole } from '@kontakta/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config/config.ts';
+import { openDeletionKeys } from '../encryption/deletion-keys.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { buildApp } from '../http/app.ts';
 import type { Metrics } from '../observability/prometheus-metrics.ts';
@@ -10,6 +14,7 @@ import { demoPersonas, type Registers } from '../registers/index.ts';
 import type { Dialect, OpenOptions } from '../storage/database.ts';
 import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
 import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
+import type { Services } from '../use-cases/services.ts';
 import { createTestDatabase, type TestDatabase } from './test-databases.ts';
 import { demoRegisters } from './test-registers.ts';
 import { loginTestCitizen, loginTestStaff, type TestLogin } from './test-sessions.ts';
@@ -46,8 +51,14 @@ export async function createErrandFixture(
     now(),
   );
   const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };
+  // The deletion keys live in a file of their own, as in production, in a folder of this test's.
+  const keyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'kontakta-keys-'));
+  const deletionKeyFile = path.join(keyFolder, 'deletion-keys.json');
+  const deletionKeys = openDeletionKeys(deletionKeyFile);
   // A test that reads the log lines (to prove what never reaches them) gets them at info level.
   const config = loadConfig({
+    // A busy test machine lags; shedding load is tested on its own (http/overload.int.test.ts).
+    KONTAKTA_MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...options.env,
     KONTAKTA_DEMO: 'true',
     KONTAKTA_LOG_LEVEL: options.logStream ? 'info' : 'silent',
@@ -57,6 +68,7 @@ export async function createErrandFixture(
     database,
     registers,
     keys,
+    deletionKeys,
     clock: now,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -115,7 +127,11 @@ export async function createErrandFixture(
     database,
     registers,
     keys,
+    deletionKeys,
+    deletionKeyFile,
     config,
+    /** What use cases work with, for tests that call one directly. */
+    services: { config, database, keys, deletionKeys, registers, clock: now } satisfies Services,
     personas,
     unit: personas.staff.receiver.unitHsaId as string,
     citizen,
@@ -125,6 +141,7 @@ export async function createErrandFixture(
     async close() {
       await app.close();
       await database.drop();
+      fs.rmSync(keyFolder, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@kontakta/domain';
 import type { Config } from '../config/config.ts';
+import type { DeletionKeys } from '../encryption/deletion-keys.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import type { Telemetry } from '../observability/telemetry.ts';
 import type { Registers } from '../registers/index.ts';
@@ -10,6 +11,8 @@ export type Services = Readonly<{
   config: Config;
   database: Database;
   keys: KeyRing;
+  /** The monthly deletion keys errands' data keys are wrapped under (see encryption/deletion-keys.ts). */
+  deletionKeys: DeletionKeys;
   registers: Registers;
   clock: () => number;
   /** The operator's metrics; absent where nobody reads them (tools, some tests). */

@@ -35,6 +35,9 @@ export function ErrandRows({
             <time dateTime={isoDateTime(errand.lastEventAt)}>{formatDateTime(errand.lastEventAt)}</time>
           </p>
           <ErrandStatus status={errand.status} viewer="citizen" />
+          {errand.deletesOn ? (
+            <p className={styles.meta}>{t('errands.deletesOn', { date: errand.deletesOn })}</p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -45,6 +45,7 @@ export function StaffErrandRows({
             {errand.assignedTo
               ? t('staff.errands.assignedTo', { name: nameOf(errand.assignedTo) })
               : t('staff.errands.unassigned')}
+            {errand.deletesOn ? <> · {t('staff.errands.deletesOn', { date: errand.deletesOn })}</> : null}
           </p>
         </li>
       ))}

@@ -15,12 +15,22 @@ export function Loading() {
 export function LoadError({ error, onRetry }: Readonly<{ error: unknown; onRetry?: () => void }>) {
   const t = useText();
   const notFound = error instanceof ApiError && error.status === 404;
+  // 410: an errand deleted under the retention rules; the link is right, the errand is gone.
+  const deleted = error instanceof ApiError && error.problem?.code === 'errand-deleted';
   // 503: the server sheds load rather than keep everyone waiting; nothing is wrong with the page.
   const busy = error instanceof ApiError && error.status === 503;
   return (
     <div className="notice notice-error" role="alert">
-      <p>{notFound ? t('common.notFound') : busy ? t('common.busy') : t('common.loadError')}</p>
-      {onRetry && !notFound ? (
+      <p>
+        {deleted
+          ? t('common.errandDeleted')
+          : notFound
+            ? t('common.notFound')
+            : busy
+              ? t('common.busy')
+              : t('common.loadError')}
+      </p>
+      {onRetry && !notFound && !deleted ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('common.tryAgain')}
         </button>

@@ -130,7 +130,7 @@ describe.each(DIALECTS)('the calendar on %s', (dialect) => {
 
   it('key rotation re-wraps the notes’ keys too, and the notes still open', async () => {
     const both = { currentId: 'next-key', keys: new Map([...f.keys.keys, ['next-key', randomBytes(32)]]) };
-    expect(await rewrapDataKeys(f.database, both)).toBeGreaterThan(0);
+    expect(await rewrapDataKeys(f.database, both, f.deletionKeys)).toBeGreaterThan(0);
     const rows = await f.database.db.selectFrom('calendar_note').selectAll().execute();
     expect(new Set(rows.map((row) => row.key_id))).toEqual(new Set(['next-key']));
     for (const row of rows) {

@@ -125,6 +125,7 @@ describe.each(DIALECTS)('proxy for children on %s', (dialect) => {
     const own = (await asChild.get(`/api/citizen/errands/${errandId}`)).json();
     expect(own.history[0].actor).toMatchObject({ display: 'Anna Lindqvist', onBehalfOf: 'Elsa Lindqvist' });
     expect(own).not.toHaveProperty('sentByProxy');
+    expect(own.messages[0].author).toMatchObject({ display: 'Anna Lindqvist', onBehalfOf: 'Elsa Lindqvist' });
 
     // Back as themself, the guardian does not see the child's errand among their own.
     const themself = await actFor(f, asChild, null);

@@ -58,6 +58,7 @@ it("the serializer drops every staff-only field from an answer under the citizen
     unread: false,
     hasAnswer: false,
     archived: false,
+    deletesOn: null,
     replyAllowed: false,
     messages: [],
     history: [],

@@ -17,6 +17,9 @@ import * as keyedOneTimeCodes from './2026-12-06-05-keyed-one-time-codes.ts';
 import * as securityEvents from './2026-12-06-06-security-events.ts';
 import * as scheduledJobs from './2026-12-06-07-scheduled-jobs.ts';
 import * as proxiesAndInboxMessages from './2026-12-06-08-proxies-and-inbox-messages.ts';
+import * as housekeepingIndexes from './2026-12-06-09-housekeeping-indexes.ts';
+import * as accessLogAnchors from './2026-12-06-10-access-log-anchors.ts';
+import * as retention from './2026-12-06-11-retention.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-06-security-events': securityEvents,
   '2026-12-06-07-scheduled-jobs': scheduledJobs,
   '2026-12-06-08-proxies-and-inbox-messages': proxiesAndInboxMessages,
+  '2026-12-06-11-retention': retention,
+  '2026-12-06-09-housekeeping-indexes': housekeepingIndexes,
+  '2026-12-06-10-access-log-anchors': accessLogAnchors,
 };

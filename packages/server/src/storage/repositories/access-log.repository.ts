@@ -1,8 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { AccessLogAnchorTable } from '../access-log-anchor-schema.ts';
 import type { Dialect } from '../database.ts';
 import type { AccessLogTable, DatabaseSchema } from '../schema.ts';
 
 export type AccessLogRow = Selectable<AccessLogTable>;
+export type AccessLogAnchor = Selectable<AccessLogAnchorTable>;
 
 /**
  * Locks the unit's chain head for this transaction and returns it. On PostgreSQL the row lock
@@ -89,4 +91,59 @@ export async function readAccessLogEntryHash(
     .where('position', '=', position)
     .executeTakeFirst();
   return row?.hash;
+}
+
+/** Where each pruned unit's chain now starts (see migration 2026-12-06-10). */
+export async function listAccessLogAnchors(db: Kysely<DatabaseSchema>): Promise<AccessLogAnchor[]> {
+  return db.selectFrom('access_log_anchor').selectAll().orderBy('unit_hsa_id').execute();
+}
+
+export async function readAccessLogAnchor(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+): Promise<AccessLogAnchor | undefined> {
+  return db.selectFrom('access_log_anchor').selectAll().where('unit_hsa_id', '=', unitHsaId).executeTakeFirst();
+}
+
+/** How many entries of a unit's chain lie at or below a position (for an anchor: none should). */
+export async function countAccessLogEntriesUpTo(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  position: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('position', '<=', position)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Moves a unit's anchor to `anchor` and removes the entries it now covers, in the caller's
+ * transaction. The order matters: the database lets a DELETE through only below the anchor.
+ */
+export async function pruneAccessLogTo(
+  db: Kysely<DatabaseSchema>,
+  anchor: AccessLogAnchor,
+  previousPosition: number | undefined,
+): Promise<number> {
+  if (previousPosition === undefined) {
+    await db.insertInto('access_log_anchor').values(anchor).execute();
+  } else {
+    await db
+      .updateTable('access_log_anchor')
+      .set({ position: anchor.position, hash: anchor.hash, last_at: anchor.last_at, pruned_at: anchor.pruned_at })
+      .where('unit_hsa_id', '=', anchor.unit_hsa_id)
+      .where('position', '=', previousPosition)
+      .execute();
+  }
+  const deleted = await db
+    .deleteFrom('access_log')
+    .where('unit_hsa_id', '=', anchor.unit_hsa_id)
+    .where('position', '>', previousPosition ?? 0)
+    .where('position', '<=', anchor.position)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }

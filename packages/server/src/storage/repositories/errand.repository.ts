@@ -90,6 +90,7 @@ const SUMMARY_COLUMNS = [
   'archived_by_citizen',
   'assigned_to',
   'waiting_since',
+  'expires_at',
 ] as const;
 export type ErrandSummaryRow = Pick<ErrandRow, (typeof SUMMARY_COLUMNS)[number]>;
 

@@ -1,7 +1,18 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
-/** Every table whose rows carry a data key wrapped by a master key (`wrapped_key`, `key_id`). */
+/** Key ids of the monthly deletion keys (encryption/deletion-keys.ts holds the same prefix). */
+const DELETION_KEY_PREFIX = 'deletion:';
+
+function isDeletionKeyId(keyId: string): boolean {
+  return keyId.startsWith(DELETION_KEY_PREFIX);
+}
+
+/**
+ * Every table whose rows carry a data key wrapped by a key named in `key_id`: a master key, or for
+ * errands a month's deletion key (`deletion:YYYY-MM`, see encryption/deletion-keys.ts), which
+ * master-key rotation leaves alone: it re-wraps the deletion keys themselves.
+ */
 export const WRAPPED_KEY_TABLES = ['errand', 'calendar_note'] as const;
 export type WrappedKeyTable = (typeof WRAPPED_KEY_TABLES)[number];
 
@@ -22,7 +33,7 @@ export async function listKeyIdsInUse(db: Kysely<DatabaseSchema>): Promise<strin
         from used where used.key_id is not null
       )
       select key_id from used where key_id is not null`.execute(db);
-    for (const row of result.rows) if (row.key_id !== null) ids.add(row.key_id);
+    for (const row of result.rows) if (row.key_id !== null && !isDeletionKeyId(row.key_id)) ids.add(row.key_id);
   }
   return [...ids].sort();
 }
@@ -63,6 +74,7 @@ export async function countRowsNotWrappedBy(db: Kysely<DatabaseSchema>, keyId: s
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('key_id', '!=', keyId)
+      .where('key_id', 'not like', `${DELETION_KEY_PREFIX}%`)
       .executeTakeFirstOrThrow();
     count += Number(row.n);
   }
@@ -79,6 +91,7 @@ export async function listRowsNotWrappedBy(
     .selectFrom(table)
     .select(['id', 'wrapped_key', 'key_id'])
     .where('key_id', '!=', keyId)
+    .where('key_id', 'not like', `${DELETION_KEY_PREFIX}%`)
     .orderBy('id')
     .limit(limit);
   if (afterId !== null) query = query.where('id', '>', afterId);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDeletionKeys } from '../../encryption/deletion-keys.ts';
 import { loadKeyRing } from '../../encryption/master-keys.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { dropAccessLogGuard } from '../../testing/access-log-tampering.ts';
@@ -73,10 +74,10 @@ describe.each(DIALECTS)('errand content at rest on %s', (dialect) => {
     const { rewrapDataKeys } = await import('../keys/rewrap-data-keys.ts');
     const newKey = randomBytes(32);
     const both = { currentId: 'next', keys: new Map([...f.keys.keys, ['next', newKey]]) };
-    expect(await rewrapDataKeys(f.database, both)).toBe(1);
-    expect(await rewrapDataKeys(f.database, both)).toBe(0);
+    expect(await rewrapDataKeys(f.database, both, f.deletionKeys)).toBe(1);
+    expect(await rewrapDataKeys(f.database, both, f.deletionKeys)).toBe(0);
     const onlyNew = { currentId: 'next', keys: new Map([['next', newKey]]) };
-    const services = { config: f.config, database: f.database, keys: onlyNew, registers: f.registers, clock: Date.now };
+    const services = { ...f.services, keys: onlyNew };
     const actor = {
       kind: 'staff' as const,
       hsaId: f.personas.staff.receiver.hsaId,
@@ -145,6 +146,7 @@ describe('the keys and audit commands', () => {
       ...production,
       KONTAKTA_DATABASE_URL: `sqlite:${f.database.config.file}`,
       KONTAKTA_MASTER_KEY_FILE: keyFile,
+      KONTAKTA_DELETION_KEY_FILE: f.deletionKeyFile,
       KONTAKTA_LOG_LEVEL: 'silent',
     };
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
@@ -161,7 +163,9 @@ describe('the keys and audit commands', () => {
     expect([...ring.keys.keys()]).toEqual([ring.currentId]);
     const database = openDatabase(f.database.config);
     const row = await database.db.selectFrom('errand').select('key_id').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row.key_id).toBe(ring.currentId);
+    // The errand's key is wrapped under its month's deletion key, now wrapped under the new master key.
+    const epoch = row.key_id.replace(/^deletion:/, '');
+    expect(openDeletionKeys(f.deletionKeyFile).wrappingKeyOf(epoch)).toBe(ring.currentId);
 
     expect(run('audit', 'verify').stdout).toMatch(/intact: 3 entries/);
     await dropAccessLogGuard(database.db, 'sqlite');

@@ -12,11 +12,13 @@ import {
   type ErrandEventType,
   type ErrandState,
   errandAccess,
+  errandExpiresAt,
+  restartsRetention,
   type StaffActor,
   type StaffRole,
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
-import { sealText, unwrapDataKey } from '../../encryption/envelope.ts';
+import { sealText } from '../../encryption/envelope.ts';
 import {
   type ErrandMessageRow,
   type ErrandRow,
@@ -26,10 +28,12 @@ import {
   nextPositions,
   updateErrand,
 } from '../../storage/repositories/errand.repository.ts';
+import { findTombstone } from '../../storage/repositories/retention.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { type AccessAction, recordAccess } from '../access-log/record-access.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
+import { openErrandKey, rewrapErrandKeyFor } from './errand-keys.ts';
 
 // What every errand use case shares: finding an errand the actor may see, its data key, and
 // turning a state-machine decision into rows.
@@ -52,9 +56,25 @@ export async function findVisibleErrand(
   errandId: string,
 ): Promise<{ row: ErrandRow; access: ErrandAccess }> {
   const row = await findErrand(db, errandId);
+  if (!row) await refuseIfDeleted(ctx, db, errandId);
   const access = row ? errandAccess(ctx.actor, accessFacts(row)) : undefined;
   if (!row || !access) throw new AppError('not-found');
   return { row, access };
+}
+
+/**
+ * A link to an errand retention deleted says so (410) to those who could have seen it: the citizen
+ * and the unit's staff. Anyone else learns nothing: 404, as for an errand that never existed.
+ */
+async function refuseIfDeleted(ctx: UseCaseContext, db: Kysely<DatabaseSchema>, errandId: string): Promise<void> {
+  const tombstone = await findTombstone(db, errandId);
+  if (!tombstone) return;
+  const theirs =
+    ctx.actor.kind === 'citizen'
+      ? (ctx.actor.actingForCitizenId ?? ctx.actor.citizenId) === tombstone.citizen_id
+      : ctx.actor.unitHsaId === tombstone.unit_hsa_id &&
+        (ctx.actor.roles.includes('receiver') || ctx.actor.roles.includes('caregiver'));
+  if (theirs) throw new AppError('errand-deleted', 'deleted-by-retention');
 }
 
 export function accessFacts(row: ErrandRow) {
@@ -67,7 +87,7 @@ export function accessFacts(row: ErrandRow) {
 }
 
 export function dataKeyOf(ctx: UseCaseContext, row: ErrandRow): Buffer {
-  return unwrapDataKey(ctx.keys, { wrapped: Buffer.from(row.wrapped_key), keyId: row.key_id });
+  return openErrandKey(ctx, row);
 }
 
 /** Seals a new message of the thread under the errand's own key and appends it. */
@@ -181,14 +201,20 @@ export function countErrandEvents(
  * the same errand makes this fail with 409 rather than overwrite it.
  */
 export async function applyDecision(
+  ctx: UseCaseContext,
   db: Kysely<DatabaseSchema>,
   row: ErrandRow,
   decision: Extract<Decision, { ok: true }>,
-  now: number,
   extra: Partial<Pick<ErrandRow, 'has_answer' | 'first_answered_at' | 'waiting_since'>> | undefined = {},
 ): Promise<void> {
   if (decision.events.length === 0) return;
+  const { now } = ctx;
   const { state } = decision;
+  // A new event in the errand's life restarts its retention; the key moves to the new month's.
+  const expiresAt = decision.events.some((event) => restartsRetention(event.type))
+    ? errandExpiresAt(now, ctx.config.retention)
+    : undefined;
+  const rekeyed = expiresAt === undefined ? undefined : rewrapErrandKeyFor(ctx, row, expiresAt);
   const updated = await updateErrand(db, row.id, row.version, {
     status: state.status,
     assigned_to: state.assignedTo,
@@ -197,6 +223,8 @@ export async function applyDecision(
     unread_by_citizen: state.unreadByCitizen ? 1 : 0,
     archived_by_citizen: state.archivedByCitizen ? 1 : 0,
     last_event_at: now,
+    ...(expiresAt === undefined ? {} : { expires_at: expiresAt }),
+    ...rekeyed,
     ...extra,
   });
   if (!updated) throw new AppError('conflict', 'changed-meanwhile');

@@ -3,7 +3,7 @@ import type { CitizenActor } from '@kontakta/domain';
 import { countCitizenErrands, listCitizenErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
-import { presentSummaries } from './present-errand.ts';
+import { deletionNoticeOf, presentSummaries } from './present-errand.ts';
 
 /** The citizen's inbox, sent errands or archive, with unread marks and the counts of each. */
 export async function listCitizenErrandsUseCase(
@@ -20,5 +20,5 @@ export async function listCitizenErrandsUseCase(
     countCitizenErrands(db, citizenId),
   ]);
   const page = pageOf(rows, limit, (row) => ({ at: row.last_event_at, id: row.id }));
-  return { items: await presentSummaries(db, page.items), nextCursor: page.nextCursor, counts };
+  return { items: await presentSummaries(db, page.items, deletionNoticeOf(ctx)), nextCursor: page.nextCursor, counts };
 }

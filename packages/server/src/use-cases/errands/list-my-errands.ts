@@ -3,7 +3,7 @@ import { listAssignedErrands } from '../../storage/repositories/errand.repositor
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
 import { logStaffListView } from './errand-record.ts';
-import { presentStaffSummaries } from './present-errand.ts';
+import { deletionNoticeOf, presentStaffSummaries } from './present-errand.ts';
 
 /**
  * A caregiver's own errands across every unit where the HSA catalogue says they are a caregiver
@@ -21,7 +21,7 @@ export async function listMyErrands(
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'caregiver');
   return {
-    items: await presentStaffSummaries(ctx.database.db, page.items),
+    items: await presentStaffSummaries(ctx.database.db, page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
   };
 }

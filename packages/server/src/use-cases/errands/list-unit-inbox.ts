@@ -9,7 +9,7 @@ import { AppError } from '../app-error.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
 import { logStaffListView } from './errand-record.ts';
-import { presentStaffSummaries } from './present-errand.ts';
+import { deletionNoticeOf, presentStaffSummaries } from './present-errand.ts';
 
 export type InboxQuery = {
   filter?: InboxFilter | undefined;
@@ -45,7 +45,7 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'receiver');
   return {
-    items: await presentStaffSummaries(db, page.items),
+    items: await presentStaffSummaries(db, page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
     counts: { new: counts[0] ?? 0, unassigned: counts[1] ?? 0, mine: counts[2] ?? 0, unanswered: counts[3] ?? 0 },
   };

@@ -1,5 +1,5 @@
 import type { CitizenErrandDetail, ErrandSummary, StaffErrandDetail, StaffErrandSummary } from '@kontakta/contract';
-import type { Language } from '@kontakta/domain';
+import { deletionDateOf, type Language, type RetentionRules, retentionNoticeFrom } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
 import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
@@ -21,8 +21,24 @@ import type { UseCaseContext } from '../services.ts';
 import { errandTypeName, type Localized, professionName } from './errand-names.ts';
 import { dataKeyOf } from './errand-record.ts';
 
+/** What a list needs to say "tas bort <datum>" on errands within the retention notice period. */
+export type DeletionNotice = Readonly<{ now: number; rules: RetentionRules }>;
+
+export function deletionNoticeOf(ctx: Pick<UseCaseContext, 'now' | 'config'>): DeletionNotice {
+  return { now: ctx.now, rules: ctx.config.retention };
+}
+
+function deletesOn(expiresAt: number | null, notice: DeletionNotice): string | null {
+  if (expiresAt === null || notice.now < retentionNoticeFrom(expiresAt, notice.rules)) return null;
+  return deletionDateOf(expiresAt);
+}
+
 /** List rows as the API shows them, with unit and type names looked up once per page. */
-export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandSummaryRow[]): Promise<ErrandSummary[]> {
+export async function presentSummaries(
+  db: Kysely<DatabaseSchema>,
+  rows: ErrandSummaryRow[],
+  notice: DeletionNotice,
+): Promise<ErrandSummary[]> {
   const units = new Map(
     (await findCareUnits(db, [...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
   );
@@ -39,6 +55,7 @@ export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandS
       unread: row.unread_by_citizen === 1,
       hasAnswer: row.has_answer === 1,
       archived: row.archived_by_citizen === 1,
+      deletesOn: deletesOn(row.expires_at, notice),
     });
   }
   return out;
@@ -51,8 +68,9 @@ export async function presentSummaries(db: Kysely<DatabaseSchema>, rows: ErrandS
 export async function presentStaffSummaries(
   db: Kysely<DatabaseSchema>,
   rows: StaffErrandSummaryRow[],
+  notice: DeletionNotice,
 ): Promise<StaffErrandSummary[]> {
-  const summaries = await presentSummaries(db, rows);
+  const summaries = await presentSummaries(db, rows, notice);
   return summaries.map((summary, i) => {
     const row = rows[i] as StaffErrandSummaryRow;
     return {
@@ -94,13 +112,13 @@ export async function presentErrand(
   viewer: 'citizen' | 'staff',
   language: Language,
 ): Promise<CitizenErrandDetail | StaffErrandDetail> {
-  const [summary] = await presentSummaries(db, [row]);
+  const [summary] = await presentSummaries(db, [row], deletionNoticeOf(ctx));
   const [messages, events, setting] = await Promise.all([
     listErrandMessages(db, row.id),
     listErrandEvents(db, row.id),
     findUnitSetting(db, row.unit_hsa_id),
   ]);
-  const names = await nameBook(db, messages, events);
+  const names = await nameBook(db, row.citizen_id, messages, events);
   const showStaff = (hsaId: string) => {
     const staff = names.staff.get(hsaId);
     if (viewer === 'citizen' && setting?.staff_names === 'profession')
@@ -134,6 +152,10 @@ export async function presentErrand(
       author: {
         kind: message.author_kind,
         display: message.author_kind === 'staff' ? showStaff(message.author_id) : showCitizen(message.author_id),
+        // A citizen message by someone else than the errand's citizen was a guardian acting as proxy.
+        ...(message.author_kind === 'citizen' && message.author_id !== row.citizen_id
+          ? { onBehalfOf: showCitizen(row.citizen_id) }
+          : {}),
       },
       createdAt: message.created_at,
       answers: content.answers,
@@ -182,10 +204,16 @@ function citizenRef(row: { personnummer: string; given_name: string; family_name
   return { personnummer: row.personnummer, name: `${row.given_name} ${row.family_name}` };
 }
 
-async function nameBook(db: Kysely<DatabaseSchema>, messages: ErrandMessageRow[], events: ErrandEventRow[]) {
+async function nameBook(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  messages: ErrandMessageRow[],
+  events: ErrandEventRow[],
+) {
   const staffIds = new Set<string>();
   const citizenIds = new Set<string>();
   for (const m of messages) (m.author_kind === 'staff' ? staffIds : citizenIds).add(m.author_id);
+  if (messages.some((m) => m.author_kind === 'citizen')) citizenIds.add(citizenId);
   for (const e of events) {
     (e.actor_kind === 'staff' ? staffIds : citizenIds).add(e.actor_id);
     if (e.assignee) staffIds.add(e.assignee);

@@ -43,7 +43,7 @@ export async function readErrand(
     if (access.as === 'citizen') {
       if (stateOf(row).unreadByCitizen) {
         const decision = decideOrConflict(row, { type: 'read-by-citizen' }, actorRef(ctx.actor), ctx.now);
-        await applyDecision(trx, row, decision, ctx.now);
+        await applyDecision(ctx, trx, row, decision);
         written = { errandType: row.errand_type, events: decision.events };
         current = { ...row, unread_by_citizen: 0 };
       }
@@ -52,7 +52,7 @@ export async function readErrand(
     await logStaffAccess(ctx, trx, row, { hsaId: access.hsaId, role: access.as }, 'read');
     if (row.status === 'new') {
       const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
-      await applyDecision(trx, row, decision, ctx.now);
+      await applyDecision(ctx, trx, row, decision);
       written = { errandType: row.errand_type, events: decision.events };
       current = { ...row, status: 'open' };
     }

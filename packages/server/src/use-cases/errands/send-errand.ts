@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Language } from '@kontakta/domain';
 import {
   type CitizenActor,
+  errandExpiresAt,
   type FormDefinition,
   initialErrandState,
   sentEvent,
   stockholmDate,
   validateAnswers,
 } from '@kontakta/domain';
-import { newDataKey, sealText } from '../../encryption/envelope.ts';
+import { sealText } from '../../encryption/envelope.ts';
 import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
@@ -16,6 +17,7 @@ import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
+import { wrapErrandKey } from './errand-keys.ts';
 import { actorRef, answerFieldErrors, countErrandEvents } from './errand-record.ts';
 
 export type SendErrandInput = {
@@ -57,9 +59,10 @@ export async function sendErrand(
 
   const id = randomUUID();
   const messageId = randomUUID();
-  const key = newDataKey(ctx.keys);
+  const key = randomBytes(32);
+  const expiresAt = errandExpiresAt(ctx.now, ctx.config.retention);
   const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
-  const sealed = sealText(key.key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
+  const sealed = sealText(key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
   const setting = await findUnitSetting(db, input.unitHsaId);
 
   const event = sentEvent(actorRef(ctx.actor), ctx.now);
@@ -79,8 +82,9 @@ export async function sendErrand(
       unread_by_citizen: 0,
       archived_by_citizen: 0,
       has_answer: 0,
-      wrapped_key: key.wrapped,
-      key_id: key.keyId,
+      ...wrapErrandKey(ctx, key, expiresAt),
+      expires_at: expiresAt,
+      retention_notice_for: null,
       created_at: ctx.now,
       first_answered_at: null,
       waiting_since: ctx.now,

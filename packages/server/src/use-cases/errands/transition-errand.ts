@@ -43,7 +43,7 @@ export async function transitionErrand(
     // A command may depend on the errand (the answer form is the errand's own version).
     const resolved = typeof command === 'function' ? await command(row, trx) : command;
     const decision = decideOrConflict(row, resolved, actorRef(ctx.actor, options.role), ctx.now);
-    await applyDecision(trx, row, decision, ctx.now, options.extra?.(row));
+    await applyDecision(ctx, trx, row, decision, options.extra?.(row));
     if (access.as !== 'citizen' && options.accessAction) {
       await logStaffAccess(
         ctx,

@@ -8,9 +8,18 @@ export type InboxMessageValues = Readonly<{
   /** ISO date, e.g. the day a proxy ends. */
   endDate?: string;
   ageLimit?: number;
+  /** An errand type's name in both languages (never anything the citizen wrote). */
+  errandTypeName?: Readonly<{ sv: string; en: string }>;
+  unitName?: string;
 }>;
 
-type Words = Readonly<{ about: string; endDate: string; ageLimit: number }>;
+type Words = Readonly<{
+  about: string;
+  endDate: string;
+  ageLimit: number;
+  errandType: string;
+  unit: string;
+}>;
 type Text = Readonly<{ subject: (w: Words) => string; body: (w: Words) => string }>;
 
 export const INBOX_MESSAGE_TEMPLATES = [
@@ -19,8 +28,22 @@ export const INBOX_MESSAGE_TEMPLATES = [
   'proxy-ends-reminder-child',
   'proxy-ends-reminder-guardian',
   'proxy-ended-guardian',
+  'errand-deleted-soon',
 ] as const;
 export type InboxMessageTemplate = (typeof INBOX_MESSAGE_TEMPLATES)[number];
+
+const ERRAND_DELETED_SOON: Record<Language, Text> = {
+  sv: {
+    subject: ({ errandType, endDate }) => `Ärendet ${errandType} tas bort den ${endDate}`,
+    body: ({ errandType, unit, endDate }) =>
+      `Ditt ärende ${errandType} till ${unit} tas bort den ${endDate}, eftersom ärenden sparas i Kontakta en begränsad tid efter den senaste händelsen. Vill du spara något ur ärendet, gör det före dess. Det som vården har dokumenterat i din journal påverkas inte.`,
+  },
+  en: {
+    subject: ({ errandType, endDate }) => `The errand ${errandType} is deleted on ${endDate}`,
+    body: ({ errandType, unit, endDate }) =>
+      `Your errand ${errandType} to ${unit} is deleted on ${endDate}, because errands are kept in Kontakta for a limited time after their last event. If you want to keep anything from it, do so before then. What the care unit has written in your medical record is not affected.`,
+  },
+};
 
 const TEXTS: Record<InboxMessageTemplate, Record<Language, Text>> = {
   'proxy-ends-soon-child': {
@@ -71,6 +94,7 @@ const TEXTS: Record<InboxMessageTemplate, Record<Language, Text>> = {
         `In a week, on ${endDate}, your proxy for ${about} ends. Read what you need before then: afterwards you cannot see ${about}'s errands.`,
     },
   },
+  'errand-deleted-soon': ERRAND_DELETED_SOON,
   'proxy-ended-guardian': {
     sv: {
       subject: ({ about }) => `Ditt ombud för ${about} har upphört`,
@@ -108,7 +132,13 @@ export function renderInboxMessage(
   values: InboxMessageValues,
 ): { from: string; subject: string; body: string } | undefined {
   if (!isTemplate(template)) return undefined;
-  const words: Words = { about, endDate: longDate(values.endDate, language), ageLimit: values.ageLimit ?? 13 };
+  const words: Words = {
+    about,
+    endDate: longDate(values.endDate, language),
+    ageLimit: values.ageLimit ?? 13,
+    errandType: values.errandTypeName?.[language] ?? '',
+    unit: values.unitName ?? '',
+  };
   const text = TEXTS[template][language];
   return { from: SENDER[language], subject: text.subject(words), body: text.body(words) };
 }

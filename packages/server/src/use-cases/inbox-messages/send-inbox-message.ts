@@ -14,6 +14,8 @@ export async function sendInboxMessage(
     citizenId: string;
     template: InboxMessageTemplate;
     aboutCitizenId?: string;
+    /** The unit the message is about or from, if any. */
+    unitHsaId?: string;
     values: InboxMessageValues;
     now: number;
   },
@@ -22,7 +24,7 @@ export async function sendInboxMessage(
     citizen_id: message.citizenId,
     template: message.template,
     about_citizen_id: message.aboutCitizenId ?? null,
-    unit_hsa_id: null,
+    unit_hsa_id: message.unitHsaId ?? null,
     values: JSON.stringify(message.values),
     created_at: message.now,
   });

@@ -1,3 +1,4 @@
+import type { DeletionKeys } from '../../encryption/deletion-keys.ts';
 import { type KeyRing, unwrapDataKey } from '../../encryption/envelope.ts';
 import type { Database } from '../../storage/database.ts';
 import {
@@ -14,10 +15,23 @@ import {
 export async function checkMasterKeys(
   database: Database,
   ring: KeyRing,
+  deletionKeys: DeletionKeys,
 ): Promise<{ missing: string[]; wrong: string[] }> {
   const missing: string[] = [];
   const wrong: string[] = [];
+  // The monthly deletion keys are wrapped under master keys too (in their own file).
+  for (const id of deletionKeys.masterKeyIdsInUse()) if (!ring.keys.has(id)) missing.push(id);
+  for (const epoch of deletionKeys.epochs()) {
+    const id = deletionKeys.wrappingKeyOf(epoch);
+    if (!id || !ring.keys.has(id) || wrong.includes(id)) continue;
+    try {
+      deletionKeys.find(epoch, ring);
+    } catch {
+      wrong.push(id);
+    }
+  }
   for (const id of await listKeyIdsInUse(database.db)) {
+    if (missing.includes(id) || wrong.includes(id)) continue;
     if (!ring.keys.has(id)) {
       missing.push(id);
       continue;
@@ -40,11 +54,13 @@ export async function checkMasterKeys(
 export async function planMasterKeyPrune(
   database: Database,
   ring: KeyRing,
+  deletionKeys: DeletionKeys,
 ): Promise<{ removable: string[]; stillUsed: Array<{ id: string; rows: number }> }> {
   const removable: string[] = [];
   const stillUsed: Array<{ id: string; rows: number }> = [];
+  const wrappingDeletionKeys = new Set(deletionKeys.masterKeyIdsInUse());
   for (const id of [...ring.keys.keys()].filter((id) => id !== ring.currentId).sort()) {
-    const rows = await countRowsWrappedBy(database.db, id);
+    const rows = (await countRowsWrappedBy(database.db, id)) + (wrappingDeletionKeys.has(id) ? 1 : 0);
     if (rows === 0) removable.push(id);
     else stillUsed.push({ id, rows });
   }

@@ -1,3 +1,4 @@
+import type { DeletionKeys } from '../../encryption/deletion-keys.ts';
 import { type KeyRing, unwrapDataKey, wrapDataKey } from '../../encryption/envelope.ts';
 import type { Database } from '../../storage/database.ts';
 import {
@@ -18,11 +19,14 @@ export type RewrapProgress = (done: number, total: number) => void;
 export async function rewrapDataKeys(
   database: Database,
   ring: KeyRing,
+  deletionKeys: DeletionKeys,
   { batchSize = 500, progress }: { batchSize?: number; progress?: RewrapProgress } = {},
 ): Promise<number> {
+  // Errands' data keys are wrapped under monthly deletion keys: re-wrapping those moves them all.
+  const epochKeys = deletionKeys.rewrap(ring);
   const total = await countRowsNotWrappedBy(database.db, ring.currentId);
-  let done = 0;
-  progress?.(done, total);
+  let done = epochKeys;
+  progress?.(done, total + epochKeys);
   for (const table of WRAPPED_KEY_TABLES) {
     let afterId: string | null = null;
     for (;;) {

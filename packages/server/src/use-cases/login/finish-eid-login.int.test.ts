@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.ts';
+import { openDeletionKeys } from '../../encryption/deletion-keys.ts';
 import { DEFAULT_ACCEPTED_ACR, SWEDISH_LOA } from '../../identity/assurance-level.ts';
 import type { OidcRelyingParty } from '../../identity/oidc-relying-party.ts';
 import { demoPersonas } from '../../registers/index.ts';
@@ -42,6 +45,8 @@ describe.each(DIALECTS)('finishing an e-ID login: the level of assurance on %s',
       database,
       keys: { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) },
       registers: demoRegisters(),
+      // A login writes no errand, so no deletion key is ever made in this file.
+      deletionKeys: openDeletionKeys(path.join(os.tmpdir(), `kontakta-no-keys-${process.pid}.json`)),
       clock: Date.now,
     };
   });

@@ -4,7 +4,6 @@ import { changeableRegisters } from '../../testing/changeable-register.ts';
 import { createErrandFixture, type ErrandFixture } from '../../testing/errand-fixture.ts';
 import { actFor, addChild } from '../../testing/proxy-sessions.ts';
 import { DIALECTS } from '../../testing/test-databases.ts';
-import type { Services } from '../services.ts';
 import { reviewProxies } from './review-proxies.ts';
 
 // The scheduled review of proxies, driven by an injected clock: the notices before the 13th
@@ -30,13 +29,7 @@ describe.each(DIALECTS)('the proxy review on %s', (dialect) => {
     for (const guardian of clients) childId = await addChild(guardian, child);
     const birthDate = `${child.slice(0, 4)}-${child.slice(4, 6)}-${child.slice(6, 8)}`;
     const birthday = startOfBirthday({ birthDate }, 13);
-    const services: Services = {
-      config: fixture.config,
-      database: fixture.database,
-      keys: fixture.keys,
-      registers: fixture.registers,
-      clock: () => now,
-    };
+    const services = fixture.services;
     const endDate = new Date(birthday.getTime() + 12 * 3_600_000).toISOString().slice(0, 10);
     return {
       fixture,
