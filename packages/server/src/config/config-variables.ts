@@ -193,6 +193,12 @@ export const CONFIG_VARIABLES = [
       'Attempts, with growing pauses (2 to 4 hours in all at 10), before a message is marked dead for an operator.',
   },
   {
+    name: 'KONTAKTA_NOTIFICATION_LINKS',
+    default: 'false',
+    description:
+      'Put a clickable link in citizens’ notifications. Off by default: they name the address to go to, since people are taught not to log in through links in messages.',
+  },
+  {
     name: 'KONTAKTA_RETENTION_MONTHS',
     default: '24',
     description:

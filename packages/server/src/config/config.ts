@@ -89,6 +89,8 @@ export type NotificationsConfig = Readonly<{
   /** Null when no gateway is configured: SMS then fail (and show in `kontakta outbox`). */
   sms: Readonly<{ gatewayUrl: string; username: string; password: string; sender: string }> | null;
   printOutboxDir: string;
+  /** Whether citizens' notifications carry a clickable link (off: only the address to type). */
+  linksForCitizens: boolean;
 }>;
 
 export type OutboxWorkerConfig = Readonly<{ enabled: boolean; pollMs: number; maxAttempts: number }>;
@@ -192,6 +194,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
           sender: read('KONTAKTA_SMS_SENDER', 'Kontakta', smsSender),
         }
       : null,
+    linksForCitizens: read('KONTAKTA_NOTIFICATION_LINKS', 'false', boolean),
     printOutboxDir: path.resolve(cwd, read('KONTAKTA_PRINT_OUTBOX_DIR', path.join(dataDir, 'print-outbox'), nonEmpty)),
   };
   const outboxWorker: OutboxWorkerConfig = {

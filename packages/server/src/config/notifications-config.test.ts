@@ -20,6 +20,7 @@ describe('notification settings', () => {
       mailFrom: 'Kontakta <no-reply@localhost>',
       sms: null,
       printOutboxDir: '/srv/kontakta/data/print-outbox',
+      linksForCitizens: false,
     });
     expect(config.outboxWorker).toEqual({ enabled: true, pollMs: 1000, maxAttempts: 10 });
   });
@@ -41,6 +42,7 @@ describe('notification settings', () => {
       KONTAKTA_SMS_GATEWAY_PASSWORD: 'p1',
       KONTAKTA_SMS_SENDER: 'Region',
       KONTAKTA_PRINT_OUTBOX_DIR: '/var/spool/print',
+      KONTAKTA_NOTIFICATION_LINKS: 'true',
       KONTAKTA_OUTBOX_WORKER: 'false',
       KONTAKTA_OUTBOX_POLL_MS: '250',
       KONTAKTA_OUTBOX_MAX_ATTEMPTS: '4',
@@ -51,6 +53,7 @@ describe('notification settings', () => {
       mailFrom: 'Kontakta <no-reply@kontakta.region.se>',
       sms: { gatewayUrl: 'https://api.46elks.com/a1/sms', username: 'u1', password: 'p1', sender: 'Region' },
       printOutboxDir: '/var/spool/print',
+      linksForCitizens: true,
     });
     expect(config.outboxWorker).toEqual({ enabled: false, pollMs: 250, maxAttempts: 4 });
   });

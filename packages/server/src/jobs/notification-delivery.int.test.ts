@@ -51,7 +51,7 @@ describe.each(DIALECTS)('notifications from the outbox on %s', (dialect) => {
     channels = createNotificationChannels(config.notifications, { db: database.db, publicUrl: config.publicUrl });
     worker = createOutboxWorker({
       db: database.db,
-      deliver: createDeliver(channels, loginLinks(config.publicUrl)),
+      deliver: createDeliver(channels, loginLinks(config.publicUrl, true)),
       logger: silent,
       maxAttempts: 3,
       pollMs: 1000,

@@ -24,7 +24,7 @@ export function startNotificationDelivery(
   const channels = createNotificationChannels(config.notifications, { db: database.db, publicUrl: config.publicUrl });
   const worker = createOutboxWorker({
     db: database.db,
-    deliver: createDeliver(channels, loginLinks(config.publicUrl)),
+    deliver: createDeliver(channels, loginLinks(config.publicUrl, config.notifications.linksForCitizens)),
     logger,
     maxAttempts: config.outboxWorker.maxAttempts,
     pollMs: config.outboxWorker.pollMs,

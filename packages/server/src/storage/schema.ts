@@ -3,6 +3,15 @@
 
 import type { ErrandStatus, Language } from '@kontakta/domain';
 import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
+import type {
+  LoginCodeTable,
+  LoginEventTable,
+  LoginFlowTable,
+  LoginThrottleTable,
+  MessageLimitTable,
+  PasswordCredentialTable,
+} from './login-schema.ts';
+import type { JobLeaseTable, SecurityEventTable } from './operations-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
 
@@ -278,69 +287,6 @@ export type AccessLogHeadTable = {
   hash: string;
 };
 
-export type LoginAudience = 'citizen' | 'staff';
-
-export type LoginFlowTable = {
-  id_hash: string;
-  audience: LoginAudience;
-  state: string;
-  nonce: string;
-  code_verifier: string;
-  created_at: number;
-  expires_at: number;
-};
-
-export type PasswordCredentialTable = {
-  id: string;
-  citizen_id: string;
-  /** argon2id, PHC string. */
-  password_hash: string;
-  /** E.164. */
-  mobile: string;
-  /** pending until the first login with it (which proves the mobile number), then active. */
-  status: 'pending' | 'active';
-  terms_accepted_at: number;
-  created_at: number;
-  activated_at: number | null;
-};
-
-export type LoginCodeTable = {
-  token_hash: string;
-  credential_id: string;
-  /** `<master key id>:<hex HMAC>` of the code (identity/one-time-code.ts), never the digits. */
-  code_hash: string;
-  failed_tries: number;
-  /** When the latest code was sent. */
-  created_at: number;
-  expires_at: number;
-  /** How many times a new code replaced the first one ("send a new code"). */
-  resends: number;
-};
-
-export type LoginThrottleTable = {
-  key: string;
-  failures: number;
-  locked_until: number;
-  last_failure_at: number;
-};
-
-/** Messages with a code sent per key (account, recipient, installation) in a fixed window. */
-export type MessageLimitTable = {
-  key: string;
-  window_start: number;
-  count: number;
-};
-
-export type LoginEventTable = {
-  id: string;
-  occurred_at: number;
-  audience: LoginAudience;
-  method: 'eid' | 'password-sms';
-  result: 'success' | 'refused' | 'failed';
-  reason: string | null;
-  municipality_code: string | null;
-};
-
 /** A citizen's private calendar note; `content` is sealed JSON `{ title, text }`. */
 export type CalendarNoteTable = {
   id: string;
@@ -411,26 +357,13 @@ export type DatabaseSchema = {
   job_lease: JobLeaseTable;
 };
 
-/** One row per scheduled job (jobs/scheduler/): who runs it now, how its last run went, when it runs next. */
-export type JobLeaseTable = {
-  name: string;
-  /** The run holding the lease (process and run number); null when none does. */
-  holder: string | null;
-  lease_until: number | null;
-  last_started_at: number | null;
-  last_finished_at: number | null;
-  last_outcome: 'ok' | 'failed' | null;
-  /** A short message for the operator: never personal data. */
-  last_error: string | null;
-  next_run_at: number;
-};
-
-export type SecurityEventTable = {
-  id: string;
-  at: number;
-  kind: 'staff-errand-refused';
-  staff_hsa_id: string | null;
-  unit_hsa_id: string | null;
-  subject: string | null;
-  request_id: string | null;
-};
+export type {
+  LoginAudience,
+  LoginCodeTable,
+  LoginEventTable,
+  LoginFlowTable,
+  LoginThrottleTable,
+  MessageLimitTable,
+  PasswordCredentialTable,
+} from './login-schema.ts';
+export type { JobLeaseTable, SecurityEventTable };

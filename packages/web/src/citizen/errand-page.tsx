@@ -48,6 +48,7 @@ export function ErrandPage() {
         {t('errand.sentAt')} <time dateTime={isoDateTime(data.createdAt)}>{formatDateTime(data.createdAt)}</time>{' '}
         <ErrandStatus status={data.status} viewer="citizen" />
       </p>
+      {data.deletesOn ? <p className="notice">{t('errand.deletesOn', { date: data.deletesOn })}</p> : null}
       <div role="status">{notice ? <p className="notice">{notice}</p> : null}</div>
 
       <section aria-labelledby="errand-thread">

@@ -74,6 +74,7 @@ export function StaffErrandPage() {
         {t('staff.errands.received')}{' '}
         <time dateTime={isoDateTime(data.createdAt)}>{formatDateTime(data.createdAt)}</time>{' '}
         <ErrandStatus status={data.status} viewer="staff" />
+        {data.deletesOn ? <> · {t('staff.errands.deletesOn', { date: data.deletesOn })}</> : null}
       </p>
       <div role="status">
         {notice ? (

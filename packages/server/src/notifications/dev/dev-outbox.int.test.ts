@@ -47,7 +47,7 @@ describe.each(DIALECTS)('the development outbox on %s', (dialect) => {
     });
     worker = createOutboxWorker({
       db: database.db,
-      deliver: createDeliver(channels, loginLinks(config.publicUrl)),
+      deliver: createDeliver(channels, loginLinks(config.publicUrl, true)),
       logger: silent,
       maxAttempts: 3,
       pollMs: 1000,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutgoingMessage } from '../notification.types.ts';
 import { loginLinks, renderMessage } from './render-message.ts';
 
-const links = loginLinks('https://kontakta.region.se');
+const links = loginLinks('https://kontakta.region.se', true);
 
 function message(overrides: Partial<OutgoingMessage>): OutgoingMessage {
   return {
@@ -129,5 +129,18 @@ describe('notification templates', () => {
         },
       ),
     );
+  });
+});
+
+describe('citizens are not sent links by default', () => {
+  it('names the address to go to instead of a link, and staff still get theirs', () => {
+    const plain = loginLinks('https://kontakta.region.se', false);
+    const answered = renderMessage(message({ channel: 'sms' }), plain);
+    if (!answered.ok) throw new Error(answered.reason);
+    expect(answered.message.text).toContain('kontakta.region.se');
+    expect(answered.message.text).not.toContain('https://');
+    const staff = renderMessage(message({ template: 'errand-received', channel: 'email' }), plain);
+    if (!staff.ok) throw new Error(staff.reason);
+    expect(staff.message.text).toContain('https://kontakta.region.se/personal');
   });
 });

@@ -4,8 +4,15 @@ import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS, type TemplateValues } from './temp
 /** Where recipients log in: citizens at the start page, staff at the staff tool. */
 export type LoginLinks = Readonly<{ citizen: string; staff: string }>;
 
-export function loginLinks(publicUrl: string): LoginLinks {
-  return { citizen: `${publicUrl}/`, staff: `${publicUrl}/personal` };
+/**
+ * Citizens are taught never to log in through a link in a message (that is how phishing works), so
+ * by default their notifications name only the address to go to (`kontakta.region.se`), not a
+ * link; an installation can choose links (KONTAKTA_NOTIFICATION_LINKS). Staff get the link to
+ * their tool: their mailbox is the unit's, inside the care network.
+ */
+export function loginLinks(publicUrl: string, clickableForCitizens: boolean): LoginLinks {
+  const citizen = clickableForCitizens ? `${publicUrl}/` : new URL(publicUrl).host;
+  return { citizen, staff: `${publicUrl}/personal` };
 }
 
 /** Templates addressed to care-unit staff (a unit's functional mailbox); the rest go to citizens. */
