@@ -99,6 +99,8 @@ export async function openBenchSession(
     KONTAKTA_MASTER_KEY: meta.masterKey,
     KONTAKTA_LOG_LEVEL: 'warn',
     KONTAKTA_OUTBOX_WORKER: 'false',
+    // Retention and housekeeping would otherwise start re-wrapping the generated errands mid-run.
+    KONTAKTA_SCHEDULED_JOBS: 'false',
     KONTAKTA_LOGIN_RATE_LIMIT: '100000',
     KONTAKTA_API_DOCS: 'false',
     // Lets the scale-out start a second process on the same port; the kernel spreads connections.
