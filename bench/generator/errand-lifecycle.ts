@@ -191,7 +191,7 @@ export function generateErrand(input: LifecycleInput): GeneratedErrand {
     const r = random.next();
     if (r < 0.75) {
       if (!after(3 * DAY)) return;
-      apply({ type: 'close' }, caregiverRef, t);
+      apply({ type: 'close', message: false }, caregiverRef, t);
       log(caregiver, 'caregiver', 'close', t);
       waitingSince = null;
     } else if (r < 0.9) {

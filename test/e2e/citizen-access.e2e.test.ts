@@ -71,6 +71,10 @@ describe('logging in and out', () => {
       .execute();
 
     await page.getByRole('link', { name: 'Till inloggningen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    // On the way to a page behind login (a bookmark): the login goes there afterwards.
+    await page.goto(`${suite.server().url}/kalender`);
+    await page.waitForURL(/\/inloggning\?till=%2Fkalender$/);
     await page.getByLabel('Personnummer').fill(pnr);
     await page.getByLabel('Lösenord', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: 'Fortsätt' }).click();
@@ -116,7 +120,8 @@ describe('logging in and out', () => {
     }
     await page.getByLabel('Kod från sms:et').fill(code);
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hej ${people.otherCitizen.givenName}!` }).waitFor();
+    await page.waitForURL(/\/kalender$/);
+    await page.getByRole('heading', { level: 1, name: 'Kalender' }).waitFor();
     await expectAccessible(page);
     // The console lines are Chromium logging the wrong password's and the old code's 401.
     expect(problems).toEqual([
@@ -235,8 +240,8 @@ describe('logging in and out', () => {
     await notice.getByRole('link', { name: 'Logga in igen med e-legitimation' }).click();
     await page.waitForURL(/\/dev-idp\//);
     await page.getByRole('button', { name: new RegExp(`${pnr.slice(0, 8)}-${pnr.slice(8)}`) }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inställningar' }).click();
+    // Back on the settings page, not the start page: the login keeps where it was asked from.
+    await page.waitForURL(/\/installningar$/);
     await page.getByLabel('E-postadress').fill('lars@example.se');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { name: 'Bekräfta din e-postadress' }).waitFor();

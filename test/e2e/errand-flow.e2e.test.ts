@@ -92,6 +92,11 @@ describe('the errand flow, in three browsers', () => {
       .filter({ hasText: /hittades/ })
       .waitFor();
     await expectAccessible(page);
+    // The search is in the address: a reload (or a shared link) shows the same results.
+    expect(new URL(page.url()).searchParams.get('q')).toBe(people.unit.name);
+    await page.reload();
+    await page.getByRole('link', { name: people.unit.name, exact: true }).waitFor();
+    expect(await page.getByLabel('Mottagningens namn eller kommun').inputValue()).toBe(people.unit.name);
     await page.getByRole('link', { name: people.unit.name, exact: true }).click();
 
     await page.getByRole('heading', { level: 1, name: people.unit.name }).waitFor();
@@ -129,6 +134,25 @@ describe('the errand flow, in three browsers', () => {
     await saveScreenshot(page, 'errand-sent');
     errandPath = (await page.getByRole('link', { name: 'Gå till ärendet' }).getAttribute('href')) ?? '';
     expect(errandPath).toMatch(/^\/arenden\/[0-9a-f-]{36}$/);
+  });
+
+  it('a link to the errand survives the login: a browser without a session logs in from it and lands on it', async () => {
+    const other = await openPage(browser);
+    try {
+      const { page } = other;
+      await page.goto(`${server.url}${errandPath}`);
+      await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('till')).toBe(errandPath);
+      await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+      await page.waitForURL(/\/dev-idp\//);
+      const pnr = people.citizen.personnummer;
+      await page.getByRole('button', { name: new RegExp(`${pnr.slice(0, 8)}-${pnr.slice(8)}`) }).click();
+      await page.waitForURL(`${server.url}${errandPath}`);
+      await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.context.close();
+    }
   });
 
   it('a receiver sees it in the unit inbox, reads it and assigns it to the doctor', async () => {

@@ -121,6 +121,15 @@ export const AnswerBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Closing an errand: a message to the citizen, stored in the thread like an answer. Required when
+ * nobody has answered the errand (the server names `body.message` then), optional otherwise.
+ */
+export const CloseBody = Type.Object(
+  { message: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })) },
+  { additionalProperties: false },
+);
+
 export const AssignBody = Type.Object({ caregiverHsaId: HsaId }, { additionalProperties: false });
 
 export const Created = Type.Object({ id: Type.String() });

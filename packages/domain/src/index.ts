@@ -7,3 +7,4 @@ export * from './language/index.ts';
 export * from './personnummer/index.ts';
 export * from './proxy/index.ts';
 export * from './retention/index.ts';
+export * from './search/index.ts';

@@ -10,6 +10,7 @@ import {
   SetUpAccountResponse,
   StaffUnits,
 } from '../auth.schema.ts';
+import { EidStartQuery } from '../return-path.ts';
 import { defineRoute } from '../route.ts';
 import { SessionInfo } from '../session.schema.ts';
 
@@ -42,8 +43,9 @@ export const authRoutes = {
     method: 'GET',
     path: '/api/auth/eid/start',
     audience: 'public',
-    summary: 'Log in as a citizen with e-ID (redirects to the provider)',
+    summary: 'Log in as a citizen with e-ID (redirects to the provider); returnTo: the page to open after it',
     tags,
+    query: EidStartQuery,
     status: 303,
   }),
   staffEidStart: defineRoute({

@@ -4,6 +4,7 @@ import {
   AnswerBody,
   AssignBody,
   CaregiverList,
+  CloseBody,
   Id,
   ListQuery,
   MyErrandList,
@@ -20,8 +21,8 @@ const tags = ['staff'];
 const ErrandParams = Type.Object({ id: Id });
 
 /**
- * The staff tool: who is logged in, the unit's inbox, reading, routing, answering and closing
- * errands, and an errand in FHIR for record systems. Errands are answered as `StaffErrandDetail`,
+ * The staff tool: who is logged in, the unit's inbox, reading, routing, answering, closing and
+ * reopening errands, and an errand in FHIR for record systems. Errands are answered as `StaffErrandDetail`,
  * never to a citizen.
  */
 export const staffErrandRoutes = {
@@ -137,7 +138,17 @@ export const staffErrandRoutes = {
     method: 'POST',
     path: '/api/staff/errands/:id/close',
     audience: 'staff',
-    summary: 'Close the errand',
+    summary: 'Close the errand, with a message to the citizen (required when nobody has answered it)',
+    tags,
+    params: ErrandParams,
+    body: CloseBody,
+    status: 204,
+  }),
+  reopen: defineRoute({
+    method: 'POST',
+    path: '/api/staff/errands/:id/reopen',
+    audience: 'staff',
+    summary: "Reopen a closed errand (receivers); it goes back to the unit's inbox",
     tags,
     params: ErrandParams,
     status: 204,

@@ -37,8 +37,11 @@ describe('which commands staff may give an errand', () => {
     expect(allowed('assigned', me, 'receiver', 'caregiver')).toEqual(['answer', 'assign', 'close', 'take-back']);
   });
 
-  it('allows nothing on a closed errand', () => {
-    for (const roles of [['receiver'], ['caregiver'], ['receiver', 'caregiver']]) {
+  it('allows only reopening on a closed errand, and only to a receiver', () => {
+    for (const roles of [['receiver'], ['receiver', 'caregiver']]) {
+      expect(allowed('closed', null, ...roles)).toEqual(['reopen']);
+    }
+    for (const roles of [['caregiver'], ['unit-administrator'], []]) {
       expect(allowed('closed', null, ...roles)).toEqual([]);
       expect(allowed('closed', me, ...roles)).toEqual([]);
     }
@@ -61,6 +64,7 @@ describe('which commands staff may give an errand', () => {
             'take-back': isReceiver && !closed && Boolean(assignedTo),
             close: !closed && (isReceiver || (isCaregiver && assignedTo === me)),
             answer: isCaregiver && assignedTo === me && status === 'assigned',
+            reopen: isReceiver && closed,
           };
           const now = allowedCommands({ status, assignedTo }, { hsaId: me, roles });
           const shown: Record<StaffErrandCommand, boolean> = {
@@ -68,6 +72,7 @@ describe('which commands staff may give an errand', () => {
             'take-back': now.has('take-back'),
             close: now.has('close'),
             answer: now.has('answer') && status === 'assigned',
+            reopen: now.has('reopen'),
           };
           expect(shown, `${status}, assigned to ${assignedTo}, roles ${roles.join('+')}`).toEqual(before);
         }

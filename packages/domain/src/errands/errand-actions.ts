@@ -2,7 +2,7 @@ import { STAFF_ROLES } from '../actors/actor.ts';
 import { decide, type ErrandCommand, type ErrandState, initialErrandState } from './errand-state.ts';
 
 /** The commands staff give an errand, as the staff tool offers them. */
-export const STAFF_ERRAND_COMMANDS = ['assign', 'take-back', 'answer', 'close'] as const;
+export const STAFF_ERRAND_COMMANDS = ['assign', 'take-back', 'answer', 'close', 'reopen'] as const;
 export type StaffErrandCommand = (typeof STAFF_ERRAND_COMMANDS)[number];
 
 /** What staff commands depend on; the rest of the state only matters to the citizen's commands. */
@@ -20,8 +20,11 @@ function commandFor(type: StaffErrandCommand): ErrandCommand {
       return { type, caregiver: SOME_OTHER_CAREGIVER };
     case 'answer':
       return { type, replyAllowed: false };
-    case 'take-back':
     case 'close':
+      // The staff tool's close form always offers a message, so a message is never what stops it.
+      return { type, message: true };
+    case 'take-back':
+    case 'reopen':
       return { type };
   }
 }

@@ -34,7 +34,7 @@ describe('the errand state machine', () => {
       [{ type: 'read-by-citizen' }, citizen],
       [{ type: 'citizen-reply' }, citizen],
       [{ type: 'answer', replyAllowed: false }, nurse],
-      [{ type: 'close' }, nurse],
+      [{ type: 'close', message: false }, nurse],
     ];
     const state = run(steps);
     expect(state).toMatchObject({ status: 'closed', assignedTo: null, archivedByCitizen: true, answeredBy: ['n1'] });
@@ -109,20 +109,60 @@ describe('the errand state machine', () => {
     ],
     [
       'answering a closed errand',
-      [[{ type: 'close' }, receiver]],
+      [[{ type: 'close', message: true }, receiver]],
       { type: 'answer', replyAllowed: false },
       nurse,
       'closed',
     ],
     [
       'assigning a closed errand',
-      [[{ type: 'close' }, receiver]],
+      [[{ type: 'close', message: true }, receiver]],
       { type: 'assign', caregiver: 'n1' },
       receiver,
       'closed',
     ],
-    ['closing twice', [[{ type: 'close' }, receiver]], { type: 'close' }, receiver, 'closed'],
-    ['a citizen closes', [], { type: 'close' }, citizen, 'wrong-role'],
+    [
+      'closing twice',
+      [[{ type: 'close', message: true }, receiver]],
+      { type: 'close', message: true },
+      receiver,
+      'closed',
+    ],
+    ['a citizen closes', [], { type: 'close', message: true }, citizen, 'wrong-role'],
+    [
+      'closing an unanswered errand without a message',
+      [],
+      { type: 'close', message: false },
+      receiver,
+      'message-required',
+    ],
+    [
+      'the assigned caregiver closes an unanswered errand without a message',
+      [[{ type: 'assign', caregiver: 'n1' }, receiver]],
+      { type: 'close', message: false },
+      nurse,
+      'message-required',
+    ],
+    ['reopening an errand that is not closed', [], { type: 'reopen' }, receiver, 'not-closed'],
+    [
+      'reopening an answered errand that is not closed',
+      [
+        [{ type: 'assign', caregiver: 'n1' }, receiver],
+        [{ type: 'answer', replyAllowed: false }, nurse],
+      ],
+      { type: 'reopen' },
+      receiver,
+      'not-closed',
+    ],
+    ['a caregiver reopens', [[{ type: 'close', message: true }, receiver]], { type: 'reopen' }, nurse, 'wrong-role'],
+    [
+      'an administrator reopens',
+      [[{ type: 'close', message: true }, receiver]],
+      { type: 'reopen' },
+      admin,
+      'wrong-role',
+    ],
+    ['a citizen reopens', [[{ type: 'close', message: true }, receiver]], { type: 'reopen' }, citizen, 'wrong-role'],
     ['staff archive for the citizen', [], { type: 'archive' }, receiver, 'wrong-role'],
     ['archiving twice', [[{ type: 'archive' }, citizen]], { type: 'archive' }, citizen, 'already-archived'],
     ['un-archiving what is not archived', [], { type: 'unarchive' }, citizen, 'not-archived'],
@@ -141,6 +181,41 @@ describe('the errand state machine', () => {
     expect(state).toMatchObject({ unreadByCitizen: true, archivedByCitizen: false, replyAllowed: true });
   });
 
+  it('closing an unanswered errand with a message leaves it unread for the citizen', () => {
+    const state = run([[{ type: 'close', message: true }, receiver]]);
+    expect(state).toMatchObject({ status: 'closed', unreadByCitizen: true, archivedByCitizen: true });
+  });
+
+  it('closing an answered errand needs no message', () => {
+    const decision = decide(
+      run([
+        [{ type: 'assign', caregiver: 'n1' }, receiver],
+        [{ type: 'answer', replyAllowed: true }, nurse],
+      ]),
+      { type: 'close', message: false },
+      receiver,
+      3,
+    );
+    expect(decision.ok && decision.state).toMatchObject({ status: 'closed', replyAllowed: false });
+  });
+
+  it('a receiver reopens a closed errand: back in the unit inbox, unassigned, out of the citizen archive', () => {
+    const closed = run([
+      [{ type: 'assign', caregiver: 'n1' }, receiver],
+      [{ type: 'answer', replyAllowed: true }, nurse],
+      [{ type: 'close', message: false }, nurse],
+    ]);
+    const decision = decide(closed, { type: 'reopen' }, receiver, 7);
+    expect(decision.ok && decision.events).toEqual([{ type: 'reopened', actor: receiver, at: 7 }]);
+    expect(decision.ok && decision.state).toMatchObject({
+      status: 'open',
+      assignedTo: null,
+      replyAllowed: false,
+      archivedByCitizen: false,
+      answeredBy: ['n1'],
+    });
+  });
+
   it('property: no sequence of commands reaches an illegal state, and refusals change nothing', () => {
     const actors = fc.constantFrom(citizen, receiver, nurse, doctor, admin);
     const commands = fc.oneof(
@@ -150,23 +225,26 @@ describe('the errand state machine', () => {
       fc.boolean().map<ErrandCommand>((replyAllowed) => ({ type: 'answer', replyAllowed })),
       fc.constant<ErrandCommand>({ type: 'citizen-reply' }),
       fc.constant<ErrandCommand>({ type: 'read-by-citizen' }),
-      fc.constant<ErrandCommand>({ type: 'close' }),
+      fc.boolean().map<ErrandCommand>((message) => ({ type: 'close', message })),
+      fc.constant<ErrandCommand>({ type: 'reopen' }),
       fc.constant<ErrandCommand>({ type: 'archive' }),
       fc.constant<ErrandCommand>({ type: 'unarchive' }),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(commands, actors), { maxLength: 40 }), (steps) => {
         let state = initialErrandState();
-        let closed = false;
         for (const [command, actor] of steps) {
+          const before = state;
           const decision = decide(state, command, actor, 0);
           if (!decision.ok) continue;
           for (const event of decision.events) expect(event.actor).toBe(actor);
           state = decision.state;
           expect(errandStateProblems(state)).toEqual([]);
-          // Closed is final for the unit's side: only the citizen's own folder and read marks move.
-          if (closed) expect(state.status).toBe('closed');
-          closed ||= state.status === 'closed';
+          // Closed stays closed for the unit's side (only the citizen's own folder and read marks
+          // move) until a receiver reopens it.
+          if (before.status === 'closed' && command.type !== 'reopen') expect(state.status).toBe('closed');
+          // Nobody answered and nothing was said: the errand cannot have been closed.
+          if (command.type === 'close' && !command.message) expect(before.answeredBy.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 2000 },

@@ -32,6 +32,7 @@ export const ERRAND_EVENT_TYPES = [
   'citizen-replied',
   'read-by-citizen',
   'closed',
+  'reopened',
   'archived',
   'unarchived',
 ] as const;
@@ -56,7 +57,9 @@ export type ErrandCommand =
   | { type: 'answer'; replyAllowed: boolean }
   | { type: 'citizen-reply' }
   | { type: 'read-by-citizen' }
-  | { type: 'close' }
+  /** `message`: whether a message to the citizen comes with the close (the caller stores it). */
+  | { type: 'close'; message: boolean }
+  | { type: 'reopen' }
   | { type: 'archive' }
   | { type: 'unarchive' };
 
@@ -70,6 +73,8 @@ export const ERRAND_REFUSALS = [
   'nothing-to-read',
   'already-archived',
   'not-archived',
+  'message-required',
+  'not-closed',
 ] as const;
 export type ErrandRefusal = (typeof ERRAND_REFUSALS)[number];
 
@@ -159,8 +164,28 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
       if (state.status === 'closed') return refuse('closed');
       if (actor.role === 'caregiver' && state.assignedTo !== actor.hsaId) return refuse('not-the-assigned-caregiver');
       if (actor.role === 'unit-administrator') return refuse('wrong-role');
+      // The citizen must never find an errand closed without a word: one nobody has answered is
+      // closed with a message to them (which the caller stores in the thread).
+      if (closeNeedsMessage(state) && !command.message) return refuse('message-required');
       // A closed errand moves to the citizen's archive, and nobody holds it any longer.
-      return ok({ status: 'closed', assignedTo: null, replyAllowed: false, archivedByCitizen: true }, event('closed'));
+      return ok(
+        {
+          status: 'closed',
+          assignedTo: null,
+          replyAllowed: false,
+          archivedByCitizen: true,
+          ...(command.message ? { unreadByCitizen: true } : {}),
+        },
+        event('closed'),
+      );
+    case 'reopen':
+      // The unit takes a closed errand up again. It goes back to the unit's inbox as `open`, held
+      // by nobody, rather than to the status it had before closing: that status is not kept, the
+      // caregiver who had it may be gone, and whoever reopens it routes it afresh. It leaves the
+      // citizen's archive, since it is ongoing again.
+      if (!isStaff || actor.role !== 'receiver') return refuse('wrong-role');
+      if (state.status !== 'closed') return refuse('not-closed');
+      return ok({ status: 'open', assignedTo: null, replyAllowed: false, archivedByCitizen: false }, event('reopened'));
     case 'archive':
       if (!isCitizen) return refuse('wrong-role');
       if (state.archivedByCitizen) return refuse('already-archived');
@@ -170,6 +195,11 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
       if (!state.archivedByCitizen) return refuse('not-archived');
       return ok({ archivedByCitizen: false }, event('unarchived'));
   }
+}
+
+/** Closing an errand nobody has answered needs a message to the citizen. */
+export function closeNeedsMessage(state: Pick<ErrandState, 'answeredBy'>): boolean {
+  return state.answeredBy.length === 0;
 }
 
 /** The rules every reachable state keeps; the property test drives random commands against them. */

@@ -56,7 +56,8 @@ describe.each(DIALECTS)('errand access on %s', (dialect) => {
       ['POST', () => `/api/staff/errands/${id()}/assign`, { caregiverHsaId: 'SE2321000016-P01001' }],
       ['POST', () => `/api/staff/errands/${id()}/take-back`, undefined],
       ['POST', () => `/api/staff/errands/${id()}/answer`, { answers: { message: 'x', citizenMayReply: false } }],
-      ['POST', () => `/api/staff/errands/${id()}/close`, undefined],
+      ['POST', () => `/api/staff/errands/${id()}/close`, { message: 'x' }],
+      ['POST', () => `/api/staff/errands/${id()}/reopen`, undefined],
     ] as const;
 
   it('refuses every errand endpoint without a login (401)', async () => {

@@ -165,13 +165,13 @@ describe.each(DIALECTS)('the errand flow on %s', (dialect) => {
   });
 
   it('10. the doctor closes it and it moves to the citizen’s archive; the citizen can move it back', async () => {
-    expect((await doctor.post(`/api/staff/errands/${errandId}/close`)).statusCode).toBe(204);
+    expect((await doctor.post(`/api/staff/errands/${errandId}/close`, {})).statusCode).toBe(204);
     const archive = (await citizen.get('/api/citizen/errands?folder=archive')).json();
     expect(archive.items.map((e: { id: string }) => e.id)).toEqual([errandId]);
     expect((await citizen.post(`/api/citizen/errands/${errandId}/unarchive`)).statusCode).toBe(204);
     expect((await citizen.get('/api/citizen/errands?folder=archive')).json().items).toEqual([]);
     expect((await citizen.post(`/api/citizen/errands/${errandId}/archive`)).statusCode).toBe(204);
-    expect((await doctor.post(`/api/staff/errands/${errandId}/close`)).statusCode).toBe(409);
+    expect((await doctor.post(`/api/staff/errands/${errandId}/close`, {})).statusCode).toBe(409);
   });
 
   it('the history and the access log tell who did what, and the chain verifies', async () => {

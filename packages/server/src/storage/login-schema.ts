@@ -10,6 +10,8 @@ export type LoginFlowTable = {
   code_verifier: string;
   created_at: number;
   expires_at: number;
+  /** The citizen's page to open after the login (a safe same-site path), or null: the start page. */
+  return_path: string | null;
 };
 
 export type PasswordCredentialTable = {

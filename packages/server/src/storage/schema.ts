@@ -31,7 +31,7 @@ export type CareUnitTable = {
   street: string;
   postal_code: string;
   city: string;
-  /** Lower-cased name and municipality, what unit search matches against. */
+  /** Folded (lower case, no diacritics) name, municipality, city and postcode: what unit search matches. */
   search_text: string;
   updated_at: number;
 };

@@ -134,8 +134,15 @@ export function useAnswerErrand(id: string) {
   );
 }
 
+/** Closes with a message to the citizen; an empty message sends none (allowed once answered). */
 export function useCloseErrand(id: string) {
-  return useStaffAction(() => call(routes.close, { params: { id } }));
+  return useStaffAction((message: string) =>
+    call(routes.close, { params: { id }, body: message.trim() ? { message } : {} }),
+  );
+}
+
+export function useReopenErrand(id: string) {
+  return useStaffAction(() => call(routes.reopen, { params: { id } }));
 }
 
 /** The unit's errand types as its public contact card lists them (for the inbox's type filter). */

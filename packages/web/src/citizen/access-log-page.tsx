@@ -13,6 +13,7 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   'take-back': 'accessLog.action.takeBack',
   answer: 'accessLog.action.answer',
   close: 'accessLog.action.close',
+  reopen: 'accessLog.action.reopen',
   list: 'accessLog.action.list',
 };
 

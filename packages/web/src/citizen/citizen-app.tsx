@@ -25,7 +25,7 @@ const LOGIN = '/inloggning';
 
 function guarded(page: ReactNode) {
   return (
-    <RequireSession audience="citizen" loginPath={LOGIN}>
+    <RequireSession audience="citizen" loginPath={LOGIN} returnHere>
       {page}
     </RequireSession>
   );

@@ -1,7 +1,7 @@
 import type { Problem } from '@kontakta/contract';
-import { authRoutes } from '@kontakta/contract';
+import { authRoutes, safeReturnPath } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, addressOf } from '../api/api-client.ts';
 import { useLoginCode, useLoginMethods, usePasswordLogin, useResendLoginCode } from '../api/auth-queries.ts';
 import { useSession } from '../api/session.ts';
@@ -27,13 +27,23 @@ export function personnummerProblem(problem: Problem | undefined): MessageId | u
   return 'login.error.personnummerInvalid';
 }
 
+/**
+ * The page to open after the login (`?till=`, set when a page behind login sent the reader here),
+ * if it is a safe same-site path; the server checks it again for e-ID. Otherwise the start page.
+ */
+function useReturnPath(): string | undefined {
+  const [params] = useSearchParams();
+  return safeReturnPath(params.get('till'));
+}
+
 /** Logging in: e-ID (the recommended way), or personnummer + password + a code by SMS where offered. */
 export function LoginPage() {
   const t = useText();
   const session = useSession();
   const methods = useLoginMethods();
+  const returnTo = useReturnPath();
   useDocumentTitle(t('common.documentTitle', { page: t('login.heading') }));
-  if (session.data?.info.kind === 'citizen') return <Navigate to="/" replace />;
+  if (session.data?.info.kind === 'citizen') return <Navigate to={returnTo ?? '/'} replace />;
   return (
     <>
       <h1>{t('login.heading')}</h1>
@@ -43,7 +53,7 @@ export function LoginPage() {
           <h2 id="login-eid">{t('login.eid.heading')}</h2>
           <p>{t('login.eid.text')}</p>
           {/* A plain link: the server sends the browser on to the e-ID provider and back. */}
-          <a className="button" href={addressOf(authRoutes.citizenEidStart, {})}>
+          <a className="button" href={addressOf(authRoutes.citizenEidStart, { query: { returnTo } })}>
             {t('login.eid.button')}
           </a>
         </section>
@@ -193,6 +203,7 @@ function CodeStep({
 }: Readonly<{ sentTo: string; onRestart: (notice: MessageId | undefined) => void }>) {
   const t = useText();
   const navigate = useNavigate();
+  const returnTo = useReturnPath();
   const finish = useLoginCode();
   const resend = useResendLoginCode();
   const [code, setCode] = useState('');
@@ -211,7 +222,7 @@ function CodeStep({
     }
     try {
       await finish.mutateAsync(digits);
-      navigate('/', { replace: true });
+      navigate(returnTo ?? '/', { replace: true });
     } catch (failure) {
       const problem = failure instanceof ApiError ? failure.problem : undefined;
       if (problem?.code === 'code-expired') {

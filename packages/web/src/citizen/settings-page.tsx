@@ -205,7 +205,7 @@ function SettingsForm({
 /**
  * Where notifications go may change only within ten minutes of a login (the server's rule), so
  * that someone at a session left open cannot send them elsewhere. A plain link, like the login
- * page's: the server sends the browser to the e-ID provider and back to the start page.
+ * page's: the server sends the browser to the e-ID provider and back to this page.
  */
 function LogInAgain() {
   const t = useText();
@@ -213,7 +213,7 @@ function LogInAgain() {
     <div className="notice notice-error" role="alert">
       <p>{t('settings.logInAgain.text')}</p>
       <div className="actions">
-        <a className="button" href={addressOf(authRoutes.citizenEidStart, {})}>
+        <a className="button" href={addressOf(authRoutes.citizenEidStart, { query: { returnTo: '/installningar' } })}>
           {t('settings.logInAgain.eid')}
         </a>
       </div>

@@ -1,24 +1,32 @@
 import type { UnitView } from '@kontakta/contract';
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useMyUnits, useUnitSearch } from '../api/citizen-queries.ts';
 import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './unit-search-page.module.css';
 
-/** Step 1 of sending an errand: one of the citizen's units, or one found by name or municipality. */
+/**
+ * Step 1 of sending an errand: one of the citizen's units, or one found by name, municipality or
+ * postcode. The search is in the address (`?q=`), so a reload, the back button or a shared link
+ * shows the same results.
+ */
 export function UnitSearchPage() {
   const t = useText();
   const myUnits = useMyUnits();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
+  const [params, setParams] = useSearchParams();
+  const query = (params.get('q') ?? '').slice(0, 100);
+  const [text, setText] = useState(query);
   const search = useUnitSearch(query);
   useDocumentTitle(t('common.documentTitle', { page: t('unitSearch.heading') }));
+  // Back and forward change the address: the field follows it.
+  useEffect(() => setText(query), [query]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setQuery(text);
+    const q = text.trim();
+    setParams(q ? { q } : {});
   };
 
   return (

@@ -9,7 +9,7 @@ import {
   useAnswerForm,
   useAssignErrand,
   useCaregivers,
-  useCloseErrand,
+  useReopenErrand,
   useStaffErrand,
   useStaffProfile,
   useTakeBackErrand,
@@ -25,6 +25,7 @@ import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime, formatPersonnummer, isoDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { CloseErrandForm } from './close-errand-form.tsx';
 import styles from './staff-errand-page.module.css';
 
 /** One errand in the staff tool: who it is about, what they wrote, routing, the answer, the history. */
@@ -91,6 +92,8 @@ export function StaffErrandPage() {
 
       {mayAnswer ? <AnswerSection errand={data} onDone={(text) => setNotice({ text })} /> : null}
 
+      {allowed.has('close') ? <CloseErrandForm errand={data} onDone={setNotice} /> : null}
+
       {data.notifications && data.notifications.length > 0 ? (
         <section aria-labelledby="errand-notifications">
           <h2 id="errand-notifications">{t('staff.errand.notifications')}</h2>
@@ -133,13 +136,13 @@ type RoutingProps = Readonly<{
   onDone: (notice: { text: string; error?: boolean }) => void;
 }>;
 
-/** Assign, reassign, take back (receivers) and close (receivers and the caregiver who has it). */
+/** Assign, reassign, take back and reopen (receivers); closing is its own form (close-errand-form.tsx). */
 function Routing({ errand, me, isReceiver, allowed, onDone }: RoutingProps) {
   const t = useText();
   const caregivers = useCaregivers(isReceiver);
   const assign = useAssignErrand(errand.id);
   const takeBack = useTakeBackErrand(errand.id);
-  const close = useCloseErrand(errand.id);
+  const reopen = useReopenErrand(errand.id);
   const [chosen, setChosen] = useState('');
   const [choiceError, setChoiceError] = useState<string | undefined>();
   const names = new Map((caregivers.data?.items ?? []).map((caregiver: Caregiver) => [caregiver.hsaId, caregiver]));
@@ -226,19 +229,19 @@ function Routing({ errand, me, isReceiver, allowed, onDone }: RoutingProps) {
           </div>
         </form>
       ) : null}
-      {allowed.has('close') ? (
+      {allowed.has('reopen') ? (
         <button
           type="button"
-          className="button button-danger"
-          disabled={close.isPending}
+          className="button"
+          disabled={reopen.isPending}
           onClick={() =>
-            close.mutate(undefined, {
-              onSuccess: () => onDone({ text: t('staff.errand.close.done') }),
+            reopen.mutate(undefined, {
+              onSuccess: () => onDone({ text: t('staff.errand.reopen.done') }),
               onError: failed,
             })
           }
         >
-          {t('staff.errand.close')}
+          {t('staff.errand.reopen')}
         </button>
       ) : null}
     </section>

@@ -78,6 +78,7 @@ const EVENT_IDS: Readonly<Record<string, MessageId>> = {
   'citizen-replied': 'history.citizenReplied',
   'read-by-citizen': 'history.readByCitizen',
   closed: 'history.closed',
+  reopened: 'history.reopened',
   archived: 'history.archived',
   unarchived: 'history.unarchived',
 };

@@ -1,5 +1,6 @@
+import { safeReturnPath } from '@kontakta/contract';
 import type { ReactNode } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { type Audience, leaveSession, useSession } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from './page-state.tsx';
@@ -7,17 +8,25 @@ import { LoadError, Loading } from './page-state.tsx';
 /**
  * Pages behind login: without a session the reader goes to the login page; logged in as the other
  * audience (staff opening a citizen page, or the reverse), they are told so and may switch.
+ * With `returnHere`, the login page is told (`?till=`) which page to open after the login, so a
+ * bookmark or a notification's link survives it; nothing is kept in the browser's storage.
  */
 export function RequireSession({
   audience,
   loginPath,
+  returnHere = false,
   children,
-}: Readonly<{ audience: Audience; loginPath: string; children: ReactNode }>) {
+}: Readonly<{ audience: Audience; loginPath: string; returnHere?: boolean; children: ReactNode }>) {
   const t = useText();
   const session = useSession();
+  const location = useLocation();
   if (session.isPending) return <Loading />;
   if (session.isError) return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
-  if (!session.data) return <Navigate to={loginPath} replace />;
+  if (!session.data) {
+    const here = returnHere ? safeReturnPath(`${location.pathname}${location.search}`) : undefined;
+    const to = here && here !== '/' ? `${loginPath}?${new URLSearchParams({ till: here })}` : loginPath;
+    return <Navigate to={to} replace />;
+  }
   const kind = session.data.info.kind;
   if (kind !== audience) {
     return (

@@ -21,9 +21,9 @@ export async function eidLoginRoutes(
   const { config } = services;
   const start =
     (audience: LoginAudience) =>
-    async ({ request, reply }: { request: FastifyRequest; reply: FastifyReply }) => {
+    async ({ request, reply, returnTo }: { request: FastifyRequest; reply: FastifyReply; returnTo?: string }) => {
       try {
-        const { flowToken, redirectUrl } = await beginEidLogin(services, parties[audience], audience);
+        const { flowToken, redirectUrl } = await beginEidLogin(services, parties[audience], audience, returnTo);
         setLoginFlowCookie(reply, config, flowToken, LOGIN_FLOW_TTL_MS / 1000);
         reply.redirect(redirectUrl, 303);
       } catch (error) {
@@ -33,7 +33,9 @@ export async function eidLoginRoutes(
       }
     };
 
-  handle(app, routes.citizenEidStart, start('citizen'));
+  handle(app, routes.citizenEidStart, ({ request, reply, query }) =>
+    start('citizen')({ request, reply, returnTo: query.returnTo }),
+  );
   handle(app, routes.staffEidStart, start('staff'));
 
   handle(app, routes.eidCallback, async ({ request, reply }) => {
@@ -55,6 +57,6 @@ export async function eidLoginRoutes(
     }
     request.log.info({ login: { audience, method: 'eid', result: 'success' } }, 'login');
     setSessionCookie(reply, config, result.session.token);
-    reply.redirect(afterLogin(result.next), 303);
+    reply.redirect(afterLogin(result.next, result.returnPath), 303);
   });
 }

@@ -1,4 +1,4 @@
-import type { LoginRefusal } from '@kontakta/contract';
+import { type LoginRefusal, safeReturnPath } from '@kontakta/contract';
 import type { LoginNext } from '../../use-cases/login/login-outcome.ts';
 
 // Where the browser lands after an e-ID login: pages of the web app. A refusal carries only its
@@ -10,7 +10,13 @@ const NEXT: Readonly<Record<LoginNext, string>> = {
   'choose-unit': '/personal/valj-mottagning',
 };
 
-export function afterLogin(next: LoginNext): string {
+/**
+ * A citizen who was on their way to a page (a bookmark, a link in a notification) lands there; the
+ * path was checked before it was stored with the login flow and is checked again here, so nothing
+ * but a same-site page is ever a redirect target.
+ */
+export function afterLogin(next: LoginNext, returnPath?: string): string {
+  if (next === 'citizen-start') return safeReturnPath(returnPath) ?? NEXT[next];
   return NEXT[next];
 }
 

@@ -6,6 +6,7 @@ import { closeErrand } from '../../use-cases/errands/close-errand.ts';
 import { listMyErrands } from '../../use-cases/errands/list-my-errands.ts';
 import { listUnitInbox } from '../../use-cases/errands/list-unit-inbox.ts';
 import { readErrand } from '../../use-cases/errands/read-errand.ts';
+import { reopenErrand } from '../../use-cases/errands/reopen-errand.ts';
 import { takeBackErrand } from '../../use-cases/errands/take-back-errand.ts';
 import { unansweredOverview } from '../../use-cases/errands/unanswered-overview.ts';
 import { contextFor, type Services } from '../../use-cases/services.ts';
@@ -14,7 +15,7 @@ import { idempotently } from '../idempotency.ts';
 import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
 
-/** The staff tool: the unit's inbox, reading, routing, answering and closing errands. */
+/** The staff tool: the unit's inbox, reading, routing, answering, closing and reopening errands. */
 export async function staffErrandRoutes(app: FastifyInstance, { services }: { services: Services }) {
   handle(app, routes.inbox, async ({ actor, query }) => listUnitInbox(contextFor(services, actor), query));
   handle(app, routes.myErrands, async ({ actor, query }) => listMyErrands(contextFor(services, actor), query));
@@ -38,8 +39,15 @@ export async function staffErrandRoutes(app: FastifyInstance, { services }: { se
     );
     return undefined;
   });
-  handle(app, routes.close, async ({ actor, params }) => {
-    await closeErrand(contextFor(services, actor), params.id);
+  handle(app, routes.close, async ({ actor, params, body, request }) => {
+    await closeErrand(contextFor(services, actor), params.id, {
+      message: body.message,
+      language: requestLanguage(request),
+    });
+    return undefined;
+  });
+  handle(app, routes.reopen, async ({ actor, params }) => {
+    await reopenErrand(contextFor(services, actor), params.id);
     return undefined;
   });
 }

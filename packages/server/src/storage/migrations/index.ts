@@ -20,6 +20,8 @@ import * as proxiesAndInboxMessages from './2026-12-06-08-proxies-and-inbox-mess
 import * as housekeepingIndexes from './2026-12-06-09-housekeeping-indexes.ts';
 import * as accessLogAnchors from './2026-12-06-10-access-log-anchors.ts';
 import * as retention from './2026-12-06-11-retention.ts';
+import * as unitSearchFolding from './2026-12-06-12-unit-search-folding.ts';
+import * as loginReturnPath from './2026-12-06-13-login-return-path.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-11-retention': retention,
   '2026-12-06-09-housekeeping-indexes': housekeepingIndexes,
   '2026-12-06-10-access-log-anchors': accessLogAnchors,
+  '2026-12-06-12-unit-search-folding': unitSearchFolding,
+  '2026-12-06-13-login-return-path': loginReturnPath,
 };

@@ -36,7 +36,10 @@ export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: UnitSet
     .execute();
 }
 
-/** Units whose name, municipality or city contains the words, by name; cursor is the last name + id. */
+/**
+ * Units whose search text (folded name, municipality, city, postcode) contains every word, by name;
+ * the words come folded the same way. The cursor is the last name + id.
+ */
 export async function searchCareUnits(
   db: Kysely<DatabaseSchema>,
   words: readonly string[],

@@ -12,8 +12,12 @@ import { recordLoginEvent } from './record-login-event.ts';
 
 export type EidRelyingParties = Readonly<Record<LoginAudience, OidcRelyingParty>>;
 
-/** The outcome, for whom, and for the operational log the kind of error (never its message). */
-export type EidLoginResult = LoginOutcome & Readonly<{ audience: LoginAudience; errorKind?: string }>;
+/**
+ * The outcome, for whom, the page the citizen wanted before logging in (if any), and for the
+ * operational log the kind of error (never its message).
+ */
+export type EidLoginResult = LoginOutcome &
+  Readonly<{ audience: LoginAudience; returnPath?: string | undefined; errorKind?: string }>;
 
 /**
  * The provider's answer comes back: the flow is taken (once only), the answer validated by the
@@ -78,5 +82,5 @@ export async function finishEidLogin(
     previousSessionToken: input.previousSessionToken,
   };
   const outcome = audience === 'citizen' ? await logInCitizen(services, login) : await logInStaff(services, login);
-  return { ...outcome, audience };
+  return { ...outcome, audience, ...(flow.return_path ? { returnPath: flow.return_path } : {}) };
 }

@@ -1,3 +1,4 @@
+import { careUnitSearchText } from '@kontakta/domain';
 import type { Registers } from '../../registers/index.ts';
 import type { Database } from '../../storage/database.ts';
 import { upsertCareUnits, upsertRegions } from '../../storage/repositories/organisation.repository.ts';
@@ -27,7 +28,12 @@ export async function mirrorCareUnit(
       street: unit.address.street,
       postal_code: unit.address.postalCode,
       city: unit.address.city,
-      search_text: `${unit.name} ${unit.municipality.name} ${unit.address.city}`.toLocaleLowerCase('sv-SE'),
+      search_text: careUnitSearchText({
+        name: unit.name,
+        municipalityName: unit.municipality.name,
+        city: unit.address.city,
+        postalCode: unit.address.postalCode,
+      }),
       updated_at: now,
     },
   ]);

@@ -1,3 +1,4 @@
+import { careUnitSearchText } from '@kontakta/domain';
 import type { HsaCatalogue } from '../../registers/index.ts';
 import type { Database } from '../../storage/database.ts';
 import { upsertCareUnits, upsertRegions } from '../../storage/repositories/organisation.repository.ts';
@@ -31,7 +32,12 @@ export async function syncOrganisation(
         street: u.address.street,
         postal_code: u.address.postalCode,
         city: u.address.city,
-        search_text: `${u.name} ${u.municipality.name} ${u.address.city}`.toLocaleLowerCase('sv-SE'),
+        search_text: careUnitSearchText({
+          name: u.name,
+          municipalityName: u.municipality.name,
+          city: u.address.city,
+          postalCode: u.address.postalCode,
+        }),
         updated_at: now,
       })),
     );

@@ -1,5 +1,5 @@
 import type { UnitView } from '@kontakta/contract';
-import type { CitizenActor } from '@kontakta/domain';
+import { type CitizenActor, searchWords } from '@kontakta/domain';
 import {
   type CareUnitRow,
   listUnitsUsedByCitizen,
@@ -24,16 +24,15 @@ export async function listMyUnits(ctx: UseCaseContext<CitizenActor>): Promise<{ 
   return { items: (await listUnitsUsedByCitizen(ctx.database.db, citizenId)).map(unitView) };
 }
 
-/** Search by any words of the unit's name, municipality or city. */
+/**
+ * Search by words of the unit's name, municipality, city or postcode; every word must match.
+ * Case and diacritics do not matter: the query is folded as the stored search text was.
+ */
 export async function searchUnits(
   ctx: UseCaseContext,
   query: { q: string; cursor?: string | undefined; limit?: number | undefined },
 ) {
-  const words = query.q
-    .toLocaleLowerCase('sv-SE')
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .slice(0, 5);
+  const words = searchWords(query.q, 5);
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.cursor, { name: 'string', hsaId: 'string' });
   const rows = await searchCareUnits(ctx.database.db, words, limit + 1, after);
