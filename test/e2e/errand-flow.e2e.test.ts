@@ -243,6 +243,8 @@ describe('the errand flow, in three browsers', () => {
     expect(await answer.textContent()).toMatch(
       /Förnyat.*Inte förnyat.*Behöver ett nytt besök först.*finns på apoteket/,
     );
+    // The responder by name and title, as 1177 shows it.
+    expect(await answer.textContent()).toContain(`${people.doctor.name}, läkare`);
     expect(new URL(page.url()).pathname).toBe(errandPath);
     await expectAccessible(page);
     await saveScreenshot(page, 'citizen-answer');

@@ -125,6 +125,14 @@ export async function presentErrand(
       return professionName(staff?.profession)[language];
     return staff ? `${staff.given_name} ${staff.family_name}` : professionName(undefined)[language];
   };
+  // Who answered, as 1177 shows it: "Sofia Holmgren, läkare", or the title alone where the unit
+  // shows titles only.
+  const showResponder = (hsaId: string) => {
+    const staff = names.staff.get(hsaId);
+    const title = professionName(staff?.profession)[language];
+    if (!staff || (viewer === 'citizen' && setting?.staff_names === 'profession')) return title;
+    return `${staff.given_name} ${staff.family_name}, ${title.toLocaleLowerCase(language)}`;
+  };
   const showCitizen = (id: string) => {
     const person = names.citizens.get(id);
     return person ? `${person.given_name} ${person.family_name}` : '';
@@ -151,7 +159,7 @@ export async function presentErrand(
       kind: message.kind,
       author: {
         kind: message.author_kind,
-        display: message.author_kind === 'staff' ? showStaff(message.author_id) : showCitizen(message.author_id),
+        display: message.author_kind === 'staff' ? showResponder(message.author_id) : showCitizen(message.author_id),
         // A citizen message by someone else than the errand's citizen was a guardian acting as proxy.
         ...(message.author_kind === 'citizen' && message.author_id !== row.citizen_id
           ? { onBehalfOf: showCitizen(row.citizen_id) }
