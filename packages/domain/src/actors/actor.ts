@@ -36,6 +36,11 @@ export type StaffActor = Readonly<{
 
 export type Actor = CitizenActor | StaffActor;
 
+/** Whose data a citizen's request is about: the child while a guardian acts as proxy, else their own. */
+export function citizenActedFor(actor: CitizenActor): string {
+  return actor.actingForCitizenId ?? actor.citizenId;
+}
+
 export function hasRole(actor: Actor, role: StaffRole): boolean {
   return actor.kind === 'staff' && actor.roles.includes(role);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarNote, CalendarNoteBody } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
-import { type CitizenActor, isIsoDate } from '@kontakta/domain';
+import { type CitizenActor, citizenActedFor, isIsoDate } from '@kontakta/domain';
 import { newDataKey, openText, sealText, unwrapDataKey } from '../../encryption/envelope.ts';
 import type { CalendarNoteRow } from '../../storage/repositories/calendar-note.repository.ts';
 import { AppError } from '../app-error.ts';
@@ -15,7 +15,7 @@ type NoteText = { title: string; text: string };
 
 /** The calendar belongs to the person the citizen acts as (a guardian acting for a child: the child's). */
 export function calendarOwner(actor: CitizenActor): string {
-  return actor.actingForCitizenId ?? actor.citizenId;
+  return citizenActedFor(actor);
 }
 
 export function checkedNote(body: CalendarNoteBody, language: Language): CalendarNoteBody {

@@ -4,6 +4,7 @@ import type { Language } from '@kontakta/domain';
 import {
   type Actor,
   type AnswerError,
+  citizenActedFor,
   type Decision,
   decide,
   type ErrandAccess,
@@ -71,7 +72,7 @@ async function refuseIfDeleted(ctx: UseCaseContext, db: Kysely<DatabaseSchema>, 
   if (!tombstone) return;
   const theirs =
     ctx.actor.kind === 'citizen'
-      ? (ctx.actor.actingForCitizenId ?? ctx.actor.citizenId) === tombstone.citizen_id
+      ? citizenActedFor(ctx.actor) === tombstone.citizen_id
       : ctx.actor.unitHsaId === tombstone.unit_hsa_id &&
         (ctx.actor.roles.includes('receiver') || ctx.actor.roles.includes('caregiver'));
   if (theirs) throw new AppError('errand-deleted', 'deleted-by-retention');

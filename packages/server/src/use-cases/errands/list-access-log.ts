@@ -1,4 +1,5 @@
 import type { CitizenActor } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { listAccessLogForCitizen } from '../../storage/repositories/access-log.repository.ts';
 import { findErrandTypes } from '../../storage/repositories/errand.repository.ts';
 import { findStaffNames } from '../../storage/repositories/people.repository.ts';
@@ -15,7 +16,7 @@ export async function listAccessLog(
   ctx: UseCaseContext<CitizenActor>,
   options: { cursor?: string | undefined; limit?: number | undefined },
 ) {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   const limit = options.limit ?? 50;
   const before = decodeCursor(options.cursor, { at: 'number', id: 'string' });
   const { db } = ctx.database;

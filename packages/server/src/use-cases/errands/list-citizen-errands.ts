@@ -1,5 +1,6 @@
 import type { CitizenFolder } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { countCitizenErrands, listCitizenErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -11,7 +12,7 @@ export async function listCitizenErrandsUseCase(
   folder: CitizenFolder,
   options: { cursor?: string | undefined; limit?: number | undefined },
 ) {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   const limit = options.limit ?? 20;
   const after = decodeCursor(options.cursor, { at: 'number', id: 'string' });
   const { db } = ctx.database;

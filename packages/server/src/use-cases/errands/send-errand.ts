@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Language } from '@kontakta/domain';
 import {
   type CitizenActor,
+  citizenActedFor,
   errandExpiresAt,
   type FormDefinition,
   initialErrandState,
@@ -61,7 +62,7 @@ export async function sendErrand(
   const messageId = randomUUID();
   const key = randomBytes(32);
   const expiresAt = errandExpiresAt(ctx.now, ctx.config.retention);
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   const sealed = sealText(key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
   const setting = await findUnitSetting(db, input.unitHsaId);
 

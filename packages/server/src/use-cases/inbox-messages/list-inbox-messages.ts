@@ -1,5 +1,6 @@
 import type { InboxMessage, InboxMessageList } from '@kontakta/contract';
 import type { CitizenActor, Language } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import {
   countUnreadInboxMessages,
   listInboxMessages,
@@ -13,17 +14,12 @@ import { type InboxMessageValues, renderInboxMessage } from './inbox-message-tex
 
 const DEFAULT_LIMIT = 20;
 
-/** Whose inbox: the child's while a guardian acts for them, else one's own. */
-function inboxOwner(actor: CitizenActor): string {
-  return actor.actingForCitizenId ?? actor.citizenId;
-}
-
 /** The inbox messages, newest first, in the reader's language; paged by an opaque cursor. */
 export async function listInboxMessagesOf(
   ctx: UseCaseContext<CitizenActor>,
   input: { cursor?: string | undefined; limit?: number | undefined; language: Language },
 ): Promise<InboxMessageList> {
-  const owner = inboxOwner(ctx.actor);
+  const owner = citizenActedFor(ctx.actor);
   const limit = input.limit ?? DEFAULT_LIMIT;
   const before = decodeCursor(input.cursor, { createdAt: 'number', id: 'string' });
   const rows = await listInboxMessages(ctx.database.db, owner, { ...(before ? { before } : {}), limit: limit + 1 });
@@ -49,7 +45,7 @@ export async function listInboxMessagesOf(
 
 /** Marks a message read; 404 when it is not in this inbox. */
 export async function markInboxMessageReadFor(ctx: UseCaseContext<CitizenActor>, id: string): Promise<void> {
-  if (!(await markInboxMessageRead(ctx.database.db, inboxOwner(ctx.actor), id, ctx.now))) {
+  if (!(await markInboxMessageRead(ctx.database.db, citizenActedFor(ctx.actor), id, ctx.now))) {
     throw new AppError('not-found');
   }
 }

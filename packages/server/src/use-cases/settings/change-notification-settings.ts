@@ -1,5 +1,6 @@
 import type { FieldError, NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor, Language } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { checkMobileNumber, checkSmsRecipient, type MobileRefusal } from '../../identity/mobile-number.ts';
 import {
   deleteContactVerification,
@@ -69,7 +70,7 @@ export async function changeNotificationSettings(
   }
   if (errors.length > 0) throw new AppError('validation-failed', undefined, errors);
 
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   await forgetPassedMessageLimits(ctx, ctx.now);
   await ctx.database.db.transaction().execute(async (trx) => {
     const current = await findCitizenContact(trx, citizenId);

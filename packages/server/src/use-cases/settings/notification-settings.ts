@@ -1,12 +1,13 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { getCitizenStoppedChannels } from '../../notifications/delivery-status.ts';
 import { findCitizenContact, findContactVerification } from '../../storage/repositories/citizen-contact.repository.ts';
 import type { UseCaseContext } from '../services.ts';
 
 /** Where the citizen is told about news, whether each address is verified, and whether it stopped working. */
 export async function getNotificationSettings(ctx: UseCaseContext<CitizenActor>): Promise<NotificationSettings> {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   const { db } = ctx.database;
   const contact = await findCitizenContact(db, citizenId);
   const stopped = await getCitizenStoppedChannels(db, citizenId, {

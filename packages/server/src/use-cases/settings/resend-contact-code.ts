@@ -1,5 +1,6 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { findCitizenContact } from '../../storage/repositories/citizen-contact.repository.ts';
 import { AppError } from '../app-error.ts';
 import { forgetPassedMessageLimits } from '../messages/queue-code-message.ts';
@@ -18,7 +19,7 @@ export async function resendContactCode(
   ctx: UseCaseContext<CitizenActor>,
   channel: 'email' | 'mobile',
 ): Promise<NotificationSettings> {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   await forgetPassedMessageLimits(ctx, ctx.now);
   const sent = await ctx.database.db.transaction().execute(async (trx) => {
     const contact = await findCitizenContact(trx, citizenId);

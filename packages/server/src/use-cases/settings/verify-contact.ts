@@ -1,5 +1,6 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor } from '@kontakta/domain';
+import { citizenActedFor } from '@kontakta/domain';
 import { CODE_MAX_WRONG_TRIES, contactCodeContext, oneTimeCodeMatches } from '../../identity/one-time-code.ts';
 import {
   countVerificationAttempt,
@@ -18,7 +19,7 @@ export async function verifyContact(
   channel: 'email' | 'mobile',
   code: string,
 ): Promise<NotificationSettings> {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   const outcome = await ctx.database.db.transaction().execute(async (trx) => {
     const pending = await findContactVerification(trx, citizenId, channel);
     if (!pending) return 'conflict' as const;

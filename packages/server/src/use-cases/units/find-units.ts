@@ -1,5 +1,5 @@
 import type { UnitView } from '@kontakta/contract';
-import { type CitizenActor, searchWords } from '@kontakta/domain';
+import { type CitizenActor, citizenActedFor, searchWords } from '@kontakta/domain';
 import {
   type CareUnitRow,
   listUnitsUsedByCitizen,
@@ -20,7 +20,7 @@ export function unitView(row: CareUnitRow): UnitView {
 
 /** Step 1: the units the citizen has used (listing comes with the population register's listing data). */
 export async function listMyUnits(ctx: UseCaseContext<CitizenActor>): Promise<{ items: UnitView[] }> {
-  const citizenId = ctx.actor.actingForCitizenId ?? ctx.actor.citizenId;
+  const citizenId = citizenActedFor(ctx.actor);
   return { items: (await listUnitsUsedByCitizen(ctx.database.db, citizenId)).map(unitView) };
 }
 
