@@ -21,6 +21,7 @@ const { values } = parseArgs({
     confirm: { type: 'string', default: '60' },
     sets: { type: 'string' },
     steps: { type: 'string' },
+    expire: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -36,11 +37,13 @@ Missing data sets are generated first (see npm run bench:data and bench/README.m
   --db sqlite,postgres       databases to measure (default: both)
   --scales 10k,100k          data set sizes in errands (default: 10k,100k)
   --sets sqlite:10k,...      data sets one by one instead of --db x --scales
-  --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans
+  --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans,i
   --connections <n>          concurrent connections (default: 16)
   --seconds <s>, --runs <n>  length and number of runs per measurement
   --hold <s>, --confirm <s>  hold of each step of the national mix; hold confirming the largest k (60)
   --steps 1,2,3,...          the k of the national mix
+  --expire <n>               (i) errands expired before the retention run (default 100000,
+                             --quick 5000; at most half the data set)
   --profile                  V8 CPU profiles of the servers in data/bench/logs/profiles/
   --out <file>               where to write the report
   -h, --help                 this text
@@ -64,6 +67,7 @@ const options = {
   holdSeconds: Number(values.hold ?? (quick ? 15 : 60)),
   confirmSeconds: Number(values.confirm),
   mixSteps: (values.steps ?? '1,2,3,4,5,6,8,10,12,15,20,30,40').split(',').map(Number),
+  expire: Number(values.expire ?? (quick ? 5000 : 100_000)),
   only: values.only ? new Set(values.only.split(',')) : undefined,
 };
 const say = (line: string) => process.stdout.write(`${line}\n`);

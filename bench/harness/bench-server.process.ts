@@ -1,4 +1,7 @@
 import { loadConfig } from '../../packages/server/src/config/config.ts';
+import { openDeletionKeys } from '../../packages/server/src/encryption/deletion-keys.ts';
+import { retentionJob } from '../../packages/server/src/jobs/retention.job.ts';
+import { createScheduler } from '../../packages/server/src/jobs/scheduler/scheduler.ts';
 import { startServer } from '../../packages/server/src/server.ts';
 import { readMeta } from '../generator/bench-dataset.ts';
 import { buildNationalOrganisation } from '../generator/national-organisation.ts';
@@ -18,6 +21,34 @@ const organisation = buildNationalOrganisation(meta.seed, meta.inhabitantsPerUni
 const registers = nationalRegisters(meta.seed, meta.citizens, organisation);
 const config = loadConfig(process.env);
 const server = await startServer(config, { registers });
+
+// Benchmark (i): SIGUSR2 runs the retention job inside this process, on the server's own database
+// connection, the way the scheduler runs it every hour (same job, same lease, same batches; the
+// benchmark keeps scheduled jobs off so that nothing else runs). Prints `retention-<n> <json>`.
+let retentionRuns = 0;
+process.on('SIGUSR2', () => {
+  const number = ++retentionRuns;
+  const job = retentionJob({
+    config,
+    encryption: () => ({ keys: server.keys, deletionKeys: openDeletionKeys(config.deletionKeyFile) }),
+  });
+  const scheduler = createScheduler({
+    database: server.database,
+    jobs: [job],
+    logger: server.app.log.child({ component: 'scheduler' }),
+    processName: 'bench-server',
+  });
+  const started = performance.now();
+  const done = (outcome: Record<string, unknown>) =>
+    process.stdout.write(
+      `retention-${number} ${JSON.stringify({ ...outcome, seconds: (performance.now() - started) / 1000 })}\n`,
+    );
+  scheduler.runJob(job.name).then(
+    (report) => done({ result: report.result, counts: report.counts ?? {}, error: report.error }),
+    (error: unknown) => done({ result: 'failed', error: String(error) }),
+  );
+});
+
 process.stdout.write(`listening ${server.url}\n`);
 
 const stop = async () => {

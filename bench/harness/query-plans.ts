@@ -8,6 +8,7 @@ import {
   listCitizenErrands,
   listUnitErrands,
 } from '../../packages/server/src/storage/repositories/errand.repository.ts';
+import { listExpiredErrands } from '../../packages/server/src/storage/repositories/retention.repository.ts';
 import type { DatabaseSchema } from '../../packages/server/src/storage/schema.ts';
 import { openNodeSqlite } from '../../packages/server/src/storage/sqlite-driver.ts';
 
@@ -16,10 +17,48 @@ import { openNodeSqlite } from '../../packages/server/src/storage/sqlite-driver.
 
 export type QueryPlan = { name: string; sql: string; plan: string };
 
-export async function explainCostCurveQueries(
+type Queries = Array<[string, (db: Kysely<DatabaseSchema>) => Promise<unknown>]>;
+
+export function explainCostCurveQueries(
   config: DatabaseConfig,
   sample: { citizenId: string; heavyCitizenId: string; unitHsaId: string; receiverHsaId: string },
 ): Promise<QueryPlan[]> {
+  return explainQueries(config, [
+    ['(b) citizen inbox, first page', (db) => listCitizenErrands(db, sample.citizenId, 'inbox', 21)],
+    ['(b) citizen folder counts', (db) => countCitizenErrands(db, sample.citizenId)],
+    [
+      '(b) heavy user, archive page 6',
+      (db) =>
+        listCitizenErrands(db, sample.heavyCitizenId, 'archive', 21, { at: Date.now() - 200 * 86_400_000, id: 'z' }),
+    ],
+    [
+      '(c) unit inbox, unanswered',
+      (db) => listUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open', 'assigned'] }, 26),
+    ],
+    ['(c) unit inbox, all', (db) => listUnitErrands(db, sample.unitHsaId, {}, 26)],
+    ['(c) unit inbox, closed', (db) => listUnitErrands(db, sample.unitHsaId, { statuses: ['closed'] }, 26)],
+    [
+      '(c) count: mine',
+      (db) =>
+        countUnitErrands(db, sample.unitHsaId, {
+          statuses: ['assigned', 'answered'],
+          assignedTo: sample.receiverHsaId,
+        }),
+    ],
+    ['(c) count: unassigned', (db) => countUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open'] })],
+    ['(f) access log of a citizen', (db) => listAccessLogForCitizen(db, sample.citizenId, 51)],
+  ]);
+}
+
+/** Retention's expiry lookup (i), taken once errands have expired. */
+export function explainRetentionQueries(config: DatabaseConfig, now: number): Promise<QueryPlan[]> {
+  return explainQueries(config, [
+    ['(i) retention: the next batch of expired errands', (db) => listExpiredErrands(db, now, 200)],
+  ]);
+}
+
+/** Each query's plan (on PostgreSQL with ANALYZE and BUFFERS), for the first statement it runs. */
+async function explainQueries(config: DatabaseConfig, queries: Queries): Promise<QueryPlan[]> {
   const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
   const log = (event: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => {
     if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters });
@@ -34,36 +73,11 @@ export async function explainCostCurveQueries(
           dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1 }) }),
           log,
         });
-  const queries: Array<[string, () => Promise<unknown>]> = [
-    ['(b) citizen inbox, first page', () => listCitizenErrands(db, sample.citizenId, 'inbox', 21)],
-    ['(b) citizen folder counts', () => countCitizenErrands(db, sample.citizenId)],
-    [
-      '(b) heavy user, archive page 6',
-      () =>
-        listCitizenErrands(db, sample.heavyCitizenId, 'archive', 21, { at: Date.now() - 200 * 86_400_000, id: 'z' }),
-    ],
-    [
-      '(c) unit inbox, unanswered',
-      () => listUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open', 'assigned'] }, 26),
-    ],
-    ['(c) unit inbox, all', () => listUnitErrands(db, sample.unitHsaId, {}, 26)],
-    ['(c) unit inbox, closed', () => listUnitErrands(db, sample.unitHsaId, { statuses: ['closed'] }, 26)],
-    [
-      '(c) count: mine',
-      () =>
-        countUnitErrands(db, sample.unitHsaId, {
-          statuses: ['assigned', 'answered'],
-          assignedTo: sample.receiverHsaId,
-        }),
-    ],
-    ['(c) count: unassigned', () => countUnitErrands(db, sample.unitHsaId, { statuses: ['new', 'open'] })],
-    ['(f) access log of a citizen', () => listAccessLogForCitizen(db, sample.citizenId, 51)],
-  ];
   const plans: QueryPlan[] = [];
   try {
     for (const [name, run] of queries) {
       captured.length = 0;
-      await run();
+      await run(db);
       const query = captured[0];
       if (!query) continue;
       const explained: QueryResult<Record<string, unknown>> =

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BenchMeta } from '../generator/bench-dataset.ts';
 import { type MixResult, NATIONAL_PEAK, SCENARIOS, type ScenarioId, type SuiteResult } from './benchmark-suite.ts';
 import type { Figure } from './load-runner.ts';
+import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
 
 // The report the benchmark writes: what was measured, on what, with which settings, and the
@@ -254,6 +255,7 @@ function suiteSection(r: SuiteResult): string[] {
       '',
     );
   }
+  if (r.retention) lines.push(...retentionSection(r.retention, r.dialect, r.errands), '');
   return lines;
 }
 
@@ -326,6 +328,7 @@ function targets(results: SuiteResult[]): string[] {
         `- ${prefix} national mix ${mix.withLogins ? 'with e-ID logins' : 'without logins'}${processes} k ≥ 10: ${mixK60(mix) >= 10 ? 'met' : '**missed**'} (k = ${mixFigure(mix)}).`,
       );
     }
+    if (r.retention) lines.push(`- ${prefix} ${retentionTarget(r.retention)}`);
     if (r.mixScaleOut && r.mixWithoutLogins) {
       const one = mixK60(r.mixWithoutLogins);
       const two = mixK60(r.mixScaleOut);

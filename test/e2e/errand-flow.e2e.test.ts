@@ -162,8 +162,8 @@ describe('the errand flow, in three browsers', () => {
     await page.getByRole('button', { name: 'Nya (1)' }).waitFor();
     // Each row says who the errand is from, to route it without opening it.
     const pnr = people.citizen.personnummer;
-    const from = `Från ${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`;
-    await page.getByRole('main').getByText(from, { exact: true }).waitFor();
+    const from = `${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`;
+    await page.getByRole('main').getByRole('cell', { name: from, exact: true }).waitFor();
     await expectAccessible(page);
     await saveScreenshot(page, 'staff-inbox');
 
@@ -184,7 +184,7 @@ describe('the errand flow, in three browsers', () => {
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Obesvarade' }).click();
     await page.getByRole('heading', { level: 2, name: 'Ett ärende väntar på svar' }).waitFor();
-    await page.getByRole('main').getByText(from, { exact: true }).waitFor();
+    await page.getByRole('main').getByRole('cell', { name: from, exact: true }).waitFor();
     await expectAccessible(page);
   });
 
@@ -195,7 +195,8 @@ describe('the errand flow, in three browsers', () => {
     const pnr = people.citizen.personnummer;
     await page
       .getByRole('main')
-      .getByText(`Från ${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`, {
+      .getByRole('cell', {
+        name: `${people.citizen.givenName} ${people.citizen.familyName} ${pnr.slice(0, 8)}-${pnr.slice(8)}`,
         exact: true,
       })
       .waitFor();

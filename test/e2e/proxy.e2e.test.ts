@@ -151,7 +151,9 @@ describe('proxy for children (ombud)', () => {
     await page.getByRole('heading', { level: 1, name: 'Skicka ett ärende' }).waitFor();
     await typeInto(page, page.getByLabel('Mottagningens namn eller kommun'), people.unit.name);
     await page.keyboard.press('Enter');
-    await press(page, page.getByRole('link', { name: people.unit.name, exact: true }));
+    // The unit is also the child's health centre, so it is listed under "Dina mottagningar" too.
+    const found = page.getByRole('region', { name: 'Sök mottagning' });
+    await press(page, found.getByRole('link', { name: people.unit.name, exact: true }));
     await page.getByRole('heading', { level: 1, name: people.unit.name }).waitFor();
     await press(page, page.getByRole('link', { name: 'Förnya recept' }));
     await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Cursor, Localized } from './errands.schema.ts';
+import { ReplyTime, UnitContactDetails } from './unit-contact.schema.ts';
 
 /** A care unit as a citizen finds it. */
 export const UnitView = Type.Object({
@@ -11,8 +12,18 @@ export const UnitView = Type.Object({
 });
 export type UnitView = Static<typeof UnitView>;
 
-/** The units the citizen has used. */
-export const UnitList = Type.Object({ items: Type.Array(UnitView) });
+/** One of the citizen's own units: where they are listed ("Din vårdcentral") and where they have sent errands. */
+export const MyUnit = Type.Object({
+  ...UnitView.properties,
+  /** The population register lists the citizen at this unit (their health centre). */
+  listed: Type.Boolean(),
+  /** The citizen has sent an errand to this unit. */
+  used: Type.Boolean(),
+});
+export type MyUnit = Static<typeof MyUnit>;
+
+/** The citizen's units: the listed unit first, then the units they have used, by name. */
+export const UnitList = Type.Object({ items: Type.Array(MyUnit) });
 
 /** Any words of a unit's name, municipality or city. */
 export const UnitSearchQuery = Type.Object(
@@ -44,12 +55,18 @@ export const ContactCardErrandType = Type.Object({
   description: Localized,
   /** False: a guardian acting for a child cannot use it (shown with a padlock). */
   openToProxies: Type.Boolean(),
+  /** The reply time the unit promises for this type; null when it has not said. */
+  replyTime: Type.Union([ReplyTime, Type.Null()]),
 });
 export type ContactCardErrandType = Static<typeof ContactCardErrandType>;
 
-/** The unit's contact card: what it offers, in the order of the national list, and its links out. */
+/**
+ * The unit's contact card: how to reach it (phone, visiting address, opening hours, description),
+ * what it offers in the order of the national list, and its links out.
+ */
 export const ContactCard = Type.Object({
   unit: UnitView,
+  contact: UnitContactDetails,
   errandTypes: Type.Array(ContactCardErrandType),
   links: Type.Array(Type.Object({ title: Localized, url: Type.String() })),
 });

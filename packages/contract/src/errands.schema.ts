@@ -88,6 +88,39 @@ export const CitizenErrandDetail = Type.Object({
 export type CitizenErrandDetail = Static<typeof CitizenErrandDetail>;
 
 /** An errand as staff see it: the citizen's view plus what only staff may see. */
+/** A staff-only note on an errand. */
+export const ErrandNote = Type.Object({
+  id: Id,
+  author: Type.String(),
+  createdAt: Type.Integer(),
+  text: Type.String(),
+});
+
+export const NoteBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+
+/** Routing several errands at once: all to one caregiver. */
+export const BulkAssignBody = Type.Object(
+  {
+    errandIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    caregiverHsaId: HsaId,
+  },
+  { additionalProperties: false },
+);
+
+/** Per errand: routed, or why not (the same reasons as one at a time; another unit's is not-found). */
+export const BulkAssignResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      outcome: Type.Union([Type.Literal('assigned'), Type.Literal('refused')]),
+      reason: Type.Optional(Type.String()),
+    }),
+  ),
+});
+
 export const StaffErrandDetail = Type.Object({
   ...CitizenErrandDetail.properties,
   /** The HSA id of the caregiver who has the errand. */
@@ -98,6 +131,8 @@ export const StaffErrandDetail = Type.Object({
   sentByProxy: Type.Optional(CitizenRef),
   /** How the citizen's notifications about this errand fared (a wrong number is common). */
   notifications: Type.Optional(Type.Array(ErrandNotificationStatus)),
+  /** Internal notes between staff, oldest first; never in any citizen response. */
+  notes: Type.Optional(Type.Array(ErrandNote)),
 });
 export type StaffErrandDetail = Static<typeof StaffErrandDetail>;
 
@@ -121,6 +156,16 @@ export const AnswerBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A message-only answer: the structured answer already given stands. */
+export const MessageAnswerBody = Type.Object(
+  {
+    message: Type.String({ minLength: 1, maxLength: 5000 }),
+    /** Offer the citizen a reply (only where the unit allows replies for the type). */
+    citizenMayReply: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 /**
  * Closing an errand: a message to the citizen, stored in the thread like an answer. Required when
  * nobody has answered the errand (the server names `body.message` then), optional otherwise.
@@ -138,9 +183,20 @@ export const Created = Type.Object({ id: Type.String() });
 export const INBOX_FILTERS = ['all', 'new', 'unassigned', 'mine', 'assigned', 'unanswered', 'closed'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
+/**
+ * How the unit's list is ordered: by received (oldest first, or newest first), by how long the
+ * errand has waited for the unit (longest first; only errands that wait), by type or by status
+ * (each then oldest first).
+ */
+export const INBOX_SORTS = ['received', 'received-desc', 'waiting', 'type', 'status'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
 export const StaffInboxQuery = Type.Object(
   {
     filter: Type.Optional(Type.Enum(INBOX_FILTERS)),
+    sort: Type.Optional(Type.Enum(INBOX_SORTS)),
+    /** A personnummer (10 or 12 digits, dash optional) or words of the citizen's name. */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
     caregiver: Type.Optional(HsaId),
     olderThanDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
     errandType: Type.Optional(Type.String({ maxLength: 80 })),
@@ -157,6 +213,13 @@ export const StaffErrandSummary = Type.Object(
     citizen: CitizenRef,
     assignedTo: Type.Union([Type.String(), Type.Null()]),
     waitingSince: Type.Union([Type.Integer(), Type.Null()]),
+    /** When the citizen replied, while the reply waits for the unit ("Nytt meddelande från invånaren"). */
+    citizenReplyAt: Type.Union([Type.Integer(), Type.Null()]),
+    /**
+     * When the answer is due: the unit's reply time for the type, in its opening hours without
+     * holidays, from when the errand began to wait. Null when it does not wait or has no reply time.
+     */
+    replyBy: Type.Union([Type.Integer(), Type.Null()]),
   },
   { $id: 'StaffErrandSummary' },
 );
@@ -173,6 +236,19 @@ export const StaffErrandList = Type.Object({
   }),
 });
 
+/**
+ * A caregiver's own errands: by default those waiting for them (assigned, or with a citizen's reply);
+ * `all` adds the ones they have answered.
+ */
+export const MyErrandsQuery = Type.Object(
+  {
+    show: Type.Optional(Type.Union([Type.Literal('waiting'), Type.Literal('all')])),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+
 /** A caregiver's own errands across the units where they serve. */
 export const MyErrandList = Type.Object({
   items: Type.Array(StaffErrandSummary),
@@ -182,6 +258,8 @@ export const MyErrandList = Type.Object({
 /** How many of the unit's errands wait for an answer, by age. */
 export const UnansweredOverview = Type.Object({
   total: Type.Integer(),
+  /** By time left to the reply deadline: overdue, due today, due tomorrow, later, and types without a reply time. */
+  byDeadline: Type.Array(Type.Object({ label: Type.String(), count: Type.Integer() })),
   brackets: Type.Array(Type.Object({ label: Type.String(), count: Type.Integer() })),
 });
 

@@ -18,3 +18,4 @@ export * from './routes/index.ts';
 export * from './session.schema.ts';
 export * from './settings.schema.ts';
 export * from './unit-admin.schema.ts';
+export * from './unit-contact.schema.ts';

@@ -17,6 +17,11 @@ export const NotificationSettings = Type.Object(
     email: ContactChannel,
     mobile: ContactChannel,
     language: Language,
+    /**
+     * Ask after login where notifications should go: no verified address yet, and the person
+     * logged in has not said "not now" (for a child's, a guardian is asked about the child's).
+     */
+    askForAddress: Type.Boolean(),
   },
   { $id: 'NotificationSettings' },
 );
@@ -30,6 +35,9 @@ export const ChangeNotificationSettingsBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The answer to the question after login: `ask: false` is "not now", remembered on the server. */
+export const NotificationPromptBody = Type.Object({ ask: Type.Boolean() }, { additionalProperties: false });
 
 export const VerifyContactBody = Type.Object(
   { channel: Type.Enum(['email', 'mobile']), code: Type.String({ minLength: 1, maxLength: 12 }) },

@@ -9,12 +9,16 @@ const Timestamp = Type.Integer({ description: 'Epoch milliseconds.' });
 
 export const StaffNamesDisplay = Type.Union([Type.Literal('full-name'), Type.Literal('profession')]);
 
+export const MailboxNotifications = Type.Union([Type.Literal('each'), Type.Literal('daily-digest')]);
+
 export const UnitSettings = Type.Object(
   {
     /** Where "something new has arrived" e-mails go (never any content); null: no e-mails. */
     notificationEmail: Type.Union([Type.String(), Type.Null()]),
     /** How staff are named to citizens: full name, or profession only. */
     staffNames: StaffNamesDisplay,
+    /** How the mailbox hears of new errands and citizens' replies: an e-mail each time, or one a day. */
+    mailboxNotifications: MailboxNotifications,
     updatedAt: Type.Union([Timestamp, Type.Null()]),
     updatedBy: Type.Union([Type.String(), Type.Null()]),
   },
@@ -26,6 +30,8 @@ export const UnitSettingsBody = Type.Object(
   {
     notificationEmail: Type.Union([Type.String({ minLength: 3, maxLength: 254 }), Type.Null()]),
     staffNames: StaffNamesDisplay,
+    /** Left out: unchanged. */
+    mailboxNotifications: Type.Optional(MailboxNotifications),
   },
   strict,
 );
@@ -71,6 +77,10 @@ export const UNIT_ADMIN_ACTIONS = [
   'external-link-changed',
   'external-link-removed',
   'external-links-reordered',
+  'contact-card-changed',
+  'answer-template-added',
+  'answer-template-changed',
+  'answer-template-removed',
 ] as const;
 export type UnitAdminAction = (typeof UNIT_ADMIN_ACTIONS)[number];
 
@@ -101,3 +111,51 @@ export const UnitAdminChangeList = Type.Object({
   items: Type.Array(UnitAdminChange),
   nextCursor: Type.Union([Cursor, Type.Null()]),
 });
+
+export const ANSWER_TEMPLATE_TITLE_MAX_LENGTH = 120;
+export const ANSWER_TEMPLATE_TEXT_MAX_LENGTH = 5000;
+export const MAX_ANSWER_TEMPLATES = 200;
+
+/** A unit's standard answer: Swedish required, English optional (Swedish is shown where it is missing). */
+export const AnswerTemplateBody = Type.Object(
+  {
+    title: Type.Object(
+      {
+        sv: Type.String({ minLength: 1, maxLength: ANSWER_TEMPLATE_TITLE_MAX_LENGTH }),
+        en: Type.Optional(Type.String({ maxLength: ANSWER_TEMPLATE_TITLE_MAX_LENGTH })),
+      },
+      strict,
+    ),
+    text: Type.Object(
+      {
+        sv: Type.String({ minLength: 1, maxLength: ANSWER_TEMPLATE_TEXT_MAX_LENGTH }),
+        en: Type.Optional(Type.String({ maxLength: ANSWER_TEMPLATE_TEXT_MAX_LENGTH })),
+      },
+      strict,
+    ),
+    /** The errand types it is for; empty: every type. */
+    errandTypes: Type.Array(Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9-]+$' }), {
+      maxItems: 30,
+      uniqueItems: true,
+    }),
+  },
+  strict,
+);
+export type AnswerTemplateBody = Static<typeof AnswerTemplateBody>;
+
+export const AnswerTemplate = Type.Object({
+  id: Id,
+  title: Type.Object({ sv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+  text: Type.Object({ sv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+  errandTypes: Type.Array(Type.String()),
+  updatedAt: Timestamp,
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+});
+export type AnswerTemplate = Static<typeof AnswerTemplate>;
+
+export const AnswerTemplateList = Type.Object({ items: Type.Array(AnswerTemplate) });
+
+export const AnswerTemplateQuery = Type.Object(
+  { errandType: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) },
+  strict,
+);

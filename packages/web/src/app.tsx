@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { createBrowserRouter, Route, RouterProvider, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client.ts';
 import { Loading } from './ui/page-state.tsx';
 import { SessionWatch } from './ui/session-watch.tsx';
@@ -10,20 +10,31 @@ import { SessionWatch } from './ui/session-watch.tsx';
 const CitizenApp = lazy(() => import('./citizen/citizen-app.tsx').then((module) => ({ default: module.CitizenApp })));
 const StaffApp = lazy(() => import('./staff/staff-app.tsx').then((module) => ({ default: module.StaffApp })));
 
+function AudienceRoutes() {
+  return (
+    <>
+      <SessionWatch />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/personal/*" element={<StaffApp />} />
+          <Route path="/*" element={<CitizenApp />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
+
+// A data router, though the routes are declared as elements below it: only a data router can
+// hold a navigation until the reader answers "leave the page?" (useBlocker, see forms/unsaved-changes.ts).
+const createRouter = () => createBrowserRouter([{ path: '*', element: <AudienceRoutes /> }]);
+
 /** The composition root of the UI: data cache, router, and the two audiences' route trees. */
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <SessionWatch />
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/personal/*" element={<StaffApp />} />
-            <Route path="/*" element={<CitizenApp />} />
-          </Routes>
-        </Suspense>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

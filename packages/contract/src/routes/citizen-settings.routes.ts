@@ -1,6 +1,7 @@
 import { defineRoute } from '../route.ts';
 import {
   ChangeNotificationSettingsBody,
+  NotificationPromptBody,
   NotificationSettings,
   ResendContactCodeBody,
   VerifyContactBody,
@@ -38,6 +39,17 @@ export const citizenSettingsRoutes = {
     summary: 'Send a new code to the address that waits to be confirmed',
     tags,
     body: ResendContactCodeBody,
+    status: 200,
+    response: NotificationSettings,
+  }),
+  // "Not now" (`ask: false`) to being asked after login for an address; `ask: true` asks again.
+  answerPrompt: defineRoute({
+    method: 'PUT',
+    path: '/api/citizen/settings/address-prompt',
+    audience: 'citizen',
+    summary: 'Whether to be asked after login where notifications should go ("not now" is remembered)',
+    tags,
+    body: NotificationPromptBody,
     status: 200,
     response: NotificationSettings,
   }),

@@ -3,11 +3,15 @@ import { AnswerForm } from '../answer-form.schema.ts';
 import {
   AnswerBody,
   AssignBody,
+  BulkAssignBody,
+  BulkAssignResult,
   CaregiverList,
   CloseBody,
   Id,
-  ListQuery,
+  MessageAnswerBody,
   MyErrandList,
+  MyErrandsQuery,
+  NoteBody,
   StaffErrandDetail,
   StaffErrandList,
   StaffInboxQuery,
@@ -16,6 +20,7 @@ import {
 import { IdempotencyKeyHeaders } from '../idempotency.schema.ts';
 import { StaffProfile } from '../profile.schema.ts';
 import { defineRoute } from '../route.ts';
+import { AnswerTemplateList, AnswerTemplateQuery } from '../unit-admin.schema.ts';
 
 const tags = ['staff'];
 const ErrandParams = Type.Object({ id: Id });
@@ -51,7 +56,7 @@ export const staffErrandRoutes = {
     audience: 'staff',
     summary: "A caregiver's own errands across the units where they serve",
     tags,
-    query: ListQuery,
+    query: MyErrandsQuery,
     status: 200,
     response: MyErrandList,
   }),
@@ -63,6 +68,16 @@ export const staffErrandRoutes = {
     tags,
     status: 200,
     response: UnansweredOverview,
+  }),
+  answerTemplates: defineRoute({
+    method: 'GET',
+    path: '/api/staff/answer-templates',
+    audience: 'staff',
+    summary: "The unit's standard answers for an errand type, to insert into an answer",
+    tags,
+    query: AnswerTemplateQuery,
+    status: 200,
+    response: AnswerTemplateList,
   }),
   caregivers: defineRoute({
     method: 'GET',
@@ -104,6 +119,30 @@ export const staffErrandRoutes = {
     response: Type.Unknown({ description: 'A FHIR R4 QuestionnaireResponse resource.' }),
     contentType: 'application/fhir+json',
   }),
+  recordCopyFhir: defineRoute({
+    method: 'GET',
+    path: '/api/staff/errands/:id/record-copy/fhir',
+    audience: 'staff',
+    summary: 'A copy of the errand for the medical record as a FHIR R4 Bundle (written to the access log)',
+    tags,
+    params: ErrandParams,
+    status: 200,
+    response: Type.Unknown({
+      description: 'A FHIR R4 Bundle (collection): QuestionnaireResponse, Communication, Task, Patient, Practitioner.',
+    }),
+    contentType: 'application/fhir+json',
+  }),
+  recordCopyPdf: defineRoute({
+    method: 'GET',
+    path: '/api/staff/errands/:id/record-copy/pdf',
+    audience: 'staff',
+    summary: 'A copy of the errand for the medical record as a tagged PDF (written to the access log)',
+    tags,
+    params: ErrandParams,
+    status: 200,
+    response: Type.Unknown({ description: 'A tagged, accessible PDF in Swedish.' }),
+    contentType: 'application/pdf',
+  }),
   assign: defineRoute({
     method: 'POST',
     path: '/api/staff/errands/:id/assign',
@@ -112,6 +151,26 @@ export const staffErrandRoutes = {
     tags,
     params: ErrandParams,
     body: AssignBody,
+    status: 204,
+  }),
+  assignMany: defineRoute({
+    method: 'POST',
+    path: '/api/staff/errands/assign',
+    audience: 'staff',
+    summary: 'Assign several errands to one caregiver (receivers); each errand is its own change',
+    tags,
+    body: BulkAssignBody,
+    status: 200,
+    response: BulkAssignResult,
+  }),
+  addNote: defineRoute({
+    method: 'POST',
+    path: '/api/staff/errands/:id/notes',
+    audience: 'staff',
+    summary: 'Add an internal note for staff (never shown to the citizen; written to the access log)',
+    tags,
+    params: ErrandParams,
+    body: NoteBody,
     status: 204,
   }),
   takeBack: defineRoute({
@@ -132,6 +191,17 @@ export const staffErrandRoutes = {
     params: ErrandParams,
     headers: IdempotencyKeyHeaders,
     body: AnswerBody,
+    status: 204,
+  }),
+  answerWithMessage: defineRoute({
+    method: 'POST',
+    path: '/api/staff/errands/:id/message',
+    audience: 'staff',
+    summary: "Answer with a message only, once the errand has a structured answer (e.g. to a citizen's reply)",
+    tags,
+    params: ErrandParams,
+    headers: IdempotencyKeyHeaders,
+    body: MessageAnswerBody,
     status: 204,
   }),
   close: defineRoute({

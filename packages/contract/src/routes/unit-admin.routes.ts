@@ -15,6 +15,9 @@ import {
 import { HsaId, Id } from '../errands.schema.ts';
 import { defineRoute } from '../route.ts';
 import {
+  AnswerTemplate,
+  AnswerTemplateBody,
+  AnswerTemplateList,
   ExternalLink,
   ExternalLinkBody,
   ExternalLinkList,
@@ -24,6 +27,7 @@ import {
   UnitSettings,
   UnitSettingsBody,
 } from '../unit-admin.schema.ts';
+import { UnitContactSettings, UnitContactSettingsBody } from '../unit-contact.schema.ts';
 
 // A unit administrator's routes, all under /api/admin/units/:hsaId. Their audience is staff; the
 // server also refuses, before the body is read, anyone who is not an administrator of that unit
@@ -37,6 +41,7 @@ const VersionParams = Type.Object({
   version: Type.String({ pattern: '^[1-9][0-9]{0,8}$' }),
 });
 const LinkParams = Type.Object({ ...UnitParams.properties, linkId: Id });
+const TemplateParams = Type.Object({ ...UnitParams.properties, templateId: Id });
 
 /** The unit's errand types: base types' settings, custom types, previews, the FHIR export. */
 export const unitAdminRoutes = {
@@ -159,6 +164,27 @@ export const unitAdminRoutes = {
     status: 200,
     response: UnitSettings,
   }),
+  showContactSettings: defineRoute({
+    method: 'GET',
+    path: '/api/admin/units/:hsaId/contact-card',
+    audience: 'staff',
+    summary: "The contact card's phone, visiting address, opening hours, description and reply times",
+    tags,
+    params: UnitParams,
+    status: 200,
+    response: UnitContactSettings,
+  }),
+  changeContactSettings: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/units/:hsaId/contact-card',
+    audience: 'staff',
+    summary: "Change the contact card's phone, visiting address, opening hours, description and reply times",
+    tags,
+    params: UnitParams,
+    body: UnitContactSettingsBody,
+    status: 200,
+    response: UnitContactSettings,
+  }),
   listLinks: defineRoute({
     method: 'GET',
     path: '/api/admin/units/:hsaId/links',
@@ -209,6 +235,47 @@ export const unitAdminRoutes = {
     summary: 'Remove a link',
     tags,
     params: LinkParams,
+    status: 204,
+  }),
+  listTemplates: defineRoute({
+    method: 'GET',
+    path: '/api/admin/units/:hsaId/answer-templates',
+    audience: 'staff',
+    summary: "The unit's standard answers",
+    tags,
+    params: UnitParams,
+    status: 200,
+    response: AnswerTemplateList,
+  }),
+  addTemplate: defineRoute({
+    method: 'POST',
+    path: '/api/admin/units/:hsaId/answer-templates',
+    audience: 'staff',
+    summary: 'Add a standard answer',
+    tags,
+    params: UnitParams,
+    body: AnswerTemplateBody,
+    status: 201,
+    response: AnswerTemplate,
+  }),
+  changeTemplate: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/units/:hsaId/answer-templates/:templateId',
+    audience: 'staff',
+    summary: 'Change a standard answer',
+    tags,
+    params: TemplateParams,
+    body: AnswerTemplateBody,
+    status: 200,
+    response: AnswerTemplate,
+  }),
+  removeTemplate: defineRoute({
+    method: 'DELETE',
+    path: '/api/admin/units/:hsaId/answer-templates/:templateId',
+    audience: 'staff',
+    summary: 'Remove a standard answer',
+    tags,
+    params: TemplateParams,
     status: 204,
   }),
   listChanges: defineRoute({

@@ -216,13 +216,45 @@ describe('the errand state machine', () => {
     });
   });
 
+  it("a citizen's reply is marked for the unit until the caregiver answers it, with a message only", () => {
+    const replied = run([
+      [{ type: 'assign', caregiver: 'n1' }, receiver],
+      [{ type: 'answer', replyAllowed: true }, nurse],
+      [{ type: 'citizen-reply' }, citizen],
+    ]);
+    expect(replied).toMatchObject({ status: 'assigned', assignedTo: 'n1', replyFromCitizen: true });
+    const answered = decide(replied, { type: 'answer', replyAllowed: false, messageOnly: true }, nurse, 4);
+    expect(answered.ok && answered.state).toMatchObject({ status: 'answered', replyFromCitizen: false });
+    expect(answered.ok && answered.events.map((e) => e.type)).toEqual(['answered']);
+  });
+
+  it('a message-only answer needs an earlier structured answer', () => {
+    const assigned = run([[{ type: 'assign', caregiver: 'n1' }, receiver]]);
+    expect(decide(assigned, { type: 'answer', replyAllowed: false, messageOnly: true }, nurse, 2)).toEqual({
+      ok: false,
+      reason: 'structured-answer-required',
+    });
+  });
+
+  it('closing clears the reply mark', () => {
+    const closed = run([
+      [{ type: 'assign', caregiver: 'n1' }, receiver],
+      [{ type: 'answer', replyAllowed: true }, nurse],
+      [{ type: 'citizen-reply' }, citizen],
+      [{ type: 'close', message: true }, receiver],
+    ]);
+    expect(closed.replyFromCitizen).toBe(false);
+  });
+
   it('property: no sequence of commands reaches an illegal state, and refusals change nothing', () => {
     const actors = fc.constantFrom(citizen, receiver, nurse, doctor, admin);
     const commands = fc.oneof(
       fc.constant<ErrandCommand>({ type: 'open' }),
       fc.constantFrom('n1', 'd1').map<ErrandCommand>((caregiver) => ({ type: 'assign', caregiver })),
       fc.constant<ErrandCommand>({ type: 'take-back' }),
-      fc.boolean().map<ErrandCommand>((replyAllowed) => ({ type: 'answer', replyAllowed })),
+      fc
+        .tuple(fc.boolean(), fc.boolean())
+        .map<ErrandCommand>(([replyAllowed, messageOnly]) => ({ type: 'answer', replyAllowed, messageOnly })),
       fc.constant<ErrandCommand>({ type: 'citizen-reply' }),
       fc.constant<ErrandCommand>({ type: 'read-by-citizen' }),
       fc.boolean().map<ErrandCommand>((message) => ({ type: 'close', message })),

@@ -20,6 +20,8 @@ export type ErrandState = Readonly<{
   /** Something from the unit the citizen has not read yet. */
   unreadByCitizen: boolean;
   archivedByCitizen: boolean;
+  /** The citizen has replied and the unit has not answered the reply yet (marked in staff lists). */
+  replyFromCitizen: boolean;
 }>;
 
 export const ERRAND_EVENT_TYPES = [
@@ -54,7 +56,11 @@ export type ErrandCommand =
   | { type: 'open' }
   | { type: 'assign'; caregiver: string }
   | { type: 'take-back' }
-  | { type: 'answer'; replyAllowed: boolean }
+  /**
+   * `messageOnly`: a message without the structured answer form, e.g. to a citizen's reply; only
+   * once the errand has had a structured answer.
+   */
+  | { type: 'answer'; replyAllowed: boolean; messageOnly?: boolean }
   | { type: 'citizen-reply' }
   | { type: 'read-by-citizen' }
   /** `message`: whether a message to the citizen comes with the close (the caller stores it). */
@@ -75,6 +81,7 @@ export const ERRAND_REFUSALS = [
   'not-archived',
   'message-required',
   'not-closed',
+  'structured-answer-required',
 ] as const;
 export type ErrandRefusal = (typeof ERRAND_REFUSALS)[number];
 
@@ -88,6 +95,7 @@ export function initialErrandState(): ErrandState {
     replyAllowed: false,
     unreadByCitizen: false,
     archivedByCitizen: false,
+    replyFromCitizen: false,
   };
 }
 
@@ -136,6 +144,7 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
       if (!isStaff || actor.role !== 'caregiver') return refuse('wrong-role');
       if (state.status === 'closed') return refuse('closed');
       if (state.assignedTo !== actor.hsaId) return refuse('not-the-assigned-caregiver');
+      if (command.messageOnly && state.answeredBy.length === 0) return refuse('structured-answer-required');
       return ok(
         {
           status: 'answered',
@@ -143,6 +152,7 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
           replyAllowed: command.replyAllowed,
           unreadByCitizen: true,
           archivedByCitizen: false,
+          replyFromCitizen: false,
         },
         event('answered'),
       );
@@ -152,7 +162,12 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
       if (state.status !== 'answered' || !state.replyAllowed) return refuse('reply-not-allowed');
       // The reply goes back to whoever answered, or to the inbox when nobody has the errand now.
       return ok(
-        { status: state.assignedTo ? 'assigned' : 'open', replyAllowed: false, archivedByCitizen: false },
+        {
+          status: state.assignedTo ? 'assigned' : 'open',
+          replyAllowed: false,
+          archivedByCitizen: false,
+          replyFromCitizen: true,
+        },
         event('citizen-replied'),
       );
     case 'read-by-citizen':
@@ -174,6 +189,7 @@ export function decide(state: ErrandState, command: ErrandCommand, actor: Errand
           assignedTo: null,
           replyAllowed: false,
           archivedByCitizen: true,
+          replyFromCitizen: false,
           ...(command.message ? { unreadByCitizen: true } : {}),
         },
         event('closed'),
@@ -212,5 +228,7 @@ export function errandStateProblems(state: ErrandState): string[] {
   if (state.replyAllowed && state.status !== 'answered') problems.push('reply allowed while not answered');
   if ((state.status === 'new' || state.status === 'open') && state.assignedTo)
     problems.push('unassigned status with a caregiver');
+  if (state.replyFromCitizen && (state.status === 'answered' || state.status === 'closed'))
+    problems.push('a reply marked as waiting on an answered or closed errand');
   return problems;
 }

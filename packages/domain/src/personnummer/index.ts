@@ -13,4 +13,11 @@ export type { PersonnummerSpec } from './personnummer-generator.ts';
 export { makePersonnummer } from './personnummer-generator.ts';
 export { isValidPersonnummer } from './personnummer-package.ts';
 export type { CalendarDate } from './stockholm-calendar.ts';
-export { startOfStockholmDay, stockholmCalendarDate, stockholmDate } from './stockholm-calendar.ts';
+export {
+  addCalendarDays,
+  isoWeekday,
+  startOfStockholmDay,
+  stockholmCalendarDate,
+  stockholmDate,
+  stockholmWallTime,
+} from './stockholm-calendar.ts';

@@ -75,6 +75,34 @@ export function startOfStockholmDay(isoDate: string): Date {
   return new Date(instant);
 }
 
+/**
+ * The instant a Stockholm wall-clock time happens on a calendar day, `minutes` after local
+ * midnight (08:00 is 480). On the spring-forward day a time in the skipped hour maps to the same
+ * wall time an hour later; on the autumn day an ambiguous time maps to its first occurrence.
+ */
+export function stockholmWallTime(isoDate: string, minutes: number): Date {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = isoDate.split('-').map(Number);
+  const wall = utcMidnight(year, month, day) + minutes * 60_000;
+  if (Number.isNaN(wall)) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  let instant = wall - offsetAt(wall);
+  instant = wall - offsetAt(instant);
+  return new Date(instant);
+}
+
+/** The ISO date a number of days after another (negative: before); calendar days, not 24-hour spans. */
+export function addCalendarDays(isoDate: string, days: number): string {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = isoDate.split('-').map(Number);
+  const date = new Date(utcMidnight(year, month, day + days));
+  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** ISO weekday of a calendar date: 1 Monday … 7 Sunday. */
+export function isoWeekday(isoDate: string): number {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = isoDate.split('-').map(Number);
+  const weekday = new Date(utcMidnight(year, month, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
 function offsetAt(epochMs: number): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
   const c = stockholmWallClock(new Date(whole));

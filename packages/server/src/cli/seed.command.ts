@@ -1,10 +1,11 @@
 import type { Config } from '../config/config.ts';
-import { loadFileRegister, writeDemoRegister } from '../registers/index.ts';
+import { demoContactCards, loadFileRegister, writeDemoRegister } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrator.ts';
 import { offerDefaultErrandTypes } from '../use-cases/errand-types/offer-default-errand-types.ts';
 import { syncOrganisation } from '../use-cases/organisation/sync-organisation.ts';
+import { fillContactCards } from '../use-cases/units/fill-contact-cards.ts';
 
 export async function seedCommand(config: Config): Promise<void> {
   const database = openDatabase(config.database);
@@ -34,5 +35,6 @@ export async function seedDemo(config: Config, database: Database): Promise<{ re
     units.map((u) => ({ hsaId: u.hsaId, notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example` })),
     now.getTime(),
   );
+  await fillContactCards(database, demoContactCards(units), now.getTime());
   return synced;
 }

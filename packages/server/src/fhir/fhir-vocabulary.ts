@@ -74,3 +74,12 @@ export function fhirTime(time: string): string {
 
 /** The Swedish personal identity number's identifier system (Skatteverket's OID). */
 export const PERSONNUMMER_SYSTEM = 'urn:oid:1.2.752.129.2.1.3.1';
+
+/**
+ * The personnummer as HL7 Sweden's base profiles (SEBasePatient) name it; the record copy uses it
+ * for the Patient, where Swedish record systems look for it.
+ */
+export const SE_PERSONNUMMER_SYSTEM = 'http://electronichealth.se/identifier/personnummer';
+
+/** HSA-id, the Swedish directory's identifier of staff and care units (Inera's OID). */
+export const HSA_ID_SYSTEM = 'urn:oid:1.2.752.129.2.1.4.1';

@@ -9,6 +9,7 @@ import { outboxHousekeepingJob } from './outbox-housekeeping.job.ts';
 import { proxyReviewJob } from './proxy-review.job.ts';
 import { retentionJob } from './retention.job.ts';
 import type { ScheduledJob } from './scheduler/job.types.ts';
+import { unitMailboxDigestJob } from './unit-mailbox-digest.job.ts';
 
 /**
  * What scheduled jobs are built from. Add what a new job needs here (and pass it where
@@ -35,5 +36,6 @@ export function scheduledJobs({ config, registers, encryption }: ScheduledJobDep
       loginEventsKeepMs: config.housekeeping.loginEventsKeepMs,
       securityEventsKeepMs: config.housekeeping.securityEventsKeepMs,
     }),
+    unitMailboxDigestJob(),
   ];
 }

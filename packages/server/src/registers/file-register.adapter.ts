@@ -69,6 +69,8 @@ export class FileRegister implements PopulationRegister, HsaCatalogue {
         ...(hsaResult.ok ? [] : hsaResult.problems),
       ]);
     }
+    const listings = listingProblems(populationResult.value, hsaResult.value);
+    if (listings.length > 0) throw new RegisterFileError(source, listings);
     return new FileRegister({ population: populationResult.value, hsa: hsaResult.value });
   }
 
@@ -113,6 +115,22 @@ export class FileRegister implements PopulationRegister, HsaCatalogue {
   async listRegionAdministrators(regionCode: string): Promise<readonly Employee[]> {
     return this.#administratorsByRegion.get(regionCode) ?? [];
   }
+}
+
+/** A person's listing must name a unit of the catalogue: the check that needs both files. */
+function listingProblems(population: PopulationFile, hsa: HsaFile): RegisterProblem[] {
+  const units = new Set(hsa.careUnits.map((unit) => unit.hsaId));
+  return population.people.flatMap((person, i) =>
+    person.listedUnitHsaId === undefined || units.has(person.listedUnitHsaId)
+      ? []
+      : [
+          {
+            file: POPULATION_FILE_NAME,
+            path: `/people/${i}/listedUnitHsaId`,
+            message: `no care unit with this HSA-id is in ${HSA_FILE_NAME}`,
+          },
+        ],
+  );
 }
 
 /** A register over content already in memory (tests, the demo); validated like the files. */

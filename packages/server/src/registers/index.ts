@@ -1,4 +1,6 @@
 // The registers' public surface: the two interfaces, the file adapter and the demo content.
+
+export { type DemoContactCard, demoContactCards } from './demo/demo-contact-cards.ts';
 export {
   buildDemoRegister,
   CITIZEN_PERSONAS,

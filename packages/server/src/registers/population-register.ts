@@ -23,6 +23,12 @@ export type Person = Readonly<{
   mailForwarding: boolean;
   /** Deceased (avliden): no one may act for the person. Absent means alive. */
   deceased?: boolean;
+  /**
+   * The HSA-id of the health centre (vårdcentral) the person is listed at (listning), shown as
+   * "Din vårdcentral"; absent when the person is not listed anywhere. In a real installation this
+   * comes from the region's listing service, which an integration can answer through this adapter.
+   */
+  listedUnitHsaId?: string;
 }>;
 
 /**

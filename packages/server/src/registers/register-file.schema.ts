@@ -36,6 +36,8 @@ export const PersonRecordSchema = Type.Object(
     mailForwarding: Type.Boolean(),
     /** Deceased (avliden); absent means alive. Kept in the register so old errands still name the person. */
     deceased: Type.Optional(Type.Boolean()),
+    /** The HSA-id of the unit the person is listed at (a unit in hsa.json); absent: not listed. */
+    listedUnitHsaId: Type.Optional(HsaIdSchema),
   },
   strict,
 );

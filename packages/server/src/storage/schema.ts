@@ -2,6 +2,7 @@
 // ordering, cursors and comparisons behave the same everywhere.
 
 import type { ErrandStatus, Language } from '@kontakta/domain';
+import type { Generated } from 'kysely';
 import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
 import type {
   LoginCodeTable,
@@ -14,6 +15,7 @@ import type {
 import type { JobLeaseTable, SecurityEventTable } from './operations-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
+import type { UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
   code: string;
@@ -169,10 +171,27 @@ export type UnitExternalLinkTable = {
   updated_by: string | null;
 };
 
+/** A unit's standard answer; `errand_types` is a JSON list (empty: every type). */
+export type AnswerTemplateTable = {
+  id: string;
+  unit_hsa_id: string;
+  title_sv: string;
+  title_en: string | null;
+  text_sv: string;
+  text_en: string | null;
+  errand_types: string;
+  updated_at: number;
+  updated_by: string | null;
+};
+
 export type UnitSettingTable = {
   unit_hsa_id: string;
   notification_email: string | null;
   staff_names: 'full-name' | 'profession';
+  /** How the functional mailbox hears of new errands and citizens' replies: each time, or a daily digest. */
+  mailbox_notifications: Generated<'each' | 'daily-digest'>;
+  /** Where the last daily digest stopped counting; null before the first. */
+  last_digest_at: number | null;
   updated_at: number;
   updated_by: string | null;
 };
@@ -198,6 +217,13 @@ export type CitizenContactTable = {
   mobile_verified_at: number | null;
   language: Language;
   updated_at: number;
+};
+
+/** "Inte nu" to being asked for a notification address: by whom, about whose notifications. */
+export type NotificationPromptDeclineTable = {
+  citizen_id: string;
+  asked_citizen_id: string;
+  declined_at: number;
 };
 
 export type ContactVerificationTable = {
@@ -237,6 +263,8 @@ export type ErrandTable = {
   expires_at: number | null;
   /** The `expires_at` the citizen was told about (retention notice), or null. */
   retention_notice_for: number | null;
+  /** When the citizen replied, until the unit answers the reply; marks the errand in staff lists. */
+  citizen_reply_at: number | null;
   /** Optimistic concurrency: bumped on every change. */
   version: number;
 };
@@ -250,6 +278,16 @@ export type ErrandMessageTable = {
   author_id: string;
   form_version_id: string | null;
   /** Sealed JSON (envelope encryption). */
+  content: Uint8Array;
+  created_at: number;
+};
+
+/** A staff-only note on an errand; never shown to the citizen. */
+export type ErrandNoteTable = {
+  id: string;
+  errand_id: string;
+  author_hsa_id: string;
+  /** Sealed JSON under the errand's key (envelope encryption). */
   content: Uint8Array;
   created_at: number;
 };
@@ -337,12 +375,17 @@ export type DatabaseSchema = {
   form_version: FormVersionTable;
   unit_errand_type: UnitErrandTypeTable;
   unit_external_link: UnitExternalLinkTable;
+  answer_template: AnswerTemplateTable;
   unit_setting: UnitSettingTable;
   unit_admin_change: UnitAdminChangeTable;
+  unit_contact_card: UnitContactCardTable;
+  unit_reply_time: UnitReplyTimeTable;
   citizen_contact: CitizenContactTable;
   contact_verification: ContactVerificationTable;
+  notification_prompt_decline: NotificationPromptDeclineTable;
   errand: ErrandTable;
   errand_message: ErrandMessageTable;
+  errand_note: ErrandNoteTable;
   errand_event: ErrandEventTable;
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;

@@ -1,8 +1,10 @@
 import {
+  type AnswerTemplateBody,
   type ErrandTypeSettingsBody,
   type ExternalLinkBody,
   type RouteOutput,
   unitAdminRoutes as routes,
+  type UnitContactSettingsBody,
   type UnitSettingsBody,
 } from '@kontakta/contract';
 import type { FormDefinition, LocalizedText } from '@kontakta/domain';
@@ -58,6 +60,24 @@ export function useSaveUnitSettings(unitHsaId: string) {
   return useMutation({
     mutationFn: (settings: UnitSettingsBody) =>
       call(routes.changeSettings, { params: { hsaId: unitHsaId }, body: settings }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
+  });
+}
+
+export function useUnitContactSettings(unitHsaId: string) {
+  return useQuery({
+    queryKey: [...adminKey, unitHsaId, 'contact-card'],
+    queryFn: () => call(routes.showContactSettings, { params: { hsaId: unitHsaId } }),
+    enabled: unitHsaId !== '',
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useSaveUnitContactSettings(unitHsaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: UnitContactSettingsBody) =>
+      call(routes.changeContactSettings, { params: { hsaId: unitHsaId }, body: settings }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }
@@ -153,5 +173,38 @@ export function useChangeCustomType(unitHsaId: string, type: string) {
         body: { ...definitionBody(input), ...(baseVersion ? { baseVersion } : {}) },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
+  });
+}
+
+export function useAnswerTemplates(unitHsaId: string) {
+  return useQuery({
+    queryKey: [...adminKey, unitHsaId, 'answer-templates'],
+    queryFn: () => call(routes.listTemplates, { params: { hsaId: unitHsaId } }),
+    enabled: unitHsaId !== '',
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Add (no `id`), change (`id`) or remove (`remove`) a standard answer; the list is read again after. */
+export type AnswerTemplateChange =
+  | Readonly<{ kind: 'save'; id?: string; template: AnswerTemplateBody }>
+  | Readonly<{ kind: 'remove'; id: string }>;
+
+export function useChangeAnswerTemplates(unitHsaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: AnswerTemplateChange) => {
+      const hsaId = unitHsaId;
+      if (change.kind === 'remove') {
+        await call(routes.removeTemplate, { params: { hsaId, templateId: change.id } });
+        return;
+      }
+      if (change.id) {
+        await call(routes.changeTemplate, { params: { hsaId, templateId: change.id }, body: change.template });
+      } else {
+        await call(routes.addTemplate, { params: { hsaId }, body: change.template });
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
   });
 }

@@ -194,6 +194,15 @@ export function useResendContactCode() {
   });
 }
 
+/** "Not now" (`ask: false`) to the question after login about where notifications go; remembered on the server. */
+export function useAnswerNotificationPrompt() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ask: boolean) => call(citizenSettingsRoutes.answerPrompt, { body: { ask } }),
+    onSuccess: (settings) => queryClient.setQueryData([...citizenKey, 'settings'], settings),
+  });
+}
+
 export function useCalendarMonth(month: string) {
   return useQuery({
     queryKey: [...citizenKey, 'calendar', month],

@@ -51,6 +51,11 @@ export function logoutReasonFrom(parameter: string | null): LogoutReason {
 
 let leaving = false;
 
+/** The page is being left for the logged-out page: a form's "leave the page?" question must not stop it. */
+export function isLeavingSession(): boolean {
+  return leaving;
+}
+
 /**
  * Ends the session on the server and reloads into the logged-out page. The reload, rather than a
  * client-side navigation, is deliberate: it empties the page's memory of everything it showed.

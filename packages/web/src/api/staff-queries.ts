@@ -2,6 +2,7 @@ import {
   authRoutes,
   contactCardRoutes,
   type InboxFilter,
+  type InboxSort,
   type RouteOutput,
   staffErrandRoutes as routes,
 } from '@kontakta/contract';
@@ -40,25 +41,45 @@ export function useChooseUnit() {
   });
 }
 
-export function useInbox(filter: InboxFilter, errandType: string, limit = 25) {
+export type InboxView = Readonly<{ filter: InboxFilter; errandType: string; sort: InboxSort; q: string }>;
+
+export function useInbox(view: InboxView, limit = 25) {
+  const { filter, errandType, sort, q } = view;
   return useInfiniteQuery<StaffErrandPage, Error, InfiniteData<StaffErrandPage>, readonly unknown[], string | null>({
-    queryKey: [...staffKey, 'inbox', filter, errandType, limit],
+    queryKey: [...staffKey, 'inbox', filter, errandType, sort, q, limit],
     initialPageParam: null,
     queryFn: ({ pageParam }) =>
       call(routes.inbox, {
-        query: { filter, limit, ...(errandType ? { errandType } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+        query: {
+          filter,
+          limit,
+          ...(sort !== 'received' ? { sort } : {}),
+          ...(q ? { q } : {}),
+          ...(errandType ? { errandType } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
       }),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
 
-export function useMyErrands(limit = 25) {
+/** `waiting`: errands waiting for the caregiver (the default); `all` adds those they have answered. */
+export function useMyErrands(show: 'waiting' | 'all', limit = 25) {
   return useInfiniteQuery<MyErrandsPage, Error, InfiniteData<MyErrandsPage>, readonly unknown[], string | null>({
-    queryKey: [...staffKey, 'my-errands', limit],
+    queryKey: [...staffKey, 'my-errands', show, limit],
     initialPageParam: null,
     queryFn: ({ pageParam }) =>
-      call(routes.myErrands, { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
+      call(routes.myErrands, { query: { show, limit, ...(pageParam ? { cursor: pageParam } : {}) } }),
     getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** The unit's standard answers for an errand type, to insert into an answer. */
+export function useAnswerTemplatesFor(errandType: string) {
+  return useQuery({
+    queryKey: [...staffKey, 'answer-templates', errandType],
+    queryFn: () => call(routes.answerTemplates, { query: { errandType } }),
+    staleTime: 5 * 60_000,
   });
 }
 
@@ -99,8 +120,8 @@ export function useAnswerForm(id: string, enabled: boolean) {
 }
 
 /** Every action on an errand: afterwards the errand and the lists are read again. */
-function useStaffAction<Input>(
-  action: (input: Input) => Promise<unknown>,
+function useStaffAction<Input, Output>(
+  action: (input: Input) => Promise<Output>,
   options: { retry?: typeof retryWhileInProgress; retryDelay?: number } = {},
 ) {
   const queryClient = useQueryClient();
@@ -117,6 +138,17 @@ export function useAssignErrand(id: string) {
   return useStaffAction((caregiverHsaId: string) => call(routes.assign, { params: { id }, body: { caregiverHsaId } }));
 }
 
+/** Routes several errands to one caregiver; the answer says, per errand, whether it went. */
+export function useAssignErrands() {
+  return useStaffAction((input: { errandIds: string[]; caregiverHsaId: string }) =>
+    call(routes.assignMany, { body: input }),
+  );
+}
+
+export function useAddNote(id: string) {
+  return useStaffAction((text: string) => call(routes.addNote, { params: { id }, body: { text } }));
+}
+
 export function useTakeBackErrand(id: string) {
   return useStaffAction(() => call(routes.takeBack, { params: { id } }));
 }
@@ -128,6 +160,20 @@ export function useAnswerErrand(id: string) {
       const input = { params: { id }, body: { answers } };
       return keys.submit(addressOf(routes.answer, input), input.body, (idempotencyKey) =>
         call(routes.answer, input, { idempotencyKey }),
+      );
+    },
+    { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },
+  );
+}
+
+/** Answers with a message only; the structured answer already given stands. */
+export function useAnswerWithMessage(id: string) {
+  const keys = useSubmissionKeys();
+  return useStaffAction(
+    (body: { message: string; citizenMayReply: boolean }) => {
+      const input = { params: { id }, body };
+      return keys.submit(addressOf(routes.answerWithMessage, input), input.body, (idempotencyKey) =>
+        call(routes.answerWithMessage, input, { idempotencyKey }),
       );
     },
     { retry: retryWhileInProgress, retryDelay: IN_PROGRESS_RETRY_DELAY_MS },

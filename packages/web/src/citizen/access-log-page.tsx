@@ -15,6 +15,7 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   close: 'accessLog.action.close',
   reopen: 'accessLog.action.reopen',
   list: 'accessLog.action.list',
+  'export-record': 'accessLog.action.exportRecord',
 };
 
 const ROLES: Readonly<Record<string, MessageId>> = {

@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { resetIdentityData, useActFor, useSession } from '../api/session.ts';
+import { LeavePageDialog } from '../forms/leave-page-dialog.tsx';
+import { discardUnsavedChanges, hasUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import styles from './acting-for.module.css';
 
@@ -37,6 +39,13 @@ export function ActingForBanner() {
   const session = useSession();
   const actingFor = session.data?.info.actingFor ?? null;
   const back = useSwitchActingFor();
+  // A form half filled in belongs to the child: switching back leaves it, so it asks first.
+  const [asking, setAsking] = useState(false);
+  const goBack = () => {
+    setAsking(false);
+    discardUnsavedChanges();
+    back.mutate({ childId: null });
+  };
   if (!actingFor) return null;
   return (
     <section className={styles.banner} aria-labelledby="acting-for-text">
@@ -48,10 +57,11 @@ export function ActingForBanner() {
           type="button"
           className="button button-secondary"
           disabled={back.isPending}
-          onClick={() => back.mutate({ childId: null })}
+          onClick={() => (hasUnsavedChanges() ? setAsking(true) : back.mutate({ childId: null }))}
         >
           {t('acting.back')}
         </button>
+        <LeavePageDialog isOpen={asking} onStay={() => setAsking(false)} onLeave={goBack} />
         {back.isError ? (
           <p className={styles.error} role="alert">
             {t('acting.failed')}

@@ -15,6 +15,7 @@ import { ErrandPage } from './errand-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { ProxiesPage } from './proxies-page.tsx';
+import { ReceiptPage } from './receipt-page.tsx';
 import { SetUpAccountPage } from './set-up-account-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { StartPage } from './start-page.tsx';
@@ -55,6 +56,7 @@ export function CitizenApp() {
         <Route path="inkorg/skickade" element={guarded(<ErrandListPage folder="sent" />)} />
         <Route path="inkorg/arkiv" element={guarded(<ErrandListPage folder="archive" />)} />
         <Route path="arenden/:id" element={guarded(<ErrandPage />)} />
+        <Route path="arenden/:id/kvitto" element={guarded(<ReceiptPage />)} />
         <Route path="vem-har-last" element={guarded(<AccessLogPage />)} />
         <Route path="kalender" element={guarded(<CalendarPage />)} />
         <Route path="installningar" element={guarded(<SettingsPage />)} />

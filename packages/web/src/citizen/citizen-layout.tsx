@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCitizenErrands, useCitizenProfile, useInboxMessages } from '../api/citizen-queries.ts';
 import { leaveSession, useSession } from '../api/session.ts';
+import { LeavePageDialog } from '../forms/leave-page-dialog.tsx';
+import { hasUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import { AppShell } from '../ui/app-shell.tsx';
 import { SessionTimeout } from '../ui/session-timeout.tsx';
@@ -39,7 +42,21 @@ function LoginButton() {
 function CitizenAccount() {
   const profile = useCitizenProfile();
   const name = profile.data ? `${profile.data.givenName} ${profile.data.familyName}` : '';
-  return <ShellAccount name={name} onLogout={() => void leaveSession('citizen', 'chosen')} />;
+  const [asking, setAsking] = useState(false);
+  // Logging out with a form half filled in asks first, like leaving the page does.
+  return (
+    <>
+      <ShellAccount
+        name={name}
+        onLogout={() => (hasUnsavedChanges() ? setAsking(true) : void leaveSession('citizen', 'chosen'))}
+      />
+      <LeavePageDialog
+        isOpen={asking}
+        onStay={() => setAsking(false)}
+        onLeave={() => void leaveSession('citizen', 'chosen')}
+      />
+    </>
+  );
 }
 
 function CitizenMenu() {

@@ -1,17 +1,21 @@
-import type { FormAnswers, FormDefinition } from '@kontakta/domain';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import type { ReplyTime } from '@kontakta/contract';
+import type { FormDefinition } from '@kontakta/domain';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
 import { type OpenedForm, useContactCard, useErrandForm, useSendErrand } from '../api/citizen-queries.ts';
-import { AnswersView, asFormDefinition } from '../forms/answers-view.tsx';
+import { asFormDefinition } from '../forms/answers-view.tsx';
 import { FormFields } from '../forms/form-renderer.tsx';
+import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { answersHaveContent, useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useFormState } from '../forms/use-form-state.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { replyTimeText } from './reply-time-text.ts';
 
-/** Step 2: the errand type's form, as the unit designed it; sent, then confirmed with what was sent. */
+/** Step 2: the errand type's form, as the unit designed it; once sent, the receipt (`/arenden/<id>/kvitto`). */
 export function ErrandFormPage() {
   const t = useText();
   const localized = useLocalized();
@@ -42,6 +46,7 @@ export function ErrandFormPage() {
       definition={definition}
       unitName={card.data.unit.name}
       typeName={typeName ? localized(typeName) : errandType}
+      replyTime={card.data.errandTypes.find((type) => type.id === errandType)?.replyTime ?? null}
     />
   );
 }
@@ -60,15 +65,19 @@ type ErrandFormProps = Readonly<{
   definition: FormDefinition;
   unitName: string;
   typeName: string;
+  /** The reply time the unit promises for this type, shown before sending. */
+  replyTime: ReplyTime | null;
 }>;
 
-function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName }: ErrandFormProps) {
+function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName, replyTime }: ErrandFormProps) {
   const t = useText();
   const state = useFormState(definition, { idPrefix: 'errand' });
   const send = useSendErrand();
+  const navigate = useNavigate();
   const [failure, setFailure] = useState<string | undefined>();
-  const [sent, setSent] = useState<{ id: string; answers: FormAnswers } | undefined>();
   const failureRef = useRef<HTMLDivElement>(null);
+  // Something typed and not sent: leaving (a link, the tab, the idle logout) asks first.
+  const leaving = useUnsavedChanges(answersHaveContent(state.answers));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,7 +91,9 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
         formVersionId: opened.formVersionId,
         answers,
       });
-      setSent({ id: created.id, answers });
+      // The receipt has its own address, drawn from the server: a reload shows it again, not an empty form.
+      leaving.release();
+      void navigate(`/arenden/${encodeURIComponent(created.id)}/kvitto`, { replace: true });
     } catch (error) {
       // Whatever went wrong, what the reader wrote stays in the form.
       const problem = error instanceof ApiError ? error.problem : undefined;
@@ -103,17 +114,6 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
     }
   };
 
-  if (sent)
-    return (
-      <SentConfirmation
-        id={sent.id}
-        definition={definition}
-        answers={sent.answers}
-        unitName={unitName}
-        typeName={typeName}
-      />
-    );
-
   return (
     <>
       <p className="breadcrumb">
@@ -121,6 +121,7 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
       </p>
       <h1>{typeName}</h1>
       <p>{t('errandForm.to', { unit: unitName })}</p>
+      {replyTime ? <p>{replyTimeText(t, replyTime)}</p> : null}
       <div className="notice">
         <p>{t('errandForm.urgent')}</p>
       </div>
@@ -139,39 +140,7 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName 
           <Link to={`/mottagningar/${encodeURIComponent(hsaId)}`}>{t('errandForm.cancel')}</Link>
         </div>
       </form>
-    </>
-  );
-}
-
-function SentConfirmation({
-  id,
-  definition,
-  answers,
-  unitName,
-  typeName,
-}: Readonly<{ id: string; definition: FormDefinition; answers: FormAnswers; unitName: string; typeName: string }>) {
-  const t = useText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(t('common.documentTitle', { page: t('errandForm.sent.heading') }));
-  useEffect(() => headingRef.current?.focus(), []);
-  return (
-    <>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {t('errandForm.sent.heading')}
-      </h1>
-      <div className="notice notice-success">
-        <p>{t('errandForm.sent.text', { unit: unitName })}</p>
-      </div>
-      <section className="card" aria-labelledby="sent-summary">
-        <h2 id="sent-summary">{t('errandForm.sent.summary', { type: typeName })}</h2>
-        <AnswersView definition={definition} answers={answers} />
-      </section>
-      <div className="actions">
-        <Link className="button" to={`/arenden/${encodeURIComponent(id)}`}>
-          {t('errandForm.sent.toErrand')}
-        </Link>
-        <Link to="/">{t('errandForm.sent.toStart')}</Link>
-      </div>
+      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </>
   );
 }

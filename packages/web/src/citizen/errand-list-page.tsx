@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './errand-list-page.module.css';
 import { ErrandRows } from './errand-rows.tsx';
 import { InboxMessages } from './inbox-messages.tsx';
+import { NotificationNotice } from './notification-notice.tsx';
 
 const FOLDERS: ReadonlyArray<{ folder: CitizenFolder; path: string; label: MessageId; empty: MessageId }> = [
   { folder: 'inbox', path: '/inkorg', label: 'errands.folder.inbox', empty: 'errands.empty.inbox' },
@@ -39,6 +40,7 @@ export function ErrandListPage({ folder }: Readonly<{ folder: CitizenFolder }>) 
           ))}
         </ul>
       </nav>
+      {folder === 'inbox' ? <NotificationNotice /> : null}
       {folder === 'inbox' && counts && counts.unread > 0 ? (
         <p className={styles.unread}>{t('home.errands.unread', { count: counts.unread })}</p>
       ) : null}

@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
 import { useArchiveErrand, useCitizenErrand, useReplyToErrand } from '../api/citizen-queries.ts';
+import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
@@ -83,6 +85,8 @@ function ReplyForm({ errandId, onSent }: Readonly<{ errandId: string; onSent: ()
   const reply = useReplyToErrand(errandId);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
+  // A reply half written is lost if the page is left: ask first.
+  const leaving = useUnsavedChanges(text.trim() !== '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -119,6 +123,7 @@ function ReplyForm({ errandId, onSent }: Readonly<{ errandId: string; onSent: ()
           {t('errand.reply.submit')}
         </button>
       </form>
+      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </section>
   );
 }

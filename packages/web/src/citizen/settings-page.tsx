@@ -1,6 +1,6 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import { authRoutes } from '@kontakta/contract';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, addressOf } from '../api/api-client.ts';
 import {
   useNotificationSettings,
@@ -93,16 +93,28 @@ function formKey(settings: NotificationSettings): string {
 
 type Errors = Partial<Record<Channel | 'form', string>>;
 
-function SettingsForm({
+/**
+ * E-mail, mobile and the language of notifications. Also the first-login question's form
+ * (`withLanguage` false: it sends the language the reader uses, `initialLanguage`).
+ */
+export function SettingsForm({
   settings,
   onSaved,
   onEdit,
-}: Readonly<{ settings: NotificationSettings; onSaved: () => void; onEdit: () => void }>) {
+  withLanguage = true,
+  initialLanguage,
+}: Readonly<{
+  settings: NotificationSettings;
+  onSaved: () => void;
+  onEdit: () => void;
+  withLanguage?: boolean;
+  initialLanguage?: NotificationSettings['language'];
+}>) {
   const t = useText();
   const save = useSaveNotificationSettings();
   const [email, setEmail] = useState(settings.email.address ?? '');
   const [mobile, setMobile] = useState(settings.mobile.address ?? '');
-  const [language, setLanguage] = useState(settings.language);
+  const [language, setLanguage] = useState(initialLanguage ?? settings.language);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const [logInAgain, setLogInAgain] = useState(false);
@@ -178,23 +190,25 @@ function SettingsForm({
         onChange={setMobile}
         autoComplete="tel"
       />
-      <fieldset className={styles.language}>
-        <legend className="field-label">{t('settings.language.label')}</legend>
-        {(['sv', 'en'] as const).map((option) => (
-          <div key={option} className="checkbox-row">
-            <input
-              type="radio"
-              id={`settings-language-${option}`}
-              name="settings-language"
-              checked={language === option}
-              onChange={() => setLanguage(option)}
-            />
-            <label htmlFor={`settings-language-${option}`} lang={option}>
-              {t(`language.${option}`)}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      {withLanguage ? (
+        <fieldset className={styles.language}>
+          <legend className="field-label">{t('settings.language.label')}</legend>
+          {(['sv', 'en'] as const).map((option) => (
+            <div key={option} className="checkbox-row">
+              <input
+                type="radio"
+                id={`settings-language-${option}`}
+                name="settings-language"
+                checked={language === option}
+                onChange={() => setLanguage(option)}
+              />
+              <label htmlFor={`settings-language-${option}`} lang={option}>
+                {t(`language.${option}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <button type="submit" className="button" disabled={save.isPending}>
         {t('settings.save')}
       </button>
@@ -230,11 +244,20 @@ function channelHint(t: ReturnType<typeof useText>, channel: NotificationSetting
   return t(channel.verified ? 'settings.channel.verified' : 'settings.channel.unverified');
 }
 
-function VerifyBox({
+/** Where the code sent to a new address is typed. `focusOnShow`: the code field takes focus when it appears. */
+export function VerifyBox({
   channel,
   address,
   onVerified,
-}: Readonly<{ channel: Channel; address: string; onVerified: () => void }>) {
+  focusOnShow = false,
+  headingLevel = 2,
+}: Readonly<{
+  channel: Channel;
+  address: string;
+  onVerified: () => void;
+  focusOnShow?: boolean;
+  headingLevel?: 2 | 3;
+}>) {
   const t = useText();
   const verify = useVerifyContact();
   const resend = useResendContactCode();
@@ -243,6 +266,10 @@ function VerifyBox({
   const [error, setError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
   const id = `verify-${channel}`;
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  useEffect(() => {
+    if (focusOnShow) document.getElementById(id)?.focus();
+  }, [focusOnShow, id]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -273,9 +300,9 @@ function VerifyBox({
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>
+      <Heading id={`${id}-heading`}>
         {t(channel === 'email' ? 'settings.verify.emailHeading' : 'settings.verify.mobileHeading')}
-      </h2>
+      </Heading>
       <p>{t('settings.verify.text', { address })}</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: id }] : []} />

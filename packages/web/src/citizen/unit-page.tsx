@@ -1,30 +1,41 @@
+import { type ContactCard, WEEKDAYS } from '@kontakta/contract';
 import { Link, useParams } from 'react-router';
-import { useContactCard } from '../api/citizen-queries.ts';
+import { useContactCard, useMyUnits } from '../api/citizen-queries.ts';
 import { useSession } from '../api/session.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { replyTimeText } from './reply-time-text.ts';
 import styles from './unit-page.module.css';
 
-/** A unit's contact card: the errand types it offers, each leading to its form, and its links out. */
+/**
+ * A unit's contact card: how to reach it (phone, visiting address, opening hours, what it is),
+ * the errand types it offers with the reply time it promises, each leading to its form, and its
+ * links out.
+ */
 export function UnitPage() {
   const t = useText();
   const localized = useLocalized();
   const { hsaId = '' } = useParams();
   const card = useContactCard(hsaId);
+  const listed = useMyUnits().data?.items.some((unit) => unit.hsaId === hsaId && unit.listed) ?? false;
   // Acting for a child, an errand type closed to proxies cannot be sent: no link to its form.
   const actingFor = useSession().data?.info.actingFor ?? null;
   useDocumentTitle(t('common.documentTitle', { page: card.data?.unit.name ?? t('unit.documentTitle') }));
   if (card.isPending) return <Loading />;
   if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
-  const { unit, errandTypes, links } = card.data;
+  const { unit, contact, errandTypes, links } = card.data;
   return (
     <>
       <p className="breadcrumb">
         <Link to="/skicka-arende">{t('unit.back')}</Link>
       </p>
       <h1>{unit.name}</h1>
-      <p className="muted">{unit.address}</p>
+      {listed ? <p className={styles.listed}>{t('unit.listed')}</p> : null}
+      {contact.description ? (
+        <p className={styles.about}>{localizedDescription(contact.description, localized)}</p>
+      ) : null}
+      <ContactDetails contact={contact} />
       <section aria-labelledby="unit-errand-types">
         <h2 id="unit-errand-types">{t('unit.errandTypes')}</h2>
         {errandTypes.length === 0 ? (
@@ -46,6 +57,7 @@ export function UnitPage() {
                 {localized(type.description) ? (
                   <p className={styles.description}>{localized(type.description)}</p>
                 ) : null}
+                {type.replyTime ? <p className={styles.replyTime}>{replyTimeText(t, type.replyTime)}</p> : null}
                 {type.openToProxies ? null : (
                   <p className={styles.padlock}>
                     <PadlockIcon />
@@ -73,6 +85,65 @@ export function UnitPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+type Contact = ContactCard['contact'];
+
+/** The description in the reader's language; the Swedish one when there is no English. */
+function localizedDescription(
+  description: NonNullable<Contact['description']>,
+  localized: (text: { sv: string; en: string }) => string,
+): string {
+  return localized({ sv: description.sv, en: description.en ?? description.sv });
+}
+
+/** Phone, visiting address and opening hours, the way people look for them before they call or go. */
+function ContactDetails({ contact }: Readonly<{ contact: Contact }>) {
+  const t = useText();
+  const { phone, visitingAddress, openingHours } = contact;
+  const byDay = new Map(openingHours.days.map((day) => [day.day, day]));
+  return (
+    <section aria-labelledby="unit-contact" className={styles.contact}>
+      <h2 id="unit-contact">{t('unit.contact.heading')}</h2>
+      <div className={styles.contactColumns}>
+        <div>
+          <h3>{t('unit.contact.phone')}</h3>
+          {phone ? (
+            <p>
+              <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`}>{phone}</a>
+            </p>
+          ) : (
+            <p>{t('unit.contact.noPhone')}</p>
+          )}
+          <h3>{t('unit.contact.visitingAddress')}</h3>
+          <p>
+            {visitingAddress.street}
+            <br />
+            {visitingAddress.postalCode} {visitingAddress.city}
+          </p>
+        </div>
+        <div>
+          <h3>{t('unit.contact.openingHours')}</h3>
+          {openingHours.days.length === 0 ? (
+            <p>{t('unit.contact.noOpeningHours')}</p>
+          ) : (
+            <dl className={styles.hours}>
+              {WEEKDAYS.map((day) => {
+                const open = byDay.get(day);
+                return (
+                  <div key={day}>
+                    <dt>{t('weekday.name', { day })}</dt>
+                    <dd>{open ? t('unit.contact.hours', open) : t('unit.contact.closed')}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          )}
+          {openingHours.note ? <p>{openingHours.note}</p> : null}
+        </div>
+      </div>
+    </section>
   );
 }
 

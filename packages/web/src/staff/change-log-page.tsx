@@ -18,6 +18,10 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   'external-link-changed': 'changes.action.externalLinkChanged',
   'external-link-removed': 'changes.action.externalLinkRemoved',
   'external-links-reordered': 'changes.action.externalLinksReordered',
+  'contact-card-changed': 'changes.action.contactCardChanged',
+  'answer-template-added': 'changes.action.answerTemplateAdded',
+  'answer-template-changed': 'changes.action.answerTemplateChanged',
+  'answer-template-removed': 'changes.action.answerTemplateRemoved',
 };
 
 /** The same change about a link that has since been removed (its title is gone with it). */

@@ -1,12 +1,14 @@
-import type { InboxFilter } from '@kontakta/contract';
+import { INBOX_SORTS, type InboxFilter, type InboxSort } from '@kontakta/contract';
+import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCaregivers, useInbox, useStaffProfile, useUnitErrandTypes } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { BulkAssignForm } from './bulk-assign-form.tsx';
 import styles from './inbox-page.module.css';
-import { StaffErrandRows } from './staff-errand-rows.tsx';
+import { StaffErrandTable } from './staff-errand-table.tsx';
 
 type CountName = 'new' | 'unassigned' | 'mine' | 'unanswered';
 const FILTERS: ReadonlyArray<{ filter: InboxFilter; label: MessageId; count?: CountName }> = [
@@ -23,24 +25,50 @@ function filterFrom(value: string | null): InboxFilter {
   return FILTERS.find((entry) => entry.filter === value)?.filter ?? 'all';
 }
 
-/** The unit's inbox for receivers: filters with counts, oldest first. The filter is in the address. */
+function sortFrom(value: string | null): InboxSort {
+  return INBOX_SORTS.find((sort) => sort === value) ?? 'received';
+}
+
+/**
+ * The unit's inbox for receivers: filters with counts, search by personnummer or name, a table
+ * ordered as chosen (oldest first by default), and routing several errands at once. Filter,
+ * search and order are in the address, so reload and back keep them.
+ */
 export function InboxPage() {
   const t = useText();
   const [params, setParams] = useSearchParams();
   const localized = useLocalized();
-  const filter = filterFrom(params.get('filter'));
-  const errandType = params.get('typ') ?? '';
-  const inbox = useInbox(filter, errandType);
+  const view = {
+    filter: filterFrom(params.get('filter')),
+    errandType: params.get('typ') ?? '',
+    sort: sortFrom(params.get('ordning')),
+    q: params.get('q') ?? '',
+  };
+  const inbox = useInbox(view);
   const profile = useStaffProfile();
   const types = useUnitErrandTypes(profile.data?.unit?.hsaId);
-  const show = (next: { filter?: InboxFilter; type?: string }) => {
+  const [search, setSearch] = useState(view.q);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const show = (next: Partial<typeof view>) => {
+    const merged = { ...view, ...next };
     const query: Record<string, string> = {};
-    const nextFilter = next.filter ?? filter;
-    const nextType = next.type ?? errandType;
-    if (nextFilter !== 'all') query.filter = nextFilter;
-    if (nextType) query.typ = nextType;
+    if (merged.filter !== 'all') query.filter = merged.filter;
+    if (merged.errandType) query.typ = merged.errandType;
+    if (merged.sort !== 'received') query.ordning = merged.sort;
+    if (merged.q) query.q = merged.q;
     setParams(query);
+    setSelected(new Set());
   };
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    show({ q: search.trim() });
+  };
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const caregivers = useCaregivers(true);
   const names = new Map((caregivers.data?.items ?? []).map((caregiver) => [caregiver.hsaId, caregiver.name]));
   const counts = inbox.data?.pages[0]?.counts;
@@ -60,7 +88,7 @@ export function InboxPage() {
               <button
                 type="button"
                 className={styles.filter}
-                aria-pressed={entry.filter === filter}
+                aria-pressed={entry.filter === view.filter}
                 onClick={() => show({ filter: entry.filter })}
               >
                 {t(entry.label)}
@@ -70,21 +98,42 @@ export function InboxPage() {
           ))}
         </ul>
       </nav>
-      <div className={`field ${styles.typeFilter}`}>
-        <label htmlFor="inbox-type">{t('staff.inbox.type')}</label>
-        <select
-          id="inbox-type"
-          className="input"
-          value={errandType}
-          onChange={(event) => show({ type: event.target.value })}
-        >
-          <option value="">{t('staff.inbox.type.all')}</option>
-          {(types.data?.errandTypes ?? []).map((type) => (
-            <option key={type.id} value={type.id}>
-              {localized(type.name)}
-            </option>
-          ))}
-        </select>
+      <div className={styles.tools}>
+        <search>
+          <form className={styles.search} onSubmit={submitSearch}>
+            <div className="field">
+              <label htmlFor="inbox-search">{t('staff.inbox.search')}</label>
+              <input
+                id="inbox-search"
+                className="input"
+                type="search"
+                autoComplete="off"
+                maxLength={80}
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="button button-secondary">
+              {t('staff.inbox.search.submit')}
+            </button>
+          </form>
+        </search>
+        <div className={`field ${styles.typeFilter}`}>
+          <label htmlFor="inbox-type">{t('staff.inbox.type')}</label>
+          <select
+            id="inbox-type"
+            className="input"
+            value={view.errandType}
+            onChange={(event) => show({ errandType: event.target.value })}
+          >
+            <option value="">{t('staff.inbox.type.all')}</option>
+            {(types.data?.errandTypes ?? []).map((type) => (
+              <option key={type.id} value={type.id}>
+                {localized(type.name)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div role="status" className="visually-hidden">
         {inbox.data ? t('staff.inbox.shown', { count: items.length }) : ''}
@@ -93,10 +142,20 @@ export function InboxPage() {
       {inbox.isError ? <LoadError error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
       {inbox.data && items.length === 0 ? <p>{t('staff.inbox.empty')}</p> : null}
       {items.length > 0 ? (
-        <StaffErrandRows
-          errands={items}
-          nameOf={(hsaId) => (hsaId === profile.data?.hsaId ? t('staff.you') : (names.get(hsaId) ?? hsaId))}
-        />
+        <>
+          <BulkAssignForm
+            selected={[...selected]}
+            caregivers={caregivers.data?.items ?? []}
+            onDone={() => setSelected(new Set())}
+          />
+          <StaffErrandTable
+            caption={heading}
+            errands={items}
+            sort={{ current: view.sort, choose: (sort) => show({ sort }) }}
+            selection={{ selected, toggle }}
+            nameOf={(hsaId) => (hsaId === profile.data?.hsaId ? t('staff.you') : (names.get(hsaId) ?? hsaId))}
+          />
+        </>
       ) : null}
       {inbox.hasNextPage ? (
         <button

@@ -7,6 +7,7 @@ import {
   type Caregiver,
   useAnswerErrand,
   useAnswerForm,
+  useAnswerWithMessage,
   useAssignErrand,
   useCaregivers,
   useReopenErrand,
@@ -26,7 +27,10 @@ import { formatDateTime, formatPersonnummer, isoDateTime } from '../ui/format.ts
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { CloseErrandForm } from './close-errand-form.tsx';
+import { InternalNotesSection } from './internal-notes-section.tsx';
+import { RecordCopySection } from './record-copy-section.tsx';
 import styles from './staff-errand-page.module.css';
+import { TemplatePicker } from './template-picker.tsx';
 
 /** One errand in the staff tool: who it is about, what they wrote, routing, the answer, the history. */
 export function StaffErrandPage() {
@@ -50,6 +54,7 @@ export function StaffErrandPage() {
   // Answered errands wait for the citizen; a reply puts them back to 'assigned', and the form returns.
   // (The state machine would take a second answer; the page offers one only while an answer is due.)
   const mayAnswer = allowed.has('answer') && data.status === 'assigned';
+  const replyWaiting = data.status !== 'closed' && data.messages.at(-1)?.kind === 'citizen-reply';
 
   return (
     <>
@@ -77,47 +82,66 @@ export function StaffErrandPage() {
         <ErrandStatus status={data.status} viewer="staff" />
         {data.deletesOn ? <> · {t('staff.errands.deletesOn', { date: data.deletesOn })}</> : null}
       </p>
+      {replyWaiting ? <p className="notice">{t('staff.errand.replyWaiting')}</p> : null}
       <div role="status">
         {notice ? (
           <p className={notice.error ? 'notice notice-error' : 'notice notice-success'}>{notice.text}</p>
         ) : null}
       </div>
 
-      <Routing errand={data} me={me} isReceiver={isReceiver} allowed={allowed} onDone={setNotice} />
+      {/* On a wide screen the content and the work on it stand side by side. */}
+      <div className={styles.layout}>
+        <div className={styles.content}>
+          <section aria-labelledby="errand-thread">
+            <h2 id="errand-thread">{t('staff.errand.thread')}</h2>
+            <ErrandThread errand={data} viewer="staff" />
+          </section>
+          <section aria-labelledby="errand-history">
+            <h2 id="errand-history">{t('staff.errand.history')}</h2>
+            <ErrandHistory history={historyWithNotes(data)} />
+          </section>
+        </div>
+        <div className={styles.work}>
+          <Routing errand={data} me={me} isReceiver={isReceiver} allowed={allowed} onDone={setNotice} />
 
-      <section aria-labelledby="errand-thread">
-        <h2 id="errand-thread">{t('staff.errand.thread')}</h2>
-        <ErrandThread errand={data} viewer="staff" />
-      </section>
+          {mayAnswer ? <AnswerSection errand={data} onDone={(text) => setNotice({ text })} /> : null}
 
-      {mayAnswer ? <AnswerSection errand={data} onDone={(text) => setNotice({ text })} /> : null}
+          <InternalNotesSection errand={data} onDone={(text) => setNotice({ text })} />
 
-      {allowed.has('close') ? <CloseErrandForm errand={data} onDone={setNotice} /> : null}
+          {allowed.has('close') ? <CloseErrandForm errand={data} onDone={setNotice} /> : null}
+          <RecordCopySection errandId={data.id} />
 
-      {data.notifications && data.notifications.length > 0 ? (
-        <section aria-labelledby="errand-notifications">
-          <h2 id="errand-notifications">{t('staff.errand.notifications')}</h2>
-          <ul>
-            {data.notifications.map((notification) => (
-              <li key={`${notification.channel}-${notification.createdAt}-${notification.to}`}>
-                <time dateTime={isoDateTime(notification.createdAt)}>{formatDateTime(notification.createdAt)}</time>{' '}
-                {t(notification.channel === 'sms' ? 'staff.notification.sms' : 'staff.notification.email', {
-                  to: notification.to,
-                })}
-                {': '}
-                {t(NOTIFICATION_STATUS[notification.status] ?? 'staff.notification.pending')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="errand-history">
-        <h2 id="errand-history">{t('staff.errand.history')}</h2>
-        <ErrandHistory history={data.history} />
-      </section>
+          {data.notifications && data.notifications.length > 0 ? (
+            <section aria-labelledby="errand-notifications">
+              <h2 id="errand-notifications">{t('staff.errand.notifications')}</h2>
+              <ul>
+                {data.notifications.map((notification) => (
+                  <li key={`${notification.channel}-${notification.createdAt}-${notification.to}`}>
+                    <time dateTime={isoDateTime(notification.createdAt)}>{formatDateTime(notification.createdAt)}</time>{' '}
+                    {t(notification.channel === 'sms' ? 'staff.notification.sms' : 'staff.notification.email', {
+                      to: notification.to,
+                    })}
+                    {': '}
+                    {t(NOTIFICATION_STATUS[notification.status] ?? 'staff.notification.pending')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      </div>
     </>
   );
+}
+
+/** The errand's events and, for staff, when each internal note was written and by whom. */
+function historyWithNotes(errand: StaffErrandDetail) {
+  const notes = (errand.notes ?? []).map((note) => ({
+    type: 'note' as const,
+    at: note.createdAt,
+    actor: { kind: 'staff' as const, display: note.author },
+  }));
+  return [...errand.history, ...notes].sort((a, b) => a.at - b.at);
 }
 
 const NOTIFICATION_STATUS = {
@@ -152,6 +176,17 @@ function Routing({ errand, me, isReceiver, allowed, onDone }: RoutingProps) {
       text: t(error instanceof ApiError && error.status === 409 ? 'staff.errand.conflict' : 'staff.errand.failed'),
       error: true,
     });
+
+  // A receiver who is also a caregiver here may take the errand themselves.
+  const mayTakeSelf = allowed.has('assign') && me.roles.includes('caregiver') && errand.assignedTo !== me.hsaId;
+  const takeSelf = async () => {
+    try {
+      await assign.mutateAsync(me.hsaId);
+      onDone({ text: t('staff.errand.takeSelf.done') });
+    } catch (error) {
+      failed(error);
+    }
+  };
 
   const submitAssign = async (event: FormEvent) => {
     event.preventDefault();
@@ -229,6 +264,11 @@ function Routing({ errand, me, isReceiver, allowed, onDone }: RoutingProps) {
           </div>
         </form>
       ) : null}
+      {mayTakeSelf ? (
+        <button type="button" className="button" disabled={assign.isPending} onClick={() => void takeSelf()}>
+          {t('staff.errand.takeSelf')}
+        </button>
+      ) : null}
       {allowed.has('reopen') ? (
         <button
           type="button"
@@ -263,8 +303,129 @@ function professionId(profession: string) {
   return profession in PROFESSIONS ? PROFESSIONS[profession as keyof typeof PROFESSIONS] : 'profession.other';
 }
 
-/** The caregiver's answer, on the errand type's answer form, drawn by the same renderer as the citizen's form. */
+/**
+ * The caregiver's answer. Once the errand has a structured answer (per medicine, per aid), a
+ * citizen's reply is answered with a message only; the structured form is one click away for
+ * when the answer itself changes.
+ */
 function AnswerSection({ errand, onDone }: Readonly<{ errand: StaffErrandDetail; onDone: (text: string) => void }>) {
+  const t = useText();
+  const hasStructuredAnswer = errand.messages.some((message) => message.kind === 'answer' && message.form !== null);
+  const [structured, setStructured] = useState(!hasStructuredAnswer);
+  if (structured) {
+    return (
+      <>
+        <StructuredAnswer errand={errand} onDone={onDone} />
+        {hasStructuredAnswer ? (
+          <button type="button" className="button button-secondary" onClick={() => setStructured(false)}>
+            {t('staff.message.onlyMessage')}
+          </button>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <MessageAnswerForm errandId={errand.id} errandType={errand.errandType.id} onDone={onDone} />
+      <button type="button" className="button button-secondary" onClick={() => setStructured(true)}>
+        {t('staff.message.changeAnswer')}
+      </button>
+    </>
+  );
+}
+
+const MESSAGE_ID = 'answer-message';
+
+/** A message only; the structured answer already given stands. */
+function MessageAnswerForm({
+  errandId,
+  errandType,
+  onDone,
+}: Readonly<{ errandId: string; errandType: string; onDone: (text: string) => void }>) {
+  const t = useText();
+  const send = useAnswerWithMessage(errandId);
+  const [message, setMessage] = useState('');
+  const [mayReply, setMayReply] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<string | undefined>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    if (!message.trim()) {
+      setError(t('staff.message.required'));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setError(undefined);
+    try {
+      await send.mutateAsync({ message, citizenMayReply: mayReply });
+      onDone(t('staff.message.sent'));
+    } catch (caught) {
+      setFailure(
+        t(caught instanceof ApiError && caught.status === 409 ? 'staff.errand.conflict' : 'staff.answer.failed'),
+      );
+    }
+  };
+
+  return (
+    <section className={styles.answer} aria-labelledby="errand-message">
+      <h2 id="errand-message">{t('staff.message.heading')}</h2>
+      <p>{t('staff.message.lead')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        {failure ? (
+          <p className="notice notice-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: MESSAGE_ID }] : []} />
+        <TemplatePicker
+          errandType={errandType}
+          idPrefix={MESSAGE_ID}
+          onInsert={(text) => {
+            setMessage(text);
+            document.getElementById(MESSAGE_ID)?.focus();
+          }}
+        />
+        <div className={`field ${error ? 'has-error' : ''}`}>
+          <label htmlFor={MESSAGE_ID}>{t('staff.message.label')}</label>
+          {error ? (
+            <p id={`${MESSAGE_ID}-error`} className="field-error">
+              <span className="visually-hidden">{t('form.errorPrefix')} </span>
+              {error}
+            </p>
+          ) : null}
+          <textarea
+            id={MESSAGE_ID}
+            className="input"
+            rows={6}
+            maxLength={5000}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+            aria-describedby={error ? `${MESSAGE_ID}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <div className="checkbox-row">
+          <input
+            id="answer-message-may-reply"
+            type="checkbox"
+            checked={mayReply}
+            onChange={(event) => setMayReply(event.target.checked)}
+          />
+          <label htmlFor="answer-message-may-reply">{t('staff.message.mayReply')}</label>
+        </div>
+        <button type="submit" className="button" disabled={send.isPending}>
+          {t('staff.message.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The structured answer, on the errand type's answer form, drawn by the same renderer as the citizen's form. */
+function StructuredAnswer({ errand, onDone }: Readonly<{ errand: StaffErrandDetail; onDone: (text: string) => void }>) {
   const form = useAnswerForm(errand.id, true);
   if (form.isPending) return <Loading />;
   if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
@@ -316,6 +477,16 @@ function AnswerForm({
           </p>
         ) : null}
         <ErrorSummary focusKey={state.attempt} errors={state.summary} />
+        {definition.fields.some((field) => field.key === 'message') ? (
+          <TemplatePicker
+            errandType={errand.errandType.id}
+            idPrefix="answer"
+            onInsert={(text) => {
+              state.setValue(['message'], text);
+              document.getElementById('answer-message')?.focus();
+            }}
+          />
+        ) : null}
         <FormFields state={state} />
         <button type="submit" className="button" disabled={answer.isPending}>
           {t('staff.answer.submit')}

@@ -3,7 +3,7 @@ import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { StaffErrandRows } from './staff-errand-rows.tsx';
+import { StaffErrandTable } from './staff-errand-table.tsx';
 import styles from './unanswered-page.module.css';
 
 const BRACKETS: Readonly<Record<string, MessageId>> = {
@@ -13,11 +13,22 @@ const BRACKETS: Readonly<Record<string, MessageId>> = {
   '7-days-or-more': 'staff.unanswered.bracket.7plus',
 };
 
-/** How many errands wait for the unit and for how long, and the ones that have waited longest. */
+const STANDINGS: Readonly<Record<string, MessageId>> = {
+  overdue: 'staff.unanswered.deadline.overdue',
+  'due-today': 'staff.unanswered.deadline.today',
+  'due-tomorrow': 'staff.unanswered.deadline.tomorrow',
+  later: 'staff.unanswered.deadline.later',
+  'no-reply-time': 'staff.unanswered.deadline.none',
+};
+
+/**
+ * How many errands wait for the unit, by time left to their reply deadline and by how long they
+ * have waited, and the ones that have waited longest.
+ */
 export function UnansweredPage() {
   const t = useText();
   const overview = useUnanswered();
-  const waiting = useInbox('unanswered', '');
+  const waiting = useInbox({ filter: 'unanswered', errandType: '', sort: 'received', q: '' });
   const profile = useStaffProfile();
   const caregivers = useCaregivers(true);
   const names = new Map((caregivers.data?.items ?? []).map((caregiver) => [caregiver.hsaId, caregiver.name]));
@@ -31,6 +42,19 @@ export function UnansweredPage() {
       {overview.data ? (
         <section aria-labelledby="unanswered-ages">
           <h2 id="unanswered-ages">{t('staff.unanswered.total', { count: overview.data.total })}</h2>
+          <h3>{t('staff.unanswered.byDeadline')}</h3>
+          <dl className={styles.brackets}>
+            {overview.data.byDeadline.map((group) => (
+              <div
+                key={group.label}
+                className={group.label === 'overdue' && group.count > 0 ? styles.overdue : styles.bracket}
+              >
+                <dt>{t(STANDINGS[group.label] ?? 'staff.unanswered.bracket.other')}</dt>
+                <dd>{group.count}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3>{t('staff.unanswered.byAge')}</h3>
           <dl className={styles.brackets}>
             {overview.data.brackets.map((bracket) => (
               <div key={bracket.label} className={styles.bracket}>
@@ -46,7 +70,8 @@ export function UnansweredPage() {
         {waiting.isError ? <LoadError error={waiting.error} onRetry={() => void waiting.refetch()} /> : null}
         {waiting.data && items.length === 0 ? <p>{t('staff.inbox.empty')}</p> : null}
         {items.length > 0 ? (
-          <StaffErrandRows
+          <StaffErrandTable
+            caption={t('staff.unanswered.oldest')}
             errands={items}
             nameOf={(hsaId) => (hsaId === profile.data?.hsaId ? t('staff.you') : (names.get(hsaId) ?? hsaId))}
           />

@@ -3,10 +3,12 @@ import { useStaffProfile } from '../api/staff-queries.ts';
 import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { AnswerTemplatesSection } from './answer-templates-section.tsx';
+import { ContactCardSection } from './contact-card-section.tsx';
 import { ExternalLinksSection } from './external-links-section.tsx';
 import { UnitSettingsSection } from './unit-settings-section.tsx';
 
-/** `/personal/administration/installningar`: the unit's own settings and its contact-card links. */
+/** `/personal/administration/installningar`: the unit's own settings, its contact card and its links. */
 export function UnitSettingsPage() {
   const t = useText();
   const profile = useStaffProfile();
@@ -22,7 +24,9 @@ export function UnitSettingsPage() {
       <h1>{t('unitSettings.heading')}</h1>
       <p>{t('unitSettings.lead')}</p>
       <UnitSettingsSection unitHsaId={unitHsaId} />
+      <ContactCardSection unitHsaId={unitHsaId} />
       <ExternalLinksSection unitHsaId={unitHsaId} />
+      <AnswerTemplatesSection unitHsaId={unitHsaId} />
     </>
   );
 }

@@ -11,8 +11,9 @@ import styles from './unit-settings-page.module.css';
 
 const EMAIL_ID = 'unit-settings-email';
 const STAFF_NAMES_ID = 'unit-settings-staff-names';
+const MAILBOX_ID = 'unit-settings-mailbox';
 
-/** The unit's own settings: where "something new" e-mails go and how staff are named to citizens. */
+/** The unit's own settings: where and how often "something new" e-mails go, and how staff are named to citizens. */
 export function UnitSettingsSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
   const t = useText();
   const settings = useUnitSettings(unitHsaId);
@@ -31,6 +32,7 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
   const save = useSaveUnitSettings(unitHsaId);
   const [email, setEmail] = useState(initial.notificationEmail ?? '');
   const [staffNames, setStaffNames] = useState(initial.staffNames);
+  const [mailbox, setMailbox] = useState(initial.mailboxNotifications);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
   const [emailError, setEmailError] = useState<string | undefined>();
   const [summary, setSummary] = useState<readonly SummaryError[]>([]);
@@ -42,7 +44,11 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
     setSaved(false);
     const trimmed = email.trim();
     try {
-      const result = await save.mutateAsync({ notificationEmail: trimmed === '' ? null : trimmed, staffNames });
+      const result = await save.mutateAsync({
+        notificationEmail: trimmed === '' ? null : trimmed,
+        staffNames,
+        mailboxNotifications: mailbox,
+      });
       setEmail(result.notificationEmail ?? '');
       setUpdatedAt(result.updatedAt);
       setEmailError(undefined);
@@ -58,7 +64,11 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         ...(message ? [{ message, targetId: EMAIL_ID }] : []),
         ...others.map((fieldError) => ({
           message: fieldError.message,
-          targetId: fieldError.path.startsWith('body.staffNames') ? STAFF_NAMES_ID : undefined,
+          targetId: fieldError.path.startsWith('body.staffNames')
+            ? STAFF_NAMES_ID
+            : fieldError.path.startsWith('body.mailboxNotifications')
+              ? MAILBOX_ID
+              : undefined,
         })),
         ...(errors.length === 0 ? [{ message: t('admin.saveFailed') }] : []),
       ]);
@@ -83,6 +93,27 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         value={email}
         onChange={setEmail}
       />
+      <fieldset id={MAILBOX_ID} tabIndex={-1} className={`plain-fieldset ${styles.radios}`}>
+        <legend>{t('unitSettings.mailbox')}</legend>
+        {(
+          [
+            ['each', 'unitSettings.mailbox.each'],
+            ['daily-digest', 'unitSettings.mailbox.digest'],
+          ] as const
+        ).map(([value, text]) => (
+          <div key={value} className="checkbox-row">
+            <input
+              id={`${MAILBOX_ID}-${value}`}
+              type="radio"
+              name="mailboxNotifications"
+              value={value}
+              checked={mailbox === value}
+              onChange={() => setMailbox(value)}
+            />
+            <label htmlFor={`${MAILBOX_ID}-${value}`}>{t(text)}</label>
+          </div>
+        ))}
+      </fieldset>
       <fieldset id={STAFF_NAMES_ID} tabIndex={-1} className={`plain-fieldset ${styles.radios}`}>
         <legend>{t('unitSettings.staffNames')}</legend>
         {(

@@ -10,6 +10,8 @@ import { UserText } from './user-text.tsx';
 type Viewer = 'citizen' | 'staff';
 type Message = CitizenErrandDetail['messages'][number];
 type HistoryEntry = CitizenErrandDetail['history'][number];
+/** A line of the history: the errand's events, and for staff also their internal notes (`note`). */
+type HistoryLine = Omit<HistoryEntry, 'type'> & { type: HistoryEntry['type'] | 'note' };
 
 const MESSAGE_TITLES: Readonly<Record<Viewer, Readonly<Record<Message['kind'], MessageId>>>> = {
   citizen: {
@@ -81,10 +83,11 @@ const EVENT_IDS: Readonly<Record<string, MessageId>> = {
   reopened: 'history.reopened',
   archived: 'history.archived',
   unarchived: 'history.unarchived',
+  note: 'history.note',
 };
 
 /** What happened to the errand, when and by whom. */
-export function ErrandHistory({ history }: Readonly<{ history: readonly HistoryEntry[] }>) {
+export function ErrandHistory({ history }: Readonly<{ history: readonly HistoryLine[] }>) {
   const t = useText();
   return (
     <ol className={styles.history}>

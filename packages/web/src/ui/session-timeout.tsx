@@ -10,6 +10,7 @@ import {
   sessionDeadline,
   sessionPhase,
 } from '../api/session-clock.ts';
+import { useHasUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import { formatTime } from './format.ts';
 import styles from './session-timeout.module.css';
@@ -25,6 +26,7 @@ export function SessionTimeout({ session, audience }: Readonly<{ session: Curren
   const [clock, setClock] = useState(() => clockFromSession(session.info, session.contact));
   const [now, setNow] = useState(() => Date.now());
   const [staying, setStaying] = useState(false);
+  const unsaved = useHasUnsavedChanges();
 
   useEffect(() => setClock(clockFromSession(session.info, session.contact)), [session]);
   useEffect(() => onServerActivity((contact) => setClock((current) => clockAfterActivity(current, contact))), []);
@@ -76,6 +78,7 @@ export function SessionTimeout({ session, audience }: Readonly<{ session: Curren
             {t('sessionTimeout.heading')}
           </Heading>
           <p>{t('sessionTimeout.text', { time: formatTime(sessionDeadline(clock)) })}</p>
+          {unsaved ? <p>{t('sessionTimeout.unsaved')}</p> : null}
           <div className="actions">
             {/* Native buttons: react-aria's Button injects a <style> element, which the CSP forbids. */}
             <button

@@ -138,6 +138,7 @@ describe.each(DIALECTS)('administering errand types on %s', (dialect) => {
       name: { sv: 'Resevaccination', en: 'Travel vaccination' },
       description: { sv: 'Fråga om vaccin inför en resa.', en: 'Ask about vaccines before a trip.' },
       openToProxies: false,
+      replyTime: null,
     });
     const errandId = await send(id, { destination: 'tropics', departure: weeksAhead(4) });
     const doctor = await f.staff(f.personas.staff.doctor.hsaId, f.unit);

@@ -2,6 +2,13 @@ import { unitAdminRoutes as routes } from '@kontakta/contract';
 import type { FastifyInstance } from 'fastify';
 import { contextFor, type Services } from '../../use-cases/services.ts';
 import {
+  addAnswerTemplate,
+  changeAnswerTemplate,
+  listUnitAnswerTemplates,
+  removeAnswerTemplate,
+} from '../../use-cases/units/answer-templates.ts';
+import { changeUnitContactSettings } from '../../use-cases/units/change-unit-contact-settings.ts';
+import {
   addExternalLink,
   changeExternalLink,
   listExternalLinks,
@@ -9,12 +16,13 @@ import {
   reorderExternalLinks,
 } from '../../use-cases/units/external-links.ts';
 import { listUnitChanges } from '../../use-cases/units/list-unit-changes.ts';
+import { showUnitContactSettings } from '../../use-cases/units/show-unit-contact-settings.ts';
 import { changeUnitSettings, showUnitSettings } from '../../use-cases/units/unit-settings.ts';
 import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
 import { guardUnitAdministration } from './unit-administration.guard.ts';
 
-/** The unit administrator's other settings: notification e-mail, staff names, links, change record. */
+/** The unit administrator's other settings: notification e-mail, staff names, contact card, links, change record. */
 export async function adminUnitRoutes(app: FastifyInstance, { services }: { services: Services }) {
   guardUnitAdministration(app);
 
@@ -23,6 +31,12 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.changeSettings, async ({ actor, params, body, request }) =>
     changeUnitSettings(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.showContactSettings, async ({ actor, params }) =>
+    showUnitContactSettings(contextFor(services, actor), params.hsaId),
+  );
+  handle(app, routes.changeContactSettings, async ({ actor, params, body, request }) =>
+    changeUnitContactSettings(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
   );
   handle(app, routes.listLinks, async ({ actor, params }) =>
     listExternalLinks(contextFor(services, actor), params.hsaId),
@@ -38,6 +52,19 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.removeLink, async ({ actor, params }) => {
     await removeExternalLink(contextFor(services, actor), params.hsaId, params.linkId);
+    return undefined;
+  });
+  handle(app, routes.listTemplates, async ({ actor, params }) =>
+    listUnitAnswerTemplates(contextFor(services, actor), params.hsaId),
+  );
+  handle(app, routes.addTemplate, async ({ actor, params, body, request }) =>
+    addAnswerTemplate(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.changeTemplate, async ({ actor, params, body, request }) =>
+    changeAnswerTemplate(contextFor(services, actor), params.hsaId, params.templateId, body, requestLanguage(request)),
+  );
+  handle(app, routes.removeTemplate, async ({ actor, params }) => {
+    await removeAnswerTemplate(contextFor(services, actor), params.hsaId, params.templateId);
     return undefined;
   });
   handle(app, routes.listChanges, async ({ actor, params, query }) =>

@@ -14,6 +14,7 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
   let customId: string;
   let retiredId: string;
   let linkId: string;
+  let templateId: string;
 
   beforeAll(async () => {
     f = await createErrandFixture(dialect);
@@ -38,6 +39,13 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
         url: 'https://boka.example.se/',
       })
     ).json().id;
+    templateId = (
+      await requestAs(f, admin, 'POST', `/api/admin/units/${f.unit}/answer-templates`, {
+        title: { sv: 'Förnyat' },
+        text: { sv: 'Receptet är förnyat.' },
+        errandTypes: [],
+      })
+    ).json().id;
   });
   afterAll(async () => f.close());
 
@@ -59,11 +67,27 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
     ['GET', `${base()}/errand-types/renew-prescription/versions/1/questionnaire`],
     ['GET', `${base()}/settings`],
     ['PUT', `${base()}/settings`, { notificationEmail: 'annan@example.se', staffNames: 'profession' }],
+    ['GET', `${base()}/contact-card`],
+    [
+      'PUT',
+      `${base()}/contact-card`,
+      {
+        phone: '08-123 456 78',
+        visitingAddress: null,
+        openingHours: { days: [{ day: 'monday', opens: '08:00', closes: '17:00' }], note: null },
+        description: null,
+        replyTimes: [{ errandType: 'advice', amount: 2, unit: 'working-days' }],
+      },
+    ],
     ['GET', `${base()}/links`],
     ['POST', `${base()}/links`, { title: { sv: 'X', en: 'X' }, url: 'https://x.example.se/' }],
     ['PUT', `${base()}/links/order`, { ids: [linkId] }],
     ['PUT', `${base()}/links/${linkId}`, { title: { sv: 'Y', en: 'Y' }, url: 'https://y.example.se/' }],
     ['DELETE', `${base()}/links/${linkId}`],
+    ['GET', `${base()}/answer-templates`],
+    ['POST', `${base()}/answer-templates`, { title: { sv: 'X' }, text: { sv: 'X' }, errandTypes: [] }],
+    ['PUT', `${base()}/answer-templates/${templateId}`, { title: { sv: 'Y' }, text: { sv: 'Y' }, errandTypes: [] }],
+    ['DELETE', `${base()}/answer-templates/${templateId}`],
     ['GET', `${base()}/changes`],
     ['POST', `${base()}/errand-types/${customId}/retire`],
   ];
@@ -75,6 +99,8 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
       versions: (await db.selectFrom('form_version').select('id').execute()).length,
       links: await db.selectFrom('unit_external_link').selectAll().orderBy('id').execute(),
       settings: await db.selectFrom('unit_setting').selectAll().orderBy('unit_hsa_id').execute(),
+      contactCards: await db.selectFrom('unit_contact_card').selectAll().orderBy('unit_hsa_id').execute(),
+      replyTimes: (await db.selectFrom('unit_reply_time').select('errand_type').execute()).length,
       changes: (await db.selectFrom('unit_admin_change').select('id').execute()).length,
     };
   }

@@ -132,7 +132,14 @@ describe.each(DIALECTS)('unit settings, links and the contact card on %s', (dial
     const body = response.json();
     expect(body.unit).toMatchObject({ hsaId: f.unit, name: expect.any(String), municipality: expect.any(String) });
     expect(body.errandTypes).toHaveLength(11);
-    expect(Object.keys(body.errandTypes[0]).sort()).toEqual(['description', 'id', 'name', 'openToProxies']);
+    expect(Object.keys(body.errandTypes[0]).sort()).toEqual([
+      'description',
+      'id',
+      'name',
+      'openToProxies',
+      'replyTime',
+    ]);
+    expect(Object.keys(body.contact).sort()).toEqual(['description', 'openingHours', 'phone', 'visitingAddress']);
     expect(response.body).not.toMatch(/SE2321000016-P|@|\d{12}/);
     expect((await f.app.inject({ method: 'GET', url: '/api/units/SE2321000016-NONE/contact-card' })).statusCode).toBe(
       404,

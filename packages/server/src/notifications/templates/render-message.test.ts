@@ -106,6 +106,8 @@ describe('notification templates', () => {
   it('never carry a parameter into the text, whatever a use case put in the row', () => {
     const templates = [
       ['errand-received', 'email'],
+      ['errand-reply-received', 'email'],
+      ['unit-daily-digest', 'email'],
       ['errand-answered', 'email'],
       ['errand-answered', 'sms'],
       ['new-message', 'email'],

@@ -51,6 +51,34 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
       },
     },
   },
+  'errand-reply-received': {
+    email: {
+      sv: {
+        subject: 'Nytt meddelande från en invånare i Kontakta',
+        text: ({ url }) =>
+          `Hej!\n\nEn invånare har svarat i ett ärende hos er i Kontakta. Logga in för att läsa det:\n${url}\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'New message from a citizen in Kontakta',
+        text: ({ url }) =>
+          `Hello,\n\nA citizen has replied in one of your errands in Kontakta. Log in to read it:\n${url}\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+  },
+  'unit-daily-digest': {
+    email: {
+      sv: {
+        subject: 'Nya ärenden och meddelanden i Kontakta',
+        text: ({ url }) =>
+          `Hej!\n\nSedan förra sammanfattningen har er mottagning fått nya ärenden eller meddelanden från invånare i Kontakta. Logga in för att läsa dem:\n${url}\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'New errands and messages in Kontakta',
+        text: ({ url }) =>
+          `Hello,\n\nSince the last summary your unit has received new errands or messages from citizens in Kontakta. Log in to read them:\n${url}\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+  },
   'errand-answered': citizenNews('Du har fått ett svar i Kontakta', 'You have an answer in Kontakta'),
   'new-message': citizenNews('Du har ett nytt meddelande i Kontakta', 'You have a new message in Kontakta'),
   'contact-verification': {

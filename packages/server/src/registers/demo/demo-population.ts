@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@kontakta/domain';
+import type { CareUnit } from '../hsa-catalogue.ts';
 import type { Personnummer } from '../register.types.ts';
 import type { PersonRecord } from '../register-file.schema.ts';
 import { daysBefore, monthsBefore } from './calendar.ts';
@@ -187,8 +188,22 @@ export type DemoPopulation = Readonly<{
   personas: Readonly<Record<CitizenPersonaKey, Personnummer>>;
 }>;
 
-/** The demo's citizens; every age is counted back from `today` so the special cases stay true. */
-export function demoPopulation(today: CalendarDate, personnummer: PersonnummerMaker): DemoPopulation {
+/**
+ * The demo's citizens; every age is counted back from `today` so the special cases stay true.
+ * Everyone is listed at the first health centre (vårdcentral) in their municipality, children too;
+ * people in a municipality without one (Huddinge, in the demo) are not listed anywhere.
+ */
+export function demoPopulation(
+  today: CalendarDate,
+  personnummer: PersonnummerMaker,
+  units: readonly CareUnit[] = [],
+): DemoPopulation {
+  const healthCentres = new Map<string, string>();
+  for (const unit of units) {
+    if (unit.kind === 'primary-care' && !healthCentres.has(unit.municipality.code)) {
+      healthCentres.set(unit.municipality.code, unit.hsaId);
+    }
+  }
   const people: PersonRecord[] = [];
   const personas: Partial<Record<CitizenPersonaKey, Personnummer>> = {};
   let nextMobile = FIRST_FICTION_MOBILE;
@@ -216,6 +231,7 @@ export function demoPopulation(today: CalendarDate, personnummer: PersonnummerMa
       guardians: [...guardians],
       protectedIdentity: extra.protectedIdentity ?? false,
       mailForwarding: extra.mailForwarding ?? false,
+      ...listing(healthCentres.get(MUNICIPALITIES[municipality].code)),
     });
     if (extra.persona !== undefined) personas[extra.persona] = pnr;
     return pnr;
@@ -226,6 +242,10 @@ export function demoPopulation(today: CalendarDate, personnummer: PersonnummerMa
     for (const child of household.children ?? []) add(household.home, child, true, guardians);
   }
   return { people, personas: complete(personas) };
+}
+
+function listing(unitHsaId: string | undefined): { listedUnitHsaId?: string } {
+  return unitHsaId === undefined ? {} : { listedUnitHsaId: unitHsaId };
 }
 
 function complete(personas: Partial<Record<CitizenPersonaKey, Personnummer>>): Record<CitizenPersonaKey, Personnummer> {

@@ -26,8 +26,8 @@ function buildDemo(today: Date): { files: RegisterFiles; personas: DemoPersonas 
   const date = stockholmCalendarDate(today);
   const random = seededRandom(DEMO_SEED);
   const personnummer = personnummerMaker(random);
-  const population = demoPopulation(date, personnummer);
   const units = demoCareUnits();
+  const population = demoPopulation(date, personnummer, units);
   const staff = demoStaff(date, units, personnummer, random);
 
   const citizens = Object.fromEntries(

@@ -22,6 +22,11 @@ import * as accessLogAnchors from './2026-12-06-10-access-log-anchors.ts';
 import * as retention from './2026-12-06-11-retention.ts';
 import * as unitSearchFolding from './2026-12-06-12-unit-search-folding.ts';
 import * as loginReturnPath from './2026-12-06-13-login-return-path.ts';
+import * as notificationPrompt from './2026-12-06-14-notification-prompt.ts';
+import * as unitContactCards from './2026-12-06-15-unit-contact-cards.ts';
+import * as citizenReplies from './2026-12-06-16-citizen-replies.ts';
+import * as internalNotes from './2026-12-06-17-internal-notes.ts';
+import * as answerTemplates from './2026-12-06-18-answer-templates.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +53,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-10-access-log-anchors': accessLogAnchors,
   '2026-12-06-12-unit-search-folding': unitSearchFolding,
   '2026-12-06-13-login-return-path': loginReturnPath,
+  '2026-12-06-14-notification-prompt': notificationPrompt,
+  '2026-12-06-15-unit-contact-cards': unitContactCards,
+  '2026-12-06-16-citizen-replies': citizenReplies,
+  '2026-12-06-17-internal-notes': internalNotes,
+  '2026-12-06-18-answer-templates': answerTemplates,
 };

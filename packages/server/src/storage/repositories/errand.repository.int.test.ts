@@ -5,11 +5,13 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../testing/t
 import type { DatabaseSchema, ErrandTable } from '../schema.ts';
 import { openNodeSqlite } from '../sqlite-driver.ts';
 import {
-  type Cursor,
   insertErrand,
   listAssignedErrands,
   listUnitErrands,
+  type OrderedCursor,
+  orderKeyOf,
   type StaffErrandSummaryRow,
+  type UnitInboxOrder,
 } from './errand.repository.ts';
 import { insertFormVersion } from './errand-type.repository.ts';
 import { upsertCareUnits, upsertRegions } from './organisation.repository.ts';
@@ -87,7 +89,8 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
         key_id: 'k',
         created_at: 1000 + Math.floor(n / 3),
         first_answered_at: null,
-        waiting_since: null,
+        // Some wait (a few equally long, so the order's ties are broken by received and id).
+        waiting_since: n % 3 === 0 ? null : 5000 - (n % 4),
         last_event_at: 1000,
         version: 1,
       });
@@ -97,17 +100,38 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
     await database?.drop();
   });
 
-  async function allPages(filter: Parameters<typeof listUnitErrands>[2], limit: number): Promise<string[]> {
+  async function allPages(
+    filter: Parameters<typeof listUnitErrands>[2],
+    limit: number,
+    order: UnitInboxOrder = 'received',
+  ): Promise<string[]> {
     const seen: string[] = [];
-    let after: Cursor | undefined;
+    let after: OrderedCursor | undefined;
     for (;;) {
-      const rows: StaffErrandSummaryRow[] = await listUnitErrands(database.db, unit, filter, limit, after);
+      const rows: StaffErrandSummaryRow[] = await listUnitErrands(database.db, unit, filter, limit, after, order);
       seen.push(...rows.map((r) => r.id));
       const last = rows.at(-1);
       if (rows.length < limit || !last) return seen;
-      after = { at: last.created_at, id: last.id };
+      after = { k: orderKeyOf(last, order), at: last.created_at, id: last.id };
     }
   }
+
+  it.each([
+    ['received-desc', 'created_at', 'desc'],
+    ['waiting', 'waiting_since', 'asc'],
+    ['type', 'errand_type', 'asc'],
+    ['status', 'status', 'asc'],
+  ] as const)('pages through every errand ordered by %s, each once', async (order, column, direction) => {
+    let expectedQuery = database.db
+      .selectFrom('errand')
+      .select('id')
+      .where('unit_hsa_id', '=', unit)
+      .$if(order === 'waiting', (q) => q.where('waiting_since', 'is not', null));
+    if (column !== 'created_at') expectedQuery = expectedQuery.orderBy(column, direction);
+    const expected = await expectedQuery.orderBy('created_at', direction).orderBy('id', direction).execute();
+    expect(expected.length).toBeGreaterThan(4);
+    expect(await allPages({}, 3, order)).toEqual(expected.map((r) => r.id));
+  });
 
   it.each([
     ['unanswered', { statuses: ['new', 'open', 'assigned'] as ErrandTable['status'][] }],
@@ -132,8 +156,12 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
   });
   it('gives every staff list row the citizen it is about, from the citizen table', async () => {
     const unitRows = await listUnitErrands(database.db, unit, { statuses: ['new', 'open'] }, 5);
-    await database.db.updateTable('errand').set({ assigned_to: 'SE-CAREGIVER' }).where('status', '=', 'open').execute();
-    const assigned = await listAssignedErrands(database.db, 'SE-CAREGIVER', [unit], 5);
+    await database.db
+      .updateTable('errand')
+      .set({ assigned_to: 'SE-CAREGIVER', status: 'assigned' })
+      .where('status', '=', 'open')
+      .execute();
+    const assigned = await listAssignedErrands(database.db, 'SE-CAREGIVER', [unit], ['assigned'], 5);
     expect(unitRows.length).toBeGreaterThan(0);
     expect(assigned.length).toBeGreaterThan(0);
     for (const row of [...unitRows, ...assigned]) {
@@ -145,7 +173,7 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
     }
     // Another unit's or caregiver's lists stay empty.
     expect(await listUnitErrands(database.db, 'SE2321000016-E9999', {}, 5)).toEqual([]);
-    expect(await listAssignedErrands(database.db, 'SE-SOMEONE-ELSE', [unit], 5)).toEqual([]);
+    expect(await listAssignedErrands(database.db, 'SE-SOMEONE-ELSE', [unit], ['assigned'], 5)).toEqual([]);
   });
 
   it.runIf(dialect === 'sqlite')('walks an errand index and looks the citizen up by its key', async () => {
@@ -159,10 +187,13 @@ describe.each(DIALECTS)('a unit inbox over several statuses on %s', (dialect) =>
     });
     try {
       await listUnitErrands(logged, unit, { statuses: ['new', 'open', 'assigned'] }, 26);
-      await listUnitErrands(logged, unit, {}, 26, { at: 1000, id: 'a' });
+      await listUnitErrands(logged, unit, {}, 26, { k: 1000, at: 1000, id: 'a' });
+      for (const order of ['received-desc', 'waiting', 'type', 'status'] as const) {
+        await listUnitErrands(logged, unit, {}, 26, undefined, order);
+      }
       await listUnitErrands(logged, unit, { statuses: ['closed'], errandType: 'advice' }, 26);
-      await listAssignedErrands(logged, 'SE-CAREGIVER', [unit], 26);
-      expect(captured.length).toBe(6);
+      await listAssignedErrands(logged, 'SE-CAREGIVER', [unit], ['assigned', 'answered'], 26);
+      expect(captured.length).toBe(10);
       for (const query of [...captured]) {
         const plan = (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(query.sql)}`.execute(database.db)).rows
           .map((row) => row.detail)

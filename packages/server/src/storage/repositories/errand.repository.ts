@@ -1,5 +1,6 @@
 import type { CitizenFolder } from '@kontakta/contract';
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ErrandStatus } from '@kontakta/domain';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
 
 export type ErrandRow = Selectable<ErrandTable>;
@@ -161,16 +162,51 @@ export type UnitInboxFilter = {
   errandType?: string;
   /** Only errands waiting for the unit since before this time. */
   waitingSinceBefore?: number;
+  /** Only errands about citizens whose personnummer ends with these digits. */
+  personnummerEndsWith?: string;
+  /** Only errands about citizens whose name contains every word (case as typed; ASCII folds). */
+  nameWords?: readonly string[];
 };
+
+/** How a unit's list is ordered; each then by received and id, so the order is total. */
+export type UnitInboxOrder = 'received' | 'received-desc' | 'waiting' | 'type' | 'status';
+
+/** Where a page ended: the order's own key (`k`), then received and id. */
+export type OrderedCursor = { k: string | number; at: number; id: string };
+
+const ORDER_COLUMNS = {
+  received: 'errand.created_at',
+  'received-desc': 'errand.created_at',
+  waiting: 'errand.waiting_since',
+  type: 'errand.errand_type',
+  status: 'errand.status',
+} as const;
+
+/** The order's key of a row, for the next page's cursor. */
+export function orderKeyOf(row: StaffErrandSummaryRow, order: UnitInboxOrder): string | number {
+  switch (order) {
+    case 'received':
+    case 'received-desc':
+      return row.created_at;
+    case 'waiting':
+      return row.waiting_since ?? 0;
+    case 'type':
+      return row.errand_type;
+    case 'status':
+      return row.status;
+  }
+}
 
 /** What a staff list row shows: the summary and who the errand is from (plaintext in `citizen`). */
 const STAFF_SUMMARY_COLUMNS = [
   ...SUMMARY_COLUMNS.map((column) => `errand.${column}` as const),
+  'errand.citizen_reply_at',
   'citizen.personnummer as citizen_personnummer',
   'citizen.given_name as citizen_given_name',
   'citizen.family_name as citizen_family_name',
 ] as const;
 export type StaffErrandSummaryRow = ErrandSummaryRow & {
+  citizen_reply_at: number | null;
   citizen_personnummer: string;
   citizen_given_name: string;
   citizen_family_name: string;
@@ -185,37 +221,65 @@ function staffErrandQuery(db: Kysely<DatabaseSchema>) {
   return db.selectFrom('errand').innerJoin('citizen', 'citizen.id', 'errand.citizen_id').select(STAFF_SUMMARY_COLUMNS);
 }
 
-/** A unit's errands, oldest first (who has waited longest comes first). */
+/**
+ * A unit's errands in the order asked (oldest first by default: who has waited longest comes
+ * first). Every order walks one of the unit's errand indexes (unit + the order's column + received).
+ */
 export async function listUnitErrands(
   db: Kysely<DatabaseSchema>,
   unitHsaId: string,
   filter: UnitInboxFilter,
   limit: number,
-  after?: Cursor,
+  after?: OrderedCursor,
+  order: UnitInboxOrder = 'received',
 ): Promise<StaffErrandSummaryRow[]> {
-  // Several statuses (unanswered = new, open, assigned): one page per status, merged. As one query
-  // the database walks the unit's whole history in date order to find the few open errands, which
-  // are the newest, so the page got slower as the history grew (bench/results: unit inbox).
-  if (filter.statuses && filter.statuses.length > 1) {
+  // Several statuses (unanswered = new, open, assigned), oldest first: one page per status, merged.
+  // As one query the database walks the unit's whole history in date order to find the few open
+  // errands, which are the newest, so the page got slower as the history grew (bench/results: unit inbox).
+  if (order === 'received' && filter.statuses && filter.statuses.length > 1) {
     const pages = await Promise.all(
-      filter.statuses.map((status) => listUnitErrands(db, unitHsaId, { ...filter, statuses: [status] }, limit, after)),
+      filter.statuses.map((status) =>
+        listUnitErrands(db, unitHsaId, { ...filter, statuses: [status] }, limit, after, order),
+      ),
     );
     return pages
       .flat()
       .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
   }
+  const column = ORDER_COLUMNS[order];
+  const descending = order === 'received-desc';
   let query = staffErrandQuery(db).where('errand.unit_hsa_id', '=', unitHsaId);
   query = applyFilter(query, filter);
+  // Only errands that wait have a waiting time to order by.
+  if (order === 'waiting') query = query.where('errand.waiting_since', 'is not', null);
   if (after) {
+    const beyond = descending ? '<' : '>';
     query = query.where((eb) =>
       eb.or([
-        eb('errand.created_at', '>', after.at),
-        eb.and([eb('errand.created_at', '=', after.at), eb('errand.id', '>', after.id)]),
+        eb(column, beyond, after.k),
+        eb.and([eb(column, '=', after.k), eb('errand.created_at', beyond, after.at)]),
+        eb.and([eb(column, '=', after.k), eb('errand.created_at', '=', after.at), eb('errand.id', beyond, after.id)]),
       ]),
     );
   }
-  return query.orderBy('errand.created_at').orderBy('errand.id').limit(limit).execute();
+  const direction = descending ? 'desc' : 'asc';
+  if (column !== 'errand.created_at') query = query.orderBy(column, direction);
+  return query.orderBy('errand.created_at', direction).orderBy('errand.id', direction).limit(limit).execute();
+}
+
+/** What a deadline needs of every errand waiting at a unit (for "Obesvarade" by time left). */
+export async function listWaitingErrandTimes(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  statuses: ReadonlyArray<ErrandRow['status']>,
+) {
+  return db
+    .selectFrom('errand')
+    .select(['unit_hsa_id', 'errand_type', 'waiting_since'])
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('status', 'in', [...statuses])
+    .execute();
 }
 
 export async function countUnitErrands(
@@ -237,13 +301,14 @@ export async function listAssignedErrands(
   db: Kysely<DatabaseSchema>,
   hsaId: string,
   unitHsaIds: readonly string[],
+  statuses: readonly ErrandStatus[],
   limit: number,
   after?: Cursor,
 ): Promise<StaffErrandSummaryRow[]> {
   if (unitHsaIds.length === 0) return [];
   let query = staffErrandQuery(db)
     .where('errand.assigned_to', '=', hsaId)
-    .where('errand.status', 'in', ['assigned', 'answered', 'open'])
+    .where('errand.status', 'in', [...statuses])
     .where('errand.unit_hsa_id', 'in', [...unitHsaIds]);
   if (after) {
     query = query.where((eb) =>
@@ -265,6 +330,15 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(query: Q, fil
   if (filter.assignedTo) q = q.where('errand.assigned_to', '=', filter.assignedTo);
   if (filter.errandType) q = q.where('errand.errand_type', '=', filter.errandType);
   if (filter.waitingSinceBefore !== undefined) q = q.where('errand.waiting_since', '<', filter.waitingSinceBefore);
+  if (filter.personnummerEndsWith) {
+    q = q.where('citizen.personnummer', 'like', `%${filter.personnummerEndsWith.replace(/\D/g, '')}`);
+  }
+  for (const word of filter.nameWords ?? []) {
+    const pattern = `%${word.replace(/[\\%_]/g, '')}%`;
+    q = q.where((eb: ExpressionBuilder<DatabaseSchema, 'errand' | 'citizen'>) =>
+      eb.or([eb('citizen.given_name', 'like', pattern), eb('citizen.family_name', 'like', pattern)]),
+    );
+  }
   return q;
 }
 

@@ -56,6 +56,7 @@ export async function deleteErrandForRetention(
   now: number,
 ): Promise<boolean> {
   await db.deleteFrom('errand_message').where('errand_id', '=', row.id).execute();
+  await db.deleteFrom('errand_note').where('errand_id', '=', row.id).execute();
   await db.deleteFrom('errand_event').where('errand_id', '=', row.id).execute();
   await db.deleteFrom('outbox').where('errand_id', '=', row.id).execute();
   // Only the row as read: an event that arrived meanwhile moved its expiry, and it stays.

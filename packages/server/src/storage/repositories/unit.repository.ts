@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CareUnitTable, DatabaseSchema, UnitSettingTable } from '../schema.ts';
 
 export type CareUnitRow = Selectable<CareUnitTable>;
@@ -21,7 +21,7 @@ export async function findUnitSetting(db: Kysely<DatabaseSchema>, hsaId: string)
   return db.selectFrom('unit_setting').selectAll().where('unit_hsa_id', '=', hsaId).executeTakeFirst();
 }
 
-export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: UnitSettingRow): Promise<void> {
+export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: Insertable<UnitSettingTable>): Promise<void> {
   await db
     .insertInto('unit_setting')
     .values(row)
@@ -29,6 +29,7 @@ export async function upsertUnitSetting(db: Kysely<DatabaseSchema>, row: UnitSet
       oc.column('unit_hsa_id').doUpdateSet({
         notification_email: row.notification_email,
         staff_names: row.staff_names,
+        mailbox_notifications: row.mailbox_notifications,
         updated_at: row.updated_at,
         updated_by: row.updated_by,
       }),

@@ -9,7 +9,19 @@ import {
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { entryHash, genesisHash } from './access-log-chain.ts';
 
-export const ACCESS_ACTIONS = ['read', 'assign', 'reassign', 'take-back', 'answer', 'close', 'reopen', 'list'] as const;
+export const ACCESS_ACTIONS = [
+  'read',
+  'assign',
+  'reassign',
+  'take-back',
+  'answer',
+  'close',
+  'reopen',
+  'list',
+  'note',
+  // A copy of the errand taken for the medical record (PDF or FHIR bundle).
+  'export-record',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export type AccessEntry = {

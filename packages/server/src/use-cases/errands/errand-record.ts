@@ -47,6 +47,7 @@ export function stateOf(row: ErrandRow): ErrandState {
     replyAllowed: row.reply_allowed === 1,
     unreadByCitizen: row.unread_by_citizen === 1,
     archivedByCitizen: row.archived_by_citizen === 1,
+    replyFromCitizen: row.citizen_reply_at !== null,
   };
 }
 
@@ -223,6 +224,8 @@ export async function applyDecision(
     reply_allowed: state.replyAllowed ? 1 : 0,
     unread_by_citizen: state.unreadByCitizen ? 1 : 0,
     archived_by_citizen: state.archivedByCitizen ? 1 : 0,
+    // The first unanswered reply's time stays, so lists can say how long the reply has waited.
+    citizen_reply_at: state.replyFromCitizen ? (row.citizen_reply_at ?? now) : null,
     last_event_at: now,
     ...(expiresAt === undefined ? {} : { expires_at: expiresAt }),
     ...rekeyed,

@@ -1,8 +1,9 @@
-import type { InboxFilter } from '@kontakta/contract';
+import type { InboxFilter, InboxSort } from '@kontakta/contract';
 import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import {
   countUnitErrands,
   listUnitErrands,
+  orderKeyOf,
   type UnitInboxFilter,
 } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
@@ -13,6 +14,9 @@ import { deletionNoticeOf, presentStaffSummaries } from './present-errand.ts';
 
 export type InboxQuery = {
   filter?: InboxFilter | undefined;
+  sort?: InboxSort | undefined;
+  /** A personnummer or words of the citizen's name. */
+  q?: string | undefined;
   caregiver?: string | undefined;
   olderThanDays?: number | undefined;
   errandType?: string | undefined;
@@ -33,16 +37,18 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   if (!unitHsaId || !mayListUnitInbox(ctx.actor, unitHsaId)) throw new AppError('forbidden', 'receivers-only');
   const filter = filterFor(ctx, query);
   const limit = query.limit ?? 25;
-  const after = decodeCursor(query.cursor, { at: 'number', id: 'string' });
+  const order = query.sort ?? 'received';
+  const keyType = order === 'type' || order === 'status' ? 'string' : 'number';
+  const after = decodeCursor(query.cursor, { k: keyType, at: 'number', id: 'string' });
   const { db } = ctx.database;
   const [rows, ...counts] = await Promise.all([
-    listUnitErrands(db, unitHsaId, filter, limit + 1, after),
+    listUnitErrands(db, unitHsaId, filter, limit + 1, after, order),
     countUnitErrands(db, unitHsaId, { statuses: ['new'] }),
     countUnitErrands(db, unitHsaId, { statuses: UNASSIGNED_STATUSES }),
     countUnitErrands(db, unitHsaId, { statuses: ['assigned', 'answered'], assignedTo: ctx.actor.hsaId }),
     countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
   ]);
-  const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
+  const page = pageOf(rows, limit, (row) => ({ k: orderKeyOf(row, order), at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'receiver');
   return {
     items: await presentStaffSummaries(db, page.items, deletionNoticeOf(ctx)),
@@ -78,5 +84,18 @@ function filterFor(ctx: UseCaseContext<StaffActor>, query: InboxQuery): UnitInbo
   if (query.caregiver) filter.assignedTo = query.caregiver;
   if (query.errandType) filter.errandType = query.errandType;
   if (query.olderThanDays !== undefined) filter.waitingSinceBefore = ctx.now - query.olderThanDays * DAY;
+  Object.assign(filter, citizenSearch(query.q));
   return filter;
+}
+
+/**
+ * A receiver searches by personnummer (10 or 12 digits, with or without the dash: the last ten
+ * digits must match) or by name (every word in the given or family name).
+ */
+function citizenSearch(q: string | undefined): Pick<UnitInboxFilter, 'personnummerEndsWith' | 'nameWords'> {
+  const text = q?.trim() ?? '';
+  if (text === '') return {};
+  const digits = text.replace(/[\s+-]/g, '');
+  if (/^\d{10}$|^\d{12}$/.test(digits)) return { personnummerEndsWith: digits.slice(-10) };
+  return { nameWords: text.split(/\s+/).slice(0, 4) };
 }

@@ -13,6 +13,7 @@ import {
   listErrandMessages,
   type StaffErrandSummaryRow,
 } from '../../storage/repositories/errand.repository.ts';
+import { listErrandNotes } from '../../storage/repositories/errand-note.repository.ts';
 import { type FormVersionRow, findFormVersion } from '../../storage/repositories/errand-type.repository.ts';
 import { findCitizenNames, findStaffNames, type NameRow } from '../../storage/repositories/people.repository.ts';
 import { findCareUnits, findUnitSetting } from '../../storage/repositories/unit.repository.ts';
@@ -20,6 +21,7 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
 import type { UseCaseContext } from '../services.ts';
 import { errandTypeName, type Localized, professionName } from './errand-names.ts';
 import { dataKeyOf } from './errand-record.ts';
+import { deadlinesAt } from './reply-deadlines.ts';
 
 /** What a list needs to say "tas bort <datum>" on errands within the retention notice period. */
 export type DeletionNotice = Readonly<{ now: number; rules: RetentionRules }>;
@@ -71,6 +73,10 @@ export async function presentStaffSummaries(
   notice: DeletionNotice,
 ): Promise<StaffErrandSummary[]> {
   const summaries = await presentSummaries(db, rows, notice);
+  const deadlineOf = await deadlinesAt(
+    db,
+    rows.map((row) => row.unit_hsa_id),
+  );
   return summaries.map((summary, i) => {
     const row = rows[i] as StaffErrandSummaryRow;
     return {
@@ -81,6 +87,8 @@ export async function presentStaffSummaries(
       },
       assignedTo: row.assigned_to,
       waitingSince: row.waiting_since,
+      citizenReplyAt: row.citizen_reply_at,
+      replyBy: deadlineOf(row),
     };
   });
 }
@@ -205,7 +213,29 @@ export async function presentErrand(
       to: n.to,
       createdAt: n.createdAt,
     })),
+    notes: await presentNotes(db, row, key),
   };
+}
+
+/** Staff-only notes, opened with the errand's key; authors by full name. */
+async function presentNotes(db: Kysely<DatabaseSchema>, row: ErrandRow, key: Buffer) {
+  const notes = await listErrandNotes(db, row.id);
+  if (notes.length === 0) return [];
+  const authors = new Map(
+    (await findStaffNames(db, [...new Set(notes.map((n) => n.author_hsa_id))])).map((r) => [r.id, r]),
+  );
+  return notes.map((note) => {
+    const author = authors.get(note.author_hsa_id);
+    const content = JSON.parse(openText(key, Buffer.from(note.content), `${row.id}:note:${note.id}`)) as {
+      text: string;
+    };
+    return {
+      id: note.id,
+      author: author ? `${author.given_name} ${author.family_name}` : note.author_hsa_id,
+      createdAt: note.created_at,
+      text: content.text,
+    };
+  });
 }
 
 function citizenRef(row: { personnummer: string; given_name: string; family_name: string }) {

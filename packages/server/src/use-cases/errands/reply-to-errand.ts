@@ -2,9 +2,13 @@ import type { CitizenActor } from '@kontakta/domain';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import { appendMessage } from './errand-record.ts';
+import { notifyUnitMailbox } from './notify-unit.ts';
 import { transitionErrand } from './transition-errand.ts';
 
-/** Step 9: where the answer allows it, the citizen replies in the thread; it goes back to the unit. */
+/**
+ * Step 9: where the answer allows it, the citizen replies in the thread; it goes back to the unit,
+ * marked in its lists until answered, and the unit's mailbox hears of it (content-free).
+ */
 export async function replyToErrand(
   ctx: UseCaseContext<CitizenActor>,
   errandId: string,
@@ -18,14 +22,16 @@ export async function replyToErrand(
     {
       idempotency,
       extra: () => ({ waiting_since: ctx.now }),
-      alsoWrite: (trx, row) =>
-        appendMessage(ctx, trx, row, {
+      alsoWrite: async (trx, row) => {
+        await appendMessage(ctx, trx, row, {
           kind: 'citizen-reply',
           author_kind: 'citizen',
           author_id: ctx.actor.citizenId,
           form_version_id: null,
           answers: { message: message.trim() },
-        }),
+        });
+        await notifyUnitMailbox(trx, row.unit_hsa_id, row.id, 'errand-reply-received', ctx.now);
+      },
     },
   );
 }

@@ -13,13 +13,12 @@ import {
 import { sealText } from '../../encryption/envelope.ts';
 import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
-import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
-import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import type { UseCaseContext } from '../services.ts';
 import { wrapErrandKey } from './errand-keys.ts';
 import { actorRef, answerFieldErrors, countErrandEvents } from './errand-record.ts';
+import { notifyUnitMailbox } from './notify-unit.ts';
 
 export type SendErrandInput = {
   unitHsaId: string;
@@ -64,7 +63,6 @@ export async function sendErrand(
   const expiresAt = errandExpiresAt(ctx.now, ctx.config.retention);
   const citizenId = citizenActedFor(ctx.actor);
   const sealed = sealText(key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
-  const setting = await findUnitSetting(db, input.unitHsaId);
 
   const event = sentEvent(actorRef(ctx.actor), ctx.now);
   await db.transaction().execute(async (trx) => {
@@ -117,20 +115,7 @@ export async function sendErrand(
         at: ctx.now,
       },
     ]);
-    if (setting?.notification_email) {
-      await enqueueOutboxMessage(
-        trx,
-        {
-          channel: 'email',
-          template: 'errand-received',
-          recipient: setting.notification_email,
-          language: 'sv',
-          citizen_id: null,
-          errand_id: id,
-        },
-        ctx.now,
-      );
-    }
+    await notifyUnitMailbox(trx, input.unitHsaId, id, 'errand-received', ctx.now);
     await recordIdempotentResponse(trx, idempotency, { id });
   });
   countErrandEvents(ctx, input.errandType, [event]);

@@ -1,7 +1,8 @@
-import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
-import { countUnitErrands } from '../../storage/repositories/errand.repository.ts';
+import { deadlineStanding, mayListUnitInbox, type StaffActor } from '@kontakta/domain';
+import { countUnitErrands, listWaitingErrandTimes } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
+import { deadlinesAt } from './reply-deadlines.ts';
 
 const DAY = 86_400_000;
 const OPEN = ['new', 'open', 'assigned'] as const;
@@ -13,7 +14,12 @@ const BRACKETS = [
   { label: '7-days-or-more', from: 7, to: undefined },
 ] as const;
 
-/** How many errands wait for the unit, by how long they have waited. */
+const STANDINGS = ['overdue', 'due-today', 'due-tomorrow', 'later'] as const;
+
+/**
+ * How many errands wait for the unit, by how long they have waited and by time left to their
+ * reply deadline (errands of types without a reply time are counted apart).
+ */
 export async function unansweredOverview(ctx: UseCaseContext<StaffActor>) {
   const unitHsaId = ctx.actor.unitHsaId;
   if (!unitHsaId || !mayListUnitInbox(ctx.actor, unitHsaId)) throw new AppError('forbidden', 'receivers-only');
@@ -22,8 +28,15 @@ export async function unansweredOverview(ctx: UseCaseContext<StaffActor>) {
     countUnitErrands(db, unitHsaId, { statuses: OPEN, waitingSinceBefore: ctx.now - days * DAY + 1 });
   const total = await countUnitErrands(db, unitHsaId, { statuses: OPEN });
   const atLeast = await Promise.all(BRACKETS.map((b) => (b.from === 0 ? Promise.resolve(total) : olderThan(b.from))));
+  const deadlineOf = await deadlinesAt(db, [unitHsaId]);
+  const byDeadline = { overdue: 0, 'due-today': 0, 'due-tomorrow': 0, later: 0, 'no-reply-time': 0 };
+  for (const errand of await listWaitingErrandTimes(db, unitHsaId, OPEN)) {
+    const deadline = deadlineOf(errand);
+    byDeadline[deadline === null ? 'no-reply-time' : deadlineStanding(deadline, ctx.now)] += 1;
+  }
   return {
     total,
+    byDeadline: [...STANDINGS, 'no-reply-time' as const].map((label) => ({ label, count: byDeadline[label] })),
     brackets: BRACKETS.map((b, i) => ({
       label: b.label,
       count: (atLeast[i] ?? 0) - (b.to === undefined ? 0 : (atLeast[i + 1] ?? 0)),

@@ -28,6 +28,17 @@ export type RetentionServices = Pick<Services, 'config' | 'database' | 'keys' | 
 
 const BATCH = 200;
 const DAY_MS = 86_400_000;
+/**
+ * The longest retention works before it lets requests in. On SQLite every query runs on the
+ * event loop's own thread and Kysely's promises settle at once, so a loop of awaited queries
+ * never gives the loop a turn: a server deleting 5 000 errands answered no request (and renewed
+ * no lease) until it was done (bench/ (i), issue 15). After each slice retention rests as long as
+ * it worked (`REST_RATIO`), so it takes at most half of the server's thread; with only a turn of
+ * the loop between slices it took nearly all of it, and the inbox's p99 rose fivefold. The rests
+ * also let group commit's fsync catch up, which every response waits for.
+ */
+const SLICE_MS = 10;
+const REST_RATIO = 1;
 
 /**
  * The retention run, in four steps, each in small batches of their own transactions so a big run
@@ -42,13 +53,23 @@ const DAY_MS = 86_400_000;
 export async function applyRetention(
   services: RetentionServices,
   now: number,
-  options: { afterBatch?: (step: string, run: RetentionRun) => Promise<void>; batchSize?: number } = {},
+  options: {
+    afterBatch?: (step: string, run: RetentionRun) => Promise<void>;
+    batchSize?: number;
+    /** How long to work before letting requests in (see SLICE_MS). */
+    sliceMs?: number;
+  } = {},
 ): Promise<RetentionRun> {
   const batch = options.batchSize ?? BATCH;
   const run: RetentionRun = { adopted: 0, noticed: 0, deleted: 0, inboxMessagesDeleted: 0, keysDestroyed: 0 };
   const { db } = services.database;
   const rules = services.config.retention;
-  const pause = (step: string) => options.afterBatch?.(step, run) ?? Promise.resolve();
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const letRequestsIn = timeSlices(sliceMs);
+  const pause = async (step: string) => {
+    await letRequestsIn();
+    await options.afterBatch?.(step, run);
+  };
 
   for (;;) {
     const legacy = await listErrandsWithoutExpiry(db, batch);
@@ -95,10 +116,22 @@ export async function applyRetention(
     const expired = await listExpiredErrands(db, now, batch);
     if (expired.length === 0) break;
     let progressed = false;
-    for (const row of expired) {
-      const deleted = await db.transaction().execute((trx) => deleteErrandForRetention(trx, row, now));
-      if (deleted) run.deleted += 1;
-      progressed ||= deleted;
+    let next = 0;
+    while (next < expired.length) {
+      // Whole errands, as many as one slice allows, in one transaction: each commit writes every
+      // page it touched to the WAL, and neighbouring errands share most index pages; the
+      // connection is held one slice at most.
+      const deleted = await db.transaction().execute(async (trx) => {
+        const started = performance.now();
+        let count = 0;
+        do {
+          if (await deleteErrandForRetention(trx, expired[next++] as (typeof expired)[number], now)) count += 1;
+        } while (next < expired.length && performance.now() - started < sliceMs);
+        return count;
+      });
+      run.deleted += deleted;
+      progressed ||= deleted > 0;
+      await letRequestsIn();
     }
     await pause('deleted');
     if (!progressed) break;
@@ -119,4 +152,16 @@ export async function applyRetention(
     if (services.deletionKeys.destroy(epoch, now)) run.keysDestroyed += 1;
   }
   return run;
+}
+
+/** Resolves at once until `sliceMs` of work has passed, then after a rest `REST_RATIO` times as long. */
+function timeSlices(sliceMs: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    const worked = performance.now() - since;
+    if (worked < sliceMs) return;
+    const rest = worked * REST_RATIO;
+    await new Promise<void>((resolve) => (rest >= 1 ? setTimeout(resolve, rest) : setImmediate(resolve)));
+    since = performance.now();
+  };
 }

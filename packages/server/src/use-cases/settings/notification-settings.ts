@@ -3,9 +3,13 @@ import type { CitizenActor } from '@kontakta/domain';
 import { citizenActedFor } from '@kontakta/domain';
 import { getCitizenStoppedChannels } from '../../notifications/delivery-status.ts';
 import { findCitizenContact, findContactVerification } from '../../storage/repositories/citizen-contact.repository.ts';
+import { hasDeclinedNotificationPrompt } from '../../storage/repositories/notification-prompt.repository.ts';
 import type { UseCaseContext } from '../services.ts';
 
-/** Where the citizen is told about news, whether each address is verified, and whether it stopped working. */
+/**
+ * Where the citizen is told about news, whether each address is verified, whether it stopped
+ * working, and whether to ask after login for an address (none verified, and no "not now").
+ */
 export async function getNotificationSettings(ctx: UseCaseContext<CitizenActor>): Promise<NotificationSettings> {
   const citizenId = citizenActedFor(ctx.actor);
   const { db } = ctx.database;
@@ -19,6 +23,9 @@ export async function getNotificationSettings(ctx: UseCaseContext<CitizenActor>)
     return row !== undefined && row.expires_at > ctx.now;
   };
   const since = (channel: 'email' | 'sms') => stopped.find((s) => s.channel === channel)?.since ?? null;
+  const verified = contact?.email_verified_at != null || contact?.mobile_verified_at != null;
+  // Asked of the person logged in: a guardian acting for a child answers for themself, not for the other guardian.
+  const askForAddress = !verified && !(await hasDeclinedNotificationPrompt(db, citizenId, ctx.actor.citizenId));
   return {
     email: {
       address: contact?.email ?? null,
@@ -33,5 +40,6 @@ export async function getNotificationSettings(ctx: UseCaseContext<CitizenActor>)
       stoppedWorkingAt: since('sms'),
     },
     language: contact?.language ?? 'sv',
+    askForAddress,
   };
 }

@@ -1,7 +1,8 @@
-import type { UnitView } from '@kontakta/contract';
+import type { MyUnit, UnitView } from '@kontakta/contract';
 import { type CitizenActor, citizenActedFor, searchWords } from '@kontakta/domain';
 import {
   type CareUnitRow,
+  findCareUnit,
   listUnitsUsedByCitizen,
   searchCareUnits,
 } from '../../storage/repositories/unit.repository.ts';
@@ -18,10 +19,30 @@ export function unitView(row: CareUnitRow): UnitView {
   };
 }
 
-/** Step 1: the units the citizen has used (listing comes with the population register's listing data). */
-export async function listMyUnits(ctx: UseCaseContext<CitizenActor>): Promise<{ items: UnitView[] }> {
+/**
+ * Step 1: the citizen's own units: where the population register lists them ("Din vårdcentral")
+ * first, then the units they have sent errands to, by name. Acting for a child, the child's.
+ */
+export async function listMyUnits(ctx: UseCaseContext<CitizenActor>): Promise<{ items: MyUnit[] }> {
   const citizenId = citizenActedFor(ctx.actor);
-  return { items: (await listUnitsUsedByCitizen(ctx.database.db, citizenId)).map(unitView) };
+  const [person, used] = await Promise.all([
+    ctx.registers.findPerson(ctx.actor.actingForPersonnummer ?? ctx.actor.personnummer),
+    listUnitsUsedByCitizen(ctx.database.db, citizenId),
+  ]);
+  const listedId = person?.listedUnitHsaId;
+  // A listing at a unit Kontakta does not know (not in the catalogue it mirrors) is not shown.
+  const listed = listedId
+    ? (used.find((row) => row.hsa_id === listedId) ?? (await findCareUnit(ctx.database.db, listedId)))
+    : undefined;
+  const usedIds = new Set(used.map((row) => row.hsa_id));
+  return {
+    items: [
+      ...(listed ? [{ ...unitView(listed), listed: true, used: usedIds.has(listed.hsa_id) }] : []),
+      ...used
+        .filter((row) => row.hsa_id !== listed?.hsa_id)
+        .map((row) => ({ ...unitView(row), listed: false, used: true })),
+    ],
+  };
 }
 
 /**

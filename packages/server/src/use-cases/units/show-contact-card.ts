@@ -2,16 +2,19 @@ import type { ContactCard } from '@kontakta/contract';
 import { baseErrandTypes, findBaseErrandType } from '@kontakta/domain';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
+import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
 import { listUnitExternalLinks } from '../../storage/repositories/unit-external-link.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
+import { contactDetails, replyTimeOf } from './contact-card-view.ts';
 import { unitView } from './find-units.ts';
 
 // The national order first (the order citizens know from every unit), then the unit's own types by name.
 const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index) => [type.id, index]));
 
 /**
- * Step 1: a unit's contact card, what a citizen can send it. Only types that are switched on and
+ * Step 1: a unit's contact card: how to reach it, and what a citizen can send it (with the reply
+ * time the unit promises). Only types that are switched on and
  * have a form; types closed to proxies stay listed (with a padlock in the web app). Public
  * information, as on 1177: it needs no actor (no personal data in it), so anyone may read it.
  */
@@ -19,10 +22,13 @@ export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, uni
   const { db } = ctx.database;
   const unit = await findCareUnit(db, unitHsaId);
   if (!unit) throw new AppError('not-found');
-  const [offered, links] = await Promise.all([
+  const [offered, links, contact, replyTimes] = await Promise.all([
     listUnitErrandTypes(db, unitHsaId),
     listUnitExternalLinks(db, unitHsaId),
+    findUnitContactCard(db, unitHsaId),
+    listUnitReplyTimes(db, unitHsaId),
   ]);
+  const replyByType = new Map(replyTimes.map((reply) => [reply.errand_type, reply]));
   const errandTypes = offered
     .filter((row) => row.enabled === 1 && row.retired_at === null && row.current_version_id !== null)
     .flatMap((row) => {
@@ -30,7 +36,15 @@ export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, uni
       const name = base?.name ?? (row.name_sv && row.name_en ? { sv: row.name_sv, en: row.name_en } : undefined);
       if (!name) return [];
       const description = base?.description ?? { sv: row.description_sv ?? '', en: row.description_en ?? '' };
-      return [{ id: row.errand_type, name, description, openToProxies: row.open_to_proxies === 1 }];
+      return [
+        {
+          id: row.errand_type,
+          name,
+          description,
+          openToProxies: row.open_to_proxies === 1,
+          replyTime: replyTimeOf(replyByType.get(row.errand_type)),
+        },
+      ];
     })
     .sort((a, b) => {
       const order = (NATIONAL_ORDER.get(a.id) ?? 1000) - (NATIONAL_ORDER.get(b.id) ?? 1000);
@@ -38,6 +52,7 @@ export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, uni
     });
   return {
     unit: unitView(unit),
+    contact: contactDetails(unit, contact),
     errandTypes,
     links: links.map((link) => ({ title: { sv: link.title_sv, en: link.title_en }, url: link.url })),
   };

@@ -4,12 +4,14 @@ import { findUnitSetting, type UnitSettingRow, upsertUnitSetting } from '../../s
 import type { UseCaseContext } from '../services.ts';
 import { assertUnitAdministrator, changeUnit, recordUnitChange, validationFailed } from './unit-administration.ts';
 
-// A unit's own settings: where "something new" e-mails go, and how its staff are named to citizens.
+// A unit's own settings: where and how often "something new" e-mails go, and how its staff are
+// named to citizens.
 
 function present(row: UnitSettingRow | undefined): UnitSettings {
   return {
     notificationEmail: row?.notification_email ?? null,
     staffNames: row?.staff_names ?? 'full-name',
+    mailboxNotifications: row?.mailbox_notifications ?? 'each',
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.updated_by ?? null,
   };
@@ -41,10 +43,13 @@ export async function changeUnitSettings(
         { path: 'body.notificationEmail', code: 'invalid-email', message: EMAIL_MESSAGE[language] },
       ]);
     }
+    const before = await findUnitSetting(trx, unitHsaId);
     const row: UnitSettingRow = {
       unit_hsa_id: unitHsaId,
       notification_email: email === '' ? null : email,
       staff_names: input.staffNames,
+      mailbox_notifications: input.mailboxNotifications ?? before?.mailbox_notifications ?? 'each',
+      last_digest_at: before?.last_digest_at ?? null,
       updated_at: ctx.now,
       updated_by: ctx.actor.hsaId,
     };

@@ -1,0 +1,2 @@
+export * from './swedish-holidays.ts';
+export * from './working-time.ts';

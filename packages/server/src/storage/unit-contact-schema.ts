@@ -1,0 +1,25 @@
+// Tables of units' contact cards (migration 2026-12-06-15).
+
+export type UnitContactCardTable = {
+  unit_hsa_id: string;
+  phone: string | null;
+  /** All three set, or all null (the catalogue's address is the visiting address). */
+  visiting_street: string | null;
+  visiting_postal_code: string | null;
+  visiting_city: string | null;
+  /** JSON: `[{ day: 'monday', opens: '08:00', closes: '17:00' }, …]`, closed days left out. */
+  opening_hours: string;
+  opening_hours_note: string | null;
+  description_sv: string | null;
+  description_en: string | null;
+  updated_at: number;
+  updated_by: string | null;
+};
+
+export type UnitReplyTimeTable = {
+  unit_hsa_id: string;
+  errand_type: string;
+  amount: number;
+  unit: 'working-days' | 'working-hours';
+  updated_at: number;
+};

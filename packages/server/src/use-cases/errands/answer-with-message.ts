@@ -1,0 +1,62 @@
+import type { Language, StaffActor } from '@kontakta/domain';
+import { findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
+import { AppError } from '../app-error.ts';
+import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
+import type { UseCaseContext } from '../services.ts';
+import { appendMessage } from './errand-record.ts';
+import { notifyCitizen } from './notify-citizen.ts';
+import { transitionErrand } from './transition-errand.ts';
+
+const MESSAGE_REQUIRED: Readonly<Record<Language, string>> = {
+  sv: 'Skriv ett meddelande till invånaren.',
+  en: 'Write a message to the citizen.',
+};
+
+/**
+ * The assigned caregiver answers with a message only, typically a citizen's reply: the structured
+ * answer (per medicine, per aid) stands as given and is not asked again. The state machine allows
+ * it only once the errand has had a structured answer. Sealed, notified and access-logged as an
+ * answer, in one transaction.
+ */
+export async function answerWithMessage(
+  ctx: UseCaseContext<StaffActor>,
+  errandId: string,
+  input: { message: string; citizenMayReply: boolean; language: Language },
+  idempotency?: IdempotentResponse<void>,
+): Promise<void> {
+  // Only blanks say nothing to the citizen.
+  if (!input.message.trim()) {
+    throw new AppError('validation-failed', undefined, [
+      { path: 'body.message', code: 'required', message: MESSAGE_REQUIRED[input.language] },
+    ]);
+  }
+  await transitionErrand(
+    ctx,
+    errandId,
+    async (row, trx) => {
+      // The caregiver may offer a reply only where the unit allows replies for this type.
+      const offered = await findUnitErrandType(trx, row.unit_hsa_id, row.errand_type);
+      return {
+        type: 'answer',
+        messageOnly: true,
+        replyAllowed: input.citizenMayReply && offered?.citizen_may_reply === 1,
+      };
+    },
+    {
+      role: 'caregiver',
+      accessAction: 'answer',
+      idempotency,
+      extra: (row) => ({ has_answer: 1, waiting_since: null, first_answered_at: row.first_answered_at ?? ctx.now }),
+      alsoWrite: async (trx, row) => {
+        await appendMessage(ctx, trx, row, {
+          kind: 'answer',
+          author_kind: 'staff',
+          author_id: ctx.actor.hsaId,
+          form_version_id: null,
+          answers: { message: input.message.trim() },
+        });
+        await notifyCitizen(trx, row.citizen_id, row.id, 'errand-answered', ctx.now);
+      },
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import { assignErrand } from './assign-errand.ts';
+
+export type BulkAssignOutcome = { id: string; outcome: 'assigned' | 'refused'; reason?: string };
+
+/**
+ * A receiver routes several errands to one caregiver. Each errand is its own change (its own
+ * transaction, event and access-log entry), so one that changed meanwhile is refused with its
+ * reason while the rest go through; one the receiver may not see is `not-found`, as alone.
+ */
+export async function assignErrands(
+  ctx: UseCaseContext<StaffActor>,
+  errandIds: readonly string[],
+  caregiverHsaId: string,
+): Promise<{ items: BulkAssignOutcome[] }> {
+  const unitHsaId = ctx.actor.unitHsaId;
+  if (!unitHsaId || !mayListUnitInbox(ctx.actor, unitHsaId)) throw new AppError('forbidden', 'receivers-only');
+  const items: BulkAssignOutcome[] = [];
+  for (const id of errandIds) {
+    try {
+      await assignErrand(ctx, id, caregiverHsaId);
+      items.push({ id, outcome: 'assigned' });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // A caregiver who is none here is wrong for every errand: say so once, as for one errand.
+      if (error.code === 'validation-failed') throw error;
+      items.push({ id, outcome: 'refused', reason: error.code === 'conflict' ? error.message : error.code });
+    }
+  }
+  return { items };
+}

@@ -1,0 +1,63 @@
+import {
+  DEFAULT_OPENING_HOURS,
+  type OpeningInterval,
+  parseClockTime,
+  type ReplyTarget,
+  replyDeadline,
+} from '@kontakta/domain';
+import type { Kysely } from 'kysely';
+import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
+import type { DatabaseSchema } from '../../storage/schema.ts';
+
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
+};
+
+/** The contact card's opening hours as the domain counts working time; none saved: weekdays 08–17. */
+export function openingIntervals(json: string | undefined): readonly OpeningInterval[] {
+  if (!json) return DEFAULT_OPENING_HOURS;
+  const days = JSON.parse(json) as Array<{ day: string; opens: string; closes: string }>;
+  const intervals = days.flatMap((day) => {
+    const weekday = WEEKDAYS[day.day];
+    const opens = parseClockTime(day.opens);
+    const closes = parseClockTime(day.closes);
+    return weekday && opens !== undefined && closes !== undefined ? [{ weekday, opens, closes }] : [];
+  });
+  return intervals.length > 0 ? intervals : DEFAULT_OPENING_HOURS;
+}
+
+/** When an errand waiting for the unit is due, or null (not waiting, or no reply time for its type). */
+export type DeadlineOf = (errand: {
+  unit_hsa_id: string;
+  errand_type: string;
+  waiting_since: number | null;
+}) => number | null;
+
+/**
+ * Reply deadlines for errands at these units (issue 18): the unit's reply time for the type,
+ * counted in its opening hours without Swedish holidays, from when the errand began to wait (a
+ * citizen's reply starts it again). Loaded once per list.
+ */
+export async function deadlinesAt(db: Kysely<DatabaseSchema>, unitHsaIds: readonly string[]): Promise<DeadlineOf> {
+  const units = new Map<string, { hours: readonly OpeningInterval[]; targets: Map<string, ReplyTarget> }>();
+  for (const unitHsaId of new Set(unitHsaIds)) {
+    const [card, times] = await Promise.all([findUnitContactCard(db, unitHsaId), listUnitReplyTimes(db, unitHsaId)]);
+    units.set(unitHsaId, {
+      hours: openingIntervals(card?.opening_hours),
+      targets: new Map(times.map((time) => [time.errand_type, { amount: time.amount, unit: time.unit }])),
+    });
+  }
+  return (errand) => {
+    if (errand.waiting_since === null) return null;
+    const unit = units.get(errand.unit_hsa_id);
+    const target = unit?.targets.get(errand.errand_type);
+    if (!unit || !target) return null;
+    return replyDeadline(errand.waiting_since, target, unit.hours);
+  };
+}

@@ -1,0 +1,334 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildDemoRegister, demoPersonas } from '../../packages/server/src/registers/index.ts';
+import { useBrowserSuite } from './browser-suite.ts';
+import { demoPeople } from './demo-people.ts';
+import { waitForOutboxMessage } from './dev-outbox.ts';
+import { logInCitizen } from './login.ts';
+import { saveScreenshot } from './screenshots.ts';
+
+// Issue 17, points 1 and 2, in a real browser and in Swedish: after the first login the citizen is
+// asked where to be told about answers (answered or "Inte nu" by keyboard alone; "Inte nu" is
+// remembered by the server, not the browser); the receipt and the inbox say plainly when nobody
+// will be told; a guardian acting for a child is asked about the child's. A half-filled form asks
+// before it is left (a link, the tab, logging out, the idle logout), and the receipt has its own
+// address, drawn from the server, so a reload shows it again. Nothing is kept in browser storage.
+
+const suite = useBrowserSuite();
+const { expectAccessible } = suite;
+const people = demoPeople();
+const today = new Date();
+const personas = demoPersonas(today);
+const register = buildDemoRegister(today);
+const nameOf = (personnummer: string) => {
+  const person = register.population.people.find((p) => p.personnummer === personnummer);
+  if (!person) throw new Error(`no demo person ${personnummer}`);
+  return `${person.name.given} ${person.name.family}`;
+};
+
+const PROMPT = 'Vill du få ett meddelande när du har fått svar?';
+const NO_NOTICE = 'Du får inget meddelande när mottagningen har svarat';
+const FORM_PATH = `/mottagningar/${encodeURIComponent(people.unit.hsaId)}/renew-prescription`;
+
+type Focused = { id: string; text: string; tag: string };
+
+// Runs in the page; written as text because this project's types are Node's, not the DOM's.
+const focused = (page: Page) =>
+  page.evaluate<Focused>(`(() => {
+    const element = document.activeElement;
+    return { id: element?.id ?? '', text: (element?.textContent ?? '').trim(), tag: element?.tagName ?? '' };
+  })()`);
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, matches: (element: Focused) => boolean, maxStops = 60): Promise<void> {
+  for (let stop = 0; stop < maxStops; stop++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`not reachable with ${maxStops} presses of Tab`);
+}
+
+/** Nothing of the page is kept in the browser: no local or session storage. */
+async function expectNothingStored(page: Page): Promise<void> {
+  expect(await page.evaluate<number>('localStorage.length + sessionStorage.length')).toBe(0);
+}
+
+/** The start page once its data has come: the question about notifications is there or not. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
+
+async function fillFirstMedicine(page: Page, name = 'Levaxin'): Promise<void> {
+  const first = page.getByRole('group', { name: 'Läkemedel 1' });
+  await first.getByLabel('Läkemedlets namn').focus();
+  await page.keyboard.type(name);
+  await first.getByLabel('Styrka').focus();
+  await page.keyboard.type('50 mikrogram');
+  await first.getByLabel('Dosering').focus();
+  await page.keyboard.type('1 tablett på morgonen');
+}
+
+describe('notifications from the first errand', () => {
+  it('the first login asks for an address; answered by keyboard alone with the code sent there', async () => {
+    const { page, problems } = await suite.open();
+    const email = 'karl.prompt@example.se';
+    await logInCitizen(page, suite.server().url, people.citizen.personnummer);
+    const prompt = page.getByRole('region', { name: PROMPT });
+    await prompt.waitFor();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'notification-prompt');
+
+    await tabTo(page, (e) => e.id === 'settings-email');
+    await page.keyboard.type(email);
+    await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Spara', 5);
+    await page.keyboard.press('Enter');
+    await prompt.getByRole('heading', { name: 'Bekräfta din e-postadress' }).waitFor();
+    // The code field takes focus: the next thing to do.
+    await expect.poll(async () => (await focused(page)).id).toBe('verify-email');
+    await expectAccessible(page);
+    const message = await waitForOutboxMessage(
+      suite.server().url,
+      (m) => m.template === 'contact-verification' && m.to === email,
+    );
+    await page.keyboard.type(/\b(\d{6})\b/.exec(message.text)?.[1] ?? '');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).text).toBe('Klart. Vi meddelar dig när du har fått svar.');
+    expect(await prompt.count()).toBe(0);
+    await expectAccessible(page);
+
+    // Answered: not asked again, and the inbox has nothing to warn about.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    await settled(page);
+    expect(await prompt.count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkorg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
+    await settled(page);
+    expect(await page.getByText(NO_NOTICE).count()).toBe(0);
+    await expectNothingStored(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('"Inte nu" by keyboard is remembered by the server: not asked at the next login, in another browser', async () => {
+    const first = await suite.open();
+    const pnr = people.otherCitizen.personnummer;
+    await logInCitizen(first.page, suite.server().url, pnr);
+    const prompt = first.page.getByRole('region', { name: PROMPT });
+    await prompt.waitFor();
+    await tabTo(first.page, (e) => e.tag === 'BUTTON' && e.text === 'Inte nu');
+    await first.page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await focused(first.page)).text)
+      .toBe('Vi frågar inte igen. Du kan lägga till e-post eller mobilnummer när du vill under Inställningar.');
+    expect(await prompt.count()).toBe(0);
+    await expectAccessible(first.page);
+
+    // The inbox says plainly that nobody will be told, with the way to change it.
+    await first.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkorg' }).click();
+    await first.page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
+    await first.page.getByText(NO_NOTICE).waitFor();
+    const link = first.page.getByRole('link', { name: 'Lägg till e-post eller mobilnummer under Inställningar' });
+    expect(await link.getAttribute('href')).toBe('/installningar');
+    await expectAccessible(first.page);
+    await saveScreenshot(first.page, 'inbox-without-notifications');
+    await expectNothingStored(first.page);
+    expect(first.problems).toEqual([]);
+    await first.context.close();
+
+    // A fresh browser: nothing could have been remembered there.
+    const second = await suite.open();
+    await logInCitizen(second.page, suite.server().url, pnr);
+    await settled(second.page);
+    expect(await second.page.getByRole('region', { name: PROMPT }).count()).toBe(0);
+    expect(second.problems).toEqual([]);
+  });
+
+  it('a guardian acting for a child is asked about the child’s notifications', async () => {
+    const { page, problems } = await suite.open();
+    const guardian = personas.citizens.guardian.personnummer;
+    const child = personas.citizens.child12y8m.personnummer;
+    const childName = nameOf(child);
+    await logInCitizen(page, suite.server().url, guardian);
+    await page.getByRole('region', { name: PROMPT }).getByRole('button', { name: 'Inte nu' }).click();
+    await page.getByText('Vi frågar inte igen.', { exact: false }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ombud' }).click();
+    await page.getByLabel('Barnets personnummer').fill(`${child.slice(0, 8)}-${child.slice(8)}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Agera för ${childName}` }).click();
+    await page.waitForURL(/\/inkorg$/);
+    await page
+      .getByText(
+        `Ingen får något meddelande när mottagningen har svarat, eftersom vi inte har någon bekräftad e-postadress eller något bekräftat mobilnummer för ${childName}.`,
+        { exact: false },
+      )
+      .waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
+    const prompt = page.getByRole('region', { name: `Vill du få ett meddelande när ${childName} har fått svar?` });
+    await prompt.waitFor();
+    await prompt.getByText(`meddelanden om ärenden för ${childName}`, { exact: false }).waitFor();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'notification-prompt-child');
+
+    // A form half filled in for the child: going back to herself asks first, once.
+    await page.goto(`${suite.server().url}${FORM_PATH}`);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await fillFirstMedicine(page, 'Flixonase');
+    const banner = page.getByRole('region', { name: `Du agerar för ${childName}` });
+    await banner.getByRole('button', { name: 'Tillbaka till dig själv' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Vill du lämna sidan?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Stanna' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await banner.isVisible()).toBe(true);
+    await banner.getByRole('button', { name: 'Tillbaka till dig själv' }).click();
+    await dialog.getByRole('button', { name: 'Lämna' }).click();
+    await page.waitForURL(/\/inkorg$/);
+    await banner.waitFor({ state: 'detached' });
+    expect(await dialog.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('nothing typed is lost by surprise', () => {
+  it('a half-filled form asks before a link or logging out leaves it, in an accessible dialog, by keyboard', async () => {
+    const { page, problems } = await suite.open();
+    await logInCitizen(page, suite.server().url, people.otherCitizen.personnummer);
+    await page.goto(`${suite.server().url}${FORM_PATH}`);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+
+    // Nothing typed yet: leaving does not ask.
+    await page.getByRole('link', { name: 'Avbryt' }).click();
+    await page.getByRole('heading', { level: 1, name: people.unit.name }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+
+    await fillFirstMedicine(page);
+    await tabTo(page, (e) => e.tag === 'A' && e.text === 'Avbryt');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: 'Vill du lämna sidan?' });
+    await dialog.waitFor();
+    await dialog.getByText('Det du har skrivit sparas inte.').waitFor();
+    expect((await focused(page)).text).toBe('Stanna');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'leave-page-dialog');
+
+    // Stanna: still here, with what was typed.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(FORM_PATH);
+    expect(await page.getByRole('group', { name: 'Läkemedel 1' }).getByLabel('Läkemedlets namn').inputValue()).toBe(
+      'Levaxin',
+    );
+
+    // Escape is Stanna too.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkorg' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(FORM_PATH);
+
+    // Logging out asks the same question.
+    await page.getByRole('button', { name: 'Logga ut' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(FORM_PATH);
+
+    // Lämna: the link is followed.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkorg' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, (e) => e.text === 'Lämna', 3);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    await expectNothingStored(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('closing the tab asks the browser’s own question; the receipt has its own address and survives a reload', async () => {
+    const { page, problems } = await suite.open();
+    await logInCitizen(page, suite.server().url, people.otherCitizen.personnummer);
+    await page.goto(`${suite.server().url}${FORM_PATH}`);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await fillFirstMedicine(page, 'Alvedon');
+
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Läkemedel 1' }).getByLabel('Läkemedlets namn').inputValue()).toBe(
+      'Alvedon',
+    );
+
+    await page.getByLabel('Övrig information').fill('Samma dos som förut.');
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Ditt ärende är skickat' });
+    await heading.waitFor();
+    await page.waitForURL(/\/arenden\/[0-9a-f-]{36}\/kvitto$/);
+    expect((await focused(page)).text).toBe('Ditt ärende är skickat');
+    const receiptUrl = page.url();
+    const sent = page.getByRole('region', { name: 'Det här skickade du: Förnya recept' });
+    expect(await sent.textContent()).toMatch(/Alvedon.*50 mikrogram.*1 tablett på morgonen.*Samma dos som förut/);
+    await page.getByText(NO_NOTICE).waitFor();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'receipt');
+
+    // A reload shows the receipt again, from the server, not an empty form.
+    await page.reload();
+    await heading.waitFor();
+    expect(page.url()).toBe(receiptUrl);
+    expect(await sent.textContent()).toMatch(/Alvedon.*50 mikrogram.*1 tablett på morgonen.*Samma dos som förut/);
+    const errandPath = new URL(receiptUrl).pathname.replace(/\/kvitto$/, '');
+    expect(await page.getByRole('link', { name: 'Gå till ärendet' }).getAttribute('href')).toBe(errandPath);
+    await expectAccessible(page);
+    // Back does not lead to the form with the errand in it again: the receipt took its place.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).not.toBe(FORM_PATH);
+    expect(dialogs).toEqual(['beforeunload']);
+
+    // The errand itself, with nothing typed, is left without a question.
+    await page.goto(`${suite.server().url}${errandPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkorg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
+    await expectNothingStored(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('the idle-logout warning says that a half-filled form will be lost, and the logout is not held up', async () => {
+    const { page, problems } = await suite.open();
+    await page.clock.install();
+    await logInCitizen(page, suite.server().url, people.otherCitizen.personnummer);
+    await page.goto(`${suite.server().url}${FORM_PATH}`);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await fillFirstMedicine(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    await page.clock.fastForward('58:00');
+    const warning = page.getByRole('alertdialog', { name: 'Du loggas snart ut' });
+    await warning.waitFor();
+    await warning.getByText('Du har börjat fylla i ett formulär som inte är skickat.', { exact: false }).waitFor();
+    expect((await focused(page)).text).toBe('Fortsätt vara inloggad');
+    await expectAccessible(page);
+
+    await page.clock.fastForward('02:30');
+    await page.getByRole('heading', { level: 1, name: 'Du har loggats ut' }).waitFor();
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
