@@ -48,9 +48,11 @@ describe("a citizen's reply at the unit", () => {
 
     await logInStaff(receiver.page, server.url, people.receiver.hsaId);
     await receiver.page.goto(`${server.url}/personal/arenden/${errandId}`);
-    await receiver.page.getByLabel('Tilldela en vårdgivare').selectOption({ label: `${people.doctor.name} (läkare)` });
-    await receiver.page.getByRole('button', { name: 'Tilldela', exact: true }).click();
-    await receiver.page.getByText(`Ärendet är tilldelat ${people.doctor.name}.`).waitFor();
+    await receiver.page
+      .getByLabel('Fördela till en vårdgivare')
+      .selectOption({ label: `${people.doctor.name} (läkare)` });
+    await receiver.page.getByRole('button', { name: 'Fördela', exact: true }).click();
+    await receiver.page.getByText(`Ärendet är fördelat till ${people.doctor.name}.`).waitFor();
 
     const { page } = doctor;
     await logInStaff(page, server.url, people.doctor.hsaId);

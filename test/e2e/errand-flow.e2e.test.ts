@@ -177,9 +177,9 @@ describe('the errand flow, in three browsers', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'staff-errand');
 
-    await page.getByLabel('Tilldela en vårdgivare').selectOption({ label: `${people.doctor.name} (läkare)` });
-    await page.getByRole('button', { name: 'Tilldela', exact: true }).click();
-    await page.getByText(`Ärendet är tilldelat ${people.doctor.name}.`).waitFor();
+    await page.getByLabel('Fördela till en vårdgivare').selectOption({ label: `${people.doctor.name} (läkare)` });
+    await page.getByRole('button', { name: 'Fördela', exact: true }).click();
+    await page.getByText(`Ärendet är fördelat till ${people.doctor.name}.`).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Obesvarade' }).click();

@@ -219,9 +219,11 @@ describe('the form builder', () => {
     await receiver.page.getByRole('button', { name: /^Ej fördelade/ }).click();
     await receiver.page.getByRole('link', { name: TYPE_NAME }).click();
     await receiver.page.getByRole('heading', { level: 1, name: TYPE_NAME }).waitFor();
-    await receiver.page.getByLabel('Tilldela en vårdgivare').selectOption({ label: `${people.doctor.name} (läkare)` });
-    await receiver.page.getByRole('button', { name: 'Tilldela', exact: true }).click();
-    await receiver.page.getByText(`Ärendet är tilldelat ${people.doctor.name}.`).waitFor();
+    await receiver.page
+      .getByLabel('Fördela till en vårdgivare')
+      .selectOption({ label: `${people.doctor.name} (läkare)` });
+    await receiver.page.getByRole('button', { name: 'Fördela', exact: true }).click();
+    await receiver.page.getByText(`Ärendet är fördelat till ${people.doctor.name}.`).waitFor();
 
     const { page } = doctor;
     await logInStaff(page, server.url, people.doctor.hsaId);

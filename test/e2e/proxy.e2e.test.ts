@@ -218,9 +218,11 @@ describe('proxy for children (ombud)', () => {
     await main.getByText(displayed(child.personnummer)).waitFor();
     await suite.expectAccessible(receiver.page);
     await saveScreenshot(receiver.page, 'staff-errand-by-proxy');
-    await receiver.page.getByLabel('Tilldela en vårdgivare').selectOption({ label: `${people.doctor.name} (läkare)` });
-    await receiver.page.getByRole('button', { name: 'Tilldela', exact: true }).click();
-    await receiver.page.getByText(`Ärendet är tilldelat ${people.doctor.name}.`).waitFor();
+    await receiver.page
+      .getByLabel('Fördela till en vårdgivare')
+      .selectOption({ label: `${people.doctor.name} (läkare)` });
+    await receiver.page.getByRole('button', { name: 'Fördela', exact: true }).click();
+    await receiver.page.getByText(`Ärendet är fördelat till ${people.doctor.name}.`).waitFor();
     expect(unexpected(receiver.problems)).toEqual([]);
     await receiver.context.close();
 

@@ -8,6 +8,7 @@ export * from './errands.schema.ts';
 export * from './health.schema.ts';
 export * from './idempotency.schema.ts';
 export * from './inbox-message.schema.ts';
+export * from './installation.schema.ts';
 export * from './language.schema.ts';
 export * from './problem.schema.ts';
 export * from './profile.schema.ts';

@@ -87,8 +87,8 @@ export function outcomeField(options: Array<{ value: string; label: { sv: string
   return {
     kind: 'single-choice',
     key: 'outcome',
-    label: t('Utfall', 'Outcome'),
-    messageName: t('utfall', 'an outcome'),
+    label: t('Beslut', 'Decision'),
+    messageName: t('beslut', 'a decision'),
     required: true,
     options,
   };

@@ -59,6 +59,13 @@ export class Invalid {
   }
 }
 
+/** Text shown on a public page (a name, an e-mail address, a phone number): one line, at most 200 characters. */
+export function publicText(raw: string): string | Invalid {
+  const text = raw.trim();
+  if (text.length > 200 || /\p{Cc}/u.test(text)) return new Invalid('must be one line of at most 200 characters');
+  return text;
+}
+
 export function nonEmpty(raw: string): string | Invalid {
   return raw.length > 0 ? raw : new Invalid('must not be empty');
 }

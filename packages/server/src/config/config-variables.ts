@@ -238,6 +238,27 @@ export const CONFIG_VARIABLES = [
       'Years an access-log entry is kept after it was written (ids only, so it outlives the errand it names); older ones are pruned every night at 03:30 and `kontakta audit verify` checks the rest from where they were cut. At least 5: the law asks for five, and the database refuses to prune younger entries.',
   },
   {
+    name: 'KONTAKTA_CARE_PROVIDER',
+    default: 'none; `Region Demo (exempel)` in demo mode',
+    description:
+      'The care provider that runs the installation and is the controller of its personal data; named on the privacy page (`/personuppgifter`) and the accessibility statement (`/tillganglighet`).',
+  },
+  {
+    name: 'KONTAKTA_PRIVACY_CONTACT',
+    default: 'none; an example address in demo mode',
+    description: 'Where citizens write about their personal data (e-mail, phone or address), on the privacy page.',
+  },
+  {
+    name: 'KONTAKTA_DATA_PROTECTION_OFFICER',
+    default: 'none; an example address in demo mode',
+    description: "How to reach the care provider's data protection officer, on the privacy page.",
+  },
+  {
+    name: 'KONTAKTA_ACCESSIBILITY_CONTACT',
+    default: 'none; an example address in demo mode',
+    description: 'Where to report an accessibility problem, on the accessibility statement.',
+  },
+  {
     name: 'KONTAKTA_OIDC_ISSUER',
     default: 'required (https); the development e-ID provider at `$KONTAKTA_PUBLIC_URL/dev-idp` in demo mode',
     description: 'OpenID Connect issuer of the citizens’ e-ID (a BankID/Freja+ broker). See Logging in.',

@@ -18,6 +18,7 @@ import {
   masterKeyList,
   nonEmpty,
   oneOf,
+  publicText,
   smsCountries,
   smsSender,
   smtpAddress,
@@ -74,6 +75,13 @@ export type Config = Readonly<{
   proxy: ProxyRules;
   /** Access-log entries are pruned this many years after they were written (jobs/access-log-pruning.job.ts). */
   accessLog: Readonly<{ keepYears: number }>;
+  /** What the accessibility statement and privacy notice name; null where the operator said nothing. */
+  publicPages: Readonly<{
+    careProvider: string | null;
+    privacyContact: string | null;
+    dataProtectionOfficer: string | null;
+    accessibilityContact: string | null;
+  }>;
   /** When errands are deleted and the citizen told (domain/retention). */
   retention: RetentionRules;
   /** The deletion-epoch keys (encryption/deletion-keys.ts): beside the master keys, never in backups. */
@@ -228,6 +236,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
       reminderDays: read('KONTAKTA_PROXY_REMINDER_DAYS', '7', integerIn(1, 60)),
     },
     accessLog: { keepYears: read('KONTAKTA_ACCESS_LOG_KEEP_YEARS', '5', integerIn(5, 100)) },
+    publicPages: {
+      careProvider: read('KONTAKTA_CARE_PROVIDER', demo ? 'Region Demo (exempel)' : '', publicText) || null,
+      privacyContact:
+        read('KONTAKTA_PRIVACY_CONTACT', demo ? 'registrator@region-demo.example' : '', publicText) || null,
+      dataProtectionOfficer:
+        read('KONTAKTA_DATA_PROTECTION_OFFICER', demo ? 'dataskyddsombud@region-demo.example' : '', publicText) || null,
+      accessibilityContact:
+        read('KONTAKTA_ACCESSIBILITY_CONTACT', demo ? 'tillganglighet@region-demo.example' : '', publicText) || null,
+    },
     demo,
     warnings: unknownVariableWarnings(env),
     masterKeys,

@@ -32,6 +32,7 @@ import { devOutboxRoutes } from './dev/dev-outbox.routes.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerInputSafety } from './input-safety.ts';
+import { installationRoutes } from './installation.routes.ts';
 import { registerMetrics } from './metrics.ts';
 import { NAMED_SCHEMAS, referenceNamedSchemas } from './openapi-components.ts';
 import { registerOverloadShedding } from './overload.ts';
@@ -232,6 +233,7 @@ export async function buildApp({
   }
 
   await app.register(healthRoutes, { database });
+  await app.register(installationRoutes, { config });
   await app.register(sessionRoutes, { services });
   await app.register(authRoutes, { services });
   // The development e-ID provider, in demo mode only (see config: KONTAKTA_OIDC_ISSUER).

@@ -6,6 +6,7 @@ import { eventHousekeepingJob } from './event-housekeeping.job.ts';
 import { expiredSessionsJob } from './expired-sessions.job.ts';
 import { loginHousekeepingJob } from './login-housekeeping.job.ts';
 import { outboxHousekeepingJob } from './outbox-housekeeping.job.ts';
+import { overdueErrandsJob } from './overdue-errands.job.ts';
 import { proxyReviewJob } from './proxy-review.job.ts';
 import { retentionJob } from './retention.job.ts';
 import type { ScheduledJob } from './scheduler/job.types.ts';
@@ -37,5 +38,6 @@ export function scheduledJobs({ config, registers, encryption }: ScheduledJobDep
       securityEventsKeepMs: config.housekeeping.securityEventsKeepMs,
     }),
     unitMailboxDigestJob(),
+    overdueErrandsJob(),
   ];
 }

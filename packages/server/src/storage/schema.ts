@@ -265,6 +265,8 @@ export type ErrandTable = {
   retention_notice_for: number | null;
   /** When the citizen replied, until the unit answers the reply; marks the errand in staff lists. */
   citizen_reply_at: number | null;
+  /** The `waiting_since` an overdue notice went out for (one per wait). */
+  overdue_notice_for: number | null;
   /** Optimistic concurrency: bumped on every change. */
   version: number;
 };

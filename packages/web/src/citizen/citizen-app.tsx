@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { useSession } from '../api/session.ts';
+import { AccessibilityStatementPage } from '../ui/accessibility-statement-page.tsx';
 import { LoggedOutPage } from '../ui/logged-out-page.tsx';
 import { LoginRefusedPage } from '../ui/login-refused-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Loading } from '../ui/page-state.tsx';
+import { PrivacyPage } from '../ui/privacy-page.tsx';
 import { RequireSession } from '../ui/require-session.tsx';
 import { AccessLogPage } from './access-log-page.tsx';
 import { CalendarPage } from './calendar-page.tsx';
@@ -61,6 +63,8 @@ export function CitizenApp() {
         <Route path="kalender" element={guarded(<CalendarPage />)} />
         <Route path="installningar" element={guarded(<SettingsPage />)} />
         <Route path="ombud" element={guarded(<ProxiesPage />)} />
+        <Route path="tillganglighet" element={<AccessibilityStatementPage />} />
+        <Route path="personuppgifter" element={<PrivacyPage />} />
         <Route path="*" element={<NotFoundPage homeHref="/" />} />
       </Route>
     </Routes>

@@ -52,6 +52,14 @@ export function AppShell({ homeHref = '/', navigation, account, banner, children
       <footer className={styles.footer}>
         <div className="container">
           <p>{t('shell.footer.about')}</p>
+          <ul className={styles.footerLinks}>
+            <li>
+              <Link to="/tillganglighet">{t('a11yStatement.heading')}</Link>
+            </li>
+            <li>
+              <Link to="/personuppgifter">{t('privacy.heading')}</Link>
+            </li>
+          </ul>
         </div>
       </footer>
     </>

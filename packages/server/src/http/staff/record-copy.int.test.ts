@@ -121,7 +121,7 @@ describe.each(DIALECTS)('copy to the medical record on %s', (dialect) => {
       intent: 'order',
       identifier: [{ value: errandId }],
       for: patientRef,
-      businessStatus: { text: 'Tilldelat' },
+      businessStatus: { text: 'Fördelat' },
     });
 
     const communications = byType('Communication') as {

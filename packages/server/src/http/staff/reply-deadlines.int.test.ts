@@ -1,5 +1,6 @@
 import { stockholmWallTime } from '@kontakta/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overdueErrandsJob } from '../../jobs/overdue-errands.job.ts';
 import {
   type Client,
   createErrandFixture,
@@ -61,6 +62,31 @@ describe.each(DIALECTS)('reply deadlines on %s', (dialect) => {
     receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
     const late = (await receiver.get('/api/staff/unanswered')).json();
     expect(late.byDeadline).toEqual(expect.arrayContaining([{ label: 'overdue', count: 1 }]));
+
+    // The unit's mailbox hears of it once, without content, however often the job runs.
+    await f.database.db
+      .updateTable('unit_setting')
+      .set({ notification_email: 'mottagningen@region.example' })
+      .where('unit_hsa_id', '=', f.unit)
+      .execute();
+    const run = () =>
+      overdueErrandsJob().run({
+        database: f.database,
+        now: new Date(now),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+        signal: new AbortController().signal,
+        checkpoint: async () => {},
+      });
+    expect(await run()).toEqual({ counts: { noticed: 1 } });
+    expect(await run()).toEqual({ counts: { noticed: 0 } });
+    const notices = await f.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('template', '=', 'errands-overdue')
+      .execute();
+    expect(notices).toEqual([
+      expect.objectContaining({ recipient: 'mottagningen@region.example', errand_id: null, citizen_id: null }),
+    ]);
   });
 
   it('gives no deadline once the unit takes the reply time away', async () => {

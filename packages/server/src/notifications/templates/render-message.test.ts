@@ -108,6 +108,7 @@ describe('notification templates', () => {
       ['errand-received', 'email'],
       ['errand-reply-received', 'email'],
       ['unit-daily-digest', 'email'],
+      ['errands-overdue', 'email'],
       ['errand-answered', 'email'],
       ['errand-answered', 'sms'],
       ['new-message', 'email'],

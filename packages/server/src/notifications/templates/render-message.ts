@@ -16,7 +16,7 @@ export function loginLinks(publicUrl: string, clickableForCitizens: boolean): Lo
 }
 
 /** Templates addressed to care-unit staff (a unit's functional mailbox); the rest go to citizens. */
-const STAFF_TEMPLATES = new Set(['errand-received', 'errand-reply-received', 'unit-daily-digest']);
+const STAFF_TEMPLATES = new Set(['errand-received', 'errand-reply-received', 'unit-daily-digest', 'errands-overdue']);
 
 const DEFAULT_CODE_MINUTES = 5;
 

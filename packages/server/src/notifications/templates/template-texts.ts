@@ -65,6 +65,20 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
       },
     },
   },
+  'errands-overdue': {
+    email: {
+      sv: {
+        subject: 'Ärenden har passerat svarstiden i Kontakta',
+        text: ({ url }) =>
+          `Hej!\n\nEtt eller flera ärenden hos er mottagning har passerat svarstiden. Logga in och se Obesvarade:\n${url}\n\n${AUTOMATIC.sv}\n`,
+      },
+      en: {
+        subject: 'Errands past their reply time in Kontakta',
+        text: ({ url }) =>
+          `Hello,\n\nOne or more errands at your unit have passed their reply time. Log in and see Unanswered:\n${url}\n\n${AUTOMATIC.en}\n`,
+      },
+    },
+  },
   'unit-daily-digest': {
     email: {
       sv: {

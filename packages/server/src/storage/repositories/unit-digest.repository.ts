@@ -39,3 +39,41 @@ export async function countUnitNews(
 export async function markDigestSent(db: Kysely<DatabaseSchema>, unitHsaId: string, until: number): Promise<void> {
   await db.updateTable('unit_setting').set({ last_digest_at: until }).where('unit_hsa_id', '=', unitHsaId).execute();
 }
+
+/** Units with reply times and a functional mailbox: the ones an overdue notice can reach. */
+export async function listUnitsWithReplyTimes(db: Kysely<DatabaseSchema>) {
+  return db
+    .selectFrom('unit_setting')
+    .select(['unit_hsa_id', 'notification_email'])
+    .where('notification_email', 'is not', null)
+    .where('unit_hsa_id', 'in', (eb) => eb.selectFrom('unit_reply_time').select('unit_hsa_id').distinct())
+    .orderBy('unit_hsa_id')
+    .execute();
+}
+
+/** Errands waiting at the unit that have had no overdue notice for their current wait. */
+export async function listUnnoticedWaitingErrands(db: Kysely<DatabaseSchema>, unitHsaId: string) {
+  return db
+    .selectFrom('errand')
+    .select(['id', 'unit_hsa_id', 'errand_type', 'waiting_since'])
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('status', 'in', ['new', 'open', 'assigned'])
+    .where('waiting_since', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('overdue_notice_for', 'is', null), eb('overdue_notice_for', '!=', eb.ref('waiting_since'))]),
+    )
+    .execute();
+}
+
+export async function markOverdueNoticed(
+  db: Kysely<DatabaseSchema>,
+  errands: ReadonlyArray<{ id: string; waiting_since: number | null }>,
+): Promise<void> {
+  for (const errand of errands) {
+    await db
+      .updateTable('errand')
+      .set({ overdue_notice_for: errand.waiting_since })
+      .where('id', '=', errand.id)
+      .execute();
+  }
+}

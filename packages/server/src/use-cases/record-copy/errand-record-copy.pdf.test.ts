@@ -34,7 +34,7 @@ describe('the record copy as a PDF', () => {
       'Svar från mottagningen, 2026-07-01 11:30',
       'Från: Maria Ek, sjuksköterska',
       'Vi har ringt dig och förnyat receptet.',
-      '2026-07-01 10:31: Tilldelat till Maria Ek (Karin Berg, mottagare)',
+      '2026-07-01 10:31: Fördelat till Maria Ek (Karin Berg, mottagare)',
       '2026-07-01 10:30: Skickat (Anna Lindqvist för Lisa Lindqvist)',
     ]) {
       expect(pdf.text).toContain(expected);

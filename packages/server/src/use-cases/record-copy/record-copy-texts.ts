@@ -6,7 +6,7 @@ import type { ErrandEventType, ErrandStatus } from '@kontakta/domain';
 export const STATUS_SV: Readonly<Record<ErrandStatus, string>> = {
   new: 'Nytt',
   open: 'Öppnat',
-  assigned: 'Tilldelat',
+  assigned: 'Fördelat',
   answered: 'Besvarat',
   closed: 'Avslutat',
 };
@@ -14,8 +14,8 @@ export const STATUS_SV: Readonly<Record<ErrandStatus, string>> = {
 export const EVENT_SV: Readonly<Record<ErrandEventType, string>> = {
   sent: 'Skickat',
   opened: 'Öppnat av mottagningen',
-  assigned: 'Tilldelat',
-  reassigned: 'Tilldelat om',
+  assigned: 'Fördelat',
+  reassigned: 'Fördelat om',
   'taken-back': 'Taget tillbaka till mottagningens inkorg',
   answered: 'Besvarat',
   'citizen-replied': 'Invånaren svarade',
