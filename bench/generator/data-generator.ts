@@ -93,6 +93,8 @@ export async function generateDataset(options: GenerateOptions): Promise<BenchMe
       database,
       organisation.units.map((u) => ({
         hsaId: u.hsaId,
+        // Every type offered everywhere, whatever the unit's kind: the load sends types at random.
+        kind: 'primary-care',
         notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@region.example`,
       })),
       now,

@@ -36,6 +36,7 @@ export {
   ChangeListingOptionsSchema,
 } from './change-listing.errand-type.ts';
 export { buildContactMeAnswerForm, buildContactMeForm, ContactMeOptionsSchema } from './contact-me.errand-type.ts';
+export { defaultOffering } from './default-offering.ts';
 export type { BaseErrandType, OptionsParseResult } from './errand-type.ts';
 export {
   buildExtendSickLeaveAnswerForm,

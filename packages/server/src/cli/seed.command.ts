@@ -32,7 +32,11 @@ export async function seedDemo(config: Config, database: Database): Promise<{ re
   const units = await register.listCareUnits();
   await offerDefaultErrandTypes(
     database,
-    units.map((u) => ({ hsaId: u.hsaId, notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example` })),
+    units.map((u) => ({
+      hsaId: u.hsaId,
+      kind: u.kind,
+      notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example`,
+    })),
     now.getTime(),
   );
   await fillContactCards(database, demoContactCards(units), now.getTime());

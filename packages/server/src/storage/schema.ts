@@ -15,6 +15,7 @@ import type {
 import type { JobLeaseTable, SecurityEventTable } from './operations-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
+import type { AnswerTemplateTable, ErrandNoteTable } from './staff-work-schema.ts';
 import type { UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
@@ -171,19 +172,6 @@ export type UnitExternalLinkTable = {
   updated_by: string | null;
 };
 
-/** A unit's standard answer; `errand_types` is a JSON list (empty: every type). */
-export type AnswerTemplateTable = {
-  id: string;
-  unit_hsa_id: string;
-  title_sv: string;
-  title_en: string | null;
-  text_sv: string;
-  text_en: string | null;
-  errand_types: string;
-  updated_at: number;
-  updated_by: string | null;
-};
-
 export type UnitSettingTable = {
   unit_hsa_id: string;
   notification_email: string | null;
@@ -280,16 +268,6 @@ export type ErrandMessageTable = {
   author_id: string;
   form_version_id: string | null;
   /** Sealed JSON (envelope encryption). */
-  content: Uint8Array;
-  created_at: number;
-};
-
-/** A staff-only note on an errand; never shown to the citizen. */
-export type ErrandNoteTable = {
-  id: string;
-  errand_id: string;
-  author_hsa_id: string;
-  /** Sealed JSON under the errand's key (envelope encryption). */
   content: Uint8Array;
   created_at: number;
 };

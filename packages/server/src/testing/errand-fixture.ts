@@ -47,7 +47,11 @@ export async function createErrandFixture(
   const units = await registers.listCareUnits();
   await offerDefaultErrandTypes(
     database,
-    units.map((u) => ({ hsaId: u.hsaId, notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example` })),
+    units.map((u) => ({
+      hsaId: u.hsaId,
+      kind: u.kind,
+      notificationEmail: `inkorg.${u.hsaId.toLowerCase()}@mottagning.example`,
+    })),
     now(),
   );
   const keys: KeyRing = { currentId: 'test-key', keys: new Map([['test-key', randomBytes(32)]]) };

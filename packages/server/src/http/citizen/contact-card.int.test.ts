@@ -281,4 +281,18 @@ describe.each(DIALECTS)('contact card and my units on %s', (dialect) => {
     expect(response.json().items).toEqual([]);
     expect((await f.app.inject({ method: 'GET', url: '/api/citizen/units' })).statusCode).toBe(401);
   });
+
+  it('offers what fits the unit\'s kind from the start: no "Lista om" or sick leave at a children\'s psychiatry unit', async () => {
+    const units = await f.database.db.selectFrom('care_unit').select(['hsa_id', 'kind']).execute();
+    const offered = async (hsaId: string) =>
+      (await f.app.inject({ method: 'GET', url: `/api/units/${hsaId}/contact-card` }))
+        .json()
+        .errandTypes.map((type: { id: string }) => type.id);
+    const bup = units.find((unit) => unit.kind === 'child-psychiatry');
+    const healthCentre = units.find((unit) => unit.kind === 'primary-care');
+    expect(bup && healthCentre).toBeTruthy();
+    expect(await offered(bup?.hsa_id ?? '')).not.toContain('change-listing');
+    expect(await offered(bup?.hsa_id ?? '')).not.toContain('extend-sick-leave');
+    expect(await offered(healthCentre?.hsa_id ?? '')).toContain('change-listing');
+  });
 });

@@ -44,7 +44,7 @@ const STAFF_ONLY = Object.keys(StaffErrandSchema.properties)
 const CITIZEN_KEYS = Object.keys(CitizenErrandDetail.properties).sort();
 
 it('the staff-only fields are the ones the staff whitelist adds', () => {
-  expect(STAFF_ONLY).toEqual(['assignedTo', 'citizen', 'notifications', 'sentByProxy']);
+  expect(STAFF_ONLY).toEqual(['assignedTo', 'citizen', 'notes', 'notifications', 'sentByProxy']);
 });
 
 it("the serializer drops every staff-only field from an answer under the citizen's schema", async () => {
@@ -66,6 +66,7 @@ it("the serializer drops every staff-only field from an answer under the citizen
     citizen: { personnummer: '191212121212', name: 'Tolvan Tolvansson' },
     sentByProxy: { personnummer: '198001019806', name: 'Anna Lindqvist' },
     notifications: [{ channel: 'sms', status: 'failed', to: '070-*** ** 67', createdAt: 3 }],
+    notes: [{ id: 'n-1', author: 'Sara Berg', createdAt: 4, text: 'Ringt, inget svar.' }],
   };
   const app = Fastify();
   app.get('/citizen', { schema: { response: { 200: CitizenErrandDetail } } }, async () => staffShaped);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { AnswerTemplateTable, DatabaseSchema } from '../schema.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import type { AnswerTemplateTable } from '../staff-work-schema.ts';
 
 export type AnswerTemplateRow = Selectable<AnswerTemplateTable>;
 

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { DatabaseSchema, ErrandNoteTable } from '../schema.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import type { ErrandNoteTable } from '../staff-work-schema.ts';
 
 export type ErrandNoteRow = Selectable<ErrandNoteTable>;
 

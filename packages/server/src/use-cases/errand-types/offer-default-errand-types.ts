@@ -1,17 +1,18 @@
-import { baseErrandTypes } from '@kontakta/domain';
+import { baseErrandTypes, defaultOffering } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findUnitSetting, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import { saveBaseErrandType } from './save-base-errand-type.ts';
 
 /**
- * Gives units that have not configured anything yet the whole national base offering with default
- * options, and a functional mailbox for "new errand" e-mails (the demo's units, a new region).
- * Units an administrator has already configured are left as they are.
+ * Gives units that have not configured anything yet the national base offering with default
+ * options (the types that fit the unit's kind switched on, the rest there but off), and a
+ * functional mailbox for "new errand" e-mails (the demo's units, a new region). Units an
+ * administrator has already configured are left as they are.
  */
 export async function offerDefaultErrandTypes(
   database: Database,
-  units: ReadonlyArray<{ hsaId: string; notificationEmail: string }>,
+  units: ReadonlyArray<{ hsaId: string; kind: string; notificationEmail: string }>,
   now: number,
 ): Promise<number> {
   let configured = 0;
@@ -27,12 +28,13 @@ export async function offerDefaultErrandTypes(
         });
       }
       if ((await listUnitErrandTypes(trx, unit.hsaId)).length > 0) return;
+      const offered = new Set<string>(defaultOffering(unit.kind));
       for (const type of baseErrandTypes) {
         const saved = await saveBaseErrandType(
           trx,
           unit.hsaId,
           type.id,
-          { enabled: true, options: {}, openToProxies: true, citizenMayReply: true },
+          { enabled: offered.has(type.id), options: {}, openToProxies: true, citizenMayReply: true },
           now,
           null,
         );
