@@ -30,6 +30,8 @@ export function demoPeople(today = new Date()) {
     otherCitizen: citizen(personas.citizens.withoutMobile.personnummer),
     receiver: staff(personas.staff.receiver),
     doctor: staff(personas.staff.doctor),
+    /** Caregiver and receiver at the unit, caregiver at a second one (chooses a unit at login). */
+    nurse: staff(personas.staff.nurse),
     unitAdministrator: staff(personas.staff.unitAdministrator),
     unit: { hsaId: unitHsaId, name: unit?.name ?? '' },
   };
