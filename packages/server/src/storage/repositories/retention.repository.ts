@@ -55,17 +55,20 @@ export async function deleteErrandForRetention(
   row: ErrandRow,
   now: number,
 ): Promise<boolean> {
+  // Claim the row as read first (on PostgreSQL this also locks it): an event that arrived
+  // meanwhile moved its expiry, so it stays, with every message and event it has.
+  const claimed = await db
+    .updateTable('errand')
+    .set({ version: row.version + 1 })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return false;
   await db.deleteFrom('errand_message').where('errand_id', '=', row.id).execute();
   await db.deleteFrom('errand_note').where('errand_id', '=', row.id).execute();
   await db.deleteFrom('errand_event').where('errand_id', '=', row.id).execute();
   await db.deleteFrom('outbox').where('errand_id', '=', row.id).execute();
-  // Only the row as read: an event that arrived meanwhile moved its expiry, and it stays.
-  const deleted = await db
-    .deleteFrom('errand')
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(deleted.numDeletedRows) !== 1) return false;
+  await db.deleteFrom('errand').where('id', '=', row.id).execute();
   await db
     .insertInto('errand_tombstone')
     .values({

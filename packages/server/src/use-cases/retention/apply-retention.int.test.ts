@@ -1,5 +1,6 @@
 import { deletionEpochOf, errandExpiresAt, startOfStockholmDay } from '@kontakta/domain';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deleteErrandForRetention } from '../../storage/repositories/retention.repository.ts';
 import {
   type Client,
   createErrandFixture,
@@ -230,5 +231,21 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
     const later = Math.max(...(await Promise.all(more.map(async (id) => (await t.errand(id))?.expires_at as number))));
     expect((await t.run(later, { sliceMs: 60_000 })).deleted).toBe(2);
     expect(await t.fixture.database.db.selectFrom('errand').select('id').execute()).toEqual([]);
+  });
+
+  it('leaves an errand that changed after it was listed whole: messages, events and all', async () => {
+    const t = await setUp();
+    const id = await t.send(t.citizen, 'Levaxin');
+    const listed = await t.errand(id);
+    // A receiver opens it after retention listed it (a new event, a new version).
+    expect((await t.receiver.get(`/api/staff/errands/${id}`)).statusCode).toBe(200);
+    const db = t.fixture.database.db;
+    const deleted = await db
+      .transaction()
+      .execute((trx) => deleteErrandForRetention(trx, listed as NonNullable<typeof listed>, t.now));
+    expect(deleted).toBe(false);
+    expect(await db.selectFrom('errand_message').select('id').where('errand_id', '=', id).execute()).toHaveLength(1);
+    expect((await db.selectFrom('errand_event').select('id').where('errand_id', '=', id).execute()).length).toBe(2);
+    expect(await db.selectFrom('errand_tombstone').select('id').where('id', '=', id).execute()).toEqual([]);
   });
 });
