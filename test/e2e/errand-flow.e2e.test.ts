@@ -246,6 +246,9 @@ describe('the errand flow, in three browsers', () => {
     );
     // The responder by name and title, as 1177 shows it.
     expect(await answer.textContent()).toContain(`${people.doctor.name}, läkare`);
+    // Labels written for the citizen, not the answer form's staff wording.
+    expect(await answer.textContent()).toContain('Meddelande till dig');
+    expect(await answer.textContent()).not.toContain('Meddelande till invånaren');
     expect(new URL(page.url()).pathname).toBe(errandPath);
     await expectAccessible(page);
     await saveScreenshot(page, 'citizen-answer');
@@ -272,6 +275,9 @@ describe('the errand flow, in three browsers', () => {
     await page.goto(`${server.url}${errandPath}`);
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('article', { name: 'Answer from the care unit' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Answer from the care unit' }).textContent()).toContain(
+      'Message to you',
+    );
     expect(await page.getByRole('main').textContent()).toMatch(/Renewed.*Not renewed/);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Svenska', exact: true }).click();

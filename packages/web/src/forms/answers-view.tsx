@@ -33,19 +33,32 @@ export function AnswersView({
   definition,
   answers,
   hiddenKeys = [],
-}: Readonly<{ definition: unknown; answers: unknown; hiddenKeys?: readonly string[] }>) {
+  labels = {},
+}: Readonly<{
+  definition: unknown;
+  answers: unknown;
+  hiddenKeys?: readonly string[];
+  /** Labels that read better for this reader than the form's own, by top-level field key. */
+  labels?: Readonly<Record<string, string>>;
+}>) {
   const t = useText();
   const form = asFormDefinition(definition);
   if (!form) return <p className="muted">{t('answers.unreadable')}</p>;
   const fields = form.fields.filter((field) => !hiddenKeys.includes(field.key));
-  return <AnswerList fields={fields} answers={asAnswers(answers)} outer={[]} />;
+  return <AnswerList fields={fields} answers={asAnswers(answers)} outer={[]} labels={labels} />;
 }
 
 function AnswerList({
   fields,
   answers,
   outer,
-}: Readonly<{ fields: readonly FormField[]; answers: Answers; outer: readonly ConditionScope[] }>) {
+  labels = {},
+}: Readonly<{
+  fields: readonly FormField[];
+  answers: Answers;
+  outer: readonly ConditionScope[];
+  labels?: Readonly<Record<string, string>>;
+}>) {
   const { locale } = useLanguage();
   const t = useText();
   const scopes = [{ fields, values: answers }, ...outer];
@@ -57,7 +70,7 @@ function AnswerList({
     <dl className={styles.answers}>
       {rows.map((field) => (
         <div key={field.key} className={styles.answer}>
-          <dt>{'label' in field ? field.label[locale] : field.key}</dt>
+          <dt>{labels[field.key] ?? ('label' in field ? field.label[locale] : field.key)}</dt>
           <dd>
             {field.kind === 'group' ? (
               <ol className={styles.answerItems}>

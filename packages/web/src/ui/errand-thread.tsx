@@ -52,6 +52,8 @@ export function ErrandThread({ errand, viewer }: Readonly<{ errand: CitizenErran
                 definition={message.form}
                 answers={message.answers}
                 hiddenKeys={viewer === 'citizen' && message.kind === 'answer' ? CITIZEN_HIDDEN_ANSWER_KEYS : []}
+                // The answer form speaks to staff ("Meddelande till invånaren"); the citizen reads it as theirs.
+                labels={viewer === 'citizen' && message.kind === 'answer' ? { message: t('answers.messageToYou') } : {}}
               />
             ) : (
               <p className={styles.text}>
