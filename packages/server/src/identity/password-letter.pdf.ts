@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { openTaggedPdf } from '../documents/tagged-pdf.ts';
 
 /** What the password letter says; the address is the registered one from the population register. */
 export type PasswordLetter = Readonly<{
@@ -14,42 +13,13 @@ export type PasswordLetter = Readonly<{
   loginUrl: string;
 }>;
 
-// PDF/UA needs embedded fonts; the standard PDF fonts are not. DejaVu comes with Debian's
-// fonts-dejavu-core (and most desktops); without it the letter is still tagged, in Helvetica.
-const FONT_CANDIDATES = {
-  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
-  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  mono: ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf'],
-} as const;
-const FALLBACK = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier-Bold' } as const;
-
-function font(kind: keyof typeof FONT_CANDIDATES): string {
-  return FONT_CANDIDATES[kind].find((file) => fs.existsSync(file)) ?? FALLBACK[kind];
-}
-
 /** Renders the letter: tagged PDF (PDF/UA), Swedish, reading order = structure order. */
 export async function renderPasswordLetter(letter: PasswordLetter): Promise<Buffer> {
-  const embedded = font('regular') !== FALLBACK.regular;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    info: { Title: 'Ditt lösenord till Kontakta', Author: 'Kontakta', Subject: 'Lösenordsbrev' },
-    // The type list lacks PDF/UA, which pdfkit supports; it needs embedded fonts to be true.
-    ...(embedded ? { subset: 'PDF/UA' as unknown as 'PDF/A-1' } : {}),
+  const { doc, done } = openTaggedPdf({
+    Title: 'Ditt lösenord till Kontakta',
+    Author: 'Kontakta',
+    Subject: 'Lösenordsbrev',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', font('regular'));
-  doc.registerFont('bold', font('bold'));
-  doc.registerFont('mono', font('mono'));
 
   const document = doc.struct('Document');
   doc.addStructure(document);

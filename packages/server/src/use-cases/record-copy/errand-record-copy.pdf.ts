@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { openTaggedPdf } from '../../documents/tagged-pdf.ts';
 import { answerLines } from './answer-lines.ts';
 import { citizenName, type ErrandRecordCopy, staffName } from './errand-record-copy.ts';
 import {
@@ -13,7 +12,7 @@ import {
 
 // The errand as a tagged PDF (PDF/UA where the fonts can be embedded) for the medical record:
 // Swedish, a title shown in the reader's title bar, one heading per section, reading order =
-// structure order. Set up as the password letter is (identity/password-letter.pdf.ts).
+// structure order (documents/tagged-pdf.ts, as the password letter).
 
 export const RECORD_COPY_TITLE = 'Kopia av ärende till journalen';
 export const RECORD_COPY_SECTIONS = {
@@ -23,16 +22,6 @@ export const RECORD_COPY_SECTIONS = {
   history: 'Händelser',
 } as const;
 
-const FONT_CANDIDATES = {
-  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
-  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-} as const;
-const FALLBACK = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
-
-function font(kind: keyof typeof FONT_CANDIDATES): string {
-  return FONT_CANDIDATES[kind].find((file) => fs.existsSync(file)) ?? FALLBACK[kind];
-}
-
 export type RenderOptions = Readonly<{
   /** Uncompressed content streams, for tests that read the text back. */
   compress?: boolean;
@@ -40,32 +29,15 @@ export type RenderOptions = Readonly<{
 
 /** Renders the copy: tagged PDF, Swedish, dates in Stockholm time. */
 export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: RenderOptions = {}): Promise<Buffer> {
-  const embedded = font('regular') !== FALLBACK.regular;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    compress: options.compress ?? true,
-    info: {
+  const { doc, done } = openTaggedPdf(
+    {
       Title: `${RECORD_COPY_TITLE}: ${copy.errand.errandType.name}`,
       Author: copy.errand.unit.name,
       Subject: 'Kopia av ärende från Kontakta',
       Creator: 'Kontakta',
     },
-    // The type list lacks PDF/UA, which pdfkit supports; it needs embedded fonts to be true.
-    ...(embedded ? { subset: 'PDF/UA' as unknown as 'PDF/A-1' } : {}),
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', font('regular'));
-  doc.registerFont('bold', font('bold'));
+    options,
+  );
 
   const document = doc.struct('Document');
   doc.addStructure(document);
