@@ -273,12 +273,16 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** Every object in the answers (the top level and each group item), for mutations to land in. */
-function containers(values: Values): Values[] {
+function containers(values: Values, seen = new Set<Values>()): Values[] {
+  // Mutations can make the answers refer to themselves (an item set to a list that holds it):
+  // each object once, or a cycle recurses until the stack runs out.
+  if (seen.has(values)) return [];
+  seen.add(values);
   const found: Values[] = [values];
   for (const value of Object.values(values)) {
     if (Array.isArray(value))
       for (const item of value)
-        if (item && typeof item === 'object' && !Array.isArray(item)) found.push(...containers(item as Values));
+        if (item && typeof item === 'object' && !Array.isArray(item)) found.push(...containers(item as Values, seen));
   }
   return found;
 }
