@@ -22,6 +22,12 @@ export const CONFIG_VARIABLES = [
     description: '`postgres://user:pass@host:5432/db` for PostgreSQL, or `sqlite:<file>` for another SQLite file.',
   },
   { name: 'KONTAKTA_DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per process.' },
+  {
+    name: 'KONTAKTA_SQLITE_CACHE_MB',
+    default: '16',
+    description:
+      "SQLite's own page cache per process, in MB (the operating system caches the file as well). Larger is not faster: every commit walks the cache (bench/results).",
+  },
   { name: 'KONTAKTA_DATA_DIR', default: './data', description: 'Where the embedded database and local files live.' },
   {
     name: 'KONTAKTA_REGISTER_DIR',

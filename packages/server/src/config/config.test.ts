@@ -6,7 +6,11 @@ describe('loadConfig', () => {
   it('defaults to an embedded SQLite file under ./data and port 3000', () => {
     const config = loadConfig({ KONTAKTA_DEMO: 'true' }, '/srv/kontakta');
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ dialect: 'sqlite', file: '/srv/kontakta/data/kontakta.sqlite' });
+    expect(config.database).toEqual({
+      dialect: 'sqlite',
+      file: '/srv/kontakta/data/kontakta.sqlite',
+      cacheMegabytes: 16,
+    });
     expect(config.registerDir).toBe('/srv/kontakta/data/register');
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.allowUnsafeDurability).toBe(false);
@@ -20,7 +24,15 @@ describe('loadConfig', () => {
 
   it('accepts another SQLite file', () => {
     const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_DATABASE_URL: 'sqlite:other/k.db' }, '/x');
-    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('/x', 'other/k.db') });
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('/x', 'other/k.db'), cacheMegabytes: 16 });
+  });
+
+  it("sizes SQLite's page cache from KONTAKTA_SQLITE_CACHE_MB, and refuses a size that is not a whole number of MB", () => {
+    const config = loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_SQLITE_CACHE_MB: '64' }, '/x');
+    expect(config.database).toMatchObject({ dialect: 'sqlite', cacheMegabytes: 64 });
+    expect(() => loadConfig({ KONTAKTA_DEMO: 'true', KONTAKTA_SQLITE_CACHE_MB: 'lots' }, '/x')).toThrow(
+      /KONTAKTA_SQLITE_CACHE_MB/,
+    );
   });
 
   it('lists every wrong value at once, naming the variable', () => {

@@ -8,6 +8,7 @@ import {
   acrList,
   boolean,
   type DatabaseConfig,
+  DEFAULT_SQLITE_CACHE_MB,
   databaseFrom,
   hostAndPort,
   hostOf,
@@ -24,7 +25,7 @@ import {
   smtpAddress,
 } from './config-parsers.ts';
 
-export type { DatabaseConfig } from './config-parsers.ts';
+export { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from './config-parsers.ts';
 
 import { unknownVariableWarnings } from './config-variables.ts';
 
@@ -178,10 +179,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), options:
   if (!demo) required('KONTAKTA_PUBLIC_URL', 'the address people reach Kontakta at');
   const publicUrl = read('KONTAKTA_PUBLIC_URL', `http://localhost:${port ?? 3000}`, httpUrl);
   const poolSize = read('KONTAKTA_DATABASE_POOL_SIZE', '10', integerIn(1, 1000));
+  const sqliteCache = read('KONTAKTA_SQLITE_CACHE_MB', String(DEFAULT_SQLITE_CACHE_MB), integerIn(1, 65_536));
   const database = read(
     'KONTAKTA_DATABASE_URL',
     `sqlite:${path.join(dataDir, 'kontakta.sqlite')}`,
-    (raw) => databaseFrom(raw, cwd, poolSize ?? 10),
+    (raw) => databaseFrom(raw, cwd, poolSize ?? 10, sqliteCache),
     maskPassword,
   );
   const masterKeys = readMasterKeys(read, env, problems, { demo, cwd, dataDir });

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { KeyRing } from './envelope.ts';
 
 /**
@@ -17,10 +17,11 @@ import type { KeyRing } from './envelope.ts';
  * counters over — harmless, and only the operator can rotate the key.
  */
 
-// HKDF per call would be cheap, but codes and throttles are checked on every login attempt.
-const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+// HKDF per call would be cheap, but codes and throttles are checked on every login attempt; a
+// KeyObject also spares OpenSSL importing the raw key on every HMAC (~14 µs of ~17).
+const derived = new WeakMap<Buffer, Map<string, KeyObject>>();
 
-function secret(master: Buffer, purpose: string): Buffer {
+function secret(master: Buffer, purpose: string): KeyObject {
   let byPurpose = derived.get(master);
   if (!byPurpose) {
     byPurpose = new Map();
@@ -28,7 +29,7 @@ function secret(master: Buffer, purpose: string): Buffer {
   }
   let key = byPurpose.get(purpose);
   if (!key) {
-    key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `kontakta/v1/hmac/${purpose}`, 32));
+    key = createSecretKey(Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `kontakta/v1/hmac/${purpose}`, 32)));
     byPurpose.set(purpose, key);
   }
   return key;

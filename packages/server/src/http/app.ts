@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/config.ts';
-import { devIdpPlugin } from '../dev-idp/dev-idp.plugin.ts';
 import { type DeletionKeys, openDeletionKeys } from '../encryption/deletion-keys.ts';
 import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
@@ -237,7 +236,11 @@ export async function buildApp({
   await app.register(sessionRoutes, { services });
   await app.register(authRoutes, { services });
   // The development e-ID provider, in demo mode only (see config: KONTAKTA_OIDC_ISSUER).
-  if (config.identity.devIdp) await app.register(devIdpPlugin, { config, registers: registerAdapters });
+  // Loaded only where it runs: oidc-provider alone is ~45 MB of a process's memory.
+  if (config.identity.devIdp) {
+    const { devIdpPlugin } = await import('../dev-idp/dev-idp.plugin.ts');
+    await app.register(devIdpPlugin, { config, registers: registerAdapters });
+  }
   await app.register(citizenUnitRoutes, { services });
   await app.register(citizenErrandRoutes, { services });
   await app.register(citizenSettingsRoutes, { services });

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig } from '../config/config.ts';
+import { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from '../config/config.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { type GroupCommitSync, walGroupCommit } from './wal-group-commit.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -104,14 +105,22 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
   // itself: one long-held reader grew it to 238 MiB for good). See jobs/wal-checkpoint.ts.
   raw.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   // SQLite's own page cache is 2 MB by default; past that every page is a read() from the OS
-  // cache. A unit's inbox at national scale touches pages all over the table, and with 2 MB its
-  // cost grew with the table (bench/results: the cost curve). Grown on demand, up to 128 MB.
-  raw.exec('PRAGMA cache_size = -131072');
+  // cache, and a unit's inbox at national scale touches pages all over the table. Bigger is not
+  // better either: every COMMIT walks the cache (see DEFAULT_SQLITE_CACHE_MB). Grown on demand.
+  raw.exec(`PRAGMA cache_size = -${(config.cacheMegabytes ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
   // Table statistics, so the planner picks the selective index (a caregiver's own errands by
   // assignee rather than by unit) as SQLite recommends on opening; sampled, so it takes
   // milliseconds even on a national database, and a no-op on an empty one.
   raw.exec('PRAGMA analysis_limit = 400');
   raw.exec('PRAGMA optimize = 0x10002');
+  // The server checkpoints on a worker thread instead of inside a COMMIT on the event loop.
+  let checkpointer: ReturnType<typeof startWalCheckpointer> | undefined;
+  if (groupCommit && walFile) {
+    raw.exec('PRAGMA wal_autocheckpoint = 0');
+    checkpointer = startWalCheckpointer(config.file, () => {
+      if (raw.isOpen) raw.exec('PRAGMA wal_autocheckpoint = 1000');
+    });
+  }
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
   return {
     db,
@@ -125,6 +134,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     },
     async close() {
       await groupCommit?.whenDurable();
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

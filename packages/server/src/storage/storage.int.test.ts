@@ -94,9 +94,9 @@ describe('durability', () => {
     expect(report.durable).toBe(true);
     if (dialect === 'sqlite') {
       expect(report.settings).toMatchObject({ journal_mode: 'wal', synchronous: 'FULL' });
-      // A page cache big enough for a national database's hot pages (negative = KiB).
+      // The page cache of DEFAULT_SQLITE_CACHE_MB (negative = KiB).
       const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(database.db);
-      expect(cache.rows[0]?.cache_size).toBe(-131072);
+      expect(cache.rows[0]?.cache_size).toBe(-16 * 1024);
     } else expect(report.settings).toMatchObject({ fsync: 'on', synchronous_commit: 'on' });
   });
 

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AccessLogAnchorTable } from '../access-log-anchor-schema.ts';
 import type { Dialect } from '../database.ts';
 import type { AccessLogTable, DatabaseSchema } from '../schema.ts';
+import { literalLimit } from './literal-limit.ts';
 
 export type AccessLogRow = Selectable<AccessLogTable>;
 export type AccessLogAnchor = Selectable<AccessLogAnchorTable>;
@@ -52,7 +53,7 @@ export async function listAccessLogForCitizen(
       eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
     );
   }
-  return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(literalLimit(limit)).execute();
 }
 
 export async function listAccessLogUnits(

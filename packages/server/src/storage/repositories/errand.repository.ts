@@ -2,6 +2,7 @@ import type { CitizenFolder } from '@kontakta/contract';
 import type { ErrandStatus } from '@kontakta/domain';
 import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
+import { literalLimit } from './literal-limit.ts';
 
 export type ErrandRow = Selectable<ErrandTable>;
 export type ErrandMessageRow = Selectable<ErrandMessageTable>;
@@ -112,7 +113,7 @@ export async function listCitizenErrands(
   if (folder === 'inbox') query = query.where('has_answer', '=', 1);
   // A row-value comparison lets both databases start the index range at the cursor.
   if (after) query = query.where((eb) => eb(eb.refTuple('last_event_at', 'id'), '<', eb.tuple(after.at, after.id)));
-  return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(literalLimit(limit)).execute();
 }
 
 export async function countCitizenErrands(
@@ -265,7 +266,11 @@ export async function listUnitErrands(
   }
   const direction = descending ? 'desc' : 'asc';
   if (column !== 'errand.created_at') query = query.orderBy(column, direction);
-  return query.orderBy('errand.created_at', direction).orderBy('errand.id', direction).limit(limit).execute();
+  return query
+    .orderBy('errand.created_at', direction)
+    .orderBy('errand.id', direction)
+    .limit(literalLimit(limit))
+    .execute();
 }
 
 /** What a deadline needs of every errand waiting at a unit (for "Obesvarade" by time left). */
@@ -318,7 +323,7 @@ export async function listAssignedErrands(
       ]),
     );
   }
-  return query.orderBy('errand.created_at').orderBy('errand.id').limit(limit).execute();
+  return query.orderBy('errand.created_at').orderBy('errand.id').limit(literalLimit(limit)).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: shared by the select and the count query builders.

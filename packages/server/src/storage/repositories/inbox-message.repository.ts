@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { InboxMessageTable } from '../proxy-schema.ts';
 import type { DatabaseSchema } from '../schema.ts';
+import { literalLimit } from './literal-limit.ts';
 
 export type InboxMessageRow = Selectable<InboxMessageTable>;
 
@@ -33,7 +34,7 @@ export async function listInboxMessages(
       ]),
     );
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(literalLimit(page.limit)).execute();
 }
 
 export async function countUnreadInboxMessages(db: Kysely<DatabaseSchema>, citizenId: string): Promise<number> {
