@@ -99,9 +99,16 @@ export const StaffUnit = Type.Object({
 });
 export type StaffUnit = Static<typeof StaffUnit>;
 
+/** A region the staff member may administer (a region commission), offered beside their units. */
+export const StaffRegion = Type.Object({ code: Type.String(), name: Type.String(), roles: Type.Array(Type.String()) });
+export type StaffRegion = Static<typeof StaffRegion>;
+
 export const StaffUnits = Type.Object({
   current: Type.Union([Type.String(), Type.Null()]),
   units: Type.Array(StaffUnit),
+  /** The region chosen instead of a unit, or null. */
+  currentRegion: Type.Union([Type.String(), Type.Null()]),
+  regions: Type.Array(StaffRegion),
 });
 export type StaffUnits = Static<typeof StaffUnits>;
 
@@ -110,3 +117,9 @@ export const ChooseUnitRequest = Type.Object(
   { additionalProperties: false },
 );
 export type ChooseUnitRequest = Static<typeof ChooseUnitRequest>;
+
+export const ChooseRegionRequest = Type.Object(
+  { regionCode: Type.String({ minLength: 1, maxLength: 8 }) },
+  { additionalProperties: false },
+);
+export type ChooseRegionRequest = Static<typeof ChooseRegionRequest>;

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Cursor, Localized } from './errands.schema.ts';
-import { ReplyTime, UnitContactDetails } from './unit-contact.schema.ts';
+import { ContactCardClosure, ReplyTime, UnitContactDetails } from './unit-contact.schema.ts';
 
 /** A care unit as a citizen finds it. */
 export const UnitView = Type.Object({
@@ -69,5 +69,7 @@ export const ContactCard = Type.Object({
   contact: UnitContactDetails,
   errandTypes: Type.Array(ContactCardErrandType),
   links: Type.Array(Type.Object({ title: Localized, url: Type.String() })),
+  /** A scheduled closure going on or coming (beyond 1177), or null. */
+  closure: Type.Union([ContactCardClosure, Type.Null()]),
 });
 export type ContactCard = Static<typeof ContactCard>;

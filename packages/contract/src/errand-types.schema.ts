@@ -39,6 +39,11 @@ export const AdminErrandType = Type.Object({
   options: Type.Record(Type.String(), Type.Unknown()),
   openToProxies: Type.Boolean(),
   citizenMayReply: Type.Boolean(),
+  /**
+   * Whether the unit's region lets its units offer the type (its base offering); a type it does not
+   * allow cannot be switched on and is not offered to citizens, whatever the unit has set.
+   */
+  allowedByRegion: Type.Optional(Type.Boolean()),
   /** The version number citizens get when they open the form; null before the type is set up. */
   currentVersion: Type.Union([Type.Integer(), Type.Null()]),
   updatedAt: Type.Union([Timestamp, Type.Null()]),

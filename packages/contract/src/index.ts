@@ -13,6 +13,7 @@ export * from './language.schema.ts';
 export * from './problem.schema.ts';
 export * from './profile.schema.ts';
 export * from './proxy.schema.ts';
+export * from './region-admin.schema.ts';
 export * from './return-path.ts';
 export * from './route.ts';
 export * from './routes/index.ts';

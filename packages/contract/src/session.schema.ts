@@ -7,6 +7,8 @@ export const SessionInfo = Type.Object({
   idleExpiresAt: Type.Integer({ description: 'Epoch ms when the session ends unless used.' }),
   expiresAt: Type.Integer({ description: 'Epoch ms of the absolute end of the session.' }),
   unitHsaId: Type.Union([Type.String(), Type.Null()]),
+  /** The region a staff session administers (chosen instead of a unit), or null. */
+  regionCode: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
   /** The child a guardian acts for (proxy), or null when acting as oneself (always null for staff). */
   actingFor: Type.Union([Type.Object({ childId: Type.String(), name: Type.String() }), Type.Null()]),

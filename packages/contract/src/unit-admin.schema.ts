@@ -81,6 +81,8 @@ export const UNIT_ADMIN_ACTIONS = [
   'answer-template-added',
   'answer-template-changed',
   'answer-template-removed',
+  'closure-added',
+  'closure-removed',
 ] as const;
 export type UnitAdminAction = (typeof UNIT_ADMIN_ACTIONS)[number];
 

@@ -124,3 +124,62 @@ export const UnitContactSettingsBody = Type.Object(
   strict,
 );
 export type UnitContactSettingsBody = Static<typeof UnitContactSettingsBody>;
+
+// Scheduled closures (issue 18, beyond 1177): dates are Swedish calendar dates `YYYY-MM-DD`,
+// both ends included.
+
+/** The longest note a closure may carry, per language. */
+export const CLOSURE_MESSAGE_MAX_LENGTH = 300;
+
+const ClosureMessage = Type.Union([
+  Type.Object({ sv: Type.String(), en: Type.Union([Type.String(), Type.Null()]) }),
+  Type.Null(),
+]);
+const CoverUnit = Type.Union([Type.Object({ hsaId: Type.String(), name: Type.String() }), Type.Null()]);
+
+/** A closure as the unit's administrators see it. */
+export const UnitClosure = Type.Object({
+  id: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  /** The errand types citizens may still send during the closure. */
+  keepsOpen: Type.Array(Type.String()),
+  message: ClosureMessage,
+  /** The unit that takes errands sent during the closure. */
+  coverUnit: CoverUnit,
+  createdAt: Timestamp,
+  createdBy: Type.String(),
+});
+export type UnitClosure = Static<typeof UnitClosure>;
+
+export const UnitClosureList = Type.Object({ items: Type.Array(UnitClosure) });
+
+export const UnitClosureBody = Type.Object(
+  {
+    startsOn: Text(20),
+    endsOn: Text(20),
+    keepsOpen: Type.Array(ErrandTypeId, { maxItems: 100 }),
+    message: Type.Union([
+      Type.Object({ sv: Text(5000), en: Type.Union([Text(5000), Type.Null()]) }, strict),
+      Type.Null(),
+    ]),
+    /** A unit of the same region, by HSA id; null: no cover unit. */
+    coverUnitHsaId: Type.Union([Text(100), Type.Null()]),
+  },
+  strict,
+);
+export type UnitClosureBody = Static<typeof UnitClosureBody>;
+
+/** The closure a citizen sees on the contact card: the one going on, or the next one. */
+export const ContactCardClosure = Type.Object({
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  /** True while it goes on: only the types in `keepsOpen` can be sent. */
+  active: Type.Boolean(),
+  keepsOpen: Type.Array(Type.String()),
+  message: ClosureMessage,
+  coverUnit: CoverUnit,
+  /** The first working day after the closure: when to expect an answer to what is sent during it. */
+  expectAnswerOn: Type.Union([Type.String(), Type.Null()]),
+});
+export type ContactCardClosure = Static<typeof ContactCardClosure>;

@@ -1,5 +1,6 @@
 // Pure rules of Kontakta: no I/O, no clock (time is always an argument).
 export * from './actors/actor.ts';
+export * from './closures/index.ts';
 export * from './deadlines/index.ts';
 export * from './errand-types/index.ts';
 export * from './errands/index.ts';

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  ChooseRegionRequest,
   ChooseUnitRequest,
   LoginCodeRequest,
   LoginCodeResent,
@@ -120,6 +121,16 @@ export const authRoutes = {
     summary: 'Choose or switch the unit to work at (the session is renewed: use the new CSRF token)',
     tags,
     body: ChooseUnitRequest,
+    status: 200,
+    response: SessionInfo,
+  }),
+  chooseStaffRegion: defineRoute({
+    method: 'POST',
+    path: '/api/auth/region',
+    audience: 'staff',
+    summary: 'Choose to work as regional administrator (the session is renewed: use the new CSRF token)',
+    tags,
+    body: ChooseRegionRequest,
     status: 200,
     response: SessionInfo,
   }),

@@ -9,6 +9,7 @@ export { citizenSettingsRoutes } from './citizen-settings.routes.ts';
 export { citizenUnitRoutes } from './citizen-units.routes.ts';
 export { contactCardRoutes } from './contact-card.routes.ts';
 export { installationRoutes } from './installation.routes.ts';
+export { regionAdminRoutes } from './region-admin.routes.ts';
 export { sessionRoutes } from './session.routes.ts';
 export { staffErrandRoutes } from './staff-errands.routes.ts';
 export { unitAdminRoutes } from './unit-admin.routes.ts';

@@ -27,7 +27,13 @@ import {
   UnitSettings,
   UnitSettingsBody,
 } from '../unit-admin.schema.ts';
-import { UnitContactSettings, UnitContactSettingsBody } from '../unit-contact.schema.ts';
+import {
+  UnitClosure,
+  UnitClosureBody,
+  UnitClosureList,
+  UnitContactSettings,
+  UnitContactSettingsBody,
+} from '../unit-contact.schema.ts';
 
 // A unit administrator's routes, all under /api/admin/units/:hsaId. Their audience is staff; the
 // server also refuses, before the body is read, anyone who is not an administrator of that unit
@@ -42,6 +48,7 @@ const VersionParams = Type.Object({
 });
 const LinkParams = Type.Object({ ...UnitParams.properties, linkId: Id });
 const TemplateParams = Type.Object({ ...UnitParams.properties, templateId: Id });
+const ClosureParams = Type.Object({ ...UnitParams.properties, closureId: Id });
 
 /** The unit's errand types: base types' settings, custom types, previews, the FHIR export. */
 export const unitAdminRoutes = {
@@ -276,6 +283,36 @@ export const unitAdminRoutes = {
     summary: 'Remove a standard answer',
     tags,
     params: TemplateParams,
+    status: 204,
+  }),
+  listClosures: defineRoute({
+    method: 'GET',
+    path: '/api/admin/units/:hsaId/closures',
+    audience: 'staff',
+    summary: "The unit's closures that have not ended, earliest first",
+    tags,
+    params: UnitParams,
+    status: 200,
+    response: UnitClosureList,
+  }),
+  addClosure: defineRoute({
+    method: 'POST',
+    path: '/api/admin/units/:hsaId/closures',
+    audience: 'staff',
+    summary: 'Schedule a closure: the types kept open, a note, a cover unit of the same region',
+    tags,
+    params: UnitParams,
+    body: UnitClosureBody,
+    status: 201,
+    response: UnitClosure,
+  }),
+  removeClosure: defineRoute({
+    method: 'DELETE',
+    path: '/api/admin/units/:hsaId/closures/:closureId',
+    audience: 'staff',
+    summary: 'Remove a closure',
+    tags,
+    params: ClosureParams,
     status: 204,
   }),
   listChanges: defineRoute({

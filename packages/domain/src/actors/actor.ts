@@ -3,6 +3,13 @@
 export const STAFF_ROLES = ['receiver', 'caregiver', 'unit-administrator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Roles over a whole region (from a region commission in the HSA catalogue), not at one unit. */
+export const REGION_ROLES = ['region-administrator'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+/** Any role a staff session can hold: at its unit, or over its region. */
+export type ActorRole = StaffRole | RegionRole;
+
 export type LoginMethod = 'eid' | 'password-sms';
 
 export type CitizenActor = Readonly<{
@@ -29,8 +36,13 @@ export type StaffActor = Readonly<{
   hsaId: string;
   /** The unit the staff member chose at login (they may serve at several). */
   unitHsaId: string | null;
-  /** Roles at the chosen unit, from the HSA catalogue at login. */
-  roles: readonly StaffRole[];
+  /**
+   * The region the staff member chose to administer instead of a unit (a region commission);
+   * absent or null otherwise. A session has a unit or a region, never both.
+   */
+  regionCode?: string | null;
+  /** Roles at the chosen unit (or over the chosen region), from the HSA catalogue at login. */
+  roles: readonly ActorRole[];
   sessionId: string;
 }>;
 
@@ -41,6 +53,6 @@ export function citizenActedFor(actor: CitizenActor): string {
   return actor.actingForCitizenId ?? actor.citizenId;
 }
 
-export function hasRole(actor: Actor, role: StaffRole): boolean {
+export function hasRole(actor: Actor, role: ActorRole): boolean {
   return actor.kind === 'staff' && actor.roles.includes(role);
 }

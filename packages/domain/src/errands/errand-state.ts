@@ -37,6 +37,8 @@ export const ERRAND_EVENT_TYPES = [
   'reopened',
   'archived',
   'unarchived',
+  /** Sent while its unit was closed, so it went to the closure's cover unit (issue 18). */
+  'moved-to-cover-unit',
 ] as const;
 export type ErrandEventType = (typeof ERRAND_EVENT_TYPES)[number];
 

@@ -18,6 +18,7 @@ import type { Services } from '../use-cases/services.ts';
 import { createAuthorityCheck } from '../use-cases/sessions/confirm-authority.ts';
 import { adminErrandTypeRoutes } from './admin/admin-errand-types.routes.ts';
 import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
+import { regionAdministrationRoutes } from './admin/region-admin.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { citizenCalendarRoutes } from './citizen/citizen-calendar.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
@@ -221,6 +222,10 @@ export async function buildApp({
           name: 'admin',
           description: "Unit administration: errand types, forms, settings, links (the unit's administrators)",
         },
+        {
+          name: 'region',
+          description: "Regional administration: the region's units and base offering (its regional administrators)",
+        },
       ],
     },
   });
@@ -254,6 +259,7 @@ export async function buildApp({
   await app.register(contactCardRoutes, { services });
   await app.register(adminErrandTypeRoutes, { services });
   await app.register(adminUnitRoutes, { services });
+  await app.register(regionAdministrationRoutes, { services });
   await app.register(staffFhirRoutes, { services });
   if (config.notifications.devOutbox) {
     await app.register(devOutboxRoutes, { database, printOutboxDir: config.notifications.printOutboxDir });

@@ -24,6 +24,7 @@ export async function sessionRoutes(app: FastifyInstance, { services }: { servic
     idleExpiresAt: session.idleExpiresAt,
     expiresAt: session.expiresAt,
     unitHsaId: actor.kind === 'staff' ? actor.unitHsaId : null,
+    regionCode: actor.kind === 'staff' ? (actor.regionCode ?? null) : null,
     roles: actor.kind === 'staff' ? [...actor.roles] : [],
     actingFor: actor.kind === 'citizen' ? await actingForView(services, actor) : null,
   });

@@ -1,6 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openTaggedPdf } from '../documents/tagged-pdf.ts';
+import { type ServerText, serverTexts } from '../i18n/server-texts.ts';
+import { CODE_VALID_MS } from './one-time-code.ts';
 
 /** What the password letter says; the address is the registered one from the population register. */
 export type PasswordLetter = Readonly<{
@@ -13,12 +15,18 @@ export type PasswordLetter = Readonly<{
   loginUrl: string;
 }>;
 
-/** Renders the letter: tagged PDF (PDF/UA), Swedish, reading order = structure order. */
-export async function renderPasswordLetter(letter: PasswordLetter): Promise<Buffer> {
+/**
+ * Renders the letter: tagged PDF (PDF/UA), reading order = structure order. Swedish, like the
+ * population register's address it goes to; the words are in the server's message catalogues.
+ */
+export async function renderPasswordLetter(
+  letter: PasswordLetter,
+  text: ServerText = serverTexts('sv'),
+): Promise<Buffer> {
   const { doc, done } = openTaggedPdf({
-    Title: 'Ditt lösenord till Kontakta',
+    Title: text('letter.password-letter.title'),
     Author: 'Kontakta',
-    Subject: 'Lösenordsbrev',
+    Subject: text('letter.password-letter.subject'),
   });
 
   const document = doc.struct('Document');
@@ -41,11 +49,11 @@ export async function renderPasswordLetter(letter: PasswordLetter): Promise<Buff
   paragraph(letter.date, { gap: 1.5 });
   document.add(
     doc.struct('H1', {}, () => {
-      doc.font('bold').fontSize(18).text('Ditt lösenord till Kontakta');
+      doc.font('bold').fontSize(18).text(text('letter.password-letter.title'));
     }),
   );
   doc.moveDown(0.8);
-  paragraph('Du har beställt ett konto för att logga in i Kontakta med lösenord och engångskod. Ditt lösenord är:');
+  paragraph(text('letter.password-letter.intro'));
   document.add(
     doc.struct('P', {}, () => {
       doc.font('mono').fontSize(22).text(letter.password, { characterSpacing: 2 });
@@ -54,14 +62,17 @@ export async function renderPasswordLetter(letter: PasswordLetter): Promise<Buff
   doc.moveDown(0.8);
   document.add(
     doc.struct('H2', {}, () => {
-      doc.font('bold').fontSize(13).text('Så loggar du in');
+      doc.font('bold').fontSize(13).text(text('letter.password-letter.how-heading'));
     }),
   );
   doc.moveDown(0.4);
   const steps = [
-    `Gå till ${letter.loginUrl} och välj att logga in med lösenord.`,
-    'Skriv ditt personnummer och lösenordet ovan. Det spelar ingen roll om du skriver med stora eller små bokstäver.',
-    `Vi skickar en engångskod med sms till mobilnumret du angav (det slutar på ${letter.maskedMobile.slice(-2)}). Skriv in koden inom 5 minuter.`,
+    text('letter.password-letter.step-address', { loginUrl: letter.loginUrl }),
+    text('letter.password-letter.step-password'),
+    text('letter.password-letter.step-code', {
+      mobileEnd: letter.maskedMobile.slice(-2),
+      validMinutes: CODE_VALID_MS / 60_000,
+    }),
   ];
   const list = doc.struct('L');
   document.add(list);
@@ -78,18 +89,10 @@ export async function renderPasswordLetter(letter: PasswordLetter): Promise<Buff
   });
   list.end();
   doc.moveDown(0.6);
-  paragraph(
-    'Första gången du loggar in bekräftar engångskoden att mobilnumret är ditt. Först då börjar lösenordet gälla, och ett tidigare lösenord slutar gälla.',
-  );
-  paragraph(
-    'Spara brevet på ett säkert ställe eller förstör det när du har loggat in. Ingen från vården frågar någonsin efter ditt lösenord eller din kod.',
-  );
-  paragraph(
-    'Inloggning med e-legitimation (till exempel BankID eller Freja+) är säkrare än lösenord och sms. Har du e-legitimation, använd den hellre.',
-  );
-  paragraph('Har du inte beställt brevet? Då kan du bortse från det. Utan brevet kan ingen använda lösenordet.', {
-    bold: true,
-  });
+  paragraph(text('letter.password-letter.first-login'));
+  paragraph(text('letter.password-letter.keep-safe'));
+  paragraph(text('letter.password-letter.prefer-e-id'));
+  paragraph(text('letter.password-letter.not-ordered'), { bold: true });
   document.end();
   doc.end();
   return done;

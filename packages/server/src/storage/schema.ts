@@ -14,9 +14,10 @@ import type {
 } from './login-schema.ts';
 import type { JobLeaseTable, SecurityEventTable } from './operations-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
+import type { RegionAdminChangeTable, RegionErrandTypePolicyTable } from './region-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
 import type { AnswerTemplateTable, ErrandNoteTable } from './staff-work-schema.ts';
-import type { UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
+import type { UnitClosureTable, UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
   code: string;
@@ -72,6 +73,8 @@ export type SessionTable = {
   expires_at: number;
   /** The child a guardian's session acts for (proxy), or null. */
   acting_for_citizen_id: string | null;
+  /** The region a staff session administers (chosen instead of a unit), or null. */
+  region_code: string | null;
 };
 
 export type OutboxChannel = 'email' | 'sms' | 'letter';
@@ -358,8 +361,11 @@ export type DatabaseSchema = {
   answer_template: AnswerTemplateTable;
   unit_setting: UnitSettingTable;
   unit_admin_change: UnitAdminChangeTable;
+  region_errand_type_policy: RegionErrandTypePolicyTable;
+  region_admin_change: RegionAdminChangeTable;
   unit_contact_card: UnitContactCardTable;
   unit_reply_time: UnitReplyTimeTable;
+  unit_closure: UnitClosureTable;
   citizen_contact: CitizenContactTable;
   contact_verification: ContactVerificationTable;
   notification_prompt_decline: NotificationPromptDeclineTable;

@@ -23,3 +23,21 @@ export type UnitReplyTimeTable = {
   unit: 'working-days' | 'working-hours';
   updated_at: number;
 };
+
+/** A unit's scheduled closure (migration 2026-12-06-19). */
+export type UnitClosureTable = {
+  id: string;
+  unit_hsa_id: string;
+  /** `YYYY-MM-DD`, the first closed day. */
+  starts_on: string;
+  /** `YYYY-MM-DD`, the last closed day (inclusive). */
+  ends_on: string;
+  /** JSON list of the errand types citizens may still send during the closure. */
+  keeps_open: string;
+  message_sv: string | null;
+  message_en: string | null;
+  /** A unit of the same region that takes errands sent during the closure, or null. */
+  cover_unit_hsa_id: string | null;
+  created_at: number;
+  created_by: string;
+};

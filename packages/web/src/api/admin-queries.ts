@@ -4,6 +4,7 @@ import {
   type ExternalLinkBody,
   type RouteOutput,
   unitAdminRoutes as routes,
+  type UnitClosureBody,
   type UnitContactSettingsBody,
   type UnitSettingsBody,
 } from '@kontakta/contract';
@@ -114,6 +115,31 @@ export function useChangeExternalLinks(unitHsaId: string) {
           return call(routes.reorderLinks, { params, body: { ids: [...change.ids] } });
       }
     },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
+  });
+}
+
+export function useUnitClosures(unitHsaId: string) {
+  return useQuery({
+    queryKey: [...adminKey, unitHsaId, 'closures'],
+    queryFn: () => call(routes.listClosures, { params: { hsaId: unitHsaId } }),
+    enabled: unitHsaId !== '',
+  });
+}
+
+/** Scheduled closures are added or removed, never edited. */
+export type UnitClosureChange =
+  | Readonly<{ kind: 'add'; closure: UnitClosureBody }>
+  | Readonly<{ kind: 'remove'; id: string }>;
+
+export function useChangeUnitClosures(unitHsaId: string) {
+  const queryClient = useQueryClient();
+  const params = { hsaId: unitHsaId };
+  return useMutation({
+    mutationFn: (change: UnitClosureChange): Promise<unknown> =>
+      change.kind === 'add'
+        ? call(routes.addClosure, { params, body: change.closure })
+        : call(routes.removeClosure, { params: { ...params, closureId: change.id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }

@@ -33,6 +33,18 @@ export function ErrandFormPage() {
       </div>
     );
   }
+  if (form.isError && isUnitClosed(form.error)) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('errandForm.error.unitClosed')}</p>
+        <p>
+          <Link to={`/mottagningar/${encodeURIComponent(hsaId)}`}>
+            {t('errandForm.back', { unit: card.data?.unit.name ?? '' })}
+          </Link>
+        </p>
+      </div>
+    );
+  }
   if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
   if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
   const definition = asFormDefinition(form.data.definition);
@@ -56,6 +68,11 @@ function isClosedToProxies(error: unknown): boolean {
   return (
     error instanceof ApiError && error.problem?.code === 'forbidden' && error.problem.detail === 'closed-to-proxies'
   );
+}
+
+/** The unit is closed for a period and does not keep this errand type open (issue 18). */
+function isUnitClosed(error: unknown): boolean {
+  return error instanceof ApiError && error.problem?.code === 'forbidden' && error.problem.detail === 'unit-closed';
 }
 
 type ErrandFormProps = Readonly<{
@@ -103,11 +120,13 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName,
         t(
           isClosedToProxies(error)
             ? 'errandForm.error.closedToProxies'
-            : status === 404
-              ? 'errandForm.error.gone'
-              : status === 503
-                ? 'errandForm.error.busy'
-                : 'errandForm.error.notSent',
+            : isUnitClosed(error)
+              ? 'errandForm.error.unitClosed'
+              : status === 404
+                ? 'errandForm.error.gone'
+                : status === 503
+                  ? 'errandForm.error.busy'
+                  : 'errandForm.error.notSent',
         ),
       );
       window.setTimeout(() => failureRef.current?.focus(), 0);

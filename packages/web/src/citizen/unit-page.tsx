@@ -2,7 +2,9 @@ import { type ContactCard, WEEKDAYS } from '@kontakta/contract';
 import { Link, useParams } from 'react-router';
 import { useContactCard, useMyUnits } from '../api/citizen-queries.ts';
 import { useSession } from '../api/session.ts';
+import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useLocalized, useText } from '../i18n/use-text.ts';
+import { closureDay, closureRange } from '../ui/closure-dates.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { replyTimeText } from './reply-time-text.ts';
@@ -24,7 +26,9 @@ export function UnitPage() {
   useDocumentTitle(t('common.documentTitle', { page: card.data?.unit.name ?? t('unit.documentTitle') }));
   if (card.isPending) return <Loading />;
   if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
-  const { unit, contact, errandTypes, links } = card.data;
+  const { unit, contact, errandTypes, links, closure } = card.data;
+  // During a closure only the types the unit keeps open can be started (beyond 1177).
+  const closedNow = (typeId: string) => closure?.active === true && !closure.keepsOpen.includes(typeId);
   return (
     <>
       <p className="breadcrumb">
@@ -35,6 +39,7 @@ export function UnitPage() {
       {contact.description ? (
         <p className={styles.about}>{localizedDescription(contact.description, localized)}</p>
       ) : null}
+      {closure ? <ClosureNotice closure={closure} /> : null}
       <ContactDetails contact={contact} />
       <section aria-labelledby="unit-errand-types">
         <h2 id="unit-errand-types">{t('unit.errandTypes')}</h2>
@@ -44,7 +49,7 @@ export function UnitPage() {
           <ul className={styles.types}>
             {errandTypes.map((type) => (
               <li key={type.id} className={styles.type}>
-                {actingFor && !type.openToProxies ? (
+                {(actingFor && !type.openToProxies) || closedNow(type.id) ? (
                   <p className={styles.typeName}>{localized(type.name)}</p>
                 ) : (
                   <Link
@@ -58,6 +63,17 @@ export function UnitPage() {
                   <p className={styles.description}>{localized(type.description)}</p>
                 ) : null}
                 {type.replyTime ? <p className={styles.replyTime}>{replyTimeText(t, type.replyTime)}</p> : null}
+                {closure ? (
+                  <p className={styles.replyTime}>
+                    {t(
+                      closure.keepsOpen.includes(type.id)
+                        ? 'unit.closure.typeOpen'
+                        : closure.active
+                          ? 'unit.closure.typeClosedNow'
+                          : 'unit.closure.typeClosed',
+                    )}
+                  </p>
+                ) : null}
                 {type.openToProxies ? null : (
                   <p className={styles.padlock}>
                     <PadlockIcon />
@@ -89,6 +105,28 @@ export function UnitPage() {
 }
 
 type Contact = ContactCard['contact'];
+
+/** The closure going on or coming, named before the citizen chooses what to send. */
+function ClosureNotice({ closure }: Readonly<{ closure: NonNullable<ContactCard['closure']> }>) {
+  const t = useText();
+  const localized = useLocalized();
+  const { locale } = useLanguage();
+  const dates = closureRange(closure.startsOn, closure.endsOn, locale);
+  return (
+    <section aria-labelledby="unit-closure" className="notice">
+      <h2 id="unit-closure">{t(closure.active ? 'unit.closure.headingNow' : 'unit.closure.heading', { dates })}</h2>
+      {closure.message ? (
+        <p>{localized({ sv: closure.message.sv, en: closure.message.en ?? closure.message.sv })}</p>
+      ) : null}
+      <p>{t(closure.keepsOpen.length > 0 ? 'unit.closure.keepsOpen' : 'unit.closure.nothingOpen')}</p>
+      {closure.coverUnit ? (
+        <p>{t('unit.closure.cover', { unit: closure.coverUnit.name })}</p>
+      ) : closure.expectAnswerOn ? (
+        <p>{t('unit.closure.expect', { date: closureDay(closure.expectAnswerOn, locale) })}</p>
+      ) : null}
+    </section>
+  );
+}
 
 /** The description in the reader's language; the Swedish one when there is no English. */
 function localizedDescription(

@@ -178,7 +178,7 @@ function GroupView({ field, value, location, scopes, depth }: FieldProps<GroupFi
       ) : (
         <p className="hint">
           {noun
-            ? t('form.group.max', { max: field.maxItems, noun: noun.other[locale] })
+            ? t('form.group.max', { max: field.maxItems, nounOne: noun.one[locale], nounOther: noun.other[locale] })
             : t('form.group.maxEntries', { max: field.maxItems })}
         </p>
       )}

@@ -22,6 +22,8 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   'answer-template-added': 'changes.action.answerTemplateAdded',
   'answer-template-changed': 'changes.action.answerTemplateChanged',
   'answer-template-removed': 'changes.action.answerTemplateRemoved',
+  'closure-added': 'changes.action.closureAdded',
+  'closure-removed': 'changes.action.closureRemoved',
 };
 
 /** The same change about a link that has since been removed (its title is gone with it). */

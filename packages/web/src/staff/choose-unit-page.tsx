@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { useChooseRegion } from '../api/region-queries.ts';
 import { useChooseUnit, useStaffUnits } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -10,6 +11,7 @@ export const ROLE_NAMES: Readonly<Record<string, MessageId>> = {
   receiver: 'staff.role.receiver',
   caregiver: 'staff.role.caregiver',
   'unit-administrator': 'staff.role.unitAdministrator',
+  'region-administrator': 'staff.role.regionAdministrator',
 };
 
 /** Staff with commissions at several units choose where to work (and may switch later). */
@@ -18,6 +20,7 @@ export function ChooseUnitPage() {
   const navigate = useNavigate();
   const units = useStaffUnits();
   const choose = useChooseUnit();
+  const chooseRegion = useChooseRegion();
   useDocumentTitle(t('common.documentTitle', { page: t('chooseUnit.heading') }));
   if (units.isPending) return <Loading />;
   if (units.isError) return <LoadError error={units.error} onRetry={() => void units.refetch()} />;
@@ -25,7 +28,7 @@ export function ChooseUnitPage() {
     <>
       <h1>{t('chooseUnit.heading')}</h1>
       <p>{t('chooseUnit.lead')}</p>
-      {choose.isError ? (
+      {choose.isError || chooseRegion.isError ? (
         <p className="notice notice-error" role="alert">
           {t('chooseUnit.failed')}
         </p>
@@ -52,6 +55,36 @@ export function ChooseUnitPage() {
             )}
           </li>
         ))}
+        {units.data.regions.map((region) => {
+          const name = t('chooseUnit.regionName', { region: region.name });
+          return (
+            <li key={`region-${region.code}`} className={styles.unit}>
+              <div>
+                <p className={styles.name}>{name}</p>
+                <p className="muted">
+                  {region.roles.map((role) => t(ROLE_NAMES[role] ?? 'staff.role.other')).join(', ')}
+                </p>
+              </div>
+              {units.data.currentRegion === region.code ? (
+                <p className={styles.current}>{t('chooseUnit.current')}</p>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={choose.isPending || chooseRegion.isPending}
+                  aria-label={t('chooseUnit.chooseNamed', { unit: name })}
+                  onClick={() =>
+                    chooseRegion.mutate(region.code, {
+                      onSuccess: () => navigate('/personal/region', { replace: true }),
+                    })
+                  }
+                >
+                  {t('chooseUnit.choose')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

@@ -12,6 +12,9 @@ import { ChooseUnitPage } from './choose-unit-page.tsx';
 import { FormBuilderPage } from './form-builder-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
 import { MyErrandsPage } from './my-errands-page.tsx';
+import { RegionChangeLogPage } from './region-change-log-page.tsx';
+import { RegionOfferingPage } from './region-offering-page.tsx';
+import { RegionUnitsPage } from './region-units-page.tsx';
 import { StaffErrandPage } from './staff-errand-page.tsx';
 import { StaffLayout } from './staff-layout.tsx';
 import { StaffLoginPage } from './staff-login-page.tsx';
@@ -32,7 +35,24 @@ function atUnit(page: ReactNode) {
 
 function RequireUnit({ children }: Readonly<{ children: ReactNode }>) {
   const session = useSession();
+  // A regional administrator working in the region has no unit: their pages are the region's.
+  if (session.data?.info.regionCode) return <Navigate to="/personal/region" replace />;
   if (session.data && session.data.info.unitHsaId === null) return <Navigate to="/personal/valj-mottagning" replace />;
+  return children;
+}
+
+/** Region pages need a session working in a region (chosen at login instead of a unit). */
+function inRegion(page: ReactNode) {
+  return (
+    <RequireSession audience="staff" loginPath={LOGIN}>
+      <RequireRegion>{page}</RequireRegion>
+    </RequireSession>
+  );
+}
+
+function RequireRegion({ children }: Readonly<{ children: ReactNode }>) {
+  const session = useSession();
+  if (session.data && !session.data.info.regionCode) return <Navigate to="/personal/valj-mottagning" replace />;
   return children;
 }
 
@@ -76,6 +96,9 @@ export function StaffApp() {
         <Route path="administration/arendetyper/:type/alternativ" element={atUnit(<BaseTypeOptionsPage />)} />
         <Route path="administration/installningar" element={atUnit(<UnitSettingsPage />)} />
         <Route path="administration/andringslogg" element={atUnit(<ChangeLogPage />)} />
+        <Route path="region" element={inRegion(<RegionUnitsPage />)} />
+        <Route path="region/grundutbud" element={inRegion(<RegionOfferingPage />)} />
+        <Route path="region/andringslogg" element={inRegion(<RegionChangeLogPage />)} />
         <Route path="*" element={<NotFoundPage homeHref="/personal" />} />
       </Route>
     </Routes>

@@ -13,7 +13,9 @@ export function StaffLayout() {
   return (
     <AppShell
       homeHref="/personal"
-      navigation={loggedIn?.info.unitHsaId ? <StaffMenu roles={loggedIn.info.roles} /> : undefined}
+      navigation={
+        loggedIn?.info.unitHsaId || loggedIn?.info.regionCode ? <StaffMenu roles={loggedIn.info.roles} /> : undefined
+      }
       account={loggedIn ? <StaffAccount /> : undefined}
     >
       {loggedIn ? <SessionTimeout session={loggedIn} audience="staff" /> : null}
@@ -23,11 +25,14 @@ export function StaffLayout() {
 }
 
 function StaffAccount() {
+  const t = useText();
   const profile = useStaffProfile();
+  const units = useStaffUnits();
   const name = profile.data ? `${profile.data.givenName} ${profile.data.familyName}` : '';
-  return (
-    <ShellAccount name={name} detail={profile.data?.unit?.name} onLogout={() => void leaveSession('staff', 'chosen')} />
-  );
+  // In a region session, where they work is the region (its administration), not a unit.
+  const region = units.data?.regions.find((r) => r.code === units.data?.currentRegion);
+  const detail = region ? t('chooseUnit.regionName', { region: region.name }) : profile.data?.unit?.name;
+  return <ShellAccount name={name} detail={detail} onLogout={() => void leaveSession('staff', 'chosen')} />;
 }
 
 function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
@@ -40,7 +45,12 @@ function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
   if (roles.includes('unit-administrator')) {
     items.push({ to: '/personal/administration', label: t('staff.menu.administration') });
   }
-  if ((units.data?.units.length ?? 0) > 1) {
+  if (roles.includes('region-administrator')) {
+    items.push({ to: '/personal/region', label: t('region.units.heading') });
+    items.push({ to: '/personal/region/grundutbud', label: t('region.offering.heading') });
+    items.push({ to: '/personal/region/andringslogg', label: t('region.changes.heading') });
+  }
+  if ((units.data?.units.length ?? 0) + (units.data?.regions.length ?? 0) > 1) {
     items.push({ to: '/personal/valj-mottagning', label: t('staff.menu.switchUnit') });
   }
   return <ShellMenu items={items} />;

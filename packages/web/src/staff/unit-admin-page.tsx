@@ -7,6 +7,7 @@ import { useStaffProfile } from '../api/staff-queries.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { fieldErrorsOf } from './admin-field-errors.ts';
 import { optionControls } from './base-type-options-model.ts';
 import styles from './unit-admin-page.module.css';
 
@@ -68,8 +69,10 @@ function ErrandTypeRow({
   const [enabled, setEnabled] = useState(type.enabled);
   const [openToProxies, setOpenToProxies] = useState(type.openToProxies);
   const [citizenMayReply, setCitizenMayReply] = useState(type.citizenMayReply);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | false>(false);
   const name = localized(type.name);
+  // The region's base offering is the frame: a type it does not allow can only be switched off.
+  const heldBack = type.allowedByRegion === false;
   const id = `type-${type.id}`;
 
   const submit = async (event: FormEvent) => {
@@ -78,14 +81,20 @@ function ErrandTypeRow({
     try {
       await save.mutateAsync({ type: type.id, settings: { enabled, openToProxies, citizenMayReply } });
       onSaved(t('admin.saved', { name }));
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed(fieldErrorsOf(error)[0]?.message ?? t('admin.saveFailed'));
     }
   };
 
-  const checkbox = (key: string, label: string, checked: boolean, set: (value: boolean) => void) => (
+  const checkbox = (key: string, label: string, checked: boolean, set: (value: boolean) => void, locked = false) => (
     <div className="checkbox-row">
-      <input id={`${id}-${key}`} type="checkbox" checked={checked} onChange={(event) => set(event.target.checked)} />
+      <input
+        id={`${id}-${key}`}
+        type="checkbox"
+        checked={checked}
+        disabled={locked}
+        onChange={(event) => set(event.target.checked)}
+      />
       <label htmlFor={`${id}-${key}`}>{label}</label>
     </div>
   );
@@ -97,8 +106,13 @@ function ErrandTypeRow({
         {type.kind === 'custom' ? <span className={styles.tag}> {t('admin.custom')}</span> : null}
       </h3>
       <p className="muted">{localized(type.description)}</p>
+      {heldBack ? (
+        <p className="notice" id={`${id}-region`}>
+          {t('admin.notAllowedByRegion')}
+        </p>
+      ) : null}
       <form className={styles.settings} aria-labelledby={`${id}-name`} onSubmit={(event) => void submit(event)}>
-        {checkbox('enabled', t('admin.enabled'), enabled, setEnabled)}
+        {checkbox('enabled', t('admin.enabled'), enabled, setEnabled, heldBack && !enabled)}
         {checkbox('proxies', t('admin.openToProxies'), openToProxies, setOpenToProxies)}
         {checkbox('reply', t('admin.citizenMayReply'), citizenMayReply, setCitizenMayReply)}
         <div className="actions">
@@ -123,7 +137,7 @@ function ErrandTypeRow({
         </div>
         {failed ? (
           <p className="notice notice-error" role="alert">
-            {t('admin.saveFailed')}
+            {failed}
           </p>
         ) : null}
       </form>

@@ -4,6 +4,7 @@ import { useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AnswerTemplatesSection } from './answer-templates-section.tsx';
+import { ClosuresSection } from './closures-section.tsx';
 import { ContactCardSection } from './contact-card-section.tsx';
 import { ExternalLinksSection } from './external-links-section.tsx';
 import { UnitSettingsSection } from './unit-settings-section.tsx';
@@ -25,6 +26,7 @@ export function UnitSettingsPage() {
       <p>{t('unitSettings.lead')}</p>
       <UnitSettingsSection unitHsaId={unitHsaId} />
       <ContactCardSection unitHsaId={unitHsaId} />
+      <ClosuresSection unitHsaId={unitHsaId} />
       <ExternalLinksSection unitHsaId={unitHsaId} />
       <AnswerTemplatesSection unitHsaId={unitHsaId} />
     </>

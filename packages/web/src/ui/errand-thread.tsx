@@ -85,6 +85,7 @@ const EVENT_IDS: Readonly<Record<string, MessageId>> = {
   reopened: 'history.reopened',
   archived: 'history.archived',
   unarchived: 'history.unarchived',
+  'moved-to-cover-unit': 'history.movedToCoverUnit',
   note: 'history.note',
 };
 

@@ -17,6 +17,7 @@ import {
 } from '../../use-cases/units/external-links.ts';
 import { listUnitChanges } from '../../use-cases/units/list-unit-changes.ts';
 import { showUnitContactSettings } from '../../use-cases/units/show-unit-contact-settings.ts';
+import { addClosure, listClosures, removeClosure } from '../../use-cases/units/unit-closures.ts';
 import { changeUnitSettings, showUnitSettings } from '../../use-cases/units/unit-settings.ts';
 import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
@@ -65,6 +66,16 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.removeTemplate, async ({ actor, params }) => {
     await removeAnswerTemplate(contextFor(services, actor), params.hsaId, params.templateId);
+    return undefined;
+  });
+  handle(app, routes.listClosures, async ({ actor, params }) =>
+    listClosures(contextFor(services, actor), params.hsaId),
+  );
+  handle(app, routes.addClosure, async ({ actor, params, body, request }) =>
+    addClosure(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.removeClosure, async ({ actor, params }) => {
+    await removeClosure(contextFor(services, actor), params.hsaId, params.closureId);
     return undefined;
   });
   handle(app, routes.listChanges, async ({ actor, params, query }) =>

@@ -124,6 +124,7 @@ export async function passwordLoginRoutes(app: FastifyInstance, { services }: { 
       idleExpiresAt: now + config.session.idleMs,
       expiresAt: now + config.session.maxMs,
       unitHsaId: null,
+      regionCode: null,
       roles: [],
       actingFor: null,
     };

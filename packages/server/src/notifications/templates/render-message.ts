@@ -1,3 +1,4 @@
+import { type ServerText, serverTexts } from '../../i18n/server-texts.ts';
 import type { OutgoingMessage, RenderedMessage } from '../notification.types.ts';
 import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS, type TemplateValues } from './template-texts.ts';
 
@@ -30,11 +31,19 @@ export type RenderResult = { ok: true; message: RenderedMessage } | { ok: false;
  * outside the template; every other parameter is ignored, so content put in an outbox row by
  * mistake still never leaves Kontakta.
  */
-export function renderMessage(message: OutgoingMessage, links: LoginLinks): RenderResult {
+export function renderMessage(
+  message: OutgoingMessage,
+  links: LoginLinks,
+  /** The row's language's texts; tests pass another catalogue (the pseudo-locale check). */
+  textsFor: (language: string) => ServerText = serverTexts,
+): RenderResult {
+  const text = textsFor(message.language);
   if (message.channel === 'letter') {
-    const description = LETTER_DESCRIPTIONS[message.template]?.[message.language];
+    const description = Object.hasOwn(LETTER_DESCRIPTIONS, message.template)
+      ? LETTER_DESCRIPTIONS[message.template]
+      : undefined;
     if (!description) return { ok: false, reason: `no letter template "${message.template}"` };
-    return { ok: true, message: { ...message, subject: null, text: description } };
+    return { ok: true, message: { ...message, subject: null, text: text(description) } };
   }
 
   const texts = Object.hasOwn(TEMPLATE_TEXTS, message.template) ? TEMPLATE_TEXTS[message.template] : undefined;
@@ -43,13 +52,13 @@ export function renderMessage(message: OutgoingMessage, links: LoginLinks): Rend
   if (!values.ok) return values;
 
   if (message.channel === 'email') {
-    const email = texts.email?.[message.language];
+    const email = texts.email;
     if (!email) return { ok: false, reason: `template "${message.template}" has no e-mail text` };
-    return { ok: true, message: { ...message, subject: email.subject, text: email.text(values.values) } };
+    const body = [text('email.greeting'), text(email.body, values.values), text('email.footer')].join('\n\n');
+    return { ok: true, message: { ...message, subject: text(email.subject), text: `${body}\n` } };
   }
-  const sms = texts.sms?.[message.language];
-  if (!sms) return { ok: false, reason: `template "${message.template}" has no SMS text` };
-  return { ok: true, message: { ...message, subject: null, text: sms(values.values) } };
+  if (!texts.sms) return { ok: false, reason: `template "${message.template}" has no SMS text` };
+  return { ok: true, message: { ...message, subject: null, text: text(texts.sms, values.values) } };
 }
 
 function templateValues(

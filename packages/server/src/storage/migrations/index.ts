@@ -27,6 +27,8 @@ import * as unitContactCards from './2026-12-06-15-unit-contact-cards.ts';
 import * as citizenReplies from './2026-12-06-16-citizen-replies.ts';
 import * as internalNotes from './2026-12-06-17-internal-notes.ts';
 import * as answerTemplates from './2026-12-06-18-answer-templates.ts';
+import * as unitClosures from './2026-12-06-19-unit-closures.ts';
+import * as regionAdministration from './2026-12-06-20-region-administration.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +60,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-16-citizen-replies': citizenReplies,
   '2026-12-06-17-internal-notes': internalNotes,
   '2026-12-06-18-answer-templates': answerTemplates,
+  '2026-12-06-19-unit-closures': unitClosures,
+  '2026-12-06-20-region-administration': regionAdministration,
 };

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DatabaseSchema, SessionTable } from '../schema.ts';
 
 export type SessionRow = Selectable<SessionTable>;
 
-export async function insertSession(db: Kysely<DatabaseSchema>, row: SessionRow): Promise<void> {
+export async function insertSession(db: Kysely<DatabaseSchema>, row: Insertable<SessionTable>): Promise<void> {
   await db.insertInto('session').values(row).execute();
 }
 

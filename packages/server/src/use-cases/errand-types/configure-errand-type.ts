@@ -5,6 +5,7 @@ import {
   type UnitErrandTypeRow,
   upsertUnitErrandType,
 } from '../../storage/repositories/errand-type.repository.ts';
+import { regionAllowsType } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { changeUnit, problemFieldErrors, recordUnitChange, validationFailed } from '../units/unit-administration.ts';
 import { assertNotRetired, findAdministeredErrandType } from './present-unit-errand-type.ts';
@@ -27,6 +28,16 @@ export async function configureErrandType(
   return changeUnit(ctx, unitHsaId, async (trx) => {
     const found = await findAdministeredErrandType(trx, unitHsaId, errandType);
     assertNotRetired(found.row);
+    // The region's base offering is the frame: a type it does not allow cannot be switched on.
+    if (found.kind === 'base' && settings.enabled && !(await regionAllowsType(trx, unitHsaId, errandType))) {
+      throw validationFailed([
+        {
+          path: 'body.enabled',
+          code: 'not-allowed-by-region',
+          message: NOT_ALLOWED_BY_REGION[language](found.type.name[language]),
+        },
+      ]);
+    }
     if (found.kind === 'custom') {
       if (settings.options !== undefined && Object.keys(settings.options).length > 0) {
         throw validationFailed([{ path: 'body.options', code: 'no-options', message: NO_OPTIONS[language] }]);
@@ -79,6 +90,11 @@ export function optionErrors(
     language,
   );
 }
+
+const NOT_ALLOWED_BY_REGION = {
+  sv: (name: string) => `Regionen tillåter inte ärendetypen ”${name}” på sina mottagningar; den kan inte slås på.`,
+  en: (name: string) => `The region does not allow the errand type “${name}” at its units; it cannot be switched on.`,
+};
 
 const NO_OPTIONS = {
   sv: 'En egen ärendetyp har inga inställningar här; ändra formuläret i stället.',

@@ -2,6 +2,7 @@ import { baseErrandTypes, defaultOffering } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findUnitSetting, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import { regionFrameOfUnit } from '../regions/region-frame.ts';
 import { saveBaseErrandType } from './save-base-errand-type.ts';
 
 /**
@@ -29,12 +30,15 @@ export async function offerDefaultErrandTypes(
       }
       if ((await listUnitErrandTypes(trx, unit.hsaId)).length > 0) return;
       const offered = new Set<string>(defaultOffering(unit.kind));
+      // Within the region's base offering, from its defaults (national ones where it set none).
+      const frame = await regionFrameOfUnit(trx, unit.hsaId);
       for (const type of baseErrandTypes) {
+        const { allowed, openToProxies, citizenMayReply } = frame(type.id);
         const saved = await saveBaseErrandType(
           trx,
           unit.hsaId,
           type.id,
-          { enabled: offered.has(type.id), options: {}, openToProxies: true, citizenMayReply: true },
+          { enabled: offered.has(type.id) && allowed, options: {}, openToProxies, citizenMayReply },
           now,
           null,
         );

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { findUnitErrandType, type UnitErrandTypeRow } from '../../storage/repositories/errand-type.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
+import { NATIONAL_FRAME, type RegionTypeFrame, unitTypeFlags } from '../regions/region-frame.ts';
 
 // How a unit's errand types look to its administrator: every national base type (configured or
 // not) and the unit's own custom types.
@@ -19,8 +20,11 @@ function defaultOptions(type: BaseErrandType): Record<string, unknown> {
   return parsed.ok ? (parsed.value as Record<string, unknown>) : {};
 }
 
-/** A base type the unit has never set up: off, with the national defaults. */
-export function presentUnconfiguredBaseType(type: BaseErrandType): AdminErrandType {
+/** A base type the unit has never set up: off, with the region's defaults (else the national ones). */
+export function presentUnconfiguredBaseType(
+  type: BaseErrandType,
+  frame: RegionTypeFrame = NATIONAL_FRAME,
+): AdminErrandType {
   return {
     id: type.id,
     kind: 'base',
@@ -29,15 +33,20 @@ export function presentUnconfiguredBaseType(type: BaseErrandType): AdminErrandTy
     enabled: false,
     retiredAt: null,
     options: defaultOptions(type),
-    openToProxies: true,
-    citizenMayReply: true,
+    openToProxies: frame.openToProxies,
+    citizenMayReply: frame.citizenMayReply,
+    allowedByRegion: frame.allowed,
     currentVersion: null,
     updatedAt: null,
     updatedBy: null,
   };
 }
 
-export function presentUnitErrandType(row: UnitErrandTypeRow, currentVersion: number | null): AdminErrandType {
+export function presentUnitErrandType(
+  row: UnitErrandTypeRow,
+  currentVersion: number | null,
+  frame: RegionTypeFrame = NATIONAL_FRAME,
+): AdminErrandType {
   const base = findBaseErrandType(row.errand_type);
   return {
     id: row.errand_type,
@@ -47,8 +56,10 @@ export function presentUnitErrandType(row: UnitErrandTypeRow, currentVersion: nu
     enabled: row.enabled === 1,
     retiredAt: row.retired_at,
     options: base ? (JSON.parse(row.options) as Record<string, unknown>) : {},
-    openToProxies: row.open_to_proxies === 1,
-    citizenMayReply: row.citizen_may_reply === 1,
+    // Until an administrator sets the type, the region's defaults hold.
+    ...unitTypeFlags(row, base ? frame : NATIONAL_FRAME),
+    // The region frames national types only; a unit's own types are its own.
+    allowedByRegion: base ? frame.allowed : true,
     currentVersion,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,

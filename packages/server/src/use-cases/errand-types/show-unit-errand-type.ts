@@ -2,6 +2,7 @@ import type { AdminErrandTypeDetail } from '@kontakta/contract';
 import type { StaffActor } from '@kontakta/domain';
 import type { Static } from 'typebox';
 import { findFormVersion, listFormVersions } from '../../storage/repositories/errand-type.repository.ts';
+import { regionFrameOfUnit } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { assertUnitAdministrator } from '../units/unit-administration.ts';
 import {
@@ -25,9 +26,10 @@ export async function showUnitErrandType(
   const { row } = found;
   const current = row?.current_version_id ? await findFormVersion(db, row.current_version_id) : undefined;
   const versions = await listFormVersions(db, unitHsaId, errandType);
+  const frame = (await regionFrameOfUnit(db, unitHsaId))(errandType);
   const summary = row
-    ? presentUnitErrandType(row, current?.version ?? null)
-    : presentUnconfiguredBaseType((found as Extract<typeof found, { kind: 'base' }>).type);
+    ? presentUnitErrandType(row, current?.version ?? null, frame)
+    : presentUnconfiguredBaseType((found as Extract<typeof found, { kind: 'base' }>).type, frame);
   return {
     ...summary,
     citizenForm: current ? (JSON.parse(current.definition) as unknown) : null,

@@ -3,6 +3,7 @@ import { type FormDefinition, type StaffActor, stockholmDate, validateAnswers } 
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
+import { effectiveUnitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { answerFieldErrors, appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
@@ -34,11 +35,15 @@ export async function answerErrand(
         throw new AppError('validation-failed', undefined, answerFieldErrors(checked.errors, language));
       }
       checkedAnswers = checked.value;
-      // The caregiver may offer a reply only where the unit allows replies for this type.
+      // The caregiver may offer a reply only where the unit allows replies for this type (until the
+      // unit has set the type itself, its region's default says).
       const offered = await findUnitErrandType(trx, row.unit_hsa_id, row.errand_type);
       return {
         type: 'answer',
-        replyAllowed: checked.value.citizenMayReply === true && offered?.citizen_may_reply === 1,
+        replyAllowed:
+          checked.value.citizenMayReply === true &&
+          offered !== undefined &&
+          (await effectiveUnitTypeFlags(trx, offered)).citizenMayReply,
       };
     },
     {

@@ -2,6 +2,7 @@ import type { Language, StaffActor } from '@kontakta/domain';
 import { findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
+import { effectiveUnitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
@@ -34,12 +35,16 @@ export async function answerWithMessage(
     ctx,
     errandId,
     async (row, trx) => {
-      // The caregiver may offer a reply only where the unit allows replies for this type.
+      // The caregiver may offer a reply only where the unit allows replies for this type (until the
+      // unit has set the type itself, its region's default says).
       const offered = await findUnitErrandType(trx, row.unit_hsa_id, row.errand_type);
       return {
         type: 'answer',
         messageOnly: true,
-        replyAllowed: input.citizenMayReply && offered?.citizen_may_reply === 1,
+        replyAllowed:
+          input.citizenMayReply &&
+          offered !== undefined &&
+          (await effectiveUnitTypeFlags(trx, offered)).citizenMayReply,
       };
     },
     {

@@ -174,7 +174,9 @@ export function actorRef(actor: Actor, role?: StaffRole): ErrandActorRef {
       ? { kind: 'citizen', citizenId: actor.actingForCitizenId, onBehalfOf: actor.citizenId }
       : { kind: 'citizen', citizenId: actor.citizenId };
   }
-  const chosen = role && actor.roles.includes(role) ? role : (actor.roles[0] ?? 'caregiver');
+  // Only unit roles act on errands (a region session has none; it never reaches an errand).
+  const unitRoles = actor.roles.filter((r): r is StaffRole => r !== 'region-administrator');
+  const chosen = role && unitRoles.includes(role) ? role : (unitRoles[0] ?? 'caregiver');
   return { kind: 'staff', hsaId: actor.hsaId, role: chosen };
 }
 

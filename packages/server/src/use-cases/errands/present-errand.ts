@@ -127,6 +127,14 @@ export async function presentErrand(
     findUnitSetting(db, row.unit_hsa_id),
   ]);
   const names = await nameBook(db, row.citizen_id, messages, events);
+  // An errand sent during a closure names the closed unit on its move to the cover unit (issue 18).
+  const closedUnits = new Map(
+    (
+      await findCareUnits(db, [
+        ...new Set(events.flatMap((e) => (e.type === 'moved-to-cover-unit' && e.assignee ? [e.assignee] : []))),
+      ])
+    ).map((unit) => [unit.hsa_id, unit.name]),
+  );
   const showStaff = (hsaId: string) => {
     const staff = names.staff.get(hsaId);
     if (viewer === 'citizen' && setting?.staff_names === 'profession')
@@ -194,7 +202,14 @@ export async function presentErrand(
             kind: event.actor_kind,
             display: event.actor_kind === 'staff' ? showStaff(event.actor_id) : showCitizen(event.actor_id),
           },
-      ...(event.assignee ? { assignee: showStaff(event.assignee) } : {}),
+      ...(event.assignee
+        ? {
+            assignee:
+              event.type === 'moved-to-cover-unit'
+                ? (closedUnits.get(event.assignee) ?? event.assignee)
+                : showStaff(event.assignee),
+          }
+        : {}),
     })),
   };
   if (viewer === 'citizen') return detail;

@@ -1,4 +1,6 @@
 import {
+  type ClosedOn,
+  closedOnClosures,
   DEFAULT_OPENING_HOURS,
   type OpeningInterval,
   parseClockTime,
@@ -6,6 +8,7 @@ import {
   replyDeadline,
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
+import { listUnitClosureSpans } from '../../storage/repositories/unit-closure.repository.ts';
 import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 
@@ -41,16 +44,25 @@ export type DeadlineOf = (errand: {
 
 /**
  * Reply deadlines for errands at these units (issue 18): the unit's reply time for the type,
- * counted in its opening hours without Swedish holidays, from when the errand began to wait (a
- * citizen's reply starts it again). Loaded once per list.
+ * counted in its opening hours without Swedish holidays or its scheduled closures, from when the
+ * errand began to wait (a citizen's reply starts it again). Loaded once per list.
  */
 export async function deadlinesAt(db: Kysely<DatabaseSchema>, unitHsaIds: readonly string[]): Promise<DeadlineOf> {
-  const units = new Map<string, { hours: readonly OpeningInterval[]; targets: Map<string, ReplyTarget> }>();
+  const units = new Map<
+    string,
+    { hours: readonly OpeningInterval[]; targets: Map<string, ReplyTarget>; closedOn: ClosedOn }
+  >();
   for (const unitHsaId of new Set(unitHsaIds)) {
-    const [card, times] = await Promise.all([findUnitContactCard(db, unitHsaId), listUnitReplyTimes(db, unitHsaId)]);
+    const [card, times, closures] = await Promise.all([
+      findUnitContactCard(db, unitHsaId),
+      listUnitReplyTimes(db, unitHsaId),
+      listUnitClosureSpans(db, unitHsaId),
+    ]);
     units.set(unitHsaId, {
       hours: openingIntervals(card?.opening_hours),
       targets: new Map(times.map((time) => [time.errand_type, { amount: time.amount, unit: time.unit }])),
+      // The unit's scheduled closures are no working days either (issue 18).
+      closedOn: closedOnClosures(closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on }))),
     });
   }
   return (errand) => {
@@ -58,6 +70,6 @@ export async function deadlinesAt(db: Kysely<DatabaseSchema>, unitHsaIds: readon
     const unit = units.get(errand.unit_hsa_id);
     const target = unit?.targets.get(errand.errand_type);
     if (!unit || !target) return null;
-    return replyDeadline(errand.waiting_since, target, unit.hours);
+    return replyDeadline(errand.waiting_since, target, unit.hours, unit.closedOn);
   };
 }

@@ -15,7 +15,10 @@ import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../sto
 import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
+import { effectiveUnitTypeFlags, regionAllowsType } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
+import { sendClosureReply } from '../units/send-closure-reply.ts';
+import { assertOpenDuring, closureAt } from '../units/unit-closure-facts.ts';
 import { wrapErrandKey } from './errand-keys.ts';
 import { actorRef, answerFieldErrors, countErrandEvents } from './errand-record.ts';
 import { notifyUnitMailbox } from './notify-unit.ts';
@@ -42,8 +45,14 @@ export async function sendErrand(
   const { db } = ctx.database;
   const offered = await findUnitErrandType(db, input.unitHsaId, input.errandType);
   if (offered?.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
-  if (ctx.actor.actingForCitizenId && offered.open_to_proxies !== 1)
+  // A type the unit's region no longer allows is not offered, whatever the unit has set.
+  if (!(await regionAllowsType(db, input.unitHsaId, input.errandType))) throw new AppError('not-found');
+  if (ctx.actor.actingForCitizenId && !(await effectiveUnitTypeFlags(db, offered)).openToProxies)
     throw new AppError('forbidden', 'closed-to-proxies');
+  // A scheduled closure (issue 18): only the types the unit keeps open, and to its cover unit if it named one.
+  const { closure, closures } = await closureAt(db, input.unitHsaId, ctx.now);
+  assertOpenDuring(closure, input.errandType);
+  const receivingUnit = closure?.coverUnitHsaId ?? input.unitHsaId;
   const version = await findFormVersion(db, input.formVersionId);
   if (!version || version.unit_hsa_id !== input.unitHsaId || version.errand_type !== input.errandType) {
     throw new AppError('validation-failed', undefined, [
@@ -71,7 +80,7 @@ export async function sendErrand(
       id,
       citizen_id: citizenId,
       sent_by_citizen_id: ctx.actor.citizenId,
-      unit_hsa_id: input.unitHsaId,
+      unit_hsa_id: receivingUnit,
       errand_type: input.errandType,
       form_version_id: version.id,
       status: state.status,
@@ -114,8 +123,28 @@ export async function sendErrand(
         assignee: null,
         at: ctx.now,
       },
+      // Both units recorded: the errand is the cover unit's now, the event names the closed one.
+      ...(receivingUnit !== input.unitHsaId
+        ? [
+            {
+              id: randomUUID(),
+              errand_id: id,
+              position: 2,
+              type: 'moved-to-cover-unit',
+              actor_kind: 'citizen' as const,
+              actor_id: citizenId,
+              actor_role: null,
+              on_behalf_of: ctx.actor.actingForCitizenId ? ctx.actor.citizenId : null,
+              assignee: input.unitHsaId,
+              at: ctx.now,
+            },
+          ]
+        : []),
     ]);
-    await notifyUnitMailbox(trx, input.unitHsaId, id, 'errand-received', ctx.now);
+    await notifyUnitMailbox(trx, receivingUnit, id, 'errand-received', ctx.now);
+    if (closure) {
+      await sendClosureReply(trx, { closure, closures, citizenId, errandType: input.errandType, now: ctx.now });
+    }
     await recordIdempotentResponse(trx, idempotency, { id });
   });
   countErrandEvents(ctx, input.errandType, [event]);

@@ -11,6 +11,8 @@ export type InboxMessageValues = Readonly<{
   /** An errand type's name in both languages (never anything the citizen wrote). */
   errandTypeName?: Readonly<{ sv: string; en: string }>;
   unitName?: string;
+  /** The unit that took the errand while its own unit was closed. */
+  coverUnitName?: string;
 }>;
 
 type Words = Readonly<{
@@ -19,6 +21,7 @@ type Words = Readonly<{
   ageLimit: number;
   errandType: string;
   unit: string;
+  cover: string;
 }>;
 type Text = Readonly<{ subject: (w: Words) => string; body: (w: Words) => string }>;
 
@@ -29,6 +32,8 @@ export const INBOX_MESSAGE_TEMPLATES = [
   'proxy-ends-reminder-guardian',
   'proxy-ended-guardian',
   'errand-deleted-soon',
+  'unit-closed-reply',
+  'unit-closed-cover-reply',
 ] as const;
 export type InboxMessageTemplate = (typeof INBOX_MESSAGE_TEMPLATES)[number];
 
@@ -45,7 +50,37 @@ const ERRAND_DELETED_SOON: Record<Language, Text> = {
   },
 };
 
+// The automatic reply to an errand sent while its unit is closed (issue 18): when to expect an
+// answer, and where the errand went if a cover unit took it. `endDate` is the expected day.
+const UNIT_CLOSED_REPLY: Record<Language, Text> = {
+  sv: {
+    subject: ({ unit }) => `${unit} har stängt just nu`,
+    body: ({ errandType, unit, endDate }) =>
+      `Vi har tagit emot ditt ärende ${errandType}. ${unit} har stängt under en period, så räkna med svar tidigast ${endDate}. Om det är bråttom, ring 1177 eller 112 vid fara för liv.`,
+  },
+  en: {
+    subject: ({ unit }) => `${unit} is closed right now`,
+    body: ({ errandType, unit, endDate }) =>
+      `We have received your errand ${errandType}. ${unit} is closed for a period, so expect an answer on ${endDate} at the earliest. If it is urgent, call 1177, or 112 if life is in danger.`,
+  },
+};
+
+const UNIT_CLOSED_COVER_REPLY: Record<Language, Text> = {
+  sv: {
+    subject: ({ cover }) => `Ditt ärende har skickats till ${cover}`,
+    body: ({ errandType, unit, cover, endDate }) =>
+      `${unit} har stängt under en period. Ditt ärende ${errandType} har därför skickats till ${cover}, som svarar i stället. Räkna med svar senast ${endDate}. Om det är bråttom, ring 1177 eller 112 vid fara för liv.`,
+  },
+  en: {
+    subject: ({ cover }) => `Your errand has been sent to ${cover}`,
+    body: ({ errandType, unit, cover, endDate }) =>
+      `${unit} is closed for a period, so your errand ${errandType} has been sent to ${cover}, which answers instead. Expect an answer by ${endDate}. If it is urgent, call 1177, or 112 if life is in danger.`,
+  },
+};
+
 const TEXTS: Record<InboxMessageTemplate, Record<Language, Text>> = {
+  'unit-closed-reply': UNIT_CLOSED_REPLY,
+  'unit-closed-cover-reply': UNIT_CLOSED_COVER_REPLY,
   'proxy-ends-soon-child': {
     sv: {
       subject: ({ endDate }) => `Dina vårdnadshavare kan inte sköta dina ärenden efter ${endDate}`,
@@ -138,6 +173,7 @@ export function renderInboxMessage(
     ageLimit: values.ageLimit ?? 13,
     errandType: values.errandTypeName?.[language] ?? '',
     unit: values.unitName ?? '',
+    cover: values.coverUnitName ?? '',
   };
   const text = TEXTS[template][language];
   return { from: SENDER[language], subject: text.subject(words), body: text.body(words) };

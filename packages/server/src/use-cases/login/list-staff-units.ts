@@ -3,7 +3,10 @@ import type { StaffActor } from '@kontakta/domain';
 import type { Services } from '../services.ts';
 import { staffRolesOf } from './log-in-staff.ts';
 
-/** The units the staff member may work at now, by the catalogue, with their roles at each. */
+/**
+ * The units the staff member may work at now, by the catalogue, with their roles at each, and the
+ * regions they may administer (a region commission), chosen in the same list.
+ */
 export async function listStaffUnits(services: Services, actor: StaffActor): Promise<StaffUnits> {
   const employee = await services.registers.findEmployee(actor.hsaId);
   const units: StaffUnits['units'] = [];
@@ -13,5 +16,11 @@ export async function listStaffUnits(services: Services, actor: StaffActor): Pro
     if (roles.length > 0 && unit) units.push({ hsaId: unit.hsaId, name: unit.name, roles });
   }
   units.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  return { current: actor.unitHsaId, units };
+  const regions: StaffUnits['regions'] = [];
+  for (const commission of employee?.regionCommissions ?? []) {
+    const region = await services.registers.findRegion(commission.regionCode);
+    if (region) regions.push({ code: region.code, name: region.name, roles: [commission.role] });
+  }
+  regions.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return { current: actor.unitHsaId, units, currentRegion: actor.regionCode ?? null, regions };
 }

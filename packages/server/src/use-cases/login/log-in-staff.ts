@@ -62,7 +62,8 @@ export async function logInStaff(
     },
     now,
   );
-  const only = commissions.length === 1 ? commissions[0] : undefined;
+  // One unit and nothing else: straight to it. Several, or a region as well: choose first.
+  const only = commissions.length === 1 && employee.regionCommissions.length === 0 ? commissions[0] : undefined;
   const unitHsaId = only && (await mirrorCareUnit(services.database, services.registers, only.unitHsaId, now));
   const session = await startSession(
     services.database,
@@ -78,5 +79,5 @@ export async function logInStaff(
     input.previousSessionToken,
   );
   await record('success', null);
-  return { ok: true, session, next: commissions.length > 1 ? 'choose-unit' : 'staff-start' };
+  return { ok: true, session, next: only ? 'staff-start' : 'choose-unit' };
 }

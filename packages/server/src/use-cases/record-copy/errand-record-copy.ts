@@ -128,7 +128,8 @@ export async function copyErrandForRecord(
           ? { kind: 'staff', hsaId: event.actor_id, role: event.actor_role }
           : { kind: 'citizen', id: event.actor_id },
       onBehalfOf: event.on_behalf_of,
-      assignee: event.assignee,
+      // A move to a cover unit keeps the closed unit there, not a member of staff (issue 18).
+      assignee: event.type === 'moved-to-cover-unit' ? null : event.assignee,
     }));
 
     const staffIds = new Set<string>();

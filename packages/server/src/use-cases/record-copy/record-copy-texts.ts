@@ -24,6 +24,7 @@ export const EVENT_SV: Readonly<Record<ErrandEventType, string>> = {
   reopened: 'Öppnat igen',
   archived: 'Flyttat till arkivet av invånaren',
   unarchived: 'Flyttat tillbaka från arkivet av invånaren',
+  'moved-to-cover-unit': 'Flyttat till täckande enhet under stängning',
 };
 
 export const MESSAGE_KIND_SV = {

@@ -1,4 +1,4 @@
-import type { Actor, ProxyRefusal, ProxyRules, StaffRole } from '@kontakta/domain';
+import type { Actor, ActorRole, ProxyRefusal, ProxyRules } from '@kontakta/domain';
 import type { Person, Registers } from '../../registers/index.ts';
 import { staffRolesOf } from '../login/log-in-staff.ts';
 import { refusalOfProxy } from '../proxies/proxy-parties.ts';
@@ -19,7 +19,7 @@ export type AuthorityCheck = (actor: Actor, now: number) => Promise<Authority | 
  */
 type Verdict =
   | { present: false }
-  | { present: true; roles?: readonly StaffRole[]; proxy?: { guardian: Person; child: Person | undefined } };
+  | { present: true; roles?: readonly ActorRole[]; proxy?: { guardian: Person; child: Person | undefined } };
 
 /**
  * What a session may do follows the registers, not the login: a member of staff whose commission
@@ -36,7 +36,7 @@ export function createAuthorityCheck(
   return async (actor, now) => {
     const key =
       actor.kind === 'staff'
-        ? `staff:${actor.hsaId}:${actor.unitHsaId ?? ''}`
+        ? `staff:${actor.hsaId}:${actor.unitHsaId ?? ''}:${actor.regionCode ?? ''}`
         : `citizen:${actor.personnummer}:${actor.actingForPersonnummer ?? ''}`;
     let entry = cache.get(key);
     if (!entry || entry.until <= now) {
@@ -68,6 +68,12 @@ async function askRegisters(registers: Registers, actor: Actor): Promise<Verdict
   }
   const employee = await registers.findEmployee(actor.hsaId);
   if (!employee) return { present: false };
+  // A region session lives on the region commission: taken away, the session ends.
+  if (actor.regionCode) {
+    return employee.regionCommissions.some((c) => c.regionCode === actor.regionCode)
+      ? { present: true, roles: ['region-administrator'] }
+      : { present: false };
+  }
   // Before a unit is chosen the session can only list and choose units, which ask the catalogue themselves.
   if (actor.unitHsaId === null) return { present: true };
   const commission = employee.commissions.find((c) => c.unitHsaId === actor.unitHsaId);

@@ -1,4 +1,4 @@
-import { type Actor, STAFF_ROLES, type StaffRole } from '@kontakta/domain';
+import { type Actor, type ActorRole, REGION_ROLES, STAFF_ROLES } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
 import { deleteSession, findSession, touchSession } from '../../storage/repositories/session.repository.ts';
 import { type SessionPolicy, TOUCH_INTERVAL_MS } from './session-policy.ts';
@@ -48,6 +48,7 @@ export async function resolveSession(
             kind: 'staff',
             hsaId: row.staff_hsa_id,
             unitHsaId: row.unit_hsa_id,
+            regionCode: row.region_code,
             roles: parseRoles(row.roles),
             sessionId,
           }
@@ -61,7 +62,9 @@ export async function resolveSession(
   };
 }
 
-function parseRoles(json: string): StaffRole[] {
+const ROLES: readonly string[] = [...STAFF_ROLES, ...REGION_ROLES];
+
+function parseRoles(json: string): ActorRole[] {
   const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((r): r is StaffRole => STAFF_ROLES.includes(r)) : [];
+  return Array.isArray(parsed) ? parsed.filter((r): r is ActorRole => ROLES.includes(r)) : [];
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StaffRole } from '@kontakta/domain';
+import type { ActorRole } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
 import {
   deleteCitizenSessionsBeyond,
@@ -17,7 +17,15 @@ export const MAX_SESSIONS_PER_CITIZEN = 5;
 
 export type NewSession =
   | { kind: 'citizen'; citizenId: string; loginMethod: 'eid' | 'password-sms' }
-  | { kind: 'staff'; hsaId: string; unitHsaId: string | null; roles: readonly StaffRole[]; loginMethod: 'eid' };
+  | {
+      kind: 'staff';
+      hsaId: string;
+      unitHsaId: string | null;
+      /** A region chosen instead of a unit (regional administration); never both. */
+      regionCode?: string | null;
+      roles: readonly ActorRole[];
+      loginMethod: 'eid';
+    };
 
 /**
  * Creates a session after a successful login and returns its token for the cookie. Any session
@@ -47,6 +55,7 @@ export async function startSession(
       last_seen_at: now,
       expires_at: now + policy.maxMs,
       acting_for_citizen_id: null,
+      region_code: session.kind === 'staff' ? (session.regionCode ?? null) : null,
     });
     if (session.kind === 'citizen') await deleteCitizenSessionsBeyond(trx, session.citizenId, MAX_SESSIONS_PER_CITIZEN);
   });

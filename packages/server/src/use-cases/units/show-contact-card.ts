@@ -5,9 +5,11 @@ import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
 import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
 import { listUnitExternalLinks } from '../../storage/repositories/unit-external-link.repository.ts';
 import { AppError } from '../app-error.ts';
+import { regionFrameOfUnit, unitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { contactDetails, replyTimeOf } from './contact-card-view.ts';
 import { unitView } from './find-units.ts';
+import { contactCardClosure } from './unit-closure-facts.ts';
 
 // The national order first (the order citizens know from every unit), then the unit's own types by name.
 const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index) => [type.id, index]));
@@ -17,20 +19,28 @@ const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index)
  * time the unit promises). Only types that are switched on and
  * have a form; types closed to proxies stay listed (with a padlock in the web app). Public
  * information, as on 1177: it needs no actor (no personal data in it), so anyone may read it.
+ * A closure going on or coming is named on the card (beyond 1177), before the citizen chooses.
  */
-export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, unitHsaId: string): Promise<ContactCard> {
+export async function showContactCard(
+  ctx: Pick<UseCaseContext, 'database' | 'clock'>,
+  unitHsaId: string,
+): Promise<ContactCard> {
   const { db } = ctx.database;
   const unit = await findCareUnit(db, unitHsaId);
   if (!unit) throw new AppError('not-found');
-  const [offered, links, contact, replyTimes] = await Promise.all([
+  const [offered, links, contact, replyTimes, closure] = await Promise.all([
     listUnitErrandTypes(db, unitHsaId),
     listUnitExternalLinks(db, unitHsaId),
     findUnitContactCard(db, unitHsaId),
     listUnitReplyTimes(db, unitHsaId),
+    contactCardClosure(db, unitHsaId, ctx.clock()),
   ]);
   const replyByType = new Map(replyTimes.map((reply) => [reply.errand_type, reply]));
+  // The region's base offering: a type it does not allow is not offered; its reply time is the default.
+  const frame = await regionFrameOfUnit(db, unitHsaId);
   const errandTypes = offered
     .filter((row) => row.enabled === 1 && row.retired_at === null && row.current_version_id !== null)
+    .filter((row) => frame(row.errand_type).allowed)
     .flatMap((row) => {
       const base = findBaseErrandType(row.errand_type);
       const name = base?.name ?? (row.name_sv && row.name_en ? { sv: row.name_sv, en: row.name_en } : undefined);
@@ -41,8 +51,8 @@ export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, uni
           id: row.errand_type,
           name,
           description,
-          openToProxies: row.open_to_proxies === 1,
-          replyTime: replyTimeOf(replyByType.get(row.errand_type)),
+          openToProxies: unitTypeFlags(row, frame(row.errand_type)).openToProxies,
+          replyTime: replyTimeOf(replyByType.get(row.errand_type)) ?? frame(row.errand_type).replyTime,
         },
       ];
     })
@@ -55,5 +65,6 @@ export async function showContactCard(ctx: Pick<UseCaseContext, 'database'>, uni
     contact: contactDetails(unit, contact),
     errandTypes,
     links: links.map((link) => ({ title: { sv: link.title_sv, en: link.title_en }, url: link.url })),
+    closure,
   };
 }

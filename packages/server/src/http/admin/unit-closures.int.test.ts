@@ -1,0 +1,219 @@
+import { stockholmDate } from '@kontakta/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  createErrandFixture,
+  type ErrandFixture,
+  prescriptionAnswers,
+} from '../../testing/errand-fixture.ts';
+import { DIALECTS } from '../../testing/test-databases.ts';
+import { requestAs } from '../../testing/unit-admin-fixture.ts';
+
+// Scheduled closures (issue 18, beyond 1177): the administrators' API with its refusals, the
+// closure on the contact card, the types kept open, the automatic reply and the cover unit.
+describe.each(DIALECTS)('unit closures on %s', (dialect) => {
+  let f: ErrandFixture;
+  let admin: Client;
+  let citizen: Client;
+  let sameRegion: string;
+  let otherRegion: string;
+  const base = () => `/api/admin/units/${f.unit}/closures`;
+  const today = () => stockholmDate(new Date());
+  const inDays = (days: number) => stockholmDate(new Date(Date.now() + days * 86_400_000));
+  const closure = (overrides: Record<string, unknown> = {}) => ({
+    startsOn: today(),
+    endsOn: inDays(20),
+    keepsOpen: ['renew-prescription'],
+    message: { sv: 'Sommarstängt.', en: null },
+    coverUnitHsaId: null,
+    ...overrides,
+  });
+  const send = async (errandType: string) => {
+    const form = await citizen.get(`/api/citizen/units/${f.unit}/errand-types/${errandType}/form`);
+    return citizen.post('/api/citizen/errands', {
+      unitHsaId: f.unit,
+      errandType,
+      formVersionId: form.statusCode === 200 ? form.json().formVersionId : 'no-form',
+      answers: prescriptionAnswers('Levaxin'),
+    });
+  };
+
+  beforeAll(async () => {
+    f = await createErrandFixture(dialect);
+    admin = await f.staff(f.personas.staff.unitAdministrator.hsaId, f.unit);
+    citizen = await f.citizen(f.personas.citizens.adult.personnummer);
+    const units = await f.registers.listCareUnits();
+    const home = units.find((unit) => unit.hsaId === f.unit);
+    sameRegion = units.find((u) => u.regionCode === home?.regionCode && u.hsaId !== f.unit)?.hsaId ?? '';
+    otherRegion = units.find((u) => u.regionCode !== home?.regionCode)?.hsaId ?? '';
+    expect(sameRegion).not.toBe('');
+    expect(otherRegion).not.toBe('');
+  });
+  afterAll(async () => f.close());
+
+  it('refuses those who may not schedule closures: 401, 404 for a citizen, 403 for others', async () => {
+    expect((await requestAs(f, undefined, 'GET', base())).statusCode).toBe(401);
+    expect((await requestAs(f, undefined, 'POST', base(), closure())).statusCode).toBe(401);
+    expect((await citizen.get(base())).statusCode).toBe(404);
+    const receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    expect((await receiver.get(base())).statusCode).toBe(403);
+    expect((await requestAs(f, receiver, 'POST', base(), closure())).statusCode).toBe(403);
+    // Acting at their other unit, the administrator reaches neither this unit's closures nor the
+    // other unit's closure through this unit's address.
+    const adminHsaId = f.personas.staff.unitAdministrator.hsaId;
+    const second = (await f.registers.findEmployee(adminHsaId))?.commissions.find(
+      (c) => c.unitHsaId !== f.unit && c.roles.includes('unit-administrator'),
+    )?.unitHsaId;
+    const elsewhere = await f.staff(adminHsaId, second ?? '');
+    expect((await elsewhere.get(base())).statusCode).toBe(403);
+    const theirs = await requestAs(f, elsewhere, 'POST', `/api/admin/units/${second}/closures`, closure());
+    expect(theirs.statusCode).toBe(201);
+    const id = theirs.json().id;
+    expect((await requestAs(f, admin, 'DELETE', `${base()}/${id}`)).statusCode).toBe(404);
+    expect((await admin.get(base())).json().items).toEqual([]);
+    expect((await requestAs(f, elsewhere, 'DELETE', `/api/admin/units/${second}/closures/${id}`)).statusCode).toBe(204);
+  });
+
+  it('refuses bad input with 400 naming the field', async () => {
+    const refused = async (body: Record<string, unknown>) => {
+      const response = await requestAs(f, admin, 'POST', base(), closure(body));
+      expect(response.statusCode).toBe(400);
+      return response.json().errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`);
+    };
+    expect(await refused({ startsOn: '2027-02-30', endsOn: 'i morgon' })).toEqual([
+      'body.startsOn not-a-date',
+      'body.endsOn not-a-date',
+    ]);
+    expect(await refused({ startsOn: inDays(5), endsOn: inDays(2) })).toEqual(['body.endsOn ends-before-start']);
+    expect(await refused({ startsOn: inDays(-10), endsOn: inDays(-3) })).toEqual(['body.endsOn in-the-past']);
+    expect(await refused({ endsOn: inDays(400) })).toEqual(['body.endsOn too-long']);
+    expect(await refused({ keepsOpen: ['no-such-type'] })).toEqual(['body.keepsOpen unknown-errand-type']);
+    expect(await refused({ message: { sv: '  ', en: null } })).toEqual(['body.message.sv blank-text']);
+    expect(await refused({ message: { sv: 'x'.repeat(301), en: null } })).toEqual(['body.message.sv too-long']);
+    expect(await refused({ coverUnitHsaId: otherRegion })).toEqual(['body.coverUnitHsaId other-region']);
+    expect(await refused({ coverUnitHsaId: f.unit })).toEqual(['body.coverUnitHsaId own-unit']);
+    expect(await refused({ coverUnitHsaId: 'SE0000000000-NONE' })).toEqual(['body.coverUnitHsaId unknown-unit']);
+    // Wrong types and unknown fields are refused by the schema, also naming the field.
+    const wrongType = await requestAs(f, admin, 'POST', base(), { ...closure(), keepsOpen: 'renew-prescription' });
+    expect(wrongType.statusCode).toBe(400);
+    expect(JSON.stringify(wrongType.json())).toContain('keepsOpen');
+    expect((await admin.get(base())).json().items).toEqual([]);
+  });
+
+  it('without a cover unit: the card names the closure, only kept-open types go, with an automatic reply', async () => {
+    const added = await requestAs(f, admin, 'POST', base(), closure());
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({
+      startsOn: today(),
+      keepsOpen: ['renew-prescription'],
+      message: { sv: 'Sommarstängt.', en: null },
+      coverUnit: null,
+      createdBy: f.personas.staff.unitAdministrator.hsaId,
+    });
+    // Overlapping closures are refused.
+    const overlap = await requestAs(f, admin, 'POST', base(), closure({ startsOn: inDays(3), endsOn: inDays(30) }));
+    expect(overlap.json().errors).toEqual([expect.objectContaining({ path: 'body.startsOn', code: 'overlaps' })]);
+
+    const card = (await f.app.inject({ method: 'GET', url: `/api/units/${f.unit}/contact-card` })).json();
+    expect(card.closure).toMatchObject({
+      startsOn: today(),
+      endsOn: inDays(20),
+      active: true,
+      keepsOpen: ['renew-prescription'],
+      message: { sv: 'Sommarstängt.', en: null },
+      coverUnit: null,
+      expectAnswerOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(card.closure.expectAnswerOn > inDays(20)).toBe(true);
+
+    const form = await citizen.get(`/api/citizen/units/${f.unit}/errand-types/request-appointment/form`);
+    expect(form.statusCode).toBe(403);
+    expect(form.json().detail).toBe('unit-closed');
+    const closed = await send('request-appointment');
+    expect(closed.statusCode).toBe(403);
+    expect(closed.json().detail).toBe('unit-closed');
+
+    // One working day's reply time: the closure's days do not count, so it is due on the first
+    // working day after it, the day the contact card names.
+    await f.database.db
+      .insertInto('unit_reply_time')
+      .values({
+        unit_hsa_id: f.unit,
+        errand_type: 'renew-prescription',
+        amount: 1,
+        unit: 'working-days',
+        updated_at: 0,
+      })
+      .execute();
+    const sent = await send('renew-prescription');
+    expect(sent.statusCode).toBe(201);
+    const receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    const row = (await receiver.get('/api/staff/inbox'))
+      .json()
+      .items.find((e: { id: string }) => e.id === sent.json().id);
+    expect(stockholmDate(new Date(row.replyBy))).toBe(card.closure.expectAnswerOn);
+    const errand = await f.database.db
+      .selectFrom('errand')
+      .select('unit_hsa_id')
+      .where('id', '=', sent.json().id)
+      .executeTakeFirstOrThrow();
+    expect(errand.unit_hsa_id).toBe(f.unit);
+    const messages = (await citizen.get('/api/citizen/messages')).json().items;
+    expect(messages[0]).toMatchObject({ kind: 'unit-closed-reply' });
+    expect(messages[0].body).toContain('Förnya recept');
+    expect(messages[0].body).not.toContain('Levaxin');
+    // The notification about it carries no content.
+    const notices = await f.database.db.selectFrom('outbox').select(['template', 'parameters']).execute();
+    expect(JSON.stringify(notices)).not.toContain('Levaxin');
+
+    const items = (await admin.get(base())).json().items;
+    expect(items).toHaveLength(1);
+    expect((await requestAs(f, admin, 'DELETE', `${base()}/${items[0].id}`)).statusCode).toBe(204);
+    expect((await requestAs(f, admin, 'DELETE', `${base()}/${items[0].id}`)).statusCode).toBe(404);
+    expect((await f.app.inject({ method: 'GET', url: `/api/units/${f.unit}/contact-card` })).json().closure).toBeNull();
+    const changes = (await admin.get(`/api/admin/units/${f.unit}/changes`))
+      .json()
+      .items.map((c: { action: string }) => c.action);
+    expect(changes.slice(0, 2)).toEqual(['closure-removed', 'closure-added']);
+  });
+
+  it('with a cover unit: the errand moves there with its access, both units recorded', async () => {
+    const added = await requestAs(f, admin, 'POST', base(), closure({ coverUnitHsaId: sameRegion }));
+    expect(added.statusCode).toBe(201);
+    expect(added.json().coverUnit).toMatchObject({ hsaId: sameRegion, name: expect.any(String) });
+    const card = (await f.app.inject({ method: 'GET', url: `/api/units/${f.unit}/contact-card` })).json();
+    expect(card.closure.coverUnit).toMatchObject({ hsaId: sameRegion });
+
+    const sent = await send('renew-prescription');
+    expect(sent.statusCode).toBe(201);
+    const id = sent.json().id;
+
+    const employees = await f.registers.listEmployeesAtUnit(sameRegion);
+    const coverReceiverId = employees.find((e) =>
+      e.commissions.some((c) => c.unitHsaId === sameRegion && c.roles.includes('receiver')),
+    )?.hsaId;
+    const coverReceiver = await f.staff(coverReceiverId ?? '', sameRegion);
+    const inbox = (await coverReceiver.get('/api/staff/inbox?filter=new')).json();
+    expect(inbox.items.map((e: { id: string }) => e.id)).toContain(id);
+    const read = await coverReceiver.get(`/api/staff/errands/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(
+      read
+        .json()
+        .history.map((h: { type: string }) => h.type)
+        .slice(0, 2),
+    ).toEqual(['sent', 'moved-to-cover-unit']);
+    const homeReceiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    expect((await homeReceiver.get(`/api/staff/errands/${id}`)).statusCode).toBe(404);
+    const homeInbox = (await homeReceiver.get('/api/staff/inbox?filter=new')).json();
+    expect(homeInbox.items.map((e: { id: string }) => e.id)).not.toContain(id);
+
+    const mine = (await citizen.get(`/api/citizen/errands/${id}`)).json();
+    expect(mine.unit.hsaId).toBe(sameRegion);
+    const moved = mine.history.find((h: { type: string }) => h.type === 'moved-to-cover-unit');
+    expect(moved.assignee).toBe(card.unit.name);
+    const messages = (await citizen.get('/api/citizen/messages')).json().items;
+    expect(messages[0]).toMatchObject({ kind: 'unit-closed-cover-reply' });
+    expect(messages[0].body).toContain(added.json().coverUnit.name);
+  });
+});

@@ -1,0 +1,128 @@
+import { createIntl, type OnErrorFn } from '@formatjs/intl';
+import { LANGUAGES, numbersBeforeNouns, pseudoCatalogue } from '@kontakta/domain';
+import { describe, expect, it } from 'vitest';
+import { problemTitle, STATUS_OF } from '../http/problem.ts';
+import { renderPasswordLetter } from '../identity/password-letter.pdf.ts';
+import type { OutgoingMessage } from '../notifications/notification.types.ts';
+import { loginLinks, renderMessage } from '../notifications/templates/render-message.ts';
+import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS } from '../notifications/templates/template-texts.ts';
+import { SERVER_CATALOGUES, type ServerCatalogue, type ServerMessageId, serverTexts } from './server-texts.ts';
+
+const swedishIds = Object.keys(SERVER_CATALOGUES.sv).sort();
+
+/** The names of the ICU arguments a message uses ({url}, {validMinutes, plural, …}), sorted. */
+function argumentsOf(message: string, locale: string): string[] {
+  const names = new Set<string>();
+  type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] };
+  const walk = (elements: Element[]) => {
+    for (const element of elements) {
+      // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural; 0 literal, 7 '#', 8 tag.
+      if (element.type >= 1 && element.type <= 6 && element.value) names.add(element.value);
+      for (const option of Object.values(element.options ?? {})) walk(option.value);
+      if (element.children) walk(element.children);
+    }
+  };
+  // Parsing is what IntlMessageFormat does first: a syntax error throws here.
+  walk(createIntl({ locale }).formatters.getMessageFormat(message, locale).getAst() as Element[]);
+  return [...names].sort();
+}
+
+describe('server message catalogues', () => {
+  it.each(LANGUAGES)('%s has exactly the Swedish ids', (language) => {
+    expect(Object.keys(SERVER_CATALOGUES[language]).sort()).toEqual(swedishIds);
+  });
+
+  it.each(LANGUAGES)('every %s message parses, is trimmed and uses the Swedish placeholders', (language) => {
+    for (const [id, message] of Object.entries<string>(SERVER_CATALOGUES[language])) {
+      expect(message.trim(), id).not.toBe('');
+      expect(message, id).toBe(message.trim());
+      expect(argumentsOf(message, language), id).toEqual(
+        argumentsOf(SERVER_CATALOGUES.sv[id as ServerMessageId], 'sv'),
+      );
+    }
+  });
+
+  it.each(LANGUAGES)('%s puts no number straight before a noun ("1 minuter")', (language) => {
+    const offending = Object.entries<string>(SERVER_CATALOGUES[language]).flatMap(([id, message]) =>
+      numbersBeforeNouns(message).map((place) => `${id}: ${place}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('says "1 minut" and "5 minuter", in both languages', () => {
+    expect(serverTexts('sv')('sms.login-code', { code: '123456', validMinutes: 1 })).toContain('gäller i 1 minut.');
+    expect(serverTexts('sv')('sms.login-code', { code: '123456', validMinutes: 5 })).toContain('gäller i 5 minuter.');
+    expect(serverTexts('en')('sms.login-code', { code: '123456', validMinutes: 1 })).toContain('valid for 1 minute.');
+    expect(serverTexts('en')('sms.login-code', { code: '123456', validMinutes: 5 })).toContain('valid for 5 minutes.');
+  });
+
+  it('writes Swedish for a language without a catalogue, and Swedish for an id a catalogue lacks', () => {
+    expect(serverTexts('fi')('problem.not-found')).toBe('Sidan eller uppgiften finns inte');
+    expect(serverTexts('toString')('problem.forbidden')).toBe('Du har inte behörighet');
+    const { 'problem.forbidden': _dropped, ...incomplete } = SERVER_CATALOGUES.en;
+    const missing: string[] = [];
+    const text = serverTexts('en', {
+      catalogues: { ...SERVER_CATALOGUES, en: incomplete as ServerCatalogue },
+      onError: (error) => missing.push(error.code),
+    });
+    expect(text('problem.forbidden')).toBe('Du har inte behörighet');
+    expect(text('problem.not-found')).toBe('Not found');
+    expect(missing).toEqual(['MISSING_TRANSLATION']);
+  });
+});
+
+describe('every server text in a pseudo-locale', () => {
+  it('renders every notification, letter and problem title with no key missing, and uses every key', async () => {
+    const pseudo = pseudoCatalogue(SERVER_CATALOGUES.sv);
+    const errors: string[] = [];
+    const onError: OnErrorFn = (error) => errors.push(`${error.code}: ${error.message}`);
+    const used = new Set<string>();
+    const textsFor = (language: string) => {
+      const text = serverTexts(language, { catalogues: { sv: pseudo, en: pseudo }, onError });
+      return (id: ServerMessageId, values?: Readonly<Record<string, string | number>>) => {
+        used.add(id);
+        return text(id, values);
+      };
+    };
+    const outputs: string[] = [];
+
+    for (const language of LANGUAGES) {
+      const channels = Object.entries(TEMPLATE_TEXTS).flatMap(([template, texts]) => [
+        ...(texts.email ? [[template, 'email'] as const] : []),
+        ...(texts.sms ? [[template, 'sms'] as const] : []),
+      ]);
+      const letters = Object.keys(LETTER_DESCRIPTIONS).map((template) => [template, 'letter'] as const);
+      for (const [template, channel] of [...channels, ...letters]) {
+        const message: OutgoingMessage = {
+          id: 'id-1',
+          channel,
+          template,
+          recipient: 'x',
+          language,
+          parameters: { code: '123456', validMinutes: 5 },
+        };
+        const result = renderMessage(message, loginLinks('https://kontakta.region.se', true), textsFor);
+        if (!result.ok) throw new Error(result.reason);
+        outputs.push(result.message.subject ?? '', result.message.text);
+      }
+      for (const code of Object.keys(STATUS_OF) as (keyof typeof STATUS_OF)[]) {
+        outputs.push(problemTitle(code, textsFor(language)));
+      }
+    }
+    const pdf = await renderPasswordLetter(
+      {
+        recipient: { name: 'Anna Svensson', street: 'Gatan 1', postalCode: '123 45', city: 'Orten' },
+        password: 'abcd-efgh',
+        maskedMobile: '•••• 67',
+        date: '2026-12-06',
+        loginUrl: 'https://kontakta.region.se/',
+      },
+      textsFor('sv'),
+    );
+
+    expect(errors).toEqual([]);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const output of outputs.filter(Boolean)) expect(output).toMatch(/\[.*[âéíôû].*\]/s);
+    expect([...used].sort()).toEqual(swedishIds);
+  });
+});

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CLOSURE_MESSAGE_MAX_LENGTH,
+  type FieldError,
+  type UnitClosure,
+  type UnitClosureBody,
+} from '@kontakta/contract';
+import {
+  type ClosureProblem,
+  closureDateProblems,
+  findBaseErrandType,
+  type Language,
+  type StaffActor,
+} from '@kontakta/domain';
+import type { Kysely } from 'kysely';
+import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
+import { findCareUnit, findCareUnits } from '../../storage/repositories/unit.repository.ts';
+import {
+  deleteUnitClosure,
+  findUnitClosure,
+  insertUnitClosure,
+  type UnitClosureRow,
+} from '../../storage/repositories/unit-closure.repository.ts';
+import type { DatabaseSchema } from '../../storage/schema.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import { assertUnitAdministrator, changeUnit, recordUnitChange, validationFailed } from './unit-administration.ts';
+import { closuresFrom } from './unit-closure-facts.ts';
+
+// A unit's administrators schedule closures (issue 18, beyond 1177): the days, the errand types
+// citizens may still send, a short note, and a cover unit of the same region that takes the
+// errands sent meanwhile. Closures are not edited: a wrong one is removed and added again.
+
+async function present(db: Kysely<DatabaseSchema>, rows: readonly UnitClosureRow[]): Promise<UnitClosure[]> {
+  const covers = rows.flatMap((row) => (row.cover_unit_hsa_id ? [row.cover_unit_hsa_id] : []));
+  const names = new Map((await findCareUnits(db, [...new Set(covers)])).map((unit) => [unit.hsa_id, unit.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    keepsOpen: JSON.parse(row.keeps_open) as string[],
+    message: row.message_sv ? { sv: row.message_sv, en: row.message_en } : null,
+    coverUnit: row.cover_unit_hsa_id
+      ? { hsaId: row.cover_unit_hsa_id, name: names.get(row.cover_unit_hsa_id) ?? row.cover_unit_hsa_id }
+      : null,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  }));
+}
+
+export async function listClosures(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+): Promise<{ items: UnitClosure[] }> {
+  assertUnitAdministrator(ctx.actor, unitHsaId);
+  const { db } = ctx.database;
+  return {
+    items: await present(
+      db,
+      (await closuresFrom(db, unitHsaId, ctx.now)).closures.map((c) => c.row),
+    ),
+  };
+}
+
+export async function addClosure(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  input: UnitClosureBody,
+  language: Language,
+): Promise<UnitClosure> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const { today, closures } = await closuresFrom(trx, unitHsaId, ctx.now);
+    const errors: FieldError[] = closureDateProblems(input, closures, today).map((problem) =>
+      dateError(problem, language),
+    );
+    const offered = new Set((await listUnitErrandTypes(trx, unitHsaId)).map((row) => row.errand_type));
+    const keepsOpen = [...new Set(input.keepsOpen)];
+    if (!keepsOpen.every((type) => offered.has(type))) {
+      errors.push({ path: 'body.keepsOpen', code: 'unknown-errand-type', message: MESSAGES.unknownType[language] });
+    }
+    const message = input.message ? { sv: input.message.sv.trim(), en: input.message.en?.trim() || null } : null;
+    errors.push(...messageErrors(message, language));
+    const cover = input.coverUnitHsaId?.trim() || null;
+    if (cover) {
+      errors.push(...(await coverErrors(trx, unitHsaId, cover, language)));
+      // A cover unit knows the national types, not another unit's own ones.
+      if (!keepsOpen.every((type) => findBaseErrandType(type))) {
+        errors.push({ path: 'body.keepsOpen', code: 'own-type-with-cover', message: MESSAGES.ownType[language] });
+      }
+    }
+    if (errors.length > 0) throw validationFailed(errors);
+    const row: UnitClosureRow = {
+      id: randomUUID(),
+      unit_hsa_id: unitHsaId,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      keeps_open: JSON.stringify(keepsOpen),
+      message_sv: message?.sv || null,
+      message_en: message?.sv ? message.en : null,
+      cover_unit_hsa_id: cover,
+      created_at: ctx.now,
+      created_by: ctx.actor.hsaId,
+    };
+    await insertUnitClosure(trx, row);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'closure-added' });
+    const [shown] = await present(trx, [row]);
+    if (!shown) throw new Error('closure not presented');
+    return shown;
+  });
+}
+
+export async function removeClosure(ctx: UseCaseContext<StaffActor>, unitHsaId: string, closureId: string) {
+  await changeUnit(ctx, unitHsaId, async (trx) => {
+    if (!(await findUnitClosure(trx, unitHsaId, closureId))) throw new AppError('not-found');
+    await deleteUnitClosure(trx, unitHsaId, closureId);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'closure-removed' });
+  });
+}
+
+function dateError(problem: ClosureProblem, language: Language): FieldError {
+  return { path: `body.${problem.field}`, code: problem.code, message: DATE_MESSAGES[problem.code][language] };
+}
+
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+function messageErrors(message: { sv: string; en: string | null } | null, language: Language): FieldError[] {
+  if (!message) return [];
+  const errors: FieldError[] = [];
+  for (const lang of ['sv', 'en'] as const) {
+    const text = message[lang];
+    if (text === null) continue;
+    if (lang === 'sv' && text === '') {
+      errors.push({ path: 'body.message.sv', code: 'blank-text', message: MESSAGES.blank[language] });
+    } else if (text.length > CLOSURE_MESSAGE_MAX_LENGTH) {
+      errors.push({ path: `body.message.${lang}`, code: 'too-long', message: MESSAGES.long[language] });
+    } else if (CONTROL_CHARACTERS.test(text)) {
+      errors.push({ path: `body.message.${lang}`, code: 'invalid-characters', message: MESSAGES.characters[language] });
+    }
+  }
+  return errors;
+}
+
+async function coverErrors(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  coverHsaId: string,
+  language: Language,
+): Promise<FieldError[]> {
+  const path = 'body.coverUnitHsaId';
+  if (coverHsaId === unitHsaId) return [{ path, code: 'own-unit', message: MESSAGES.ownUnit[language] }];
+  const [unit, cover] = await Promise.all([findCareUnit(db, unitHsaId), findCareUnit(db, coverHsaId)]);
+  if (!cover) return [{ path, code: 'unknown-unit', message: MESSAGES.unknownUnit[language] }];
+  if (cover.region_code !== unit?.region_code) {
+    return [{ path, code: 'other-region', message: MESSAGES.otherRegion[language] }];
+  }
+  return [];
+}
+
+const DATE_MESSAGES: Record<ClosureProblem['code'], Record<Language, string>> = {
+  'not-a-date': { sv: 'Skriv ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
+  'ends-before-start': {
+    sv: 'Sista dagen kan inte vara före första dagen.',
+    en: 'The last day cannot be before the first day.',
+  },
+  'in-the-past': { sv: 'Stängningen har redan varit.', en: 'The closure is already over.' },
+  'too-long': { sv: 'En stängning kan vara högst ett år.', en: 'A closure can last at most a year.' },
+  overlaps: {
+    sv: 'Mottagningen har redan en stängning de dagarna.',
+    en: 'The unit already has a closure on those days.',
+  },
+};
+
+const MESSAGES = {
+  unknownType: {
+    sv: 'Välj bara ärendetyper som mottagningen har.',
+    en: 'Choose only errand types the unit has.',
+  },
+  ownType: {
+    sv: 'Med en täckande enhet kan bara de nationella ärendetyperna hållas öppna.',
+    en: 'With a cover unit only the national errand types can be kept open.',
+  },
+  blank: { sv: 'Texten får inte vara tom.', en: 'The text must not be blank.' },
+  long: {
+    sv: `Texten får vara högst ${CLOSURE_MESSAGE_MAX_LENGTH} tecken.`,
+    en: `The text can be at most ${CLOSURE_MESSAGE_MAX_LENGTH} characters.`,
+  },
+  characters: {
+    sv: 'Texten innehåller tecken som inte är tillåtna.',
+    en: 'The text contains characters that are not allowed.',
+  },
+  ownUnit: { sv: 'Välj en annan enhet än den egna.', en: 'Choose another unit than your own.' },
+  unknownUnit: { sv: 'Det finns ingen enhet med det HSA-id:t.', en: 'There is no unit with that HSA id.' },
+  otherRegion: {
+    sv: 'Den täckande enheten måste höra till samma region.',
+    en: 'The cover unit must belong to the same region.',
+  },
+};
