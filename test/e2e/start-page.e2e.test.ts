@@ -79,7 +79,7 @@ describe('start page', () => {
     await english.click();
     await page.getByRole('heading', { level: 1, name: 'Welcome to Kontakta' }).waitFor();
 
-    expect(await page.title()).toBe('Kontakta – secure e-services to your care unit');
+    expect(await page.title()).toBe('Kontakta – secure e-services with your care unit');
     expect(await page.getByRole('main').textContent()).toMatch(/secure e-services between you and your care unit/);
     expect(await page.getByRole('link', { name: 'Skip to main content' }).count()).toBe(1);
 
