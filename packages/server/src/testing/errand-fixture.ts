@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { StaffRole } from '@kontakta/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config/config.ts';
 import { openDeletionKeys } from '../encryption/deletion-keys.ts';
@@ -38,9 +39,12 @@ export async function createErrandFixture(
     env?: Record<string, string>;
     /** Registers instead of today's demo register (e.g. one a test changes). */
     registers?: Registers;
+    /** Sees every statement the app sends (e.g. testing/statement-counter.ts). */
+    plugin?: KyselyPlugin;
   } = {},
 ) {
-  const database: TestDatabase = await createTestDatabase(dialect, options.open ? { open: options.open } : {});
+  const opened: TestDatabase = await createTestDatabase(dialect, options.open ? { open: options.open } : {});
+  const database: TestDatabase = options.plugin ? { ...opened, db: opened.db.withPlugin(options.plugin) } : opened;
   const registers = options.registers ?? demoRegisters();
   const now = options.clock ?? Date.now;
   await syncOrganisation(database, registers, now());
