@@ -3,9 +3,8 @@ import { type UnitChange, useAdminErrandTypes, useExternalLinks, useUnitChanges 
 import { useStaffProfile } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { type TextValues, useLocalized, useText } from '../i18n/use-text.ts';
-import { formatDateTime, isoDateTime } from '../ui/format.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { ChangeLogEntries } from './change-log-entries.tsx';
 import styles from './change-log-page.module.css';
 
 const ACTIONS: Readonly<Record<string, MessageId>> = {
@@ -45,7 +44,6 @@ export function ChangeLogPage() {
   useDocumentTitle(t('common.documentTitle', { page: t('changes.heading') }));
   const typeNames = new Map((types.data?.items ?? []).map((type) => [type.id, localized(type.name)]));
   const linkTitles = new Map((links.data?.items ?? []).map((link) => [link.id, localized(link.title)]));
-  const entries = changes.data?.pages.flatMap((page) => page.items) ?? [];
 
   const describe = (change: UnitChange): string => {
     const linkTitle = change.linkId ? linkTitles.get(change.linkId) : undefined;
@@ -66,37 +64,17 @@ export function ChangeLogPage() {
       </p>
       <h1>{t('changes.heading')}</h1>
       <p>{t('changes.lead')}</p>
-      {profile.isPending || changes.isPending ? <Loading /> : null}
-      {changes.isError ? <LoadError error={changes.error} onRetry={() => void changes.refetch()} /> : null}
-      {changes.data && entries.length === 0 ? <p>{t('changes.empty')}</p> : null}
-      {entries.length > 0 ? (
-        <ol className={styles.entries}>
-          {entries.map((change) => (
-            // Each change is its own request, so who, what and the millisecond tell them apart.
-            <li
-              key={`${change.at}-${change.staffHsaId}-${change.action}-${change.errandType}-${change.linkId}`}
-              className={styles.entry}
-            >
-              <time dateTime={isoDateTime(change.at)} className={styles.when}>
-                {formatDateTime(change.at)}
-              </time>
-              <p className={styles.what}>{describe(change)}</p>
-              {change.formVersion === null ? null : <p>{t('changes.formVersion', { version: change.formVersion })}</p>}
-              <p className="muted">{t('changes.by', { name: change.staffName, hsaId: change.staffHsaId })}</p>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {changes.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={changes.isFetchingNextPage}
-          onClick={() => void changes.fetchNextPage()}
-        >
-          {t('common.showMore')}
-        </button>
-      ) : null}
+      <ChangeLogEntries
+        changes={changes}
+        pending={profile.isPending}
+        keyOf={(change) => `${change.at}-${change.staffHsaId}-${change.action}-${change.errandType}-${change.linkId}`}
+        details={(change) => (
+          <>
+            <p className={styles.what}>{describe(change)}</p>
+            {change.formVersion === null ? null : <p>{t('changes.formVersion', { version: change.formVersion })}</p>}
+          </>
+        )}
+      />
     </>
   );
 }

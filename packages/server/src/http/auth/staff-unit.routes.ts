@@ -1,12 +1,16 @@
 import { authRoutes as routes } from '@kontakta/contract';
-import type { FastifyInstance } from 'fastify';
+import type { ActorRole } from '@kontakta/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { chooseStaffRegion } from '../../use-cases/login/choose-staff-region.ts';
 import { chooseStaffUnit } from '../../use-cases/login/choose-staff-unit.ts';
 import { listStaffUnits } from '../../use-cases/login/list-staff-units.ts';
+import type { SessionTokens } from '../../use-cases/login/login-outcome.ts';
 import type { Services } from '../../use-cases/services.ts';
 import { AppError } from '../problem.ts';
 import { handle } from '../route-handler.ts';
 import { currentSession, sessionCookieName, setSessionCookie } from '../sessions.ts';
+
+type ChoiceInput = { currentSessionToken: string; currentExpiresAt: number };
 
 /**
  * Staff with commissions at several units choose one after login, and may switch later; a
@@ -16,14 +20,21 @@ export async function staffUnitRoutes(app: FastifyInstance, { services }: { serv
   const { config } = services;
   handle(app, routes.staffUnits, async ({ actor }) => listStaffUnits(services, actor));
 
-  handle(app, routes.chooseStaffUnit, async ({ actor, body, request, reply }) => {
+  /**
+   * Both choices replace the session by one that may do other things (new id and CSRF token,
+   * the login's absolute end kept); none means no commission there: as if it did not exist.
+   */
+  async function switchTo(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    place: { unitHsaId: string | null; regionCode: string | null },
+    choose: (input: ChoiceInput) => Promise<(SessionTokens & { roles: ActorRole[] }) | undefined>,
+  ) {
     const session = currentSession(request);
-    const renewed = await chooseStaffUnit(services, actor, {
-      unitHsaId: body.unitHsaId,
+    const renewed = await choose({
       currentSessionToken: request.cookies[sessionCookieName(config)] ?? '',
       currentExpiresAt: session.expiresAt,
     });
-    // No commission there: the unit is not one of theirs, as if it did not exist.
     if (!renewed) throw new AppError('not-found');
     setSessionCookie(reply, config, renewed.token);
     return {
@@ -31,32 +42,21 @@ export async function staffUnitRoutes(app: FastifyInstance, { services }: { serv
       csrfToken: renewed.csrfToken,
       idleExpiresAt: Math.min(session.expiresAt, services.clock() + config.session.idleMs),
       expiresAt: session.expiresAt,
-      unitHsaId: body.unitHsaId,
-      regionCode: null,
+      ...place,
       roles: renewed.roles,
       actingFor: null,
     };
-  });
+  }
 
-  handle(app, routes.chooseStaffRegion, async ({ actor, body, request, reply }) => {
-    const session = currentSession(request);
-    const renewed = await chooseStaffRegion(services, actor, {
-      regionCode: body.regionCode,
-      currentSessionToken: request.cookies[sessionCookieName(config)] ?? '',
-      currentExpiresAt: session.expiresAt,
-    });
-    // No region commission there: as if the region did not exist.
-    if (!renewed) throw new AppError('not-found');
-    setSessionCookie(reply, config, renewed.token);
-    return {
-      kind: 'staff' as const,
-      csrfToken: renewed.csrfToken,
-      idleExpiresAt: Math.min(session.expiresAt, services.clock() + config.session.idleMs),
-      expiresAt: session.expiresAt,
-      unitHsaId: null,
-      regionCode: body.regionCode,
-      roles: renewed.roles,
-      actingFor: null,
-    };
-  });
+  handle(app, routes.chooseStaffUnit, async ({ actor, body, request, reply }) =>
+    switchTo(request, reply, { unitHsaId: body.unitHsaId, regionCode: null }, (input) =>
+      chooseStaffUnit(services, actor, { ...input, unitHsaId: body.unitHsaId }),
+    ),
+  );
+
+  handle(app, routes.chooseStaffRegion, async ({ actor, body, request, reply }) =>
+    switchTo(request, reply, { unitHsaId: null, regionCode: body.regionCode }, (input) =>
+      chooseStaffRegion(services, actor, { ...input, regionCode: body.regionCode }),
+    ),
+  );
 }
