@@ -11,12 +11,13 @@ import { DIALECTS } from '../testing/test-databases.ts';
 // Statements per request on the hot paths (issue 20): each is a round trip on PostgreSQL and a
 // turn of SQLite's one connection, so they bound throughput. The budgets are today's counts, so
 // that a change that adds one is seen and argued for; the issue's targets (send ≤ 6, open ≤ 5)
-// are where they should go.
+// are where they should go. Reference data (the unit's offering, settings, forms) comes from the
+// process's cache once read (storage/reference-cache.ts).
 const BUDGET = {
-  send: 10,
-  open: 20,
-  citizenInbox: 4,
-  unitInbox: 6,
+  send: 6,
+  open: 15,
+  citizenInbox: 3,
+  unitInbox: 4,
 };
 
 describe.each(DIALECTS)('statements per request on %s', (dialect) => {
@@ -30,6 +31,16 @@ describe.each(DIALECTS)('statements per request on %s', (dialect) => {
     f = await createErrandFixture(dialect, { plugin: counter.plugin });
     citizen = await f.citizen(f.personas.citizens.adult.personnummer);
     receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    // Steady state: the unit's access log has begun and this process has read the unit's offering,
+    // as after its first minute in service (both cost a statement or more only the first time).
+    const form = (await citizen.get(`/api/citizen/units/${f.unit}/errand-types/renew-prescription/form`)).json();
+    const first = await citizen.post('/api/citizen/errands', {
+      unitHsaId: f.unit,
+      errandType: 'renew-prescription',
+      formVersionId: form.formVersionId,
+      answers: prescriptionAnswers('Levaxin'),
+    });
+    expect((await receiver.get(`/api/staff/errands/${first.json().id}`)).statusCode).toBe(200);
   });
   afterAll(async () => f.close());
 

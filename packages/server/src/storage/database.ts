@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from '../config/config.ts';
+import { ReferenceCache } from './reference-cache.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
@@ -15,6 +16,8 @@ export type Database = {
   readonly dialect: Dialect;
   /** SQLite with group commit (see wal-group-commit.ts): durable once `whenDurable` settles. */
   readonly groupCommit: boolean;
+  /** Reference data read on every send and open, kept while no change is committed (reference-cache.ts). */
+  readonly referenceCache: ReferenceCache;
   /** Undefined when every commit so far is durable; otherwise settles when it is. */
   whenDurable(): Promise<void> | undefined;
   /** PostgreSQL: the connection pool's clients right now, for metrics. */
@@ -83,6 +86,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
       db,
       dialect: 'postgres',
       groupCommit: false,
+      referenceCache: new ReferenceCache(),
       whenDurable: alreadyDurable,
       poolUse,
       close: () => db.destroy(),
@@ -126,6 +130,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     db,
     dialect: 'sqlite',
     groupCommit: groupCommit !== undefined,
+    referenceCache: new ReferenceCache(),
     whenDurable: groupCommit ? groupCommit.whenDurable : alreadyDurable,
     walFile,
     checkpoint: async () => {

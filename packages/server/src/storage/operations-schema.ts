@@ -23,3 +23,9 @@ export type SecurityEventTable = {
   subject: string | null;
   request_id: string | null;
 };
+
+/** One row (id 1): how many changes the reference data has seen; triggers keep it (migration -24). */
+export type ReferenceGenerationTable = {
+  id: number;
+  value: number;
+};

@@ -12,7 +12,7 @@ import type {
   MessageLimitTable,
   PasswordCredentialTable,
 } from './login-schema.ts';
-import type { JobLeaseTable, SecurityEventTable } from './operations-schema.ts';
+import type { JobLeaseTable, ReferenceGenerationTable, SecurityEventTable } from './operations-schema.ts';
 import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable } from './proxy-schema.ts';
 import type { RegionAdminChangeTable, RegionErrandTypePolicyTable } from './region-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
@@ -384,6 +384,7 @@ export type DatabaseSchema = {
   proxy_notice: ProxyNoticeTable;
   inbox_message: InboxMessageTable;
   job_lease: JobLeaseTable;
+  reference_generation: ReferenceGenerationTable;
 };
 
 export type {

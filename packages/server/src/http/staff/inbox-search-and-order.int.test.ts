@@ -91,4 +91,18 @@ describe.each(DIALECTS)('searching and ordering the unit inbox on %s', (dialect)
     expect(await ids(otherUnitReceiver, `q=${pnr}`)).toEqual([]);
     expect((await otherUnitReceiver.get(`/api/staff/inbox?q=${pnr}`)).body).not.toContain(pnr);
   });
+  it('counts what a receiver watches over every open status: new, unassigned and unanswered', async () => {
+    const [opened, assigned] = [sent.adult?.[0], sent.adult?.[1]];
+    expect((await receiver.get(`/api/staff/errands/${opened}`)).statusCode).toBe(200);
+    expect((await receiver.get(`/api/staff/errands/${assigned}`)).statusCode).toBe(200);
+    const assign = await receiver.post(`/api/staff/errands/${assigned}/assign`, {
+      caregiverHsaId: f.personas.staff.doctor.hsaId,
+    });
+    expect(assign.statusCode).toBe(204);
+    const inbox = await receiver.get('/api/staff/inbox');
+    expect(inbox.json().counts).toEqual({ new: 2, unassigned: 3, mine: 0, unanswered: 4 });
+    // Another unit's receiver counts nothing of this unit's.
+    const elsewhere = await otherUnitReceiver.get('/api/staff/inbox');
+    expect(elsewhere.json().counts).toEqual({ new: 0, unassigned: 0, mine: 0, unanswered: 0 });
+  });
 });

@@ -29,6 +29,7 @@ import * as internalNotes from './2026-12-06-17-internal-notes.ts';
 import * as answerTemplates from './2026-12-06-18-answer-templates.ts';
 import * as unitClosures from './2026-12-06-19-unit-closures.ts';
 import * as regionAdministration from './2026-12-06-20-region-administration.ts';
+import * as referenceGeneration from './2026-12-06-24-reference-generation.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-18-answer-templates': answerTemplates,
   '2026-12-06-19-unit-closures': unitClosures,
   '2026-12-06-20-region-administration': regionAdministration,
+  '2026-12-06-24-reference-generation': referenceGeneration,
 };

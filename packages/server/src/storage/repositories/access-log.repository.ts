@@ -18,13 +18,17 @@ export async function lockAccessLogHead(
   unitHsaId: string,
   genesisHash: string,
 ): Promise<{ position: number; hash: string }> {
+  const query = db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', unitHsaId);
+  const locked = dialect === 'postgres' ? query.forUpdate() : query;
+  const head = await locked.executeTakeFirst();
+  if (head) return head;
+  // The unit's first entry: start its chain (another transaction may just have; then theirs stands).
   await db
     .insertInto('access_log_head')
     .values({ unit_hsa_id: unitHsaId, position: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('unit_hsa_id').doNothing())
     .execute();
-  const query = db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', unitHsaId);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return locked.executeTakeFirstOrThrow();
 }
 
 export async function appendAccessLogRows(

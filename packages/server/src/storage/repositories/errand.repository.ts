@@ -57,23 +57,26 @@ export async function listErrandEvents(db: Kysely<DatabaseSchema>, errandId: str
   return db.selectFrom('errand_event').selectAll().where('errand_id', '=', errandId).orderBy('position').execute();
 }
 
+/** The next message and event positions of an errand, in one statement. */
 export async function nextPositions(
   db: Kysely<DatabaseSchema>,
   errandId: string,
 ): Promise<{ message: number; event: number }> {
-  const [message, event] = await Promise.all([
-    db
-      .selectFrom('errand_message')
-      .select((eb) => eb.fn.max('position').as('last'))
-      .where('errand_id', '=', errandId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('errand_event')
-      .select((eb) => eb.fn.max('position').as('last'))
-      .where('errand_id', '=', errandId)
-      .executeTakeFirst(),
-  ]);
-  return { message: Number(message?.last ?? 0) + 1, event: Number(event?.last ?? 0) + 1 };
+  const last = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('errand_message')
+        .select((inner) => inner.fn.max('position').as('p'))
+        .where('errand_id', '=', errandId)
+        .as('message'),
+      eb
+        .selectFrom('errand_event')
+        .select((inner) => inner.fn.max('position').as('p'))
+        .where('errand_id', '=', errandId)
+        .as('event'),
+    ])
+    .executeTakeFirst();
+  return { message: Number(last?.message ?? 0) + 1, event: Number(last?.event ?? 0) + 1 };
 }
 
 export type Cursor = { at: number; id: string };
@@ -299,6 +302,22 @@ export async function countUnitErrands(
   query = applyFilter(query, filter);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** How many of the unit's errands are in each of `statuses`, in one pass over errand_unit_status_idx. */
+export async function countUnitErrandsByStatus(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  statuses: readonly ErrandStatus[],
+): Promise<Map<ErrandStatus, number>> {
+  const rows = await db
+    .selectFrom('errand')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .where('unit_hsa_id', '=', unitHsaId)
+    .where('status', 'in', [...statuses])
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((row) => [row.status, Number(row.n)]));
 }
 
 /** A caregiver's own errands across the units they serve, oldest first. Served by errand_assigned_idx. */

@@ -11,6 +11,8 @@ export type FoundSession = SessionRow & {
   citizen_personnummer: string | null;
   /** The child's personnummer while the session acts for a child under a proxy that is still active. */
   acting_for_personnummer: string | null;
+  /** How many changes the reference data has seen (see reference-cache.ts); read here so it costs no statement. */
+  reference_generation: number;
 };
 
 /**
@@ -30,8 +32,16 @@ export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string)
     .leftJoin('citizen as child', 'child.id', 'proxy.child_citizen_id')
     .selectAll('session')
     .select(['citizen.personnummer as citizen_personnummer', 'child.personnummer as acting_for_personnummer'])
+    .select((eb) =>
+      eb
+        .selectFrom('reference_generation')
+        .select('value')
+        .where('id', '=', 1)
+        .$castTo<number>()
+        .as('reference_generation'),
+    )
     .where('session.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .executeTakeFirst() as Promise<FoundSession | undefined>;
 }
 
 export async function touchSession(db: Kysely<DatabaseSchema>, tokenHash: string, now: number): Promise<void> {

@@ -1,7 +1,5 @@
 import { findBaseErrandType } from '@kontakta/domain';
-import type { Kysely } from 'kysely';
-import { findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
-import type { DatabaseSchema } from '../../storage/schema.ts';
+import type { ReferenceReads } from '../reference-reads.ts';
 
 export type Localized = { sv: string; en: string };
 
@@ -23,7 +21,7 @@ export function professionName(profession: string | undefined): Localized {
 
 /** The name of an errand type: the national one for base types, the unit's own for custom types. */
 export async function errandTypeName(
-  db: Kysely<DatabaseSchema>,
+  reads: Pick<ReferenceReads, 'unitErrandType'>,
   unitHsaId: string,
   errandType: string,
   cache = new Map<string, Localized>(),
@@ -34,7 +32,7 @@ export async function errandTypeName(
   const base = findBaseErrandType(errandType);
   let name: Localized = base ? base.name : { sv: 'Ärende', en: 'Errand' };
   if (!base) {
-    const custom = await findUnitErrandType(db, unitHsaId, errandType);
+    const custom = await reads.unitErrandType(unitHsaId, errandType);
     if (custom?.name_sv && custom.name_en) name = { sv: custom.name_sv, en: custom.name_en };
   }
   cache.set(key, name);

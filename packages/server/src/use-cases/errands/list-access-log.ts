@@ -5,6 +5,7 @@ import { findErrandTypes } from '../../storage/repositories/errand.repository.ts
 import { findStaffNames } from '../../storage/repositories/people.repository.ts';
 import { findCareUnits } from '../../storage/repositories/unit.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
+import { referenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { errandTypeName, type Localized } from './errand-names.ts';
 
@@ -36,7 +37,7 @@ export async function listAccessLog(
     const person = staff.get(row.staff_hsa_id);
     items.push({
       errandId: row.errand_id,
-      errandType: { id: type, name: await errandTypeName(db, row.unit_hsa_id, type, names) },
+      errandType: { id: type, name: await errandTypeName(referenceReads(db), row.unit_hsa_id, type, names) },
       unit: { hsaId: row.unit_hsa_id, name: units.get(row.unit_hsa_id)?.name ?? row.unit_hsa_id },
       // Public care providers' access logs are public documents; staff names may be shown.
       staff: person ? `${person.given_name} ${person.family_name}` : row.staff_hsa_id,

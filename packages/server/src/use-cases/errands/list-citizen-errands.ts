@@ -3,6 +3,7 @@ import type { CitizenActor } from '@kontakta/domain';
 import { citizenActedFor } from '@kontakta/domain';
 import { countCitizenErrands, listCitizenErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { deletionNoticeOf, presentSummaries } from './present-errand.ts';
 
@@ -21,5 +22,9 @@ export async function listCitizenErrandsUseCase(
     countCitizenErrands(db, citizenId),
   ]);
   const page = pageOf(rows, limit, (row) => ({ at: row.last_event_at, id: row.id }));
-  return { items: await presentSummaries(db, page.items, deletionNoticeOf(ctx)), nextCursor: page.nextCursor, counts };
+  return {
+    items: await presentSummaries(cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
+    nextCursor: page.nextCursor,
+    counts,
+  };
 }

@@ -1,6 +1,7 @@
 import type { StaffActor } from '@kontakta/domain';
 import { listAssignedErrands } from '../../storage/repositories/errand.repository.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { logStaffListView } from './errand-record.ts';
 import { deletionNoticeOf, presentStaffSummaries } from './present-errand.ts';
@@ -32,7 +33,12 @@ export async function listMyErrands(
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'caregiver');
   return {
-    items: await presentStaffSummaries(ctx.database.db, page.items, deletionNoticeOf(ctx)),
+    items: await presentStaffSummaries(
+      ctx.database.db,
+      cachedReferenceReads(ctx.database),
+      page.items,
+      deletionNoticeOf(ctx),
+    ),
     nextCursor: page.nextCursor,
   };
 }

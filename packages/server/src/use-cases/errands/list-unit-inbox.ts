@@ -1,13 +1,15 @@
 import type { InboxFilter, InboxSort } from '@kontakta/contract';
-import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
+import { type ErrandStatus, mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import {
   countUnitErrands,
+  countUnitErrandsByStatus,
   listUnitErrands,
   orderKeyOf,
   type UnitInboxFilter,
 } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { logStaffListView } from './errand-record.ts';
 import { deletionNoticeOf, presentStaffSummaries } from './present-errand.ts';
@@ -41,19 +43,18 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   const keyType = order === 'type' || order === 'status' ? 'string' : 'number';
   const after = decodeCursor(query.cursor, { k: keyType, at: 'number', id: 'string' });
   const { db } = ctx.database;
-  const [rows, ...counts] = await Promise.all([
+  const [rows, byStatus, mine] = await Promise.all([
     listUnitErrands(db, unitHsaId, filter, limit + 1, after, order),
-    countUnitErrands(db, unitHsaId, { statuses: ['new'] }),
-    countUnitErrands(db, unitHsaId, { statuses: UNASSIGNED_STATUSES }),
+    countUnitErrandsByStatus(db, unitHsaId, OPEN_STATUSES),
     countUnitErrands(db, unitHsaId, { statuses: ['assigned', 'answered'], assignedTo: ctx.actor.hsaId }),
-    countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES }),
   ]);
+  const count = (statuses: readonly ErrandStatus[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
   const page = pageOf(rows, limit, (row) => ({ k: orderKeyOf(row, order), at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'receiver');
   return {
-    items: await presentStaffSummaries(db, page.items, deletionNoticeOf(ctx)),
+    items: await presentStaffSummaries(db, cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
-    counts: { new: counts[0] ?? 0, unassigned: counts[1] ?? 0, mine: counts[2] ?? 0, unanswered: counts[3] ?? 0 },
+    counts: { new: count(['new']), unassigned: count(UNASSIGNED_STATUSES), mine, unanswered: count(OPEN_STATUSES) },
   };
 }
 

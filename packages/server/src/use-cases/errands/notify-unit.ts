@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
-import { findUnitSetting } from '../../storage/repositories/unit.repository.ts';
+import type { UnitSettingRow } from '../../storage/repositories/unit.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 
 /**
@@ -10,12 +10,11 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
  */
 export async function notifyUnitMailbox(
   db: Kysely<DatabaseSchema>,
-  unitHsaId: string,
+  setting: UnitSettingRow | undefined,
   errandId: string,
   template: 'errand-received' | 'errand-reply-received',
   now: number,
 ): Promise<void> {
-  const setting = await findUnitSetting(db, unitHsaId);
   if (!setting?.notification_email || setting.mailbox_notifications !== 'each') return;
   await enqueueOutboxMessage(
     db,

@@ -14,10 +14,10 @@ import {
   type StaffErrandSummaryRow,
 } from '../../storage/repositories/errand.repository.ts';
 import { listErrandNotes } from '../../storage/repositories/errand-note.repository.ts';
-import { type FormVersionRow, findFormVersion } from '../../storage/repositories/errand-type.repository.ts';
+import type { FormVersionRow } from '../../storage/repositories/errand-type.repository.ts';
 import { findCitizenNames, findStaffNames, type NameRow } from '../../storage/repositories/people.repository.ts';
-import { findCareUnits, findUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
+import { cachedReferenceReads, type ReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { errandTypeName, type Localized, professionName } from './errand-names.ts';
 import { dataKeyOf } from './errand-record.ts';
@@ -37,12 +37,12 @@ function deletesOn(expiresAt: number | null, notice: DeletionNotice): string | n
 
 /** List rows as the API shows them, with unit and type names looked up once per page. */
 export async function presentSummaries(
-  db: Kysely<DatabaseSchema>,
+  reads: ReferenceReads,
   rows: ErrandSummaryRow[],
   notice: DeletionNotice,
 ): Promise<ErrandSummary[]> {
   const units = new Map(
-    (await findCareUnits(db, [...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
+    (await reads.careUnits([...new Set(rows.map((r) => r.unit_hsa_id))])).map((u) => [u.hsa_id, u]),
   );
   const typeNames = new Map<string, Localized>();
   const out: ErrandSummary[] = [];
@@ -50,7 +50,10 @@ export async function presentSummaries(
     out.push({
       id: row.id,
       unit: { hsaId: row.unit_hsa_id, name: units.get(row.unit_hsa_id)?.name ?? row.unit_hsa_id },
-      errandType: { id: row.errand_type, name: await errandTypeName(db, row.unit_hsa_id, row.errand_type, typeNames) },
+      errandType: {
+        id: row.errand_type,
+        name: await errandTypeName(reads, row.unit_hsa_id, row.errand_type, typeNames),
+      },
       status: row.status,
       createdAt: row.created_at,
       lastEventAt: row.last_event_at,
@@ -69,10 +72,11 @@ export async function presentSummaries(
  */
 export async function presentStaffSummaries(
   db: Kysely<DatabaseSchema>,
+  reads: ReferenceReads,
   rows: StaffErrandSummaryRow[],
   notice: DeletionNotice,
 ): Promise<StaffErrandSummary[]> {
-  const summaries = await presentSummaries(db, rows, notice);
+  const summaries = await presentSummaries(reads, rows, notice);
   const deadlineOf = await deadlinesAt(
     db,
     rows.map((row) => row.unit_hsa_id),
@@ -120,17 +124,19 @@ export async function presentErrand(
   viewer: 'citizen' | 'staff',
   language: Language,
 ): Promise<CitizenErrandDetail | StaffErrandDetail> {
-  const [summary] = await presentSummaries(db, [row], deletionNoticeOf(ctx));
+  // `db` is the open's transaction, which changes no reference data: the cache may keep what it reads.
+  const reads = cachedReferenceReads(ctx.database, db);
+  const [summary] = await presentSummaries(reads, [row], deletionNoticeOf(ctx));
   const [messages, events, setting] = await Promise.all([
     listErrandMessages(db, row.id),
     listErrandEvents(db, row.id),
-    findUnitSetting(db, row.unit_hsa_id),
+    reads.unitSetting(row.unit_hsa_id),
   ]);
   const names = await nameBook(db, row.citizen_id, messages, events);
   // An errand sent during a closure names the closed unit on its move to the cover unit (issue 18).
   const closedUnits = new Map(
     (
-      await findCareUnits(db, [
+      await reads.careUnits([
         ...new Set(events.flatMap((e) => (e.type === 'moved-to-cover-unit' && e.assignee ? [e.assignee] : []))),
       ])
     ).map((unit) => [unit.hsa_id, unit.name]),
@@ -158,7 +164,7 @@ export async function presentErrand(
   const formOf = async (message: ErrandMessageRow) => {
     if (!message.form_version_id) return null;
     if (!versions.has(message.form_version_id)) {
-      versions.set(message.form_version_id, await findFormVersion(db, message.form_version_id));
+      versions.set(message.form_version_id, await reads.formVersion(message.form_version_id));
     }
     const version = versions.get(message.form_version_id);
     if (!version) return null;

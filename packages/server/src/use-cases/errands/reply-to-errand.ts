@@ -1,5 +1,6 @@
 import type { CitizenActor } from '@kontakta/domain';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { appendMessage } from './errand-record.ts';
 import { notifyUnitMailbox } from './notify-unit.ts';
@@ -30,7 +31,8 @@ export async function replyToErrand(
           form_version_id: null,
           answers: { message: message.trim() },
         });
-        await notifyUnitMailbox(trx, row.unit_hsa_id, row.id, 'errand-reply-received', ctx.now);
+        const setting = await cachedReferenceReads(ctx.database, trx).unitSetting(row.unit_hsa_id);
+        await notifyUnitMailbox(trx, setting, row.id, 'errand-reply-received', ctx.now);
       },
     },
   );

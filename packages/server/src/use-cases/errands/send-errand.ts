@@ -12,10 +12,10 @@ import {
 } from '@kontakta/domain';
 import { sealText } from '../../encryption/envelope.ts';
 import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
-import { findFormVersion, findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
-import { effectiveUnitTypeFlags, regionAllowsType } from '../regions/region-frame.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
+import { frameOf, unitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { sendClosureReply } from '../units/send-closure-reply.ts';
 import { assertOpenDuring, closureAt } from '../units/unit-closure-facts.ts';
@@ -43,17 +43,21 @@ export async function sendErrand(
   idempotency?: IdempotentResponse<{ id: string }>,
 ): Promise<{ id: string }> {
   const { db } = ctx.database;
-  const offered = await findUnitErrandType(db, input.unitHsaId, input.errandType);
+  // The unit's offering, its region's frame, closures and forms change seldom: read through the cache.
+  const reads = cachedReferenceReads(ctx.database);
+  const offered = await reads.unitErrandType(input.unitHsaId, input.errandType);
   if (offered?.enabled !== 1 || offered.retired_at !== null) throw new AppError('not-found');
   // A type the unit's region no longer allows is not offered, whatever the unit has set.
-  if (!(await regionAllowsType(db, input.unitHsaId, input.errandType))) throw new AppError('not-found');
-  if (ctx.actor.actingForCitizenId && !(await effectiveUnitTypeFlags(db, offered)).openToProxies)
+  const frame = frameOf(await reads.regionPolicyOfUnit(input.unitHsaId, input.errandType));
+  if (!frame.allowed) throw new AppError('not-found');
+  if (ctx.actor.actingForCitizenId && !unitTypeFlags(offered, frame).openToProxies)
     throw new AppError('forbidden', 'closed-to-proxies');
   // A scheduled closure (issue 18): only the types the unit keeps open, and to its cover unit if it named one.
-  const { closure, closures } = await closureAt(db, input.unitHsaId, ctx.now);
+  const { closure, closures } = await closureAt(reads, input.unitHsaId, ctx.now);
   assertOpenDuring(closure, input.errandType);
   const receivingUnit = closure?.coverUnitHsaId ?? input.unitHsaId;
-  const version = await findFormVersion(db, input.formVersionId);
+  const receivingSetting = await reads.unitSetting(receivingUnit);
+  const version = await reads.formVersion(input.formVersionId);
   if (!version || version.unit_hsa_id !== input.unitHsaId || version.errand_type !== input.errandType) {
     throw new AppError('validation-failed', undefined, [
       { path: 'body.formVersionId', code: 'unknown-form-version', message: formVersionMessage(input.language) },
@@ -141,7 +145,7 @@ export async function sendErrand(
           ]
         : []),
     ]);
-    await notifyUnitMailbox(trx, receivingUnit, id, 'errand-received', ctx.now);
+    await notifyUnitMailbox(trx, receivingSetting, id, 'errand-received', ctx.now);
     if (closure) {
       await sendClosureReply(trx, { closure, closures, citizenId, errandType: input.errandType, now: ctx.now });
     }

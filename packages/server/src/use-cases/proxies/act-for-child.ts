@@ -47,7 +47,12 @@ export async function actForChild(
   const csrfToken = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, session.token_hash);
-    const { citizen_personnummer: _guardian, acting_for_personnummer: _child, ...row } = session;
+    const {
+      citizen_personnummer: _guardian,
+      acting_for_personnummer: _child,
+      reference_generation: _generation,
+      ...row
+    } = session;
     await insertSession(trx, {
       ...row,
       token_hash: hashSessionToken(token),

@@ -9,6 +9,7 @@ import { AppError } from '../app-error.ts';
 import { questionnaireUrl } from '../errand-types/export-questionnaire.ts';
 import { errandTypeName, professionName } from '../errands/errand-names.ts';
 import { dataKeyOf, findVisibleErrand, logStaffAccess } from '../errands/errand-record.ts';
+import { referenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { stockholmTime } from './record-copy-texts.ts';
 
@@ -170,7 +171,10 @@ export async function copyErrandForRecord(
       errand: {
         id: row.id,
         status: row.status,
-        errandType: { id: row.errand_type, name: (await errandTypeName(trx, row.unit_hsa_id, row.errand_type)).sv },
+        errandType: {
+          id: row.errand_type,
+          name: (await errandTypeName(referenceReads(trx), row.unit_hsa_id, row.errand_type)).sv,
+        },
         unit: { hsaId: row.unit_hsa_id, name: units[0]?.name ?? row.unit_hsa_id },
         createdAt: row.created_at,
         lastEventAt: row.last_event_at,

@@ -14,6 +14,7 @@ import { findCareUnits } from '../../storage/repositories/unit.repository.ts';
 import { rewrapErrandKeyFor } from '../errands/errand-keys.ts';
 import { errandTypeName } from '../errands/errand-names.ts';
 import { sendInboxMessage } from '../inbox-messages/send-inbox-message.ts';
+import { referenceReads } from '../reference-reads.ts';
 import type { Services } from '../services.ts';
 
 export type RetentionRun = {
@@ -100,7 +101,7 @@ export async function applyRetention(
           unitHsaId: row.unit_hsa_id,
           values: {
             endDate: deletionDateOf(expiresAt),
-            errandTypeName: await errandTypeName(trx, row.unit_hsa_id, row.errand_type),
+            errandTypeName: await errandTypeName(referenceReads(trx), row.unit_hsa_id, row.errand_type),
             unitName: unitNames.get(row.unit_hsa_id) ?? row.unit_hsa_id,
           },
           now,

@@ -19,6 +19,7 @@ export async function resolveSession(
   const tokenHash = hashSessionToken(token);
   const row = await findSession(database.db, tokenHash);
   if (!row) return undefined;
+  database.referenceCache.observe(row.reference_generation);
   if (row.expires_at <= now || row.last_seen_at + policy.idleMs <= now) {
     await deleteSession(database.db, tokenHash);
     return undefined;

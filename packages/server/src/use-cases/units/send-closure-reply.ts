@@ -6,6 +6,7 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
 import { errandTypeName } from '../errands/errand-names.ts';
 import { openingIntervals } from '../errands/reply-deadlines.ts';
 import { sendInboxMessage } from '../inbox-messages/send-inbox-message.ts';
+import { referenceReads } from '../reference-reads.ts';
 import { closuresFrom, expectedAnswerOn } from './unit-closure-facts.ts';
 
 /**
@@ -29,7 +30,7 @@ export async function sendClosureReply(
   const unitHsaId = closure.row.unit_hsa_id;
   const cover = closure.coverUnitHsaId;
   const units = new Map((await findCareUnits(db, cover ? [unitHsaId, cover] : [unitHsaId])).map((u) => [u.hsa_id, u]));
-  const typeName = await errandTypeName(db, unitHsaId, errandType);
+  const typeName = await errandTypeName(referenceReads(db), unitHsaId, errandType);
   const expected = cover
     ? await coverAnswerDate(db, cover, errandType, now)
     : await expectedAnswerOn(db, unitHsaId, closure, input.closures);
@@ -56,7 +57,7 @@ async function coverAnswerDate(
   const [card, times, { closures }] = await Promise.all([
     findUnitContactCard(db, coverHsaId),
     listUnitReplyTimes(db, coverHsaId),
-    closuresFrom(db, coverHsaId, now),
+    closuresFrom(referenceReads(db), coverHsaId, now),
   ]);
   const time = times.find((each) => each.errand_type === errandType);
   const target = time ? { amount: time.amount, unit: time.unit } : { amount: 1, unit: 'working-days' as const };

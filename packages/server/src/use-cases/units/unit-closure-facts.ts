@@ -8,11 +8,12 @@ import {
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
-import { listUnitClosures, type UnitClosureRow } from '../../storage/repositories/unit-closure.repository.ts';
+import type { UnitClosureRow } from '../../storage/repositories/unit-closure.repository.ts';
 import { findUnitContactCard } from '../../storage/repositories/unit-contact-card.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
 import { openingIntervals } from '../errands/reply-deadlines.ts';
+import { type ReferenceReads, referenceReads } from '../reference-reads.ts';
 
 // A unit's scheduled closures as the citizen side meets them (issue 18, beyond 1177): the contact
 // card names the closure, sending refuses the types the unit does not keep open, and errands sent
@@ -32,21 +33,21 @@ export function closureOf(row: UnitClosureRow): ClosureWithRow {
 
 /** The unit's closures that have not ended on the Swedish date of `now`, and that date. */
 export async function closuresFrom(
-  db: Kysely<DatabaseSchema>,
+  reads: Pick<ReferenceReads, 'unitClosures'>,
   unitHsaId: string,
   now: number,
 ): Promise<{ today: string; closures: ClosureWithRow[] }> {
   const today = stockholmDate(new Date(now));
-  return { today, closures: (await listUnitClosures(db, unitHsaId, today)).map(closureOf) };
+  return { today, closures: (await reads.unitClosures(unitHsaId, today)).map(closureOf) };
 }
 
 /** The closure going on at `now`, if any. */
 export async function closureAt(
-  db: Kysely<DatabaseSchema>,
+  reads: Pick<ReferenceReads, 'unitClosures'>,
   unitHsaId: string,
   now: number,
 ): Promise<{ closure: ClosureWithRow | undefined; closures: ClosureWithRow[] }> {
-  const { today, closures } = await closuresFrom(db, unitHsaId, now);
+  const { today, closures } = await closuresFrom(reads, unitHsaId, now);
   return { closure: activeClosure(closures, today), closures };
 }
 
@@ -72,7 +73,7 @@ export async function contactCardClosure(
   unitHsaId: string,
   now: number,
 ): Promise<ContactCardClosure | null> {
-  const { today, closures } = await closuresFrom(db, unitHsaId, now);
+  const { today, closures } = await closuresFrom(referenceReads(db), unitHsaId, now);
   const closure = currentOrNextClosure(closures, today);
   if (!closure) return null;
   const cover = closure.coverUnitHsaId ? await findCareUnit(db, closure.coverUnitHsaId) : undefined;

@@ -23,6 +23,7 @@ import {
 } from '../../storage/repositories/unit-closure.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
+import { referenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { assertUnitAdministrator, changeUnit, recordUnitChange, validationFailed } from './unit-administration.ts';
 import { closuresFrom } from './unit-closure-facts.ts';
@@ -57,7 +58,7 @@ export async function listClosures(
   return {
     items: await present(
       db,
-      (await closuresFrom(db, unitHsaId, ctx.now)).closures.map((c) => c.row),
+      (await closuresFrom(referenceReads(db), unitHsaId, ctx.now)).closures.map((c) => c.row),
     ),
   };
 }
@@ -69,7 +70,7 @@ export async function addClosure(
   language: Language,
 ): Promise<UnitClosure> {
   return changeUnit(ctx, unitHsaId, async (trx) => {
-    const { today, closures } = await closuresFrom(trx, unitHsaId, ctx.now);
+    const { today, closures } = await closuresFrom(referenceReads(trx), unitHsaId, ctx.now);
     const errors: FieldError[] = closureDateProblems(input, closures, today).map((problem) =>
       dateError(problem, language),
     );
