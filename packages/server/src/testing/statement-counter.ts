@@ -9,10 +9,12 @@ export function statementCounter() {
   let statements = 0;
   const plugin: KyselyPlugin = {
     transformQuery(args) {
-      statements++;
       return args.node;
     },
+    // Counted as results come back: a query compiled once (storage/precompiled-query.ts) passes
+    // transformQuery only the first time, but every run returns a result.
     async transformResult(args) {
+      statements++;
       return args.result;
     },
   };

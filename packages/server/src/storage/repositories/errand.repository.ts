@@ -1,6 +1,7 @@
 import type { CitizenFolder } from '@kontakta/contract';
 import type { ErrandStatus } from '@kontakta/domain';
 import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { precompiledQuery } from '../precompiled-query.ts';
 import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
 import { literalLimit } from './literal-limit.ts';
 
@@ -12,8 +13,12 @@ export async function insertErrand(db: Kysely<DatabaseSchema>, row: Insertable<E
   await db.insertInto('errand').values(row).execute();
 }
 
+const errandById = precompiledQuery<{ id: string }, ErrandRow>((db, a) =>
+  db.selectFrom('errand').selectAll().where('id', '=', a.id),
+);
+
 export async function findErrand(db: Kysely<DatabaseSchema>, id: string): Promise<ErrandRow | undefined> {
-  return db.selectFrom('errand').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await errandById(db, { id }))[0];
 }
 
 /**
@@ -49,33 +54,43 @@ export async function insertErrandEvents(
   if (rows.length > 0) await db.insertInto('errand_event').values(rows).execute();
 }
 
+const messagesOf = precompiledQuery<{ errandId: string }, ErrandMessageRow>((db, a) =>
+  db.selectFrom('errand_message').selectAll().where('errand_id', '=', a.errandId).orderBy('position'),
+);
+const eventsOf = precompiledQuery<{ errandId: string }, ErrandEventRow>((db, a) =>
+  db.selectFrom('errand_event').selectAll().where('errand_id', '=', a.errandId).orderBy('position'),
+);
+
 export async function listErrandMessages(db: Kysely<DatabaseSchema>, errandId: string): Promise<ErrandMessageRow[]> {
-  return db.selectFrom('errand_message').selectAll().where('errand_id', '=', errandId).orderBy('position').execute();
+  return messagesOf(db, { errandId });
 }
 
 export async function listErrandEvents(db: Kysely<DatabaseSchema>, errandId: string): Promise<ErrandEventRow[]> {
-  return db.selectFrom('errand_event').selectAll().where('errand_id', '=', errandId).orderBy('position').execute();
+  return eventsOf(db, { errandId });
 }
+
+const lastPositions = precompiledQuery<{ errandId: string }, { message: number | null; event: number | null }>(
+  (db, a) =>
+    db.selectNoFrom((eb) => [
+      eb
+        .selectFrom('errand_message')
+        .select((inner) => inner.fn.max('position').as('p'))
+        .where('errand_id', '=', a.errandId)
+        .as('message'),
+      eb
+        .selectFrom('errand_event')
+        .select((inner) => inner.fn.max('position').as('p'))
+        .where('errand_id', '=', a.errandId)
+        .as('event'),
+    ]),
+);
 
 /** The next message and event positions of an errand, in one statement. */
 export async function nextPositions(
   db: Kysely<DatabaseSchema>,
   errandId: string,
 ): Promise<{ message: number; event: number }> {
-  const last = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('errand_message')
-        .select((inner) => inner.fn.max('position').as('p'))
-        .where('errand_id', '=', errandId)
-        .as('message'),
-      eb
-        .selectFrom('errand_event')
-        .select((inner) => inner.fn.max('position').as('p'))
-        .where('errand_id', '=', errandId)
-        .as('event'),
-    ])
-    .executeTakeFirst();
+  const [last] = await lastPositions(db, { errandId });
   return { message: Number(last?.message ?? 0) + 1, event: Number(last?.event ?? 0) + 1 };
 }
 

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { precompiledQuery } from '../precompiled-query.ts';
 import type { DatabaseSchema, SessionTable } from '../schema.ts';
 
 export type SessionRow = Selectable<SessionTable>;
@@ -15,12 +16,8 @@ export type FoundSession = SessionRow & {
   reference_generation: number;
 };
 
-/**
- * A session with its citizen's personnummer (null for staff, or when the citizen is gone) and, while
- * acting for a child, the child's, but only as long as the proxy is active: one query per request.
- */
-export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<FoundSession | undefined> {
-  return db
+const sessionByTokenHash = precompiledQuery<{ tokenHash: string }, FoundSession>((db, a) =>
+  db
     .selectFrom('session')
     .leftJoin('citizen', 'citizen.id', 'session.citizen_id')
     .leftJoin('proxy', (join) =>
@@ -40,8 +37,17 @@ export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string)
         .$castTo<number>()
         .as('reference_generation'),
     )
-    .where('session.token_hash', '=', tokenHash)
-    .executeTakeFirst() as Promise<FoundSession | undefined>;
+    .where('session.token_hash', '=', a.tokenHash)
+    .$castTo<FoundSession>(),
+);
+
+/**
+ * A session with its citizen's personnummer (null for staff, or when the citizen is gone) and, while
+ * acting for a child, the child's, but only as long as the proxy is active: one query per request,
+ * built once (it runs on every request).
+ */
+export async function findSession(db: Kysely<DatabaseSchema>, tokenHash: string): Promise<FoundSession | undefined> {
+  return (await sessionByTokenHash(db, { tokenHash }))[0];
 }
 
 export async function touchSession(db: Kysely<DatabaseSchema>, tokenHash: string, now: number): Promise<void> {
