@@ -99,7 +99,9 @@ describe('the contact card and "Din vårdcentral"', () => {
     await page.getByRole('button', { name: `Välj ${people.unit.name}` }).click();
     await page.getByRole('heading', { level: 1, name: /Mottagningens e-tjänster/ }).waitFor();
     await page.goto(`${suite.server().url}/personal/administration/installningar`);
-    const form = page.getByRole('form', { name: 'Kontaktkort' });
+    // The contact card is a part of the settings page, saved with the page's one button.
+    const form = page.getByRole('region', { name: 'Kontaktkort', exact: true });
+    const save = page.getByRole('button', { name: 'Spara ändringarna' });
     await form.getByLabel('Telefonnummer').waitFor();
     await suite.expectAccessible(page);
     await expectFitsNarrowScreen(page);
@@ -108,7 +110,7 @@ describe('the contact card and "Din vårdcentral"', () => {
     const monday = form.getByRole('group', { name: 'Måndag' });
     await monday.getByLabel('Öppnar').fill('17:00');
     await monday.getByLabel('Stänger').fill('08:00');
-    await form.getByRole('button', { name: 'Spara kontaktkortet' }).click();
+    await save.click();
     const summary = form.getByRole('region', { name: /fel i formuläret/ });
     await summary.getByRole('link', { name: /^Skriv telefonnumret med siffror/ }).waitFor();
     const order = summary.getByRole('link', { name: 'Stängningstiden måste vara senare än öppningstiden.' });
@@ -126,8 +128,10 @@ describe('the contact card and "Din vårdcentral"', () => {
     const prescription = form.getByRole('group', { name: 'Förnya recept' });
     await prescription.getByLabel('Svarstid').fill('2');
     await prescription.getByLabel('Räknas i').selectOption('working-days');
-    await form.getByRole('button', { name: 'Spara kontaktkortet' }).click();
-    await form.getByText('Kontaktkortet är sparat.').waitFor();
+    await save.click();
+    await page.getByText('Ändringarna är sparade.').waitFor();
+    // The result is said beside the button, and has focus.
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('unit-settings-form-result');
     expect(await monday.getByLabel('Öppnar').inputValue()).toBe('07:30');
     await suite.expectAccessible(page);
     await saveScreenshot(page, 'contact-card-admin');

@@ -68,15 +68,17 @@ describe('the form builder', () => {
     await expectAccessible(page);
 
     await page.getByLabel('Namn på ärendetypen (svenska)').fill(TYPE_NAME);
-    await page.getByLabel('Namn på ärendetypen (engelska)').fill('Certificate for travel');
+    await page.getByLabel('Namn på ärendetypen (engelska, valfri)').fill('Certificate for travel');
     await page.getByLabel('Kort beskrivning på kontaktkortet (svenska)').fill('Intyg om vaccinationer inför en resa.');
-    await page.getByLabel('Kort beskrivning på kontaktkortet (engelska)').fill('Vaccination certificate for a trip.');
+    await page
+      .getByLabel('Kort beskrivning på kontaktkortet (engelska, valfri)')
+      .fill('Vaccination certificate for a trip.');
     // Guardians cannot use it for a child: the contact card will show a padlock.
     await page.getByLabel('Öppen för ombud').uncheck();
 
     const first = page.getByRole('group', { name: 'Fråga 1: Kort text' });
     await first.getByLabel('Fråga (svenska)').fill('Vart ska du resa?');
-    await first.getByLabel('Fråga (engelska)').fill('Where are you travelling?');
+    await first.getByLabel('Fråga (engelska, valfri)').fill('Where are you travelling?');
     await first.getByLabel('Måste besvaras').check();
     // A limit that is not a number is named at its box, linked from the summary.
     await first.getByLabel('Högst antal tecken').fill('tjugo');
@@ -90,14 +92,14 @@ describe('the form builder', () => {
     await page.getByRole('button', { name: 'Lägg till frågan', exact: true }).click();
     const second = page.getByRole('group', { name: 'Fråga 2: Ja eller nej' });
     await second.getByLabel('Fråga (svenska)').fill('Behöver du intyget på engelska?');
-    await second.getByLabel('Fråga (engelska)').fill('Do you need the certificate in English?');
+    await second.getByLabel('Fråga (engelska, valfri)').fill('Do you need the certificate in English?');
     await second.getByLabel('Måste besvaras').check();
 
     await page.getByLabel('Typ av fråga', { exact: true }).selectOption({ label: 'Datum' });
     await page.getByRole('button', { name: 'Lägg till frågan', exact: true }).click();
     const third = page.getByRole('group', { name: 'Fråga 3: Datum' });
     await third.getByLabel('Fråga (svenska)').fill('Avresedatum');
-    await third.getByLabel('Fråga (engelska)').fill('Departure date');
+    await third.getByLabel('Fråga (engelska, valfri)').fill('Departure date');
     await third.getByLabel('Måste besvaras').check();
     await third.getByLabel('Visa frågan').selectOption({ label: 'Bara när ”Behöver du intyget på engelska?” är ”Ja”' });
 
@@ -106,15 +108,15 @@ describe('the form builder', () => {
     await page.getByRole('button', { name: 'Lägg till frågan', exact: true }).click();
     const group = page.getByRole('group', { name: 'Fråga 4: Upprepad grupp' });
     await group.getByLabel('Gruppens rubrik (svenska)').fill('Vaccinationer');
-    await group.getByLabel('Gruppens rubrik (engelska)').fill('Vaccinations');
+    await group.getByLabel('Gruppens rubrik (engelska, valfri)').fill('Vaccinations');
     await group.getByLabel(/^Vad en sak heter.*\(svenska\)$/).fill('vaccination');
-    await group.getByLabel(/^Vad en sak heter.*\(engelska\)$/).fill('vaccination');
+    await group.getByLabel(/^Vad en sak heter.*\(engelska, valfri\)$/).fill('vaccination');
     await group.getByLabel(/^Vad flera heter.*\(svenska\)$/).fill('vaccinationer');
-    await group.getByLabel(/^Vad flera heter.*\(engelska\)$/).fill('vaccinations');
+    await group.getByLabel(/^Vad flera heter.*\(engelska, valfri\)$/).fill('vaccinations');
     await group.getByLabel('Högst antal', { exact: true }).fill('3');
     const vaccine = page.getByRole('group', { name: 'Fråga 4.1: Kort text' });
     await vaccine.getByLabel('Fråga (svenska)').fill('Vaccin');
-    await vaccine.getByLabel('Fråga (engelska)').fill('Vaccine');
+    await vaccine.getByLabel('Fråga (engelska, valfri)').fill('Vaccine');
     await vaccine.getByLabel('Måste besvaras').check();
     // A second question in the group, moved first, then removed again.
     await group.getByLabel('Typ av fråga i grupp 4').selectOption({ label: 'Datum' });
@@ -137,7 +139,7 @@ describe('the form builder', () => {
     await page.getByRole('button', { name: 'Lägg till svarsfältet', exact: true }).click();
     const answerField = page.getByRole('group', { name: 'Svarsfält 1: Kort text' });
     await answerField.getByLabel('Ledtext (svenska)').fill('Intygets nummer');
-    await answerField.getByLabel('Ledtext (engelska)').fill('Certificate number');
+    await answerField.getByLabel('Ledtext (engelska, valfri)').fill('Certificate number');
     await answerField.getByLabel('Måste besvaras').check();
 
     // The preview is the citizen's renderer: the date question appears only after "Ja".

@@ -271,10 +271,11 @@ describe('proxy for children (ombud)', () => {
     await admin.page.getByRole('heading', { level: 1, name: 'Välj mottagning' }).waitFor();
     await admin.page.getByRole('button', { name: `Välj ${people.unit.name}` }).click();
     await admin.page.getByRole('heading', { level: 1, name: /Mottagningens e-tjänster/ }).waitFor();
-    const settings = admin.page.getByRole('form', { name: 'Kontakta mig' });
+    const settings = admin.page.getByRole('group', { name: 'Kontakta mig' });
     await settings.getByLabel('Öppen för ombud (vårdnadshavare för barn)').uncheck();
-    await settings.getByRole('button', { name: 'Spara Kontakta mig' }).click();
-    await admin.page.getByText('Ändringarna för Kontakta mig är sparade.').waitFor();
+    // One save for the page: the change is saved with every other change made there.
+    await admin.page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await admin.page.getByText('Ändringarna för en ärendetyp är sparade.').waitFor();
     await admin.context.close();
 
     const { page, problems } = await suite.open();

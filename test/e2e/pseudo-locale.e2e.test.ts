@@ -172,7 +172,9 @@ describe('every page in a pseudo-locale', () => {
     const doctor = await open();
     await logInStaff(doctor.page, server.url, people.doctor.hsaId);
     await usePseudoLocale(doctor);
-    problems.push(...(await pageProblems(doctor.page, '/personal/mina-arenden')));
+    for (const address of ['/personal/mina-arenden', '/personal/aviseringar']) {
+      problems.push(...(await pageProblems(doctor.page, address)));
+    }
     expect(problems).toEqual([]);
     expect(receiver.problems).toEqual([]);
     expect(doctor.problems).toEqual([]);

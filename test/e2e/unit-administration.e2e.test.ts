@@ -125,17 +125,19 @@ describe('unit administration', () => {
     await expectAccessible(page);
     await expectFitsNarrowScreen(page);
 
-    const settings = page.getByRole('form', { name: 'Mottagningens inställningar' });
+    // The settings and the contact card are one form with one save.
+    const settings = page.getByRole('region', { name: 'Mottagningens inställningar' });
+    const save = page.getByRole('button', { name: 'Spara ändringarna' });
     await settings.getByLabel('E-post för aviseringar').fill('inte en adress');
-    await settings.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await save.click();
     await settings
       .getByRole('region', { name: /fel i formuläret/ })
       .getByRole('link', { name: /e-postadress/ })
       .waitFor();
     await settings.getByLabel('E-post för aviseringar').fill('inkorgen@vardcentralen.example.se');
     await settings.getByLabel('Bara med yrke').check();
-    await settings.getByRole('button', { name: 'Spara inställningarna' }).click();
-    await settings.getByText('Inställningarna är sparade.').waitFor();
+    await save.click();
+    await page.getByText('Ändringarna är sparade.').waitFor();
 
     const add = page.getByRole('form', { name: 'Lägg till en länk' });
     // Empty required texts: refused before sending, each named and linked.

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ContactCardService } from './connected-service.schema.ts';
 import { Cursor, Localized } from './errands.schema.ts';
 import { ContactCardClosure, ReplyTime, UnitContactDetails } from './unit-contact.schema.ts';
 
@@ -69,6 +70,8 @@ export const ContactCard = Type.Object({
   contact: UnitContactDetails,
   errandTypes: Type.Array(ContactCardErrandType),
   links: Type.Array(Type.Object({ title: Localized, url: Type.String() })),
+  /** Connected external services the unit shows (registered by its region or by itself), by name. */
+  services: Type.Array(ContactCardService),
   /** A scheduled closure going on or coming (beyond 1177), or null. */
   closure: Type.Union([ContactCardClosure, Type.Null()]),
 });

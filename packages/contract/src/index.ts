@@ -2,6 +2,7 @@
 export * from './answer-form.schema.ts';
 export * from './auth.schema.ts';
 export * from './calendar.schema.ts';
+export * from './connected-service.schema.ts';
 export * from './contact-card.schema.ts';
 export * from './errand-types.schema.ts';
 export * from './errands.schema.ts';
@@ -19,5 +20,6 @@ export * from './route.ts';
 export * from './routes/index.ts';
 export * from './session.schema.ts';
 export * from './settings.schema.ts';
+export * from './statistics.schema.ts';
 export * from './unit-admin.schema.ts';
 export * from './unit-contact.schema.ts';

@@ -18,3 +18,19 @@ export const StaffProfile = Type.Object({
   roles: Type.Array(Type.String()),
 });
 export type StaffProfile = Static<typeof StaffProfile>;
+
+/**
+ * A staff member's own notices: where a content-free e-mail goes when an errand is assigned to
+ * them; null, none (the default).
+ */
+export const StaffNoticeSettings = Type.Object(
+  { assignmentEmail: Type.Union([Type.String(), Type.Null()]) },
+  { $id: 'StaffNoticeSettings' },
+);
+export type StaffNoticeSettings = Static<typeof StaffNoticeSettings>;
+
+export const StaffNoticeSettingsBody = Type.Object(
+  { assignmentEmail: Type.Union([Type.String({ minLength: 3, maxLength: 254 }), Type.Null()]) },
+  { additionalProperties: false },
+);
+export type StaffNoticeSettingsBody = Static<typeof StaffNoticeSettingsBody>;

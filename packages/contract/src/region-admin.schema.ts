@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { SERVICE_ADMIN_ACTIONS } from './connected-service.schema.ts';
 import { ErrandTypeId } from './errand-types.schema.ts';
 import { Cursor } from './errands.schema.ts';
 import { UnitAdminChangeQuery } from './unit-admin.schema.ts';
@@ -91,6 +92,7 @@ export const REGION_ADMIN_ACTIONS = [
   'errand-type-allowed',
   'errand-type-disallowed',
   'errand-type-defaults-changed',
+  ...SERVICE_ADMIN_ACTIONS,
 ] as const;
 export type RegionAdminAction = (typeof REGION_ADMIN_ACTIONS)[number];
 
@@ -100,6 +102,8 @@ export const RegionAdminChange = Type.Object({
   staffName: Type.String(),
   action: Type.String(),
   errandType: Type.Union([Type.String(), Type.Null()]),
+  /** The connected service a change was about. */
+  serviceId: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const RegionAdminChangeList = Type.Object({

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { SERVICE_ADMIN_ACTIONS } from './connected-service.schema.ts';
 import { EXTERNAL_LINK_TITLE_MAX_LENGTH, EXTERNAL_LINK_URL_MAX_LENGTH, localizedInput } from './errand-types.schema.ts';
 import { Cursor, Id } from './errands.schema.ts';
 
@@ -83,6 +84,7 @@ export const UNIT_ADMIN_ACTIONS = [
   'answer-template-removed',
   'closure-added',
   'closure-removed',
+  ...SERVICE_ADMIN_ACTIONS,
 ] as const;
 export type UnitAdminAction = (typeof UNIT_ADMIN_ACTIONS)[number];
 

@@ -10,3 +10,4 @@ export * from './personnummer/index.ts';
 export * from './proxy/index.ts';
 export * from './retention/index.ts';
 export * from './search/index.ts';
+export * from './statistics/index.ts';

@@ -18,7 +18,7 @@ import {
   UnansweredOverview,
 } from '../errands.schema.ts';
 import { IdempotencyKeyHeaders } from '../idempotency.schema.ts';
-import { StaffProfile } from '../profile.schema.ts';
+import { StaffNoticeSettings, StaffNoticeSettingsBody, StaffProfile } from '../profile.schema.ts';
 import { defineRoute } from '../route.ts';
 import { AnswerTemplateList, AnswerTemplateQuery } from '../unit-admin.schema.ts';
 
@@ -39,6 +39,25 @@ export const staffErrandRoutes = {
     tags,
     status: 200,
     response: StaffProfile,
+  }),
+  showNoticeSettings: defineRoute({
+    method: 'GET',
+    path: '/api/staff/me/notices',
+    audience: 'staff',
+    summary: 'Whether and where the logged-in staff member is e-mailed when an errand is assigned to them',
+    tags,
+    status: 200,
+    response: StaffNoticeSettings,
+  }),
+  changeNoticeSettings: defineRoute({
+    method: 'PUT',
+    path: '/api/staff/me/notices',
+    audience: 'staff',
+    summary: 'Set or clear the address for content-free "an errand is assigned to you" e-mails',
+    tags,
+    body: StaffNoticeSettingsBody,
+    status: 200,
+    response: StaffNoticeSettings,
   }),
   inbox: defineRoute({
     method: 'GET',

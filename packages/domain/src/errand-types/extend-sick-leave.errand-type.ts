@@ -37,6 +37,11 @@ export function buildExtendSickLeaveForm(): FormDefinition {
           'How much of your working time are you on sick leave?',
         ),
         messageName: t('hur stor del du är sjukskriven', 'how much of your working time you are on sick leave'),
+        // Word for word it would read "av invånarens arbetstid är invånaren"; said once for staff.
+        staffLabel: t(
+          'Hur stor del av sin arbetstid är invånaren sjukskriven?',
+          'How much of their working time is the citizen on sick leave?',
+        ),
         required: true,
         display: 'radio',
         options: SICK_LEAVE_DEGREES,

@@ -38,6 +38,7 @@ function checkTexts(field: FormField, path: string, problems: Problems): void {
   if ('label' in field) checkText(field.label, `${path}.label`, problems);
   if ('help' in field) checkText(field.help, `${path}.help`, problems);
   if ('messageName' in field) checkText(field.messageName, `${path}.messageName`, problems);
+  if ('staffLabel' in field) checkText(field.staffLabel, `${path}.staffLabel`, problems);
   if (field.kind === 'info') checkText(field.text, `${path}.text`, problems);
   if (field.kind === 'number') checkText(field.unit, `${path}.unit`, problems);
   if (field.kind === 'group' && field.itemNoun) {

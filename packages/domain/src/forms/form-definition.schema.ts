@@ -87,6 +87,9 @@ const inputProperties = {
   // The label as it reads inside a sentence ("Fyll i kontaktorsak."); without it the label is
   // used with its first letter lowercased.
   messageName: Type.Optional(localizedTextSchema(100)),
+  // The label as staff read it beside the answer, in the third person ("Har invånaren feber?");
+  // without it the label is reworded by staff-wording.ts.
+  staffLabel: Type.Optional(localizedTextSchema(300)),
   required: Type.Optional(Type.Boolean()),
 };
 
@@ -156,6 +159,7 @@ export const fieldKindProperties = {
     kind: Type.Literal('group'),
     label: localizedTextSchema(300),
     help: Type.Optional(localizedTextSchema(2000)),
+    staffLabel: Type.Optional(localizedTextSchema(300)),
     itemNoun: Type.Optional(ItemNounSchema),
     // No `required` on groups: minItems says how many items must be given while the group is shown.
     minItems: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_GROUP_ITEMS })),

@@ -49,5 +49,6 @@ export {
   WEEKDAYS,
   type Weekday,
 } from './form-limits.ts';
-export { addDaysToIsoDate, isIsoDate } from './iso-date.ts';
+export { addDaysToIsoDate, exampleDate, isIsoDate } from './iso-date.ts';
 export { normalizePhoneNumber } from './phone-number.ts';
+export { rewordForStaff, staffLabelOf } from './staff-wording.ts';

@@ -46,3 +46,23 @@ export function resolveDateLimit(limit: DateLimit, today: string): string | unde
       : undefined
     : addDaysToIsoDate(today, limit.daysFromToday);
 }
+
+/**
+ * A date to show as the example in a date field's hint, one the field would accept on `today`:
+ * two weeks ahead where the field allows it, else the nearest allowed day. The hint and the
+ * validator then never disagree ("till exempel 2026-03-14" under a field that wants a future date).
+ */
+export function exampleDate(limits: { earliest?: DateLimit; latest?: DateLimit }, today: string): string {
+  const earliest = limits.earliest ? resolveDateLimit(limits.earliest, today) : undefined;
+  const latest = limits.latest ? resolveDateLimit(limits.latest, today) : undefined;
+  let example = addDaysToIsoDate(today, 14) ?? today;
+  if (latest !== undefined && example > latest) {
+    // Past dates only (a symptom's start): a week back, or the latest allowed day.
+    const weekBack = addDaysToIsoDate(today, -7) ?? today;
+    // ISO dates compare as strings; Math.min does not apply.
+    if (weekBack > latest) example = latest;
+    else example = weekBack;
+  }
+  if (earliest !== undefined && example < earliest) example = earliest;
+  return example;
+}

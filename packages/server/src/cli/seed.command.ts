@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { seedDevService } from '../dev-service/dev-service.seed.ts';
 import { demoContactCards, loadFileRegister, writeDemoRegister } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -40,5 +41,11 @@ export async function seedDemo(config: Config, database: Database): Promise<{ re
     now.getTime(),
   );
   await fillContactCards(database, demoContactCards(units), now.getTime());
+  // The example connected service, on the contact cards of the first region's units.
+  const region = units[0]?.regionCode;
+  if (region) {
+    const shown = units.filter((unit) => unit.regionCode === region).map((unit) => unit.hsaId);
+    await seedDevService(config, database, region, shown, now.getTime());
+  }
   return synced;
 }

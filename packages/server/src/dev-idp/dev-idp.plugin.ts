@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyFormbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import { Type } from 'typebox';
 import type { Config } from '../config/config.ts';
+import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import type { Registers } from '../registers/index.ts';
 import { DEV_DEFAULT_ACR, type DevIdentity, loadDevIdentities } from './dev-identities.ts';
 import { DEV_IDP_STYLESHEET, errorPage, loginPage } from './dev-idp.pages.ts';
@@ -46,7 +46,6 @@ export async function devIdpPlugin(
   const findIdentity = async (subject: string) => (await identities()).find((i) => i.subject === subject);
 
   let provider: Provider | undefined;
-  let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   const getProvider = (): Provider => {
     provider ??= createDevIdpProvider({
       issuer: identity.citizen.issuer,
@@ -59,25 +58,11 @@ export async function devIdpPlugin(
     return provider;
   };
 
-  // The provider's endpoints (discovery, authorize, token, userinfo, keys): raw Node request in,
-  // body unread, path relative to the mount point, as oidc-provider expects when mounted.
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    scope.route({
-      method: ['GET', 'POST'],
-      url: `${DEV_IDP_PATH}/*`,
-      schema: { hide: true },
-      handler: async (request, reply) => {
-        reply.hijack();
-        const raw = request.raw as IncomingMessage & { originalUrl?: string };
-        raw.originalUrl = raw.url;
-        raw.url = (raw.url ?? '/').slice(DEV_IDP_PATH.length) || '/';
-        for (const [name, value] of Object.entries(PROVIDER_HEADERS)) reply.raw.setHeader(name, value);
-        handler ??= getProvider().callback();
-        await handler(raw, reply.raw);
-      },
-    });
+  // The provider's endpoints (discovery, authorize, token, userinfo, keys).
+  await mountNodeHandler(app, {
+    prefix: DEV_IDP_PATH,
+    headers: PROVIDER_HEADERS,
+    handler: () => getProvider().callback(),
   });
 
   // The login page: Kontakta's own routes, so Kontakta's headers and CSP apply.

@@ -1,4 +1,5 @@
-// The part of oidc-provider (which ships no types) that the development e-ID provider uses.
+// The part of oidc-provider (which ships no types) that the development e-ID provider and
+// Kontakta's own provider for connected services (openid-provider/) use.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -10,11 +11,29 @@ declare module 'oidc-provider' {
     static find(id: string): Promise<Grant | undefined>;
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
+    rejectOIDCScope(scope: string): void;
+    rejectOIDCClaims(claims: string[]): void;
     save(): Promise<string>;
+  }
+
+  export class Interaction {
+    static find(id: string): Promise<Interaction | undefined>;
+    params: Record<string, unknown>;
+    returnTo: string;
+    exp: number;
+    result?: Record<string, unknown>;
+    save(ttl: number): Promise<string>;
+  }
+
+  export class Client {
+    clientId: string;
+    clientSecret?: string;
+    compareClientSecret(actual: string): boolean | Promise<boolean>;
   }
 
   export type OIDCContext = {
     provider: { Grant: typeof Grant };
+    params?: Record<string, unknown>;
     client?: { clientId: string };
     session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
     result?: { consent?: { grantId?: string } };
@@ -41,10 +60,13 @@ declare module 'oidc-provider' {
     conformIdTokenClaims?: boolean;
     features?: Record<string, { enabled: boolean }>;
     jwks?: { keys: unknown[] };
-    cookies?: { keys?: string[] };
+    cookies?: { keys?: string[]; short?: { path?: string } };
     ttl?: Record<string, number>;
     interactions?: { url(ctx: KoaContextWithOIDC, interaction: { uid: string }): string };
     clientBasedCORS?: () => boolean;
+    clientAuthMethods?: string[];
+    enabledJWA?: Record<string, string[]>;
+    extraClientMetadata?: { properties: string[] };
     findAccount?(ctx: KoaContextWithOIDC, subject: string): Promise<Account | undefined>;
     loadExistingGrant?(ctx: KoaContextWithOIDC): Promise<Grant | undefined>;
     renderError?(ctx: KoaContextWithOIDC, out: Record<string, unknown>, error: Error): Promise<void>;
@@ -53,6 +75,9 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     proxy: boolean;
+    Grant: typeof Grant;
+    Interaction: typeof Interaction;
+    Client: typeof Client;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionResult(

@@ -12,13 +12,19 @@ import type { KeyRing } from '../encryption/envelope.ts';
 import { loadKeyRing } from '../encryption/master-keys.ts';
 import { loggerOptions } from '../logging/logger.ts';
 import { createMetrics, type Metrics } from '../observability/prometheus-metrics.ts';
+import { serviceProvider } from '../openid-provider/service-provider.plugin.ts';
 import { openRegisters, type Registers } from '../registers/index.ts';
 import type { Database } from '../storage/database.ts';
 import type { Services } from '../use-cases/services.ts';
 import { createAuthorityCheck } from '../use-cases/sessions/confirm-authority.ts';
 import { adminErrandTypeRoutes } from './admin/admin-errand-types.routes.ts';
 import { adminUnitRoutes } from './admin/admin-unit.routes.ts';
+import {
+  regionServiceAdministrationRoutes,
+  unitServiceAdministrationRoutes,
+} from './admin/connected-services.routes.ts';
 import { regionAdministrationRoutes } from './admin/region-admin.routes.ts';
+import { statisticsRoutes } from './admin/statistics.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { citizenCalendarRoutes } from './citizen/citizen-calendar.routes.ts';
 import { citizenErrandRoutes } from './citizen/citizen-errands.routes.ts';
@@ -28,6 +34,7 @@ import { citizenProxyRoutes } from './citizen/citizen-proxies.routes.ts';
 import { citizenSettingsRoutes } from './citizen/citizen-settings.routes.ts';
 import { citizenUnitRoutes } from './citizen/citizen-units.routes.ts';
 import { contactCardRoutes } from './citizen/contact-card.routes.ts';
+import { citizenHandOverRoutes } from './citizen/hand-over.routes.ts';
 import { devOutboxRoutes } from './dev/dev-outbox.routes.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -245,6 +252,9 @@ export async function buildApp({
   if (config.identity.devIdp) {
     const { devIdpPlugin } = await import('../dev-idp/dev-idp.plugin.ts');
     await app.register(devIdpPlugin, { config, registers: registerAdapters });
+    // The example connected service (demo data), a relying party of Kontakta's own provider.
+    const { devServicePlugin } = await import('../dev-service/dev-service.plugin.ts');
+    await app.register(devServicePlugin, { config });
   }
   await app.register(citizenUnitRoutes, { services });
   await app.register(citizenErrandRoutes, { services });
@@ -260,6 +270,13 @@ export async function buildApp({
   await app.register(adminErrandTypeRoutes, { services });
   await app.register(adminUnitRoutes, { services });
   await app.register(regionAdministrationRoutes, { services });
+  await app.register(statisticsRoutes, { services });
+  await app.register(regionServiceAdministrationRoutes, { services });
+  await app.register(unitServiceAdministrationRoutes, { services });
+  // Kontakta as OpenID Provider for connected services, at /oidc; built on its first use.
+  const connectedServices = serviceProvider(services, app.log);
+  await app.register(connectedServices.plugin);
+  await app.register(citizenHandOverRoutes, { services, interactions: connectedServices.interactions });
   await app.register(staffFhirRoutes, { services });
   if (config.notifications.devOutbox) {
     await app.register(devOutboxRoutes, { database, printOutboxDir: config.notifications.printOutboxDir });

@@ -11,6 +11,7 @@ import {
   markOutboxMessageUndelivered,
 } from '../storage/repositories/outbox-delivery.repository.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
+import { recordNotificationOutcome } from '../use-cases/statistics/record-statistics.ts';
 import { retryDelayMs } from './backoff.ts';
 import { messageExpiresAt } from './message-lifetime.ts';
 
@@ -106,9 +107,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           : await attempt(row);
     const log = { outboxId: row.id, channel: row.channel, template: row.template, attempt: row.attempts };
     if (result.outcome === 'sent') {
-      const recorded = await markOutboxMessageSent(db, row.id, claimant, {
-        now: clock(),
-        providerReference: result.reference,
+      const sentAt = clock();
+      // A notification about an errand is counted in the statistics with its outcome, in one transaction.
+      const recorded = await db.transaction().execute(async (trx) => {
+        const marked = await markOutboxMessageSent(trx, row.id, claimant, {
+          now: sentAt,
+          providerReference: result.reference,
+        });
+        if (marked)
+          await recordNotificationOutcome(
+            trx,
+            { errandId: row.errand_id, channel: row.channel, status: 'sent' },
+            sentAt,
+          );
+        return marked;
       });
       if (!recorded) return lost(summary, log);
       summary.sent++;
@@ -120,10 +132,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const retryAt = now + retryDelayMs(row.attempts, random);
     const status = undeliveredStatus(result, row.attempts, retryAt, expiresAt);
     const nextAttemptAt = status === 'failed' ? retryAt : now;
-    const recorded = await markOutboxMessageUndelivered(db, row.id, claimant, {
-      status,
-      error: result.reason,
-      nextAttemptAt,
+    const recorded = await db.transaction().execute(async (trx) => {
+      const marked = await markOutboxMessageUndelivered(trx, row.id, claimant, {
+        status,
+        error: result.reason,
+        nextAttemptAt,
+      });
+      if (marked && status !== 'failed') {
+        await recordNotificationOutcome(trx, { errandId: row.errand_id, channel: row.channel, status }, now);
+      }
+      return marked;
     });
     if (!recorded) return lost(summary, log);
     telemetry.outboxDelivery({ channel: row.channel, outcome: status === 'failed' ? 'retrying' : status });

@@ -3,6 +3,7 @@ import type { Registers } from '../registers/index.ts';
 import type { Services } from '../use-cases/services.ts';
 import { accessLogPruningJob } from './access-log-pruning.job.ts';
 import { eventHousekeepingJob } from './event-housekeeping.job.ts';
+import { expiredOidcStateJob } from './expired-oidc-state.job.ts';
 import { expiredSessionsJob } from './expired-sessions.job.ts';
 import { loginHousekeepingJob } from './login-housekeeping.job.ts';
 import { outboxHousekeepingJob } from './outbox-housekeeping.job.ts';
@@ -39,5 +40,6 @@ export function scheduledJobs({ config, registers, encryption }: ScheduledJobDep
     }),
     unitMailboxDigestJob(),
     overdueErrandsJob(),
+    expiredOidcStateJob(),
   ];
 }

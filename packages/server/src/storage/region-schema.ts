@@ -27,4 +27,6 @@ export type RegionAdminChangeTable = {
   staff_hsa_id: string;
   action: string;
   errand_type: string | null;
+  /** The connected service a change was about (migration 2026-12-06-22). */
+  service_id: string | null;
 };

@@ -5,6 +5,14 @@ import type { ErrandStatus, Language } from '@kontakta/domain';
 import type { Generated } from 'kysely';
 import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
 import type {
+  ConnectedServiceConsentTable,
+  ConnectedServiceHandOverTable,
+  ConnectedServiceTable,
+  ConnectedServiceUnitTable,
+  OidcPayloadTable,
+  OidcSigningKeyTable,
+} from './connected-service-schema.ts';
+import type {
   LoginCodeTable,
   LoginEventTable,
   LoginFlowTable,
@@ -17,6 +25,7 @@ import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable }
 import type { RegionAdminChangeTable, RegionErrandTypePolicyTable } from './region-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
 import type { AnswerTemplateTable, ErrandNoteTable } from './staff-work-schema.ts';
+import type { StatCountTable } from './statistics-schema.ts';
 import type { UnitClosureTable, UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
@@ -55,6 +64,8 @@ export type StaffMemberTable = {
   family_name: string;
   profession: string;
   updated_at: number;
+  /** Where a content-free "an errand is yours" e-mail goes when one is assigned; null: none. */
+  assignment_email: string | null;
 };
 
 export type SessionTable = {
@@ -363,6 +374,12 @@ export type DatabaseSchema = {
   unit_admin_change: UnitAdminChangeTable;
   region_errand_type_policy: RegionErrandTypePolicyTable;
   region_admin_change: RegionAdminChangeTable;
+  connected_service: ConnectedServiceTable;
+  connected_service_unit: ConnectedServiceUnitTable;
+  connected_service_consent: ConnectedServiceConsentTable;
+  connected_service_hand_over: ConnectedServiceHandOverTable;
+  oidc_payload: OidcPayloadTable;
+  oidc_signing_key: OidcSigningKeyTable;
   unit_contact_card: UnitContactCardTable;
   unit_reply_time: UnitReplyTimeTable;
   unit_closure: UnitClosureTable;
@@ -385,6 +402,7 @@ export type DatabaseSchema = {
   inbox_message: InboxMessageTable;
   job_lease: JobLeaseTable;
   reference_generation: ReferenceGenerationTable;
+  stat_count: StatCountTable;
 };
 
 export type {

@@ -24,6 +24,19 @@ export function useStaffProfile() {
   return useQuery({ queryKey: [...staffKey, 'me'], queryFn: () => call(routes.me, {}) });
 }
 
+/** The logged-in staff member's own notices (an e-mail when an errand is assigned to them). */
+export function useStaffNoticeSettings() {
+  return useQuery({ queryKey: [...staffKey, 'me', 'notices'], queryFn: () => call(routes.showNoticeSettings, {}) });
+}
+
+export function useSaveStaffNoticeSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { assignmentEmail: string | null }) => call(routes.changeNoticeSettings, { body }),
+    onSuccess: (saved) => queryClient.setQueryData([...staffKey, 'me', 'notices'], saved),
+  });
+}
+
 export function useStaffUnits() {
   return useQuery({ queryKey: [...staffKey, 'units'], queryFn: () => call(authRoutes.staffUnits, {}) });
 }

@@ -1,6 +1,6 @@
 import type { CalendarNote } from '@kontakta/contract';
 import { citizenCalendarRoutes } from '@kontakta/contract';
-import { isIsoDate } from '@kontakta/domain';
+import { exampleDate, isIsoDate } from '@kontakta/domain';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, addressOf } from '../api/api-client.ts';
@@ -14,6 +14,7 @@ import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { swedishToday } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -62,6 +63,11 @@ export function CalendarPage() {
   const notes = useCalendarMonth(month);
   const [editing, setEditing] = useState<CalendarNote | 'new' | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // The result of an action on the page is said and gets focus: the button used may be gone.
+  const say = (text: string) => {
+    setNotice(text);
+    focusLater('page-result');
+  };
   useDocumentTitle(t('common.documentTitle', { page: t('calendar.heading') }));
   const go = (next: string) => {
     setEditing(undefined);
@@ -74,7 +80,13 @@ export function CalendarPage() {
     <>
       <h1>{t('calendar.heading')}</h1>
       <p>{t('calendar.lead')}</p>
-      <div role="status">{notice ? <p className="notice notice-success">{notice}</p> : null}</div>
+      <div role="status">
+        {notice ? (
+          <p id="page-result" tabIndex={-1} className="notice notice-success">
+            {notice}
+          </p>
+        ) : null}
+      </div>
       <div className="actions">
         <button type="button" className="button" onClick={() => setEditing('new')}>
           {t('calendar.new')}
@@ -91,7 +103,7 @@ export function CalendarPage() {
           onDone={(saved) => {
             setEditing(undefined);
             if (saved) {
-              setNotice(t('calendar.saved', { title: saved.title }));
+              say(t('calendar.saved', { title: saved.title }));
               if (monthOf(saved.date) !== month) setParams({ manad: monthOf(saved.date) });
             }
           }}
@@ -120,7 +132,7 @@ export function CalendarPage() {
                 key={note.id}
                 note={note}
                 onEdit={() => setEditing(note)}
-                onDeleted={() => setNotice(t('calendar.deleted', { title: note.title }))}
+                onDeleted={() => say(t('calendar.deleted', { title: note.title }))}
               />
             ))}
           </ul>
@@ -207,7 +219,7 @@ function NoteForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Errors = {};
-    if (!isIsoDate(date.trim())) found.date = t('calendar.error.date');
+    if (!isIsoDate(date.trim())) found.date = t('calendar.error.date', { example: exampleDate({}, swedishToday()) });
     const clock = time.trim().replace('.', ':');
     const normalizedTime = /^\d:\d\d$/.test(clock) ? `0${clock}` : clock;
     if (normalizedTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(normalizedTime))
@@ -251,7 +263,7 @@ function NoteForm({
         <TextField
           id="note-date"
           label={t('calendar.form.date')}
-          hint={t('form.date.format')}
+          hint={t('form.date.format', { example: exampleDate({}, swedishToday()) })}
           error={errors.date}
           errorPrefix={t('form.errorPrefix')}
           value={date}

@@ -14,6 +14,7 @@ import { CitizenLayout } from './citizen-layout.tsx';
 import { ErrandFormPage } from './errand-form-page.tsx';
 import { ErrandListPage } from './errand-list-page.tsx';
 import { ErrandPage } from './errand-page.tsx';
+import { HandOverPage } from './hand-over-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { ProxiesPage } from './proxies-page.tsx';
@@ -63,6 +64,7 @@ export function CitizenApp() {
         <Route path="kalender" element={guarded(<CalendarPage />)} />
         <Route path="installningar" element={guarded(<SettingsPage />)} />
         <Route path="ombud" element={guarded(<ProxiesPage />)} />
+        <Route path="e-tjanst/:uid" element={guarded(<HandOverPage />)} />
         <Route path="tillganglighet" element={<AccessibilityStatementPage />} />
         <Route path="personuppgifter" element={<PrivacyPage />} />
         <Route path="*" element={<NotFoundPage homeHref="/" />} />

@@ -11,7 +11,7 @@ import { answersHaveContent, useUnsavedChanges } from '../forms/unsaved-changes.
 import { useFormState } from '../forms/use-form-state.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { replyTimeText } from './reply-time-text.ts';
 
@@ -45,10 +45,10 @@ export function ErrandFormPage() {
       </div>
     );
   }
-  if (form.isError) return <LoadError error={form.error} onRetry={() => void form.refetch()} />;
-  if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
+  if (form.isError) return <PageLoadError error={form.error} onRetry={() => void form.refetch()} />;
+  if (card.isError) return <PageLoadError error={card.error} onRetry={() => void card.refetch()} />;
   const definition = asFormDefinition(form.data.definition);
-  if (!definition) return <LoadError error={undefined} />;
+  if (!definition) return <PageLoadError error={undefined} />;
   return (
     <ErrandForm
       key={form.data.formVersionId}

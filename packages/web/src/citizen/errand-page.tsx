@@ -6,8 +6,9 @@ import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
 import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 
@@ -25,16 +26,20 @@ export function ErrandPage() {
   useDocumentTitle(t('common.documentTitle', { page: title }));
 
   if (errand.isPending) return <Loading />;
-  if (errand.isError) return <LoadError error={errand.error} onRetry={() => void errand.refetch()} />;
+  if (errand.isError) return <PageLoadError error={errand.error} onRetry={() => void errand.refetch()} />;
   const data = errand.data;
 
+  const say = (text: string) => {
+    setNotice(text);
+    focusLater('errand-result');
+  };
   const toggleArchive = async () => {
     setNotice(undefined);
     try {
       await archive.mutateAsync(!data.archived);
-      setNotice(t(data.archived ? 'errand.unarchived' : 'errand.archived'));
+      say(t(data.archived ? 'errand.unarchived' : 'errand.archived'));
     } catch {
-      setNotice(t('errand.actionFailed'));
+      say(t('errand.actionFailed'));
     }
   };
 
@@ -51,14 +56,22 @@ export function ErrandPage() {
         <ErrandStatus status={data.status} viewer="citizen" />
       </p>
       {data.deletesOn ? <p className="notice">{t('errand.deletesOn', { date: data.deletesOn })}</p> : null}
-      <div role="status">{notice ? <p className="notice">{notice}</p> : null}</div>
 
       <section aria-labelledby="errand-thread">
         <h2 id="errand-thread">{t('errand.thread')}</h2>
         <ErrandThread errand={data} viewer="citizen" />
       </section>
 
-      {data.replyAllowed ? <ReplyForm errandId={id} onSent={() => setNotice(t('errand.reply.sent'))} /> : null}
+      {data.replyAllowed ? <ReplyForm errandId={id} onSent={() => say(t('errand.reply.sent'))} /> : null}
+
+      {/* The result of sending a reply or archiving, beside the buttons, with focus. */}
+      <div role="status">
+        {notice ? (
+          <p id="errand-result" tabIndex={-1} className="notice">
+            {notice}
+          </p>
+        ) : null}
+      </div>
 
       <div className="actions">
         <button

@@ -7,6 +7,7 @@ import { useSession } from '../api/session.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -31,6 +32,11 @@ export function ProxiesPage() {
   const session = useSession();
   const actingFor = session.data?.info.actingFor ?? null;
   const [notice, setNotice] = useState<string | undefined>();
+  // The result of an action on the page is said and gets focus: the button used may be gone.
+  const say = (text: string) => {
+    setNotice(text);
+    focusLater('page-result');
+  };
   useDocumentTitle(t('common.documentTitle', { page: t('proxies.heading') }));
   const ageLimit = proxies.data?.ageLimit ?? 13;
   return (
@@ -38,7 +44,13 @@ export function ProxiesPage() {
       <h1>{t('proxies.heading')}</h1>
       <p>{t('proxies.lead', { ageLimit })}</p>
       <p>{t('proxies.rules', { ageLimit })}</p>
-      <div role="status">{notice ? <p className="notice notice-success">{notice}</p> : null}</div>
+      <div role="status">
+        {notice ? (
+          <p id="page-result" tabIndex={-1} className="notice notice-success">
+            {notice}
+          </p>
+        ) : null}
+      </div>
       <section aria-labelledby="proxies-children">
         <h2 id="proxies-children">{t('proxies.children.heading')}</h2>
         {proxies.isPending ? <Loading /> : null}
@@ -52,7 +64,7 @@ export function ProxiesPage() {
                 child={child}
                 current={actingFor?.childId === child.childId}
                 mayRemove={actingFor === null}
-                onRemoved={() => setNotice(t('proxies.removed', { name: child.name }))}
+                onRemoved={() => say(t('proxies.removed', { name: child.name }))}
               />
             ))}
           </ul>
@@ -63,7 +75,7 @@ export function ProxiesPage() {
       ) : (
         <AddChildForm
           ageLimit={ageLimit}
-          onAdded={(child) => setNotice(t('proxies.added', { name: child.name }))}
+          onAdded={(child) => say(t('proxies.added', { name: child.name }))}
           onEdit={() => setNotice(undefined)}
         />
       )}

@@ -4,7 +4,7 @@ import { useCitizenErrand } from '../api/citizen-queries.ts';
 import { AnswersView } from '../forms/answers-view.tsx';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { NotificationNotice } from './notification-notice.tsx';
 
@@ -27,7 +27,7 @@ export function ReceiptPage() {
   }, [ready]);
 
   if (errand.isPending) return <Loading />;
-  if (errand.isError) return <LoadError error={errand.error} onRetry={() => void errand.refetch()} />;
+  if (errand.isError) return <PageLoadError error={errand.error} onRetry={() => void errand.refetch()} />;
   const data = errand.data;
   const submission = data.messages.find((message) => message.kind === 'submission');
   const typeName = localized(data.errandType.name);

@@ -11,6 +11,7 @@ import {
 import { useEndOtherSessions } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { formatDate } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -24,11 +25,22 @@ export function SettingsPage() {
   const t = useText();
   const settings = useNotificationSettings();
   const [notice, setNotice] = useState<string | undefined>();
+  // The result of an action on the page is said and gets focus: the button used may be gone.
+  const say = (text: string) => {
+    setNotice(text);
+    focusLater('page-result');
+  };
   useDocumentTitle(t('common.documentTitle', { page: t('settings.heading') }));
   return (
     <>
       <h1>{t('settings.heading')}</h1>
-      <div role="status">{notice ? <p className="notice notice-success">{notice}</p> : null}</div>
+      <div role="status">
+        {notice ? (
+          <p id="page-result" tabIndex={-1} className="notice notice-success">
+            {notice}
+          </p>
+        ) : null}
+      </div>
       <h2>{t('settings.notifications.heading')}</h2>
       <p>{t('settings.notifications.lead')}</p>
       {settings.isPending ? <Loading /> : null}
@@ -37,7 +49,7 @@ export function SettingsPage() {
         <SettingsForm
           key={formKey(settings.data)}
           settings={settings.data}
-          onSaved={() => setNotice(t('settings.saved'))}
+          onSaved={() => say(t('settings.saved'))}
           onEdit={() => setNotice(undefined)}
         />
       ) : null}
@@ -49,7 +61,7 @@ export function SettingsPage() {
                 channel={channel}
                 address={settings.data[channel].address ?? ''}
                 onVerified={() =>
-                  setNotice(t(channel === 'email' ? 'settings.verify.emailDone' : 'settings.verify.mobileDone'))
+                  say(t(channel === 'email' ? 'settings.verify.emailDone' : 'settings.verify.mobileDone'))
                 }
               />
             ) : null,

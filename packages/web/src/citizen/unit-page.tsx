@@ -5,10 +5,11 @@ import { useSession } from '../api/session.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { closureDay, closureRange } from '../ui/closure-dates.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { replyTimeText } from './reply-time-text.ts';
 import styles from './unit-page.module.css';
+import { UnitServices } from './unit-services.tsx';
 
 /**
  * A unit's contact card: how to reach it (phone, visiting address, opening hours, what it is),
@@ -25,8 +26,8 @@ export function UnitPage() {
   const actingFor = useSession().data?.info.actingFor ?? null;
   useDocumentTitle(t('common.documentTitle', { page: card.data?.unit.name ?? t('unit.documentTitle') }));
   if (card.isPending) return <Loading />;
-  if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
-  const { unit, contact, errandTypes, links, closure } = card.data;
+  if (card.isError) return <PageLoadError error={card.error} onRetry={() => void card.refetch()} />;
+  const { unit, contact, errandTypes, links, services, closure } = card.data;
   // During a closure only the types the unit keeps open can be started (beyond 1177).
   const closedNow = (typeId: string) => closure?.active === true && !closure.keepsOpen.includes(typeId);
   return (
@@ -86,6 +87,7 @@ export function UnitPage() {
           </ul>
         )}
       </section>
+      <UnitServices services={services} />
       {links.length > 0 ? (
         <section aria-labelledby="unit-links">
           <h2 id="unit-links">{t('unit.links')}</h2>

@@ -4,6 +4,7 @@ import {
   type FormField,
   isDisplayOnlyField,
   isFieldShown,
+  staffLabelOf,
 } from '@kontakta/domain';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
@@ -34,18 +35,21 @@ export function AnswersView({
   answers,
   hiddenKeys = [],
   labels = {},
+  forStaff = false,
 }: Readonly<{
   definition: unknown;
   answers: unknown;
   hiddenKeys?: readonly string[];
   /** Labels that read better for this reader than the form's own, by top-level field key. */
   labels?: Readonly<Record<string, string>>;
+  /** Staff read a citizen's answers: each question's staff label, in the third person. */
+  forStaff?: boolean;
 }>) {
   const t = useText();
   const form = asFormDefinition(definition);
   if (!form) return <p className="muted">{t('answers.unreadable')}</p>;
   const fields = form.fields.filter((field) => !hiddenKeys.includes(field.key));
-  return <AnswerList fields={fields} answers={asAnswers(answers)} outer={[]} labels={labels} />;
+  return <AnswerList fields={fields} answers={asAnswers(answers)} outer={[]} labels={labels} forStaff={forStaff} />;
 }
 
 function AnswerList({
@@ -53,11 +57,13 @@ function AnswerList({
   answers,
   outer,
   labels = {},
+  forStaff,
 }: Readonly<{
   fields: readonly FormField[];
   answers: Answers;
   outer: readonly ConditionScope[];
   labels?: Readonly<Record<string, string>>;
+  forStaff: boolean;
 }>) {
   const { locale } = useLanguage();
   const t = useText();
@@ -70,7 +76,7 @@ function AnswerList({
     <dl className={styles.answers}>
       {rows.map((field) => (
         <div key={field.key} className={styles.answer}>
-          <dt>{labels[field.key] ?? ('label' in field ? field.label[locale] : field.key)}</dt>
+          <dt>{labels[field.key] ?? labelOf(field, forStaff)?.[locale] ?? field.key}</dt>
           <dd>
             {field.kind === 'group' ? (
               <ol className={styles.answerItems}>
@@ -82,7 +88,7 @@ function AnswerList({
                         ? `${upperFirst(field.itemNoun.one[locale])} ${index + 1}`
                         : t('form.group.entry', { label: field.label[locale], number: index + 1 })}
                     </p>
-                    <AnswerList fields={field.fields} answers={asAnswers(item)} outer={scopes} />
+                    <AnswerList fields={field.fields} answers={asAnswers(item)} outer={scopes} forStaff={forStaff} />
                   </li>
                 ))}
               </ol>
@@ -94,6 +100,11 @@ function AnswerList({
       ))}
     </dl>
   );
+}
+
+function labelOf(field: FormField, forStaff: boolean) {
+  if (!('label' in field)) return undefined;
+  return forStaff ? staffLabelOf(field) : field.label;
 }
 
 function isAnswered(value: unknown): boolean {

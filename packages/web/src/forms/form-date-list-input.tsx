@@ -1,5 +1,6 @@
-import { DEFAULT_DATE_LIST_MAX_ITEMS, type FieldOfKind } from '@kontakta/domain';
+import { DEFAULT_DATE_LIST_MAX_ITEMS, exampleDate, type FieldOfKind } from '@kontakta/domain';
 import { focusLater } from '../ui/focus-later.ts';
+import { swedishToday } from '../ui/format.ts';
 import styles from './form.module.css';
 import { type FieldProps, fieldClass, RequiredMark, useFieldFrame, useRender } from './form-render-context.tsx';
 
@@ -24,7 +25,7 @@ export function DateListInput({ field, value, location }: FieldProps<FieldOfKind
         <RequiredMark required={frame.required} />
       </legend>
       {frame.hint}
-      <p className="hint">{t('form.date.format')}</p>
+      <p className="hint">{t('form.date.format', { example: exampleDate(field, swedishToday()) })}</p>
       {frame.errorText}
       {entries.map((entry, index) => (
         // Dates can repeat while typing; the position is the identity here.

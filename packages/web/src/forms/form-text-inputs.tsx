@@ -1,7 +1,7 @@
-import type { FieldOfKind } from '@kontakta/domain';
+import { exampleDate, type FieldOfKind } from '@kontakta/domain';
 import type { ReactNode } from 'react';
 import type { Locale } from '../i18n/locale.ts';
-import { formatNumber } from '../ui/format.ts';
+import { formatNumber, swedishToday } from '../ui/format.ts';
 import styles from './form.module.css';
 import {
   type FieldProps,
@@ -25,7 +25,8 @@ export function LineInput({ field, value, location }: FieldProps<LineField>) {
   let inputMode: 'text' | 'numeric' | 'decimal' | 'tel' = 'text';
   let width = '';
   if (field.kind === 'date') {
-    formatHints.push(t('form.date.format'));
+    // The example is a date this field accepts today, so the hint never contradicts the check.
+    formatHints.push(t('form.date.format', { example: exampleDate(field, swedishToday()) }));
     inputMode = 'numeric';
     width = 'input-short';
   } else if (field.kind === 'time') {

@@ -47,4 +47,14 @@ describe('message catalogues', () => {
     );
     expect(offending).toEqual([]);
   });
+
+  // "Tilldelat Tilldelat dig": no word said twice in a row, placeholders read as gaps.
+  it.each(LOCALES)('%s says no word twice in a row', (locale) => {
+    const doubled = /(?<!\p{L})(\p{L}+)\s+\1(?!\p{L})/iu;
+    const offending = Object.entries(CATALOGUES[locale]).flatMap(([id, text]) => {
+      const found = doubled.exec(text.replace(/\{[^{}]*\}/g, ' – '));
+      return found ? [`${id}: ${found[0]}`] : [];
+    });
+    expect(offending).toEqual([]);
+  });
 });

@@ -4,11 +4,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { type AdminErrandTypeDetail, useAdminErrandType, useSaveErrandTypeSettings } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { FormFields } from '../forms/form-renderer.tsx';
+import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useFormState } from '../forms/use-form-state.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { fieldErrorsOf } from './admin-field-errors.ts';
 import { ChooseValues, InputErrors, TextList } from './base-type-option-inputs.tsx';
@@ -65,7 +67,7 @@ export function BaseTypeOptionsPage() {
     t('common.documentTitle', { page: name ? t('admin.options.heading', { name }) : t('admin.heading') }),
   );
   if (profile.isPending || detail.isPending) return <Loading />;
-  if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) return <PageLoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const baseType = detail.data.kind === 'base' ? findBaseErrandType(detail.data.id) : undefined;
   return (
     <>
@@ -95,6 +97,9 @@ function OptionsEditor({ unitHsaId, type, controls }: EditorProps) {
   const navigate = useNavigate();
   const save = useSaveErrandTypeSettings(unitHsaId);
   const [draft, setDraft] = useState<OptionDraft>(() => draftFromOptions(controls, type.options));
+  const [initialDraft] = useState(draft);
+  // Leaving with options changed and not saved asks first.
+  const leaving = useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(initialDraft));
   const [attempt, setAttempt] = useState(0);
   const [errors, setErrors] = useState<readonly SummaryError[]>([]);
   const [inputErrors, setInputErrors] = useState<ReadonlyMap<string, string[]>>(new Map());
@@ -154,6 +159,7 @@ function OptionsEditor({ unitHsaId, type, controls }: EditorProps) {
           options: optionsFromDraft(controls, draft),
         },
       });
+      leaving.release();
       navigate('/personal/administration', { state: { saved: localized(type.name) } });
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
@@ -266,6 +272,7 @@ function OptionsEditor({ unitHsaId, type, controls }: EditorProps) {
           <p className="notice">{t('admin.options.preview.incomplete')}</p>
         )}
       </section>
+      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </>
   );
 }

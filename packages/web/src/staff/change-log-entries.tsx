@@ -1,11 +1,21 @@
+import type { ServiceAdminAction } from '@kontakta/contract';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import styles from './change-log-page.module.css';
 
 type Change = Readonly<{ at: number; staffName: string; staffHsaId: string }>;
+
+/** Changes to connected e-services: in a unit's log and in its region's. */
+export const SERVICE_ACTIONS: Readonly<Record<ServiceAdminAction, MessageId>> = {
+  'service-registered': 'changes.action.serviceRegistered',
+  'service-changed': 'changes.action.serviceChanged',
+  'service-removed': 'changes.action.serviceRemoved',
+  'service-secret-renewed': 'changes.action.serviceSecretRenewed',
+};
 
 /**
  * A change log (a unit's or a region's): newest first, when, what and who, and "show more" for the

@@ -4,7 +4,7 @@ import { useStaffProfile } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { type TextValues, useLocalized, useText } from '../i18n/use-text.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { ChangeLogEntries } from './change-log-entries.tsx';
+import { ChangeLogEntries, SERVICE_ACTIONS } from './change-log-entries.tsx';
 import styles from './change-log-page.module.css';
 
 const ACTIONS: Readonly<Record<string, MessageId>> = {
@@ -23,6 +23,7 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   'answer-template-removed': 'changes.action.answerTemplateRemoved',
   'closure-added': 'changes.action.closureAdded',
   'closure-removed': 'changes.action.closureRemoved',
+  ...SERVICE_ACTIONS,
 };
 
 /** The same change about a link that has since been removed (its title is gone with it). */

@@ -3,7 +3,7 @@ import { useChooseRegion } from '../api/region-queries.ts';
 import { useChooseUnit, useStaffUnits } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './choose-unit-page.module.css';
 
@@ -23,7 +23,7 @@ export function ChooseUnitPage() {
   const chooseRegion = useChooseRegion();
   useDocumentTitle(t('common.documentTitle', { page: t('chooseUnit.heading') }));
   if (units.isPending) return <Loading />;
-  if (units.isError) return <LoadError error={units.error} onRetry={() => void units.refetch()} />;
+  if (units.isError) return <PageLoadError error={units.error} onRetry={() => void units.refetch()} />;
   return (
     <>
       <h1>{t('chooseUnit.heading')}</h1>

@@ -6,7 +6,7 @@ import {
   type UnitContactSettings,
   WEEKDAYS,
 } from '@kontakta/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useSaveUnitContactSettings, useUnitContactSettings } from '../api/admin-queries.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
@@ -24,6 +24,7 @@ import {
   replyFieldId,
 } from './contact-card-model.ts';
 import styles from './contact-card-section.module.css';
+import { useSavePart } from './page-save.tsx';
 
 /**
  * The unit's contact card as citizens read it: phone, visiting address, opening hours, a short
@@ -51,13 +52,14 @@ const UNIT_LABELS = {
 function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: UnitContactSettings }>) {
   const t = useText();
   const localized = useLocalized();
-  const save = useSaveUnitContactSettings(unitHsaId);
+  const mutation = useSaveUnitContactSettings(unitHsaId);
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(initial));
+  const [savedDraft, setSavedDraft] = useState<ContactDraft>(() => draftOf(initial));
+  const dirty = JSON.stringify(draft) !== JSON.stringify(savedDraft);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [summary, setSummary] = useState<readonly SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
   const set =
     <K extends keyof ContactDraft>(key: K) =>
     (value: ContactDraft[K]) =>
@@ -72,26 +74,26 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
     setAttempt((n) => n + 1);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
+  // Saved with the rest of the page (page-save.tsx); true when saved.
+  const save = async (): Promise<boolean> => {
     const { body, notNumbers } = bodyOf(draft);
     if (notNumbers.length > 0) {
       refuse(notNumbers.map((targetId) => ({ targetId, message: t('contactCard.error.amount') })));
-      return;
+      return false;
     }
     try {
-      const result = await save.mutateAsync(body);
+      const result = await mutation.mutateAsync(body);
       setDraft(draftOf(result));
+      setSavedDraft(draftOf(result));
       setUpdatedAt(result.updatedAt);
       setErrors({});
       setSummary([]);
-      setSaved(true);
+      return true;
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
       if (fieldErrors.length === 0) {
         refuse([{ targetId: undefined, message: t('admin.saveFailed') }]);
-        return;
+        return false;
       }
       refuse(
         fieldErrors.map((fieldError) => ({
@@ -99,14 +101,15 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
           message: isSchemaRefusal(fieldError) ? t('contactCard.error.field') : fieldError.message,
         })),
       );
+      return false;
     }
   };
+  useSavePart('contact-card', dirty, save);
 
   const catalogue = initial.catalogueAddress;
   return (
-    <form noValidate aria-labelledby="contact-card-heading" onSubmit={(event) => void submit(event)}>
+    <div>
       <ErrorSummary errors={summary} focusKey={attempt} />
-      <div role="status">{saved ? <p className="notice notice-success">{t('contactCard.saved')}</p> : null}</div>
 
       <TextField
         {...errorProps(FIELD_IDS.phone)}
@@ -274,14 +277,9 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
         </div>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('contactCard.save')}
-        </button>
-        {updatedAt === null ? null : (
-          <span className="muted">{t('contactCard.updated', { date: formatDateTime(updatedAt) })}</span>
-        )}
-      </div>
-    </form>
+      {updatedAt === null ? null : (
+        <p className="muted">{t('contactCard.updated', { date: formatDateTime(updatedAt) })}</p>
+      )}
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { rewordForStaff } from '@kontakta/domain';
 import type { ReactNode } from 'react';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
@@ -10,6 +11,7 @@ import {
   type LimitName,
   newBuilderOption,
   takesAnswer,
+  withSwedishFallback,
 } from './form-builder-model.ts';
 import styles from './form-builder-page.module.css';
 import { TextPair } from './form-builder-text.tsx';
@@ -133,6 +135,22 @@ export function BuilderFieldEditor(props: Props) {
       ) : (
         <TextPair id={`${id}-label`} label={t(labelText)} value={field.label} onChange={(label) => set({ label })} />
       )}
+      {noun === QUESTION_NOUN && (takesAnswer(field.kind) || field.kind === 'group') ? (
+        // The citizen's question as staff read it beside the answer; empty, the label is reworded.
+        <TextPair
+          id={`${id}-staff-label`}
+          label={t('builder.field.staffLabel')}
+          value={field.staffLabel}
+          hint={
+            field.label.sv.trim()
+              ? t('builder.field.staffLabelDefault', {
+                  label: localized(rewordForStaff(withSwedishFallback(field.label))),
+                })
+              : t('builder.field.staffLabelHint')
+          }
+          onChange={(staffLabel) => set({ staffLabel })}
+        />
+      ) : null}
       {takesAnswer(field.kind) || field.kind === 'group' ? (
         <TextPair
           id={`${id}-help`}

@@ -14,6 +14,7 @@ import {
   type BuilderLimits,
   type DateBound,
   EMPTY,
+  withoutCopiedEnglish as local,
   NO_BOUND,
   sameDays,
 } from './form-builder-model.ts';
@@ -38,7 +39,7 @@ const EDITABLE_PROPERTIES: Readonly<Record<BuilderKind, readonly string[]>> = {
   info: ['text'],
   group: ['itemNoun', 'minItems', 'maxItems', 'fields'],
 };
-const COMMON_PROPERTIES = new Set(['kind', 'key', 'label', 'help', 'required', 'condition']);
+const COMMON_PROPERTIES = new Set(['kind', 'key', 'label', 'staffLabel', 'help', 'required', 'condition']);
 
 function isBuilderKind(kind: string): kind is BuilderKind {
   return (BUILDER_KINDS as readonly string[]).includes(kind);
@@ -72,7 +73,7 @@ function limitsFrom(field: FormField): BuilderLimits {
     earliest: 'earliest' in field ? bound(field.earliest) : NO_BOUND,
     latest: 'latest' in field ? bound(field.latest) : NO_BOUND,
     integer: field.kind === 'number' && field.integer === true,
-    unit: field.kind === 'number' && field.unit ? field.unit : EMPTY,
+    unit: field.kind === 'number' && field.unit ? local(field.unit) : EMPTY,
     days:
       field.kind === 'weekdays' && field.days ? WEEKDAYS.filter((day) => field.days?.includes(day)) : DEFAULT_WEEKDAYS,
   };
@@ -99,15 +100,19 @@ function fieldFrom(field: FormField): BuilderField | undefined {
   return {
     key: field.key,
     kind: field.kind,
-    label: 'label' in field ? field.label : EMPTY,
-    help: 'help' in field && field.help ? field.help : EMPTY,
-    text: field.kind === 'info' ? field.text : EMPTY,
+    label: 'label' in field ? local(field.label) : EMPTY,
+    staffLabel: 'staffLabel' in field && field.staffLabel ? local(field.staffLabel) : EMPTY,
+    help: 'help' in field && field.help ? local(field.help) : EMPTY,
+    text: field.kind === 'info' ? local(field.text) : EMPTY,
     required: 'required' in field && field.required === true,
-    options: 'options' in field ? field.options : [],
+    options: 'options' in field ? field.options.map((option) => ({ ...option, label: local(option.label) })) : [],
     display: field.kind === 'single-choice' && field.display === 'dropdown' ? 'dropdown' : 'radio',
     condition: conditionFrom(field.condition),
     limits: limitsFrom(field),
-    itemNoun: field.kind === 'group' && field.itemNoun ? field.itemNoun : { one: EMPTY, other: EMPTY },
+    itemNoun:
+      field.kind === 'group' && field.itemNoun
+        ? { one: local(field.itemNoun.one), other: local(field.itemNoun.other) }
+        : { one: EMPTY, other: EMPTY },
     fields,
   };
 }

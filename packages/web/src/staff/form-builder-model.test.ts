@@ -59,11 +59,11 @@ function sampleFields(): BuilderField[] {
 
 /** Every text of a question filled in, as an administrator would before saving. */
 function labelled(field: BuilderField): BuilderField {
-  const text = t(`Text ${field.key}`, `Text ${field.key}`);
+  const text = t(`Text ${field.key}`, `Text ${field.key} in English`);
   return {
     ...field,
     ...(field.kind === 'info' ? { text } : { label: text }),
-    options: field.options.map((option) => ({ ...option, label: t(option.value, option.value) })),
+    options: field.options.map((option) => ({ ...option, label: t(option.value, `${option.value} in English`) })),
     fields: field.fields.map(labelled),
   };
 }
@@ -112,6 +112,36 @@ describe('the form builder’s model', () => {
     expect(fromDefinition(toDefinition(groupForm()))).toEqual(groupForm());
   });
 
+  it('takes texts written only in Swedish, saving the Swedish for English readers', () => {
+    const fields = sampleFields().map((field) =>
+      field.kind === 'heading' ? field : { ...field, label: t(field.label.sv, ''), help: t('Om du vet.', '') },
+    );
+    expect(builderProblems(fields)).toEqual([]);
+    const definition = toDefinition(fields);
+    expect(definition.fields[1]).toMatchObject({
+      label: t('Ska du resa utomlands?', 'Ska du resa utomlands?'),
+      help: t('Om du vet.', 'Om du vet.'),
+    });
+    // Read back, the English boxes are empty again: saving twice changes nothing.
+    expect(fromDefinition(definition)).toEqual(fields);
+    // Blank Swedish is still a problem, English or not.
+    const noSwedish = fields.map((field, index) => (index === 1 ? { ...field, label: t('', 'Travelling?') } : field));
+    expect(builderProblems(noSwedish).map((problem) => problem.path)).toContain('fields[1].label.sv');
+  });
+
+  it('saves a staff label only when one is written, and reads it back', () => {
+    const fields = sampleFields();
+    expect(toDefinition(fields).fields[1]).not.toHaveProperty('staffLabel');
+    const withStaff = replaceField(fields, [1], {
+      ...(fieldAt(fields, [1]) as BuilderField),
+      staffLabel: t('Ska invånaren resa utomlands?', ''),
+    });
+    expect(toDefinition(withStaff).fields[1]).toMatchObject({
+      staffLabel: t('Ska invånaren resa utomlands?', 'Ska invånaren resa utomlands?'),
+    });
+    expect(fromDefinition(toDefinition(withStaff))).toEqual(withStaff);
+  });
+
   it('leaves definitions with what it cannot edit to the API', () => {
     const definition: FormDefinition = {
       formatVersion: 1,
@@ -142,8 +172,8 @@ describe('the form builder’s model', () => {
 
   it('gives new options values not taken', () => {
     const options = [
-      { value: 'option-1', label: t('a', 'a') },
-      { value: 'option-3', label: t('b', 'b') },
+      { value: 'option-1', label: t('a', 'A') },
+      { value: 'option-3', label: t('b', 'B') },
     ];
     expect(newBuilderOption(options).value).toBe('option-4');
   });
@@ -278,7 +308,7 @@ describe('repeating groups', () => {
     fields = replaceField(fields, [1], {
       ...outer.added,
       label: t('Val', 'Choice'),
-      options: outer.added.options.map((option, index) => ({ ...option, label: t(`${index}`, `${index}`) })),
+      options: outer.added.options.map((option, index) => ({ ...option, label: t(`${index}`, `${index} in English`) })),
     });
     expect(builderProblems(fields)).toEqual([]);
     expect(toDefinition(fields).fields[2]?.condition).toEqual({ kind: 'any-item-has-value', ...anyItem, value: true });

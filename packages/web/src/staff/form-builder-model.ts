@@ -82,6 +82,8 @@ export type BuilderField = Readonly<{
   kind: BuilderKind;
   /** The question; for a heading its text; for a group its heading; unused for information (which has `text`). */
   label: LocalizedText;
+  /** The question as staff read it beside the answer ("Har invånaren feber?"); empty: the label reworded. */
+  staffLabel: LocalizedText;
   help: LocalizedText;
   /** Information text. */
   text: LocalizedText;
@@ -150,6 +152,7 @@ export function newBuilderField(kind: BuilderKind, tree: readonly BuilderField[]
     key,
     kind,
     label: EMPTY,
+    staffLabel: EMPTY,
     help: EMPTY,
     text: EMPTY,
     required: false,
@@ -182,6 +185,20 @@ export function newBuilderOption(options: readonly BuilderOption[]): BuilderOpti
 
 export function filled(text: LocalizedText): boolean {
   return text.sv.trim() !== '' || text.en.trim() !== '';
+}
+
+// English is optional in the builder: a text written only in Swedish is saved with the Swedish in
+// both places, so English readers see the Swedish rather than nothing. Read back, such a copy shows
+// as an empty English box again, so saving twice changes nothing.
+
+/** The text as saved: a blank English is the Swedish. */
+export function withSwedishFallback(text: LocalizedText): LocalizedText {
+  return text.en.trim() === '' ? { sv: text.sv, en: text.sv } : text;
+}
+
+/** The text as edited: an English that is only the Swedish copied is shown as not written. */
+export function withoutCopiedEnglish(text: LocalizedText): LocalizedText {
+  return text.sv !== '' && text.en === text.sv ? { sv: text.sv, en: '' } : text;
 }
 
 /** Which question a problem is about (`fields[2].fields[0].label.sv` → [2, 0]); empty for the whole form. */

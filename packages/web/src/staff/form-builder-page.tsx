@@ -11,10 +11,12 @@ import {
 import { ApiError } from '../api/api-client.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { asFormDefinition } from '../forms/answers-view.tsx';
+import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ANSWER_ID_PREFIX, AnswerFormEditor, AnswerFormPreview } from './answer-form-builder.tsx';
 import {
@@ -26,7 +28,15 @@ import {
 import { ANSWER_NOUN, type BuilderNoun, QUESTION_NOUN } from './form-builder-field.tsx';
 import { fromDefinition } from './form-builder-from-definition.ts';
 import { BuilderFieldList, fieldNumber, problemTargetId, useProblemText } from './form-builder-list.tsx';
-import { type BuilderField, type BuilderProblem, newBuilderField, problemFieldPath } from './form-builder-model.ts';
+import {
+  type BuilderField,
+  type BuilderProblem,
+  EMPTY,
+  newBuilderField,
+  problemFieldPath,
+  withoutCopiedEnglish,
+  withSwedishFallback,
+} from './form-builder-model.ts';
 import styles from './form-builder-page.module.css';
 import { FormPreview } from './form-builder-preview.tsx';
 import { TextPair } from './form-builder-text.tsx';
@@ -43,7 +53,7 @@ export function FormBuilderPage() {
   const existing = useAdminErrandType(unitHsaId, unitHsaId ? type : undefined);
   useDocumentTitle(t('common.documentTitle', { page: t(type ? 'builder.editHeading' : 'builder.heading') }));
   if (profile.isPending || (type && existing.isPending)) return <Loading />;
-  if (existing.isError) return <LoadError error={existing.error} onRetry={() => void existing.refetch()} />;
+  if (existing.isError) return <PageLoadError error={existing.error} onRetry={() => void existing.refetch()} />;
   if (type && existing.data) {
     const form = asFormDefinition(existing.data.citizenForm);
     const answerForm = asFormDefinition(existing.data.answerForm);
@@ -97,8 +107,8 @@ function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) 
   const navigate = useNavigate();
   const create = useCreateCustomType(unitHsaId);
   const change = useChangeCustomType(unitHsaId, existing?.id ?? '');
-  const [name, setName] = useState<LocalizedText>(existing?.name ?? { sv: '', en: '' });
-  const [description, setDescription] = useState<LocalizedText>(existing?.description ?? { sv: '', en: '' });
+  const [name, setName] = useState<LocalizedText>(withoutCopiedEnglish(existing?.name ?? EMPTY));
+  const [description, setDescription] = useState<LocalizedText>(withoutCopiedEnglish(existing?.description ?? EMPTY));
   const [openToProxies, setOpenToProxies] = useState(existing?.openToProxies ?? true);
   const [citizenMayReply, setCitizenMayReply] = useState(existing?.citizenMayReply ?? true);
   const [fields, setFields] = useState<BuilderField[]>(initial);
@@ -107,6 +117,10 @@ function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) 
   const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
   const [failure, setFailure] = useState<string | undefined>();
 
+  // Leaving with anything changed and not saved asks first.
+  const current = JSON.stringify([name, description, openToProxies, citizenMayReply, fields, answerFields]);
+  const [initialState] = useState(current);
+  const leaving = useUnsavedChanges(current !== initialState);
   const definition = useMemo(() => toDefinition(fields), [fields]);
   const problems = useMemo(() => builderProblems(fields, definition), [fields, definition]);
   const answerDefinition = useMemo(() => toAnswerDefinition(answerFields), [answerFields]);
@@ -115,8 +129,9 @@ function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) 
     [answerFields, answerDefinition],
   );
   const textProblems: SummaryError[] = [
-    ...(!name.sv.trim() || !name.en.trim() ? [{ message: t('builder.error.name'), targetId: 'builder-name-sv' }] : []),
-    ...(!description.sv.trim() || !description.en.trim()
+    // English is optional: where it is empty, the Swedish is saved in its place.
+    ...(!name.sv.trim() ? [{ message: t('builder.error.name'), targetId: 'builder-name-sv' }] : []),
+    ...(!description.sv.trim()
       ? [{ message: t('builder.error.description'), targetId: 'builder-description-sv' }]
       : []),
   ];
@@ -157,11 +172,17 @@ function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) 
       setAttempt((n) => n + 1);
       return;
     }
-    const input = { name, description, citizenForm: definition, answerForm: answerFormToSave(answerFields) };
+    const input = {
+      name: withSwedishFallback(name),
+      description: withSwedishFallback(description),
+      citizenForm: definition,
+      answerForm: answerFormToSave(answerFields),
+    };
     try {
       if (existing) await change.mutateAsync({ input, baseVersion: existing.currentVersion ?? undefined });
       else await create.mutateAsync({ ...input, openToProxies, citizenMayReply });
-      navigate('/personal/administration', { state: { saved: name[locale] } });
+      leaving.release();
+      navigate('/personal/administration', { state: { saved: withSwedishFallback(name)[locale] } });
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
       const errors = problem?.errors ?? [];
@@ -252,16 +273,23 @@ function Builder({ unitHsaId, existing, initial, initialAnswer }: BuilderProps) 
                 key={JSON.stringify(definition)}
                 definition={definition}
                 idPrefix="preview"
-                title={name[locale]}
-                label={t('builder.preview.form', { title: name[locale] || t('builder.preview.untitled') })}
+                title={withSwedishFallback(name)[locale]}
+                label={t('builder.preview.form', {
+                  title: withSwedishFallback(name)[locale] || t('builder.preview.untitled'),
+                })}
               />
             ) : (
               <p className="notice">{t('builder.preview.incomplete')}</p>
             )}
           </section>
-          <AnswerFormPreview definition={answerDefinition} valid={answerProblems.length === 0} title={name[locale]} />
+          <AnswerFormPreview
+            definition={answerDefinition}
+            valid={answerProblems.length === 0}
+            title={withSwedishFallback(name)[locale]}
+          />
         </div>
       </div>
+      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </>
   );
 }

@@ -2,21 +2,28 @@ import type { LocalizedText } from '@kontakta/domain';
 import { useText } from '../i18n/use-text.ts';
 import styles from './form-builder-page.module.css';
 
-/** Swedish and English side by side: every text a citizen reads exists in both. */
+/**
+ * Swedish and English side by side. Swedish must be written; English is optional, and where it is
+ * left empty English readers see the Swedish (form-builder-model.ts `withSwedishFallback`).
+ */
 export function TextPair({
   id,
   label,
   value,
   multiline,
+  hint,
   onChange,
 }: Readonly<{
   id: string;
   label: string;
   value: LocalizedText;
   multiline?: boolean;
+  /** Said under both boxes and read with each. */
+  hint?: string;
   onChange: (value: LocalizedText) => void;
 }>) {
   const t = useText();
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={styles.pair}>
       {(['sv', 'en'] as const).map((language) => {
@@ -27,6 +34,7 @@ export function TextPair({
           className: 'input',
           value: value[language],
           lang: language,
+          'aria-describedby': hintId,
           onChange: (event: { target: { value: string } }) => onChange({ ...value, [language]: event.target.value }),
         };
         return (
@@ -36,6 +44,11 @@ export function TextPair({
           </div>
         );
       })}
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

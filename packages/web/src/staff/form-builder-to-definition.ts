@@ -16,6 +16,7 @@ import {
   type DateBound,
   filled,
   sameDays,
+  withSwedishFallback as sv,
 } from './form-builder-model.ts';
 
 // The builder's questions as a form definition, the data the server stores and every renderer
@@ -92,9 +93,10 @@ function convertField(field: BuilderField, levels: Levels, path: string, report:
   const shown = field.condition ? { condition: conditionOf(field.condition, levels) } : {};
   const limits = field.limits;
   const count = (name: CountLimitName) => wholeNumber(limits[name], `${path}.${name}`, report);
-  if (field.kind === 'heading') return { kind: 'heading', key: field.key, label: field.label, ...shown };
-  if (field.kind === 'info') return { kind: 'info', key: field.key, text: field.text, ...shown };
-  const help = filled(field.help) ? { help: field.help } : {};
+  if (field.kind === 'heading') return { kind: 'heading', key: field.key, label: sv(field.label), ...shown };
+  if (field.kind === 'info') return { kind: 'info', key: field.key, text: sv(field.text), ...shown };
+  const help = filled(field.help) ? { help: sv(field.help) } : {};
+  const staffLabel = filled(field.staffLabel) ? { staffLabel: sv(field.staffLabel) } : {};
   if (field.kind === 'group') {
     const minItems = count('minItems');
     const maxItems = count('maxItems');
@@ -103,9 +105,12 @@ function convertField(field: BuilderField, levels: Levels, path: string, report:
     return {
       kind: 'group',
       key: field.key,
-      label: field.label,
+      label: sv(field.label),
       ...help,
-      ...(filled(field.itemNoun.one) || filled(field.itemNoun.other) ? { itemNoun: field.itemNoun } : {}),
+      ...staffLabel,
+      ...(filled(field.itemNoun.one) || filled(field.itemNoun.other)
+        ? { itemNoun: { one: sv(field.itemNoun.one), other: sv(field.itemNoun.other) } }
+        : {}),
       ...defined({ minItems }),
       // Missing, it is reported above; a stand-in that meets the lowest keeps the domain from adding a second problem.
       maxItems: maxItems ?? Math.max(minItems ?? 1, 1),
@@ -115,11 +120,13 @@ function convertField(field: BuilderField, levels: Levels, path: string, report:
   }
   const common = {
     key: field.key,
-    label: field.label,
+    label: sv(field.label),
     ...help,
+    ...staffLabel,
     ...(field.required ? { required: true } : {}),
     ...shown,
   };
+  const options = field.options.map((option) => ({ value: option.value, label: sv(option.label) }));
   const dates = () =>
     defined({
       earliest: dateLimit(limits.earliest, `${path}.earliest`, report),
@@ -134,12 +141,12 @@ function convertField(field: BuilderField, levels: Levels, path: string, report:
         ...defined({ minLength: count('minLength'), maxLength: count('maxLength') }),
       };
     case 'single-choice':
-      return { ...common, kind: field.kind, options: [...field.options], display: field.display };
+      return { ...common, kind: field.kind, options, display: field.display };
     case 'multiple-choice':
       return {
         ...common,
         kind: field.kind,
-        options: [...field.options],
+        options,
         ...defined({ minSelected: count('minSelected'), maxSelected: count('maxSelected') }),
       };
     case 'date':
@@ -160,7 +167,7 @@ function convertField(field: BuilderField, levels: Levels, path: string, report:
           max: anyNumber(limits.max, `${path}.max`, report),
         }),
         ...(limits.integer ? { integer: true } : {}),
-        ...(filled(limits.unit) ? { unit: limits.unit } : {}),
+        ...(filled(limits.unit) ? { unit: sv(limits.unit) } : {}),
       };
     case 'weekdays':
       return {

@@ -3,13 +3,14 @@ import { type RegionChange, useRegionChanges } from '../api/region-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { ChangeLogEntries } from './change-log-entries.tsx';
+import { ChangeLogEntries, SERVICE_ACTIONS } from './change-log-entries.tsx';
 import styles from './change-log-page.module.css';
 
 const ACTIONS: Readonly<Record<string, MessageId>> = {
   'errand-type-allowed': 'region.changes.action.allowed',
   'errand-type-disallowed': 'region.changes.action.disallowed',
   'errand-type-defaults-changed': 'region.changes.action.defaultsChanged',
+  ...SERVICE_ACTIONS,
 };
 
 /** `/personal/region/andringslogg`: who changed the region's base offering and when, newest first. */
@@ -32,7 +33,9 @@ export function RegionChangeLogPage() {
       <p>{t('region.changes.lead')}</p>
       <ChangeLogEntries
         changes={changes}
-        keyOf={(change) => `${change.at}-${change.staffHsaId}-${change.action}-${change.errandType}`}
+        keyOf={(change) =>
+          `${change.at}-${change.staffHsaId}-${change.action}-${change.errandType}-${change.serviceId}`
+        }
         details={(change) => <p className={styles.what}>{describe(change)}</p>}
       />
     </>

@@ -2,7 +2,7 @@ import { baseErrandTypes, findBaseErrandType } from '@kontakta/domain';
 import { useRegionUnits } from '../api/region-queries.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import styles from './region-pages.module.css';
 
@@ -13,7 +13,7 @@ export function RegionUnitsPage() {
   const units = useRegionUnits();
   useDocumentTitle(t('common.documentTitle', { page: t('region.units.heading') }));
   if (units.isPending) return <Loading />;
-  if (units.isError) return <LoadError error={units.error} onRetry={() => void units.refetch()} />;
+  if (units.isError) return <PageLoadError error={units.error} onRetry={() => void units.refetch()} />;
   const { region, items } = units.data;
   const caption = t('region.units.caption', { region: region.name, count: items.length });
   return (

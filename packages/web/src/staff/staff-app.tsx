@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { LoggedOutPage } from '../ui/logged-out-page.tsx';
@@ -12,6 +12,7 @@ import { ChooseUnitPage } from './choose-unit-page.tsx';
 import { FormBuilderPage } from './form-builder-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
 import { MyErrandsPage } from './my-errands-page.tsx';
+import { NoticeSettingsPage } from './notice-settings-page.tsx';
 import { RegionChangeLogPage } from './region-change-log-page.tsx';
 import { RegionOfferingPage } from './region-offering-page.tsx';
 import { RegionUnitsPage } from './region-units-page.tsx';
@@ -23,6 +24,11 @@ import { UnitAdminPage } from './unit-admin-page.tsx';
 import { UnitSettingsPage } from './unit-settings-page.tsx';
 
 const LOGIN = '/personal/inloggning';
+
+// The statistics page brings the charting library; only administrators who open it download it.
+const StatisticsPage = lazy(() =>
+  import('./statistics-page.tsx').then((module) => ({ default: module.StatisticsPage })),
+);
 
 /** Staff pages need a session and, except the unit choice itself, a chosen unit. */
 function atUnit(page: ReactNode) {
@@ -89,6 +95,7 @@ export function StaffApp() {
         <Route path="inkorg" element={atUnit(<InboxPage />)} />
         <Route path="arenden/:id" element={atUnit(<StaffErrandPage />)} />
         <Route path="mina-arenden" element={atUnit(<MyErrandsPage />)} />
+        <Route path="aviseringar" element={atUnit(<NoticeSettingsPage />)} />
         <Route path="obesvarade" element={atUnit(<UnansweredPage />)} />
         <Route path="administration" element={atUnit(<UnitAdminPage />)} />
         <Route path="administration/ny-arendetyp" element={atUnit(<FormBuilderPage />)} />
@@ -99,6 +106,18 @@ export function StaffApp() {
         <Route path="region" element={inRegion(<RegionUnitsPage />)} />
         <Route path="region/grundutbud" element={inRegion(<RegionOfferingPage />)} />
         <Route path="region/andringslogg" element={inRegion(<RegionChangeLogPage />)} />
+        <Route
+          path="statistik"
+          element={
+            // A unit administrator's statistics are their unit's, a regional administrator's their
+            // region's: either session will do, and the server decides what it shows (403 otherwise).
+            <RequireSession audience="staff" loginPath={LOGIN}>
+              <Suspense fallback={<Loading />}>
+                <StatisticsPage />
+              </Suspense>
+            </RequireSession>
+          }
+        />
         <Route path="*" element={<NotFoundPage homeHref="/personal" />} />
       </Route>
     </Routes>

@@ -6,8 +6,9 @@ import { useStaffErrand, useStaffProfile } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { formatDateTime, formatPersonnummer, isoDateTime } from '../ui/format.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AnswerSection } from './answer-section.tsx';
 import { CloseErrandForm } from './close-errand-form.tsx';
@@ -23,13 +24,19 @@ export function StaffErrandPage() {
   const { id = '' } = useParams();
   const errand = useStaffErrand(id);
   const profile = useStaffProfile();
-  const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>();
+  const [notice, setNoticeState] = useState<{ text: string; error?: boolean } | undefined>();
+  // After sending, assigning or closing, the form that was used may be gone: the eye and focus go
+  // to the result, next to where the button was.
+  const setNotice = (next: { text: string; error?: boolean }) => {
+    setNoticeState(next);
+    focusLater('errand-notice');
+  };
   const title = errand.data ? localized(errand.data.errandType.name) : t('staff.errand.documentTitle');
   useDocumentTitle(t('common.documentTitle', { page: title }));
 
   if (errand.isPending || profile.isPending) return <Loading />;
-  if (errand.isError) return <LoadError error={errand.error} onRetry={() => void errand.refetch()} />;
-  if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
+  if (errand.isError) return <PageLoadError error={errand.error} onRetry={() => void errand.refetch()} />;
+  if (profile.isError) return <PageLoadError error={profile.error} onRetry={() => void profile.refetch()} />;
   const data = errand.data;
   const me = profile.data;
   const isReceiver = me.roles.includes('receiver');
@@ -67,11 +74,6 @@ export function StaffErrandPage() {
         {data.deletesOn ? <> · {t('staff.errands.deletesOn', { date: data.deletesOn })}</> : null}
       </p>
       {replyWaiting ? <p className="notice">{t('staff.errand.replyWaiting')}</p> : null}
-      <div role="status">
-        {notice ? (
-          <p className={notice.error ? 'notice notice-error' : 'notice notice-success'}>{notice.text}</p>
-        ) : null}
-      </div>
 
       {/* On a wide screen the content and the work on it stand side by side. */}
       <div className={styles.layout}>
@@ -86,6 +88,18 @@ export function StaffErrandPage() {
           </section>
         </div>
         <div className={styles.work}>
+          {/* The result of what was just done, at the top of the column it was done in, with focus. */}
+          <div role="status">
+            {notice ? (
+              <p
+                id="errand-notice"
+                tabIndex={-1}
+                className={notice.error ? 'notice notice-error' : 'notice notice-success'}
+              >
+                {notice.text}
+              </p>
+            ) : null}
+          </div>
           <Routing errand={data} me={me} isReceiver={isReceiver} allowed={allowed} onDone={setNotice} />
 
           {mayAnswer ? <AnswerSection errand={data} onDone={(text) => setNotice({ text })} /> : null}

@@ -45,11 +45,16 @@ function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
   if (roles.includes('unit-administrator')) {
     items.push({ to: '/personal/administration', label: t('staff.menu.administration') });
   }
+  if (roles.includes('unit-administrator') || roles.includes('region-administrator')) {
+    items.push({ to: '/personal/statistik', label: t('staff.menu.statistics') });
+  }
   if (roles.includes('region-administrator')) {
     items.push({ to: '/personal/region', label: t('region.units.heading') });
     items.push({ to: '/personal/region/grundutbud', label: t('region.offering.heading') });
     items.push({ to: '/personal/region/andringslogg', label: t('region.changes.heading') });
   }
+  // A caregiver's own notices: an e-mail when an errand is assigned to them.
+  if (roles.includes('caregiver')) items.push({ to: '/personal/aviseringar', label: t('staff.menu.notices') });
   if ((units.data?.units.length ?? 0) + (units.data?.regions.length ?? 0) > 1) {
     items.push({ to: '/personal/valj-mottagning', label: t('staff.menu.switchUnit') });
   }

@@ -4,8 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAdminErrandTypes, useSaveErrandTypeSettings } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
+import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
-import { LoadError, Loading } from '../ui/page-state.tsx';
+import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
+import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { fieldErrorsOf } from './admin-field-errors.ts';
 import { optionControls } from './base-type-options-model.ts';
@@ -19,10 +23,10 @@ export function UnitAdminPage() {
   const types = useAdminErrandTypes(unitHsaId);
   const location = useLocation();
   const created = (location.state as { saved?: string } | null)?.saved;
-  const [notice, setNotice] = useState<string | undefined>(created ? t('admin.saved', { name: created }) : undefined);
+  const [notice] = useState<string | undefined>(created ? t('admin.saved', { name: created }) : undefined);
   useDocumentTitle(t('common.documentTitle', { page: t('admin.heading') }));
   if (profile.isPending || (unitHsaId && types.isPending)) return <Loading />;
-  if (types.isError) return <LoadError error={types.error} onRetry={() => void types.refetch()} />;
+  if (types.isError) return <PageLoadError error={types.error} onRetry={() => void types.refetch()} />;
   const items = (types.data?.items ?? []).filter((type) => type.retiredAt === null);
   return (
     <>
@@ -48,43 +52,117 @@ export function UnitAdminPage() {
           </li>
         </ul>
       </nav>
-      <h2>{t('admin.types')}</h2>
-      <ul className={styles.types}>
-        {items.map((type) => (
-          <ErrandTypeRow key={type.id} unitHsaId={unitHsaId} type={type} onSaved={setNotice} />
-        ))}
-      </ul>
+      {items.length > 0 ? (
+        <ErrandTypesForm unitHsaId={unitHsaId} items={items} />
+      ) : (
+        <>
+          <h2>{t('admin.types')}</h2>
+          <p className="muted">{t('admin.noTypes')}</p>
+        </>
+      )}
     </>
   );
 }
 
-function ErrandTypeRow({
-  unitHsaId,
-  type,
-  onSaved,
-}: Readonly<{ unitHsaId: string; type: AdminErrandType; onSaved: (notice: string) => void }>) {
+type TypeSettings = Readonly<{ enabled: boolean; openToProxies: boolean; citizenMayReply: boolean }>;
+
+const settingsOf = (type: AdminErrandType): TypeSettings => ({
+  enabled: type.enabled,
+  openToProxies: type.openToProxies,
+  citizenMayReply: type.citizenMayReply,
+});
+
+const sameSettings = (a: TypeSettings, b: TypeSettings) =>
+  a.enabled === b.enabled && a.openToProxies === b.openToProxies && a.citizenMayReply === b.citizenMayReply;
+
+/**
+ * Every errand type's settings in one form with one save: what was changed is saved together, and
+ * leaving with changes not saved asks first.
+ */
+function ErrandTypesForm({ unitHsaId, items }: Readonly<{ unitHsaId: string; items: readonly AdminErrandType[] }>) {
   const t = useText();
   const localized = useLocalized();
   const save = useSaveErrandTypeSettings(unitHsaId);
-  const [enabled, setEnabled] = useState(type.enabled);
-  const [openToProxies, setOpenToProxies] = useState(type.openToProxies);
-  const [citizenMayReply, setCitizenMayReply] = useState(type.citizenMayReply);
-  const [failed, setFailed] = useState<string | false>(false);
+  const [drafts, setDrafts] = useState<Readonly<Record<string, TypeSettings>>>(() =>
+    Object.fromEntries(items.map((type) => [type.id, settingsOf(type)])),
+  );
+  const [failures, setFailures] = useState<readonly SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState<string | undefined>();
+  const draftOf = (type: AdminErrandType) => drafts[type.id] ?? settingsOf(type);
+  const changed = items.filter((type) => !sameSettings(draftOf(type), settingsOf(type)));
+  const leaving = useUnsavedChanges(changed.length > 0);
+
+  const set = (type: AdminErrandType, change: Partial<TypeSettings>) => {
+    setSaved(undefined);
+    setDrafts((current) => ({ ...current, [type.id]: { ...draftOf(type), ...change } }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(undefined);
+    if (changed.length === 0) {
+      setFailures([]);
+      setSaved(t('admin.nothingChanged'));
+      focusLater('admin-types-result');
+      return;
+    }
+    const failed: SummaryError[] = [];
+    for (const type of changed) {
+      try {
+        await save.mutateAsync({ type: type.id, settings: draftOf(type) });
+      } catch (error) {
+        const message = fieldErrorsOf(error)[0]?.message ?? t('admin.saveFailed');
+        failed.push({ message: `${localized(type.name)}: ${message}`, targetId: `type-${type.id}-enabled` });
+      }
+    }
+    setFailures(failed);
+    if (failed.length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setSaved(t('admin.savedAll', { count: changed.length }));
+    focusLater('admin-types-result');
+  };
+
+  return (
+    <form noValidate aria-labelledby="admin-types" onSubmit={(event) => void submit(event)}>
+      <h2 id="admin-types">{t('admin.types')}</h2>
+      <ErrorSummary errors={failures} focusKey={attempt} />
+      <ul className={styles.types}>
+        {items.map((type) => (
+          <ErrandTypeRow key={type.id} type={type} settings={draftOf(type)} onChange={(change) => set(type, change)} />
+        ))}
+      </ul>
+      <div className="actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('admin.saveAll')}
+        </button>
+        {changed.length > 0 ? <span className="muted">{t('admin.unsaved')}</span> : null}
+      </div>
+      <div role="status">
+        {saved ? (
+          <p id="admin-types-result" tabIndex={-1} className="notice notice-success">
+            {saved}
+          </p>
+        ) : null}
+      </div>
+      <LeavePageBlockerDialog blocker={leaving.blocker} />
+    </form>
+  );
+}
+
+function ErrandTypeRow({
+  type,
+  settings,
+  onChange,
+}: Readonly<{ type: AdminErrandType; settings: TypeSettings; onChange: (change: Partial<TypeSettings>) => void }>) {
+  const t = useText();
+  const localized = useLocalized();
   const name = localized(type.name);
   // The region's base offering is the frame: a type it does not allow can only be switched off.
   const heldBack = type.allowedByRegion === false;
   const id = `type-${type.id}`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailed(false);
-    try {
-      await save.mutateAsync({ type: type.id, settings: { enabled, openToProxies, citizenMayReply } });
-      onSaved(t('admin.saved', { name }));
-    } catch (error) {
-      setFailed(fieldErrorsOf(error)[0]?.message ?? t('admin.saveFailed'));
-    }
-  };
 
   const checkbox = (key: string, label: string, checked: boolean, set: (value: boolean) => void, locked = false) => (
     <div className="checkbox-row">
@@ -101,29 +179,31 @@ function ErrandTypeRow({
 
   return (
     <li className={styles.type}>
-      <h3 id={`${id}-name`}>
-        {name}
-        {type.kind === 'custom' ? <span className={styles.tag}> {t('admin.custom')}</span> : null}
-      </h3>
-      <p className="muted">{localized(type.description)}</p>
-      {heldBack ? (
-        <p className="notice" id={`${id}-region`}>
-          {t('admin.notAllowedByRegion')}
-        </p>
-      ) : null}
-      <form className={styles.settings} aria-labelledby={`${id}-name`} onSubmit={(event) => void submit(event)}>
-        {checkbox('enabled', t('admin.enabled'), enabled, setEnabled, heldBack && !enabled)}
-        {checkbox('proxies', t('admin.openToProxies'), openToProxies, setOpenToProxies)}
-        {checkbox('reply', t('admin.citizenMayReply'), citizenMayReply, setCitizenMayReply)}
-        <div className="actions">
-          <button
-            type="submit"
-            className="button button-secondary"
-            disabled={save.isPending}
-            aria-label={t('admin.saveNamed', { name })}
-          >
-            {t('admin.save')}
-          </button>
+      <fieldset className={`plain-fieldset ${styles.settings}`} aria-labelledby={`${id}-name`}>
+        <h3 id={`${id}-name`}>
+          {name}
+          {type.kind === 'custom' ? <span className={styles.tag}> {t('admin.custom')}</span> : null}
+        </h3>
+        <p className="muted">{localized(type.description)}</p>
+        {heldBack ? (
+          <p className="notice" id={`${id}-region`}>
+            {t('admin.notAllowedByRegion')}
+          </p>
+        ) : null}
+        {checkbox(
+          'enabled',
+          t('admin.enabled'),
+          settings.enabled,
+          (enabled) => onChange({ enabled }),
+          heldBack && !settings.enabled,
+        )}
+        {checkbox('proxies', t('admin.openToProxies'), settings.openToProxies, (openToProxies) =>
+          onChange({ openToProxies }),
+        )}
+        {checkbox('reply', t('admin.citizenMayReply'), settings.citizenMayReply, (citizenMayReply) =>
+          onChange({ citizenMayReply }),
+        )}
+        <p className={styles.links}>
           {type.kind === 'custom' ? (
             <Link to={`/personal/administration/arendetyper/${encodeURIComponent(type.id)}`}>
               {t('admin.editForm', { name })}
@@ -134,13 +214,8 @@ function ErrandTypeRow({
               {t('admin.options.link', { name })}
             </Link>
           ) : null}
-        </div>
-        {failed ? (
-          <p className="notice notice-error" role="alert">
-            {failed}
-          </p>
-        ) : null}
-      </form>
+        </p>
+      </fieldset>
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { UnitSettings } from '@kontakta/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useSaveUnitSettings, useUnitSettings } from '../api/admin-queries.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { fieldErrorsOf, isSchemaRefusal } from './admin-field-errors.ts';
+import { useSavePart } from './page-save.tsx';
 import styles from './unit-settings-page.module.css';
 
 const EMAIL_ID = 'unit-settings-email';
@@ -29,7 +30,7 @@ export function UnitSettingsSection({ unitHsaId }: Readonly<{ unitHsaId: string 
 
 function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: UnitSettings }>) {
   const t = useText();
-  const save = useSaveUnitSettings(unitHsaId);
+  const mutation = useSaveUnitSettings(unitHsaId);
   const [email, setEmail] = useState(initial.notificationEmail ?? '');
   const [staffNames, setStaffNames] = useState(initial.staffNames);
   const [mailbox, setMailbox] = useState(initial.mailboxNotifications);
@@ -37,14 +38,18 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
   const [emailError, setEmailError] = useState<string | undefined>();
   const [summary, setSummary] = useState<readonly SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => ({
+    email: initial.notificationEmail ?? '',
+    staffNames: initial.staffNames,
+    mailbox: initial.mailboxNotifications,
+  }));
+  const dirty = email.trim() !== saved.email || staffNames !== saved.staffNames || mailbox !== saved.mailbox;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
+  // Saved with the rest of the page (page-save.tsx); true when saved.
+  const save = async (): Promise<boolean> => {
     const trimmed = email.trim();
     try {
-      const result = await save.mutateAsync({
+      const result = await mutation.mutateAsync({
         notificationEmail: trimmed === '' ? null : trimmed,
         staffNames,
         mailboxNotifications: mailbox,
@@ -53,7 +58,12 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
       setUpdatedAt(result.updatedAt);
       setEmailError(undefined);
       setSummary([]);
-      setSaved(true);
+      setSaved({
+        email: result.notificationEmail ?? '',
+        staffNames: result.staffNames,
+        mailbox: result.mailboxNotifications,
+      });
+      return true;
     } catch (error) {
       const errors = fieldErrorsOf(error);
       const onEmail = errors.find((fieldError) => fieldError.path.startsWith('body.notificationEmail'));
@@ -73,13 +83,14 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         ...(errors.length === 0 ? [{ message: t('admin.saveFailed') }] : []),
       ]);
       setAttempt((n) => n + 1);
+      return false;
     }
   };
+  useSavePart('unit-settings', dirty, save);
 
   return (
-    <form noValidate aria-labelledby="unit-settings-heading" onSubmit={(event) => void submit(event)}>
+    <div>
       <ErrorSummary errors={summary} focusKey={attempt} />
-      <div role="status">{saved ? <p className="notice notice-success">{t('unitSettings.saved')}</p> : null}</div>
       <TextField
         id={EMAIL_ID}
         type="email"
@@ -135,14 +146,9 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
           </div>
         ))}
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('unitSettings.save')}
-        </button>
-        {updatedAt === null ? null : (
-          <span className="muted">{t('unitSettings.updated', { date: formatDateTime(updatedAt) })}</span>
-        )}
-      </div>
-    </form>
+      {updatedAt === null ? null : (
+        <p className="muted">{t('unitSettings.updated', { date: formatDateTime(updatedAt) })}</p>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useInstallationFacts } from '../api/installation-queries.ts';
 import { useText } from '../i18n/use-text.ts';
-import { LoadError, Loading } from './page-state.tsx';
+import { Loading, PageLoadError } from './page-state.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 
 /**
@@ -14,7 +14,7 @@ export function AccessibilityStatementPage() {
   const facts = useInstallationFacts();
   useDocumentTitle(t('common.documentTitle', { page: t('a11yStatement.heading') }));
   if (facts.isPending) return <Loading />;
-  if (facts.isError) return <LoadError error={facts.error} onRetry={() => void facts.refetch()} />;
+  if (facts.isError) return <PageLoadError error={facts.error} onRetry={() => void facts.refetch()} />;
   const provider = facts.data.careProvider ?? t('publicPages.unnamedProvider');
   return (
     <>

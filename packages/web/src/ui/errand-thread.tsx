@@ -54,6 +54,9 @@ export function ErrandThread({ errand, viewer }: Readonly<{ errand: CitizenErran
                 hiddenKeys={viewer === 'citizen' && message.kind === 'answer' ? CITIZEN_HIDDEN_ANSWER_KEYS : []}
                 // The answer form speaks to staff ("Meddelande till invånaren"); the citizen reads it as theirs.
                 labels={viewer === 'citizen' && message.kind === 'answer' ? { message: t('answers.messageToYou') } : {}}
+                // The citizen's own form speaks to them ("Läkemedel som du vill förnya"); staff read it
+                // in the third person ("Läkemedel som invånaren vill förnya").
+                forStaff={viewer === 'staff' && message.kind !== 'answer'}
               />
             ) : (
               <p className={styles.text}>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useInstallationFacts } from '../api/installation-queries.ts';
 import { useText } from '../i18n/use-text.ts';
-import { LoadError, Loading } from './page-state.tsx';
+import { Loading, PageLoadError } from './page-state.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
 
 /**
@@ -14,7 +14,7 @@ export function PrivacyPage() {
   const facts = useInstallationFacts();
   useDocumentTitle(t('common.documentTitle', { page: t('privacy.heading') }));
   if (facts.isPending) return <Loading />;
-  if (facts.isError) return <LoadError error={facts.error} onRetry={() => void facts.refetch()} />;
+  if (facts.isError) return <PageLoadError error={facts.error} onRetry={() => void facts.refetch()} />;
   const data = facts.data;
   const provider = data.careProvider ?? t('publicPages.unnamedProvider');
   return (

@@ -1,12 +1,11 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
-  client,
   createErrandFixture,
   type ErrandFixture,
   prescriptionAnswers,
 } from '../../testing/errand-fixture.ts';
+import { regionSession as chooseRegion } from '../../testing/region-session.ts';
 import { DIALECTS } from '../../testing/test-databases.ts';
 import { type Method, requestAs } from '../../testing/unit-admin-fixture.ts';
 
@@ -26,21 +25,7 @@ describe.each(DIALECTS)('regional administration on %s', (dialect) => {
 
   /** Logs in without a unit, then chooses the region through the API, as the web app does. */
   async function regionSession(hsaId: string, code: string): Promise<Client> {
-    const first = await f.staffWithRoles(hsaId, null as never, []);
-    const chosen = await first.post('/api/auth/region', { regionCode: code });
-    expect(chosen.statusCode, chosen.body).toBe(200);
-    return client(f.app, loginFrom(chosen, first));
-  }
-
-  function loginFrom(response: LightMyRequestResponse, before: Client): Client['login'] {
-    const cookie = response.cookies.find((c) => c.name.endsWith('kontakta_session'));
-    if (!cookie) throw new Error('no session cookie');
-    const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
-    return {
-      cookies: { [cookie.name]: cookie.value },
-      headers: { ...before.login.headers, 'x-csrf-token': csrfToken },
-      token: cookie.value,
-    };
+    return chooseRegion(f, hsaId, code);
   }
 
   async function offering(as: Client) {

@@ -109,6 +109,7 @@ describe('notification templates', () => {
       ['errand-reply-received', 'email'],
       ['unit-daily-digest', 'email'],
       ['errands-overdue', 'email'],
+      ['errand-assigned', 'email'],
       ['errand-answered', 'email'],
       ['errand-answered', 'sms'],
       ['new-message', 'email'],

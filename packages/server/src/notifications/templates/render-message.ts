@@ -16,8 +16,14 @@ export function loginLinks(publicUrl: string, clickableForCitizens: boolean): Lo
   return { citizen, staff: `${publicUrl}/personal` };
 }
 
-/** Templates addressed to care-unit staff (a unit's functional mailbox); the rest go to citizens. */
-const STAFF_TEMPLATES = new Set(['errand-received', 'errand-reply-received', 'unit-daily-digest', 'errands-overdue']);
+/** Templates addressed to care-unit staff (a unit's mailbox, a caregiver); the rest go to citizens. */
+const STAFF_TEMPLATES = new Set([
+  'errand-received',
+  'errand-reply-received',
+  'unit-daily-digest',
+  'errands-overdue',
+  'errand-assigned',
+]);
 
 const DEFAULT_CODE_MINUTES = 5;
 

@@ -25,6 +25,10 @@ export const TEMPLATE_TEXTS: Readonly<Record<string, Texts>> = {
   'errand-reply-received': {
     email: { subject: 'email.errand-reply-received.subject', body: 'email.errand-reply-received.body' },
   },
+  // To a caregiver who asked for it on their profile: an errand is theirs now.
+  'errand-assigned': {
+    email: { subject: 'email.errand-assigned.subject', body: 'email.errand-assigned.body' },
+  },
   'errands-overdue': {
     email: { subject: 'email.errands-overdue.subject', body: 'email.errands-overdue.body' },
   },

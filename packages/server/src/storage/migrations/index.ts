@@ -29,6 +29,9 @@ import * as internalNotes from './2026-12-06-17-internal-notes.ts';
 import * as answerTemplates from './2026-12-06-18-answer-templates.ts';
 import * as unitClosures from './2026-12-06-19-unit-closures.ts';
 import * as regionAdministration from './2026-12-06-20-region-administration.ts';
+import * as statistics from './2026-12-06-21-statistics.ts';
+import * as connectedServices from './2026-12-06-22-connected-services.ts';
+import * as assignmentNotice from './2026-12-06-23-assignment-notice.ts';
 import * as referenceGeneration from './2026-12-06-24-reference-generation.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
@@ -63,5 +66,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-18-answer-templates': answerTemplates,
   '2026-12-06-19-unit-closures': unitClosures,
   '2026-12-06-20-region-administration': regionAdministration,
+  '2026-12-06-21-statistics': statistics,
   '2026-12-06-24-reference-generation': referenceGeneration,
+  '2026-12-06-22-connected-services': connectedServices,
+  '2026-12-06-23-assignment-notice': assignmentNotice,
 };

@@ -11,9 +11,10 @@ function isDeletionKeyId(keyId: string): boolean {
 /**
  * Every table whose rows carry a data key wrapped by a key named in `key_id`: a master key, or for
  * errands a month's deletion key (`deletion:YYYY-MM`, see encryption/deletion-keys.ts), which
- * master-key rotation leaves alone: it re-wraps the deletion keys themselves.
+ * master-key rotation leaves alone: it re-wraps the deletion keys themselves. `oidc_signing_key`:
+ * the OpenID provider's signing key (openid-provider/signing-key.ts).
  */
-export const WRAPPED_KEY_TABLES = ['errand', 'calendar_note'] as const;
+export const WRAPPED_KEY_TABLES = ['errand', 'calendar_note', 'oidc_signing_key'] as const;
 export type WrappedKeyTable = (typeof WRAPPED_KEY_TABLES)[number];
 
 export type WrappedKeyRow = { id: string; wrapped_key: Uint8Array; key_id: string };

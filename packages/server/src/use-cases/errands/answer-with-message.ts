@@ -4,6 +4,7 @@ import { AppError } from '../app-error.ts';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import { effectiveUnitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
+import { recordFirstAnswer } from '../statistics/record-statistics.ts';
 import { appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
 import { transitionErrand } from './transition-errand.ts';
@@ -61,6 +62,7 @@ export async function answerWithMessage(
           answers: { message: input.message.trim() },
         });
         await notifyCitizen(trx, row.citizen_id, row.id, 'errand-answered', ctx.now);
+        await recordFirstAnswer(trx, row, ctx.now);
       },
     },
   );

@@ -2,6 +2,7 @@ import type { StaffActor } from '@kontakta/domain';
 import { upsertStaffMember } from '../../storage/repositories/people.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
+import { notifyAssignee } from './notify-assignee.ts';
 import { transitionErrand } from './transition-errand.ts';
 
 /**
@@ -9,7 +10,13 @@ import { transitionErrand } from './transition-errand.ts';
  * it to another (the first is on leave). The caregiver must hold the caregiver role at this unit
  * in the HSA catalogue today.
  */
-export async function assignErrand(ctx: UseCaseContext<StaffActor>, errandId: string, caregiverHsaId: string) {
+export async function assignErrand(
+  ctx: UseCaseContext<StaffActor>,
+  errandId: string,
+  caregiverHsaId: string,
+  /** Whether the caregiver's "an errand is yours" e-mail is sent; bulk routing sends one at the end. */
+  { notify = true }: { notify?: boolean } = {},
+) {
   const employee = await ctx.registers.findEmployee(caregiverHsaId);
   await transitionErrand(
     ctx,
@@ -36,6 +43,7 @@ export async function assignErrand(ctx: UseCaseContext<StaffActor>, errandId: st
           profession: employee.profession,
           updated_at: ctx.now,
         });
+        if (notify) await notifyAssignee(trx, ctx.actor.hsaId, caregiverHsaId, errandId, ctx.now);
       },
     },
   );

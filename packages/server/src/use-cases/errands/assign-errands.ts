@@ -2,6 +2,7 @@ import { mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 import { assignErrand } from './assign-errand.ts';
+import { notifyAssignee } from './notify-assignee.ts';
 
 export type BulkAssignOutcome = { id: string; outcome: 'assigned' | 'refused'; reason?: string };
 
@@ -20,7 +21,7 @@ export async function assignErrands(
   const items: BulkAssignOutcome[] = [];
   for (const id of errandIds) {
     try {
-      await assignErrand(ctx, id, caregiverHsaId);
+      await assignErrand(ctx, id, caregiverHsaId, { notify: false });
       items.push({ id, outcome: 'assigned' });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -29,5 +30,8 @@ export async function assignErrands(
       items.push({ id, outcome: 'refused', reason: error.code === 'conflict' ? error.message : error.code });
     }
   }
+  // One "errands are yours" e-mail for the lot, not one per errand.
+  const last = items.findLast((item) => item.outcome === 'assigned');
+  if (last) await notifyAssignee(ctx.database.db, ctx.actor.hsaId, caregiverHsaId, last.id, ctx.now);
   return { items };
 }

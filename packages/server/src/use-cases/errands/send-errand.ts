@@ -17,6 +17,7 @@ import { type IdempotentResponse, recordIdempotentResponse } from '../idempotenc
 import { cachedReferenceReads } from '../reference-reads.ts';
 import { frameOf, unitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
+import { recordErrandSent } from '../statistics/record-statistics.ts';
 import { sendClosureReply } from '../units/send-closure-reply.ts';
 import { assertOpenDuring, closureAt } from '../units/unit-closure-facts.ts';
 import { wrapErrandKey } from './errand-keys.ts';
@@ -145,6 +146,7 @@ export async function sendErrand(
           ]
         : []),
     ]);
+    await recordErrandSent(trx, { unitHsaId: receivingUnit, errandType: input.errandType, at: ctx.now });
     await notifyUnitMailbox(trx, receivingSetting, id, 'errand-received', ctx.now);
     if (closure) {
       await sendClosureReply(trx, { closure, closures, citizenId, errandType: input.errandType, now: ctx.now });

@@ -4,11 +4,13 @@ import {
   type FormField,
   isDisplayOnlyField,
   isFieldShown,
+  staffLabelOf,
 } from '@kontakta/domain';
 
 // Answers read back as plain Swedish lines ("Fråga: svar"), drawn from the form they were written
 // on, as the web's answers view shows them: only questions shown and answered; a repeating group
-// as numbered items. For the record copy (PDF and FHIR text), where a caregiver reads, not a form.
+// as numbered items. For the record copy (PDF and FHIR text), where a caregiver reads, not a form:
+// the questions in the third person, as staff read them in the errand ("Har invånaren feber?").
 
 export type AnswerLine = Readonly<{ label: string; value: string; depth: number }>;
 
@@ -62,7 +64,7 @@ function linesOf(fields: readonly FormField[], answers: Answers, outer: readonly
     const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     if (!isAnswered(value)) continue;
     if (field.kind === 'group') {
-      out.push({ label: field.label.sv, value: '', depth });
+      out.push({ label: staffLabelOf(field)?.sv ?? field.label.sv, value: '', depth });
       (Array.isArray(value) ? value : []).forEach((item, index) => {
         const noun = field.itemNoun ? upperFirst(field.itemNoun.one.sv) : field.label.sv;
         out.push({ label: `${noun} ${index + 1}`, value: '', depth: depth + 1 });
@@ -70,7 +72,7 @@ function linesOf(fields: readonly FormField[], answers: Answers, outer: readonly
       });
       continue;
     }
-    out.push({ label: field.label.sv, value: valueText(field, value), depth });
+    out.push({ label: staffLabelOf(field)?.sv ?? field.label.sv, value: valueText(field, value), depth });
   }
   return out;
 }

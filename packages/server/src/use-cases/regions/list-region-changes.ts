@@ -20,6 +20,7 @@ export async function listRegionChanges(
       staffName,
       action: row.action,
       errandType: row.errand_type,
+      serviceId: row.service_id,
     })),
     nextCursor: page.nextCursor,
   };

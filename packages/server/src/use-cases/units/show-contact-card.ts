@@ -1,10 +1,12 @@
 import type { ContactCard } from '@kontakta/contract';
 import { baseErrandTypes, findBaseErrandType } from '@kontakta/domain';
+import { listContactCardServices } from '../../storage/repositories/connected-service.repository.ts';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
 import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
 import { listUnitExternalLinks } from '../../storage/repositories/unit-external-link.repository.ts';
 import { AppError } from '../app-error.ts';
+import { initiateLoginUrl, serviceProviderIssuer } from '../connected-services/hand-over.ts';
 import { regionFrameOfUnit, unitTypeFlags } from '../regions/region-frame.ts';
 import type { UseCaseContext } from '../services.ts';
 import { contactDetails, replyTimeOf } from './contact-card-view.ts';
@@ -22,15 +24,16 @@ const NATIONAL_ORDER = new Map<string, number>(baseErrandTypes.map((type, index)
  * A closure going on or coming is named on the card (beyond 1177), before the citizen chooses.
  */
 export async function showContactCard(
-  ctx: Pick<UseCaseContext, 'database' | 'clock'>,
+  ctx: Pick<UseCaseContext, 'database' | 'clock' | 'config'>,
   unitHsaId: string,
 ): Promise<ContactCard> {
   const { db } = ctx.database;
   const unit = await findCareUnit(db, unitHsaId);
   if (!unit) throw new AppError('not-found');
-  const [offered, links, contact, replyTimes, closure] = await Promise.all([
+  const [offered, links, services, contact, replyTimes, closure] = await Promise.all([
     listUnitErrandTypes(db, unitHsaId),
     listUnitExternalLinks(db, unitHsaId),
+    listContactCardServices(db, unitHsaId),
     findUnitContactCard(db, unitHsaId),
     listUnitReplyTimes(db, unitHsaId),
     contactCardClosure(db, unitHsaId, ctx.clock()),
@@ -65,6 +68,16 @@ export async function showContactCard(
     contact: contactDetails(unit, contact),
     errandTypes,
     links: links.map((link) => ({ title: { sv: link.title_sv, en: link.title_en }, url: link.url })),
+    services: services.map((service) => ({
+      id: service.id,
+      name: { sv: service.name_sv, en: service.name_en },
+      description: { sv: service.description_sv, en: service.description_en },
+      url:
+        service.client_id === null
+          ? service.url
+          : initiateLoginUrl(service.url, serviceProviderIssuer(ctx.config.publicUrl)),
+      handOver: service.client_id !== null,
+    })),
     closure,
   };
 }

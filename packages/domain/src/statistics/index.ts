@@ -1,0 +1,3 @@
+export * from './answer-time-histogram.ts';
+export * from './statistics-periods.ts';
+export * from './suppression.ts';

@@ -1,0 +1,71 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { OidcPayloadTable } from '../connected-service-schema.ts';
+import type { DatabaseSchema } from '../schema.ts';
+
+// oidc-provider's state for Kontakta's OpenID Provider (interactions, codes, tokens, grants,
+// sessions), in the database so that every process of an installation shares it.
+
+export type OidcPayloadRow = Selectable<OidcPayloadTable>;
+
+export async function upsertOidcPayload(db: Kysely<DatabaseSchema>, row: OidcPayloadRow): Promise<void> {
+  const { model: _model, id: _id, ...changes } = row;
+  await db
+    .insertInto('oidc_payload')
+    .values(row)
+    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(changes))
+    .execute();
+}
+
+/** A live payload (not expired at `now`). */
+export async function findOidcPayload(
+  db: Kysely<DatabaseSchema>,
+  model: string,
+  id: string,
+  now: number,
+): Promise<OidcPayloadRow | undefined> {
+  return db
+    .selectFrom('oidc_payload')
+    .selectAll()
+    .where('model', '=', model)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function findOidcPayloadByUid(
+  db: Kysely<DatabaseSchema>,
+  model: string,
+  uid: string,
+  now: number,
+): Promise<OidcPayloadRow | undefined> {
+  return db
+    .selectFrom('oidc_payload')
+    .selectAll()
+    .where('uid', '=', uid)
+    .where('model', '=', model)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function updateOidcPayloadText(
+  db: Kysely<DatabaseSchema>,
+  model: string,
+  id: string,
+  payload: string,
+): Promise<void> {
+  await db.updateTable('oidc_payload').set({ payload }).where('model', '=', model).where('id', '=', id).execute();
+}
+
+export async function deleteOidcPayload(db: Kysely<DatabaseSchema>, model: string, id: string): Promise<void> {
+  await db.deleteFrom('oidc_payload').where('model', '=', model).where('id', '=', id).execute();
+}
+
+export async function deleteOidcPayloadsOfGrant(db: Kysely<DatabaseSchema>, grantId: string): Promise<void> {
+  await db.deleteFrom('oidc_payload').where('grant_id', '=', grantId).execute();
+}
+
+/** Removes what has expired; the provider never reads it again. */
+export async function deleteExpiredOidcPayloads(db: Kysely<DatabaseSchema>, now: number): Promise<number> {
+  const result = await db.deleteFrom('oidc_payload').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,98 @@
+import { answerHourBucket, closedOnClosures, stockholmDate, workingTimeBetween } from '@kontakta/domain';
+import type { Kysely } from 'kysely';
+import type { NewLoginEvent } from '../../storage/repositories/login-event.repository.ts';
+import {
+  incrementErrandStat,
+  incrementPlaceStat,
+  incrementUnitStat,
+} from '../../storage/repositories/statistics.repository.ts';
+import { listUnitClosureSpans } from '../../storage/repositories/unit-closure.repository.ts';
+import { findUnitContactCard } from '../../storage/repositories/unit-contact-card.repository.ts';
+import type { DatabaseSchema, OutboxStatus } from '../../storage/schema.ts';
+import { openingIntervals } from '../errands/reply-deadlines.ts';
+
+// The statistics' counts (issue 16 pt 3), each raised in the transaction of the event it counts,
+// so a count exists exactly when its event committed. One call per event, from the use case (or
+// worker) where the event happens; a test recounts them from the raw rows.
+
+const dayOf = (at: number) => stockholmDate(new Date(at));
+
+/** An errand arrived at a unit (send-errand). */
+export async function recordErrandSent(
+  trx: Kysely<DatabaseSchema>,
+  errand: { unitHsaId: string; errandType: string; at: number },
+): Promise<void> {
+  await incrementUnitStat(trx, errand.unitHsaId, {
+    measure: 'errand-sent',
+    day: dayOf(errand.at),
+    dimension: errand.errandType,
+  });
+}
+
+/**
+ * A unit answered an errand for the first time: counted as answered, and its time to that answer
+ * in the unit's working hours (its opening hours, without holidays and its closures, as reply
+ * deadlines count them) into the answer-time histogram. Later answers are not counted again.
+ */
+export async function recordFirstAnswer(
+  trx: Kysely<DatabaseSchema>,
+  errand: { unit_hsa_id: string; errand_type: string; created_at: number; first_answered_at: number | null },
+  now: number,
+): Promise<void> {
+  if (errand.first_answered_at !== null) return;
+  const [card, closures] = await Promise.all([
+    findUnitContactCard(trx, errand.unit_hsa_id),
+    listUnitClosureSpans(trx, errand.unit_hsa_id),
+  ]);
+  const working = workingTimeBetween(
+    errand.created_at,
+    now,
+    openingIntervals(card?.opening_hours),
+    closedOnClosures(closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on }))),
+  );
+  const day = dayOf(now);
+  await incrementUnitStat(trx, errand.unit_hsa_id, { measure: 'errand-answered', day, dimension: errand.errand_type });
+  await incrementUnitStat(trx, errand.unit_hsa_id, {
+    measure: 'answer-time',
+    day,
+    dimension: errand.errand_type,
+    bucket: answerHourBucket(working),
+  });
+}
+
+/** Whether a login event counts as a login in the statistics: a citizen's successful one. */
+export function countsAsLogin(event: NewLoginEvent): boolean {
+  return event.audience === 'citizen' && event.result === 'success';
+}
+
+/**
+ * A citizen logged in: counted by method, placed in the citizen's municipality (population
+ * register) and its region (a Swedish municipality code begins with its county's, the region's, code).
+ */
+export async function recordLogin(trx: Kysely<DatabaseSchema>, event: NewLoginEvent): Promise<void> {
+  if (!countsAsLogin(event)) return;
+  const municipality = event.municipality_code ?? '';
+  await incrementPlaceStat(
+    trx,
+    { regionCode: municipality.slice(0, 2), municipalityCode: municipality },
+    { measure: 'login', day: dayOf(event.occurred_at), dimension: event.method },
+  );
+}
+
+/** A notification about an errand was finished (delivered, bounced, dead or expired), at the errand's unit. */
+export async function recordNotificationOutcome(
+  trx: Kysely<DatabaseSchema>,
+  notification: {
+    errandId: string | null;
+    channel: string;
+    status: Extract<OutboxStatus, 'sent' | 'dead' | 'bounced' | 'expired'>;
+  },
+  now: number,
+): Promise<void> {
+  if (notification.errandId === null) return;
+  await incrementErrandStat(trx, notification.errandId, {
+    measure: 'notification',
+    day: dayOf(now),
+    dimension: `${notification.channel}:${notification.status}`,
+  });
+}

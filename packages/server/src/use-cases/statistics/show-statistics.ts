@@ -1,0 +1,309 @@
+import type {
+  Statistics,
+  StatisticsBreakdown,
+  StatisticsQuery,
+  StatisticsRow,
+  StatisticsTable,
+} from '@kontakta/contract';
+import {
+  ANSWER_HOUR_EDGES,
+  addCalendarDays,
+  type Granularity,
+  periodsBetween,
+  quantileBucket,
+  SUPPRESSION_THRESHOLD,
+  suppressGrid,
+} from '@kontakta/domain';
+import {
+  countWaitingByAge,
+  listCustomTypeNames,
+  listRegionNames,
+  listStatUnits,
+  type StatKeyColumn,
+  type StatScope,
+  type StatUnit,
+  sumStats,
+  UNANSWERED_AGE_DAYS,
+} from '../../storage/repositories/statistics.repository.ts';
+import type { StatMeasure } from '../../storage/statistics-schema.ts';
+import { AppError } from '../app-error.ts';
+import type { UseCaseContext } from '../services.ts';
+import {
+  ALL,
+  ageBucketLabel,
+  answerBucketLabel,
+  baseTypeName,
+  type Localized,
+  loginMethodLabel,
+  notificationLabel,
+  periodLabel,
+  UNKNOWN_PLACE,
+} from './statistics-labels.ts';
+import { statisticsScopeFor } from './statistics-scope.ts';
+
+/** Longest period one request may cover, and per day at most a quarter, so an answer stays small. */
+const MAX_DAYS = 3 * 366;
+const MAX_DAYS_BY_DAY = 92;
+
+const KEY_COLUMN: Record<StatisticsBreakdown, StatKeyColumn> = {
+  none: null,
+  region: 'region_code',
+  municipality: 'municipality_code',
+  unit: 'unit_hsa_id',
+  'errand-type': 'dimension',
+};
+
+type Labeler = (key: string) => Localized;
+
+/**
+ * The statistics page (issue 16 pts 3–4): counts from the aggregate table (never from scanning
+ * errands) between two days, per day, week or month and per breakdown, in the actor's scope, with
+ * every count under 5 suppressed and only the totals that reveal nothing. Unanswered errands by
+ * age are the present state, counted through the units' waiting index.
+ */
+export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery): Promise<Statistics> {
+  const { db } = ctx.database;
+  const scope = await statisticsScopeFor(db, ctx.actor, query.unit);
+  const granularity: Granularity = query.granularity ?? 'month';
+  const breakdown: StatisticsBreakdown = query.breakdown ?? 'none';
+  checkPeriod(query.from, query.to, granularity);
+
+  const regionScope: StatScope =
+    ctx.actor.kind === 'staff' && ctx.actor.regionCode ? { kind: 'region', regionCode: ctx.actor.regionCode } : scope;
+  const [units, regions] = await Promise.all([listStatUnits(db, regionScope), listRegionNames(db)]);
+  const inScope = scope.kind === 'unit' ? units.filter((unit) => unit.hsaId === scope.unitHsaId) : units;
+  const labels = await breakdownLabeler(ctx, breakdown, inScope, regions);
+  const periods = periodsBetween(query.from, query.to, granularity);
+  const over = { scope, from: query.from, to: query.to };
+
+  const byPeriod = async (measure: StatMeasure, id: StatisticsTable['id']) => {
+    const rows = await sumStats(db, { ...over, measure, period: granularity, key: KEY_COLUMN[breakdown], sub: null });
+    // Without a breakdown there is one column, "All", even before anything has been counted.
+    return periodTable(id, periods, rows, labels, breakdown === 'none' ? [''] : []);
+  };
+  const tables: StatisticsTable[] = [
+    await byPeriod('errand-sent', 'errands-sent'),
+    await byPeriod('errand-answered', 'errands-answered'),
+    await answerTimeTable(ctx, over, breakdown, labels),
+    await unansweredTable(ctx, inScope, breakdown, labels),
+  ];
+  // Logins belong to no unit: a region sees its citizens' (by where they are registered), a unit none.
+  if (scope.kind !== 'unit') {
+    const rows = await sumStats(db, { ...over, measure: 'login', period: granularity, key: 'dimension', sub: null });
+    tables.push(await periodTable('logins', periods, rows, loginMethodLabel, ['eid', 'password-sms']));
+  }
+  const notifications = await sumStats(db, {
+    ...over,
+    measure: 'notification',
+    period: granularity,
+    key: 'dimension',
+    sub: null,
+  });
+  tables.push(await periodTable('notifications', periods, notifications, notificationLabel));
+
+  const name =
+    scope.kind === 'unit'
+      ? (inScope[0]?.name ?? scope.unitHsaId)
+      : scope.kind === 'region'
+        ? (regions.get(scope.regionCode) ?? scope.regionCode)
+        : '';
+  return {
+    scope: {
+      kind: scope.kind,
+      key: scope.kind === 'unit' ? scope.unitHsaId : scope.kind === 'region' ? scope.regionCode : '',
+      name,
+    },
+    from: query.from,
+    to: query.to,
+    granularity,
+    breakdown,
+    units: units.map((unit) => ({ hsaId: unit.hsaId, name: unit.name })),
+    tables,
+  };
+}
+
+function checkPeriod(from: string, to: string, granularity: Granularity): void {
+  const errors = [];
+  const valid = (date: string) => addCalendarDays(date, 0) === date;
+  if (!valid(from)) errors.push({ path: 'querystring.from', code: 'invalid-date', message: 'is not a calendar date' });
+  if (!valid(to)) errors.push({ path: 'querystring.to', code: 'invalid-date', message: 'is not a calendar date' });
+  if (errors.length === 0) {
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+    const most = granularity === 'day' ? MAX_DAYS_BY_DAY : MAX_DAYS;
+    if (days < 0) errors.push({ path: 'querystring.to', code: 'before-from', message: 'is before from' });
+    else if (days >= most)
+      errors.push({ path: 'querystring.to', code: 'period-too-long', message: `is more than ${most} days after from` });
+  }
+  if (errors.length > 0) throw new AppError('validation-failed', undefined, errors);
+}
+
+async function breakdownLabeler(
+  ctx: UseCaseContext,
+  breakdown: StatisticsBreakdown,
+  units: readonly StatUnit[],
+  regions: ReadonlyMap<string, string>,
+): Promise<(keys: readonly string[]) => Promise<Labeler>> {
+  const same = (text: string | undefined): Localized => (text ? { sv: text, en: text } : UNKNOWN_PLACE);
+  const loader = async (keys: readonly string[]): Promise<Labeler> => {
+    if (breakdown === 'none') return () => ALL;
+    if (breakdown === 'unit') {
+      const names = new Map(units.map((unit) => [unit.hsaId, unit.name]));
+      return (key) => same(names.get(key) ?? key);
+    }
+    if (breakdown === 'municipality') {
+      const names = new Map(units.map((unit) => [unit.municipalityCode, unit.municipalityName]));
+      return (key) => same(names.get(key) ?? key);
+    }
+    if (breakdown === 'region') return (key) => same(regions.get(key) ?? key);
+    const custom = await listCustomTypeNames(
+      ctx.database.db,
+      keys.filter((key) => !baseTypeName(key)),
+    );
+    return (key) => baseTypeName(key) ?? custom.get(key) ?? same(key);
+  };
+  loaders.add(loader);
+  return loader;
+}
+
+type LabelerFor = Awaited<ReturnType<typeof breakdownLabeler>>;
+
+/** A table of periods (rows) × keys (columns); `fixed` columns are always shown, in their order. */
+async function periodTable(
+  id: StatisticsTable['id'],
+  periods: readonly string[],
+  rows: ReadonlyArray<{ period: string; key: string; count: number }>,
+  labeler: LabelerFor | Labeler,
+  fixed: readonly string[] = [],
+): Promise<StatisticsTable> {
+  const keys = [...new Set([...fixed, ...rows.map((row) => row.key)])];
+  const label = typeof labeler === 'function' && isLoader(labeler) ? await labeler(keys) : (labeler as Labeler);
+  const columns = sortColumns(keys, label, fixed.length > 0);
+  const at = new Map(rows.map((row) => [`${row.period}\u0000${row.key}`, row.count]));
+  const counts = periods.map((period) => columns.map((key) => at.get(`${period}\u0000${key}`) ?? 0));
+  return grid(
+    id,
+    'period',
+    columns.map((key) => ({ key, label: label(key) })),
+    periods.map((period) => ({ key: period, label: periodLabel(period) })),
+    counts,
+  );
+}
+
+const loaders = new WeakSet<object>();
+function isLoader(labeler: LabelerFor | Labeler): labeler is LabelerFor {
+  return loaders.has(labeler);
+}
+
+function sortColumns(keys: string[], label: Labeler, keepOrder: boolean): string[] {
+  if (keepOrder) return keys;
+  return [...keys].sort((a, b) => label(a).sv.localeCompare(label(b).sv, 'sv'));
+}
+
+function grid(
+  id: StatisticsTable['id'],
+  rowKind: StatisticsTable['rowKind'],
+  columns: StatisticsTable['columns'],
+  rows: ReadonlyArray<{ key: string; label: Localized }>,
+  counts: number[][],
+  extra?: (row: number) => Pick<StatisticsRow, 'median' | 'p90'>,
+): StatisticsTable {
+  const suppressed = suppressGrid(counts, columns.length);
+  return {
+    id,
+    rowKind,
+    columns,
+    rows: rows.map((row, index) => ({
+      key: row.key,
+      label: row.label,
+      cells: suppressed.cells[index] ?? [],
+      total: suppressed.rowTotals[index] ?? null,
+      ...extra?.(index),
+    })),
+    columnTotals: suppressed.columnTotals,
+    grandTotal: suppressed.grandTotal,
+  };
+}
+
+/**
+ * Time to first answer: per breakdown value (rows), how many answers fell in each bucket of
+ * working hours (columns), over the whole period; median and 90th percentile are buckets, given
+ * only for rows of at least 5 answers.
+ */
+async function answerTimeTable(
+  ctx: UseCaseContext,
+  over: { scope: StatScope; from: string; to: string },
+  breakdown: StatisticsBreakdown,
+  labeler: LabelerFor,
+): Promise<StatisticsTable> {
+  const rows = await sumStats(ctx.database.db, {
+    ...over,
+    measure: 'answer-time',
+    period: null,
+    key: KEY_COLUMN[breakdown],
+    sub: 'bucket',
+  });
+  const keys = [...new Set(rows.map((row) => row.key))];
+  if (breakdown === 'none' && keys.length === 0) keys.push('');
+  const label = await labeler(keys);
+  const ordered = sortColumns(keys, label, false);
+  const at = new Map(rows.map((row) => [`${row.key}\u0000${row.sub}`, row.count]));
+  const counts = ordered.map((key) => ANSWER_HOUR_EDGES.map((_, bucket) => at.get(`${key}\u0000${bucket}`) ?? 0));
+  return grid(
+    'answer-time',
+    'breakdown',
+    ANSWER_HOUR_EDGES.map((_, bucket) => ({ key: String(bucket), label: answerBucketLabel(bucket) })),
+    ordered.map((key) => ({ key, label: label(key) })),
+    counts,
+    (index) => {
+      const histogram = counts[index] ?? [];
+      const total = histogram.reduce((sum, count) => sum + count, 0);
+      if (total < SUPPRESSION_THRESHOLD) return { median: null, p90: null };
+      return { median: quantileBucket(histogram, 0.5) ?? null, p90: quantileBucket(histogram, 0.9) ?? null };
+    },
+  );
+}
+
+/** Errands waiting for an answer now, by how long they have waited (calendar days), per breakdown value. */
+async function unansweredTable(
+  ctx: UseCaseContext,
+  units: readonly StatUnit[],
+  breakdown: StatisticsBreakdown,
+  labeler: LabelerFor,
+): Promise<StatisticsTable> {
+  const waiting = await countWaitingByAge(
+    ctx.database.db,
+    units.map((unit) => unit.hsaId),
+    ctx.now,
+    breakdown === 'errand-type',
+  );
+  const byUnit = new Map(units.map((unit) => [unit.hsaId, unit]));
+  const keyOf = (row: { unitHsaId: string; errandType: string }): string => {
+    const unit = byUnit.get(row.unitHsaId);
+    if (breakdown === 'unit') return row.unitHsaId;
+    if (breakdown === 'municipality') return unit?.municipalityCode ?? '';
+    if (breakdown === 'region') return unit?.regionCode ?? '';
+    if (breakdown === 'errand-type') return row.errandType;
+    return '';
+  };
+  const sums = new Map<string, number[]>();
+  for (const row of waiting) {
+    const key = keyOf(row);
+    const counts = sums.get(key) ?? UNANSWERED_AGE_DAYS.map(() => 0);
+    counts[row.bucket] = (counts[row.bucket] ?? 0) + row.count;
+    sums.set(key, counts);
+  }
+  if (breakdown === 'none' && sums.size === 0)
+    sums.set(
+      '',
+      UNANSWERED_AGE_DAYS.map(() => 0),
+    );
+  const label = await labeler([...sums.keys()]);
+  const ordered = sortColumns([...sums.keys()], label, false);
+  return grid(
+    'unanswered-by-age',
+    'breakdown',
+    UNANSWERED_AGE_DAYS.map((_, bucket) => ({ key: String(bucket), label: ageBucketLabel(bucket) })),
+    ordered.map((key) => ({ key, label: label(key) })),
+    ordered.map((key) => sums.get(key) ?? []),
+  );
+}

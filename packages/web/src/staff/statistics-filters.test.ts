@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { filtersFrom, filtersToParams } from './statistics-filters.ts';
+
+describe('statistics filters in the address', () => {
+  const today = new Date('2026-12-06T12:00:00Z');
+
+  it('defaults to the last twelve months and the current one, per month, no breakdown', () => {
+    expect(filtersFrom(new URLSearchParams(), today)).toEqual({
+      from: '2025-12-01',
+      to: '2026-12-06',
+      granularity: 'month',
+      breakdown: 'none',
+    });
+  });
+
+  it('reads back what it writes, and replaces what is not a filter value', () => {
+    const query = {
+      from: '2026-10-01',
+      to: '2026-10-31',
+      granularity: 'week' as const,
+      breakdown: 'unit' as const,
+      unit: 'SE1',
+    };
+    expect(filtersFrom(filtersToParams(query), today)).toEqual(query);
+    const odd = filtersFrom(new URLSearchParams('from=yesterday&granularity=year&breakdown=person'), today);
+    expect(odd).toMatchObject({ from: '2025-12-01', granularity: 'month', breakdown: 'none' });
+  });
+});
