@@ -14,8 +14,8 @@ import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
-import { focusLater } from '../ui/focus-later.ts';
 import { swedishToday } from '../ui/format.ts';
+import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -62,12 +62,8 @@ export function CalendarPage() {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : monthOf(swedishToday());
   const notes = useCalendarMonth(month);
   const [editing, setEditing] = useState<CalendarNote | 'new' | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
   // The result of an action on the page is said and gets focus: the button used may be gone.
-  const say = (text: string) => {
-    setNotice(text);
-    focusLater('page-result');
-  };
+  const { notice, say } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('calendar.heading') }));
   const go = (next: string) => {
     setEditing(undefined);
@@ -80,13 +76,7 @@ export function CalendarPage() {
     <>
       <h1>{t('calendar.heading')}</h1>
       <p>{t('calendar.lead')}</p>
-      <div role="status">
-        {notice ? (
-          <p id="page-result" tabIndex={-1} className="notice notice-success">
-            {notice}
-          </p>
-        ) : null}
-      </div>
+      <PageResult notice={notice} />
       <div className="actions">
         <button type="button" className="button" onClick={() => setEditing('new')}>
           {t('calendar.new')}

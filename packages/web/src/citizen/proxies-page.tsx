@@ -7,7 +7,7 @@ import { useSession } from '../api/session.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { focusLater } from '../ui/focus-later.ts';
+import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -31,12 +31,8 @@ export function ProxiesPage() {
   const proxies = useProxies();
   const session = useSession();
   const actingFor = session.data?.info.actingFor ?? null;
-  const [notice, setNotice] = useState<string | undefined>();
   // The result of an action on the page is said and gets focus: the button used may be gone.
-  const say = (text: string) => {
-    setNotice(text);
-    focusLater('page-result');
-  };
+  const { notice, say, clear } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('proxies.heading') }));
   const ageLimit = proxies.data?.ageLimit ?? 13;
   return (
@@ -44,13 +40,7 @@ export function ProxiesPage() {
       <h1>{t('proxies.heading')}</h1>
       <p>{t('proxies.lead', { ageLimit })}</p>
       <p>{t('proxies.rules', { ageLimit })}</p>
-      <div role="status">
-        {notice ? (
-          <p id="page-result" tabIndex={-1} className="notice notice-success">
-            {notice}
-          </p>
-        ) : null}
-      </div>
+      <PageResult notice={notice} />
       <section aria-labelledby="proxies-children">
         <h2 id="proxies-children">{t('proxies.children.heading')}</h2>
         {proxies.isPending ? <Loading /> : null}
@@ -76,7 +66,7 @@ export function ProxiesPage() {
         <AddChildForm
           ageLimit={ageLimit}
           onAdded={(child) => say(t('proxies.added', { name: child.name }))}
-          onEdit={() => setNotice(undefined)}
+          onEdit={clear}
         />
       )}
     </>

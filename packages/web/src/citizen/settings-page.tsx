@@ -11,8 +11,8 @@ import {
 import { useEndOtherSessions } from '../api/session.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { focusLater } from '../ui/focus-later.ts';
 import { formatDate } from '../ui/format.ts';
+import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -24,23 +24,13 @@ type Channel = 'email' | 'mobile';
 export function SettingsPage() {
   const t = useText();
   const settings = useNotificationSettings();
-  const [notice, setNotice] = useState<string | undefined>();
   // The result of an action on the page is said and gets focus: the button used may be gone.
-  const say = (text: string) => {
-    setNotice(text);
-    focusLater('page-result');
-  };
+  const { notice, say, clear } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('settings.heading') }));
   return (
     <>
       <h1>{t('settings.heading')}</h1>
-      <div role="status">
-        {notice ? (
-          <p id="page-result" tabIndex={-1} className="notice notice-success">
-            {notice}
-          </p>
-        ) : null}
-      </div>
+      <PageResult notice={notice} />
       <h2>{t('settings.notifications.heading')}</h2>
       <p>{t('settings.notifications.lead')}</p>
       {settings.isPending ? <Loading /> : null}
@@ -50,7 +40,7 @@ export function SettingsPage() {
           key={formKey(settings.data)}
           settings={settings.data}
           onSaved={() => say(t('settings.saved'))}
-          onEdit={() => setNotice(undefined)}
+          onEdit={clear}
         />
       ) : null}
       {settings.data

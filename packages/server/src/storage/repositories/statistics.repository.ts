@@ -23,10 +23,13 @@ function dayColumns(day: string) {
   return { day, week: isoWeekOf(day), month: day.slice(0, 7) };
 }
 
-/** Adds one to the count of an event at a unit; its region and municipality come from the unit (one statement). */
+/**
+ * Adds one to the count of an event at a unit, named or found from an errand in the same
+ * statement; its region and municipality come from the unit.
+ */
 export async function incrementUnitStat(
   db: Kysely<DatabaseSchema>,
-  unitHsaId: string,
+  at: Readonly<{ unitHsaId: string } | { errandId: string }>,
   event: StatEvent,
 ): Promise<void> {
   const { day, week, month } = dayColumns(event.day);
@@ -59,54 +62,11 @@ export async function incrementUnitStat(
           'municipality_code',
           sql<number>`cast(1 as bigint)`.as('count'),
         ])
-        .where('hsa_id', '=', unitHsaId),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['measure', 'unit_hsa_id', 'day', 'dimension', 'bucket', 'municipality_code'])
-        .doUpdateSet({ count: sql<number>`stat_count.count + 1` }),
-    )
-    .execute();
-}
-
-/** Like incrementUnitStat, for an errand's unit, found from the errand in the same statement. */
-export async function incrementErrandStat(
-  db: Kysely<DatabaseSchema>,
-  errandId: string,
-  event: StatEvent,
-): Promise<void> {
-  const { day, week, month } = dayColumns(event.day);
-  await db
-    .insertInto('stat_count')
-    .columns([
-      'measure',
-      'unit_hsa_id',
-      'day',
-      'week',
-      'month',
-      'dimension',
-      'bucket',
-      'region_code',
-      'municipality_code',
-      'count',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('errand')
-        .innerJoin('care_unit', 'care_unit.hsa_id', 'errand.unit_hsa_id')
-        .select([
-          text(event.measure).as('measure'),
-          'care_unit.hsa_id',
-          text(day).as('day'),
-          text(week).as('week'),
-          text(month).as('month'),
-          text(event.dimension).as('dimension'),
-          sql<number>`cast(${event.bucket ?? 0} as integer)`.as('bucket'),
-          'care_unit.region_code',
-          'care_unit.municipality_code',
-          sql<number>`cast(1 as bigint)`.as('count'),
-        ])
-        .where('errand.id', '=', errandId),
+        .where((where) =>
+          'errandId' in at
+            ? where('hsa_id', '=', where.selectFrom('errand').select('unit_hsa_id').where('id', '=', at.errandId))
+            : where('hsa_id', '=', at.unitHsaId),
+        ),
     )
     .onConflict((oc) =>
       oc

@@ -1,11 +1,7 @@
 import { answerHourBucket, closedOnClosures, stockholmDate, workingTimeBetween } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import type { NewLoginEvent } from '../../storage/repositories/login-event.repository.ts';
-import {
-  incrementErrandStat,
-  incrementPlaceStat,
-  incrementUnitStat,
-} from '../../storage/repositories/statistics.repository.ts';
+import { incrementPlaceStat, incrementUnitStat } from '../../storage/repositories/statistics.repository.ts';
 import { listUnitClosureSpans } from '../../storage/repositories/unit-closure.repository.ts';
 import { findUnitContactCard } from '../../storage/repositories/unit-contact-card.repository.ts';
 import type { DatabaseSchema, OutboxStatus } from '../../storage/schema.ts';
@@ -22,11 +18,15 @@ export async function recordErrandSent(
   trx: Kysely<DatabaseSchema>,
   errand: { unitHsaId: string; errandType: string; at: number },
 ): Promise<void> {
-  await incrementUnitStat(trx, errand.unitHsaId, {
-    measure: 'errand-sent',
-    day: dayOf(errand.at),
-    dimension: errand.errandType,
-  });
+  await incrementUnitStat(
+    trx,
+    { unitHsaId: errand.unitHsaId },
+    {
+      measure: 'errand-sent',
+      day: dayOf(errand.at),
+      dimension: errand.errandType,
+    },
+  );
 }
 
 /**
@@ -51,13 +51,21 @@ export async function recordFirstAnswer(
     closedOnClosures(closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on }))),
   );
   const day = dayOf(now);
-  await incrementUnitStat(trx, errand.unit_hsa_id, { measure: 'errand-answered', day, dimension: errand.errand_type });
-  await incrementUnitStat(trx, errand.unit_hsa_id, {
-    measure: 'answer-time',
-    day,
-    dimension: errand.errand_type,
-    bucket: answerHourBucket(working),
-  });
+  await incrementUnitStat(
+    trx,
+    { unitHsaId: errand.unit_hsa_id },
+    { measure: 'errand-answered', day, dimension: errand.errand_type },
+  );
+  await incrementUnitStat(
+    trx,
+    { unitHsaId: errand.unit_hsa_id },
+    {
+      measure: 'answer-time',
+      day,
+      dimension: errand.errand_type,
+      bucket: answerHourBucket(working),
+    },
+  );
 }
 
 /** Whether a login event counts as a login in the statistics: a citizen's successful one. */
@@ -90,9 +98,13 @@ export async function recordNotificationOutcome(
   now: number,
 ): Promise<void> {
   if (notification.errandId === null) return;
-  await incrementErrandStat(trx, notification.errandId, {
-    measure: 'notification',
-    day: dayOf(now),
-    dimension: `${notification.channel}:${notification.status}`,
-  });
+  await incrementUnitStat(
+    trx,
+    { errandId: notification.errandId },
+    {
+      measure: 'notification',
+      day: dayOf(now),
+      dimension: `${notification.channel}:${notification.status}`,
+    },
+  );
 }
