@@ -179,7 +179,7 @@ export const CONFIG_VARIABLES = [
     name: 'KONTAKTA_LOGIN_EVENTS_KEEP_DAYS',
     default: '365',
     description:
-      'Days login events (outcome, method, reason, municipality; no one’s identity) are kept before the nightly `event-housekeeping` job deletes them. Login statistics are to be aggregated from them before they go (statistics issue).',
+      'Days login events (outcome, method, reason, municipality; no one’s identity) are kept before the nightly `event-housekeeping` job deletes them. Login statistics are counted as logins happen, so deleting the events loses none.',
   },
   {
     name: 'KONTAKTA_SECURITY_EVENTS_KEEP_DAYS',

@@ -6,6 +6,7 @@ import { renderPasswordLetter } from '../identity/password-letter.pdf.ts';
 import type { OutgoingMessage } from '../notifications/notification.types.ts';
 import { loginLinks, renderMessage } from '../notifications/templates/render-message.ts';
 import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS } from '../notifications/templates/template-texts.ts';
+import { INBOX_MESSAGE_TEMPLATES, renderInboxMessage } from '../use-cases/inbox-messages/inbox-message-texts.ts';
 import { SERVER_CATALOGUES, type ServerCatalogue, type ServerMessageId, serverTexts } from './server-texts.ts';
 
 const swedishIds = Object.keys(SERVER_CATALOGUES.sv).sort();
@@ -72,7 +73,7 @@ describe('server message catalogues', () => {
 });
 
 describe('every server text in a pseudo-locale', () => {
-  it('renders every notification, letter and problem title with no key missing, and uses every key', async () => {
+  it('renders every notification, letter, inbox message and problem title with no key missing, and uses every key', async () => {
     const pseudo = pseudoCatalogue(SERVER_CATALOGUES.sv);
     const errors: string[] = [];
     const onError: OnErrorFn = (error) => errors.push(`${error.code}: ${error.message}`);
@@ -107,6 +108,17 @@ describe('every server text in a pseudo-locale', () => {
       }
       for (const code of Object.keys(STATUS_OF) as (keyof typeof STATUS_OF)[]) {
         outputs.push(problemTitle(code, textsFor(language)));
+      }
+      for (const template of INBOX_MESSAGE_TEMPLATES) {
+        const values = {
+          endDate: '2027-06-01',
+          ageLimit: 13,
+          errandTypeName: { sv: 'Förnya recept', en: 'Renew a prescription' },
+          unitName: 'Vårdcentralen Solgläntan',
+          coverUnitName: 'Vårdcentralen Källan',
+        };
+        const inbox = renderInboxMessage(template, language, 'Tolvan', values, textsFor(language));
+        outputs.push(inbox?.subject ?? '', inbox?.body ?? '');
       }
     }
     const pdf = await renderPasswordLetter(
