@@ -37,7 +37,7 @@ Missing data sets are generated first (see npm run bench:data and bench/README.m
   --db sqlite,postgres       databases to measure (default: both)
   --scales 10k,100k          data set sizes in errands (default: 10k,100k)
   --sets sqlite:10k,...      data sets one by one instead of --db x --scales
-  --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans,i
+  --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans,i,stats
   --connections <n>          concurrent connections (default: 16)
   --seconds <s>, --runs <n>  length and number of runs per measurement
   --hold <s>, --confirm <s>  hold of each step of the national mix; hold confirming the largest k (60)

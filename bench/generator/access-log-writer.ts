@@ -37,7 +37,6 @@ export class AccessLogWriter {
   /** Writes every entry at or before `watermark`, in time order, inside the caller's transaction. */
   async flush(trx: Kysely<DatabaseSchema>, watermark: number): Promise<number> {
     const rows: AccessLogRow[] = [];
-    const touched = new Set<string>();
     while (this.#heap.length > 0 && (this.#heap[0]?.at ?? Number.POSITIVE_INFINITY) <= watermark) {
       const entry = this.#pop();
       const head = await this.#head(trx, entry.unitHsaId);
@@ -57,19 +56,9 @@ export class AccessLogWriter {
       rows.push({ ...row, hash });
       head.position = row.position;
       head.hash = hash;
-      touched.add(entry.unitHsaId);
     }
+    // The heads follow the rows by trigger, in the same transaction, as when the server appends.
     await insertRows(trx, 'access_log', rows);
-    // The heads move with the rows, in the same transaction, as appendAccessLogRows does.
-    for (const unitHsaId of touched) {
-      const head = this.#heads.get(unitHsaId);
-      if (!head) continue;
-      await trx
-        .updateTable('access_log_head')
-        .set({ position: head.position, hash: head.hash })
-        .where('unit_hsa_id', '=', unitHsaId)
-        .execute();
-    }
     this.written += rows.length;
     return rows.length;
   }

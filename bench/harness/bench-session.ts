@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -40,6 +41,7 @@ export type BenchSession = {
 const WORK_ROOT = path.join(BENCH_DATA_ROOT, 'work');
 const SERVER_SCRIPT = path.join(import.meta.dirname, 'bench-server.process.ts');
 const FLOOR_SCRIPT = path.join(import.meta.dirname, 'floor-server.process.ts');
+const EID_PROVIDER_SCRIPT = path.join(import.meta.dirname, 'eid-provider.process.ts');
 /** People the development e-ID provider lists, for the login benchmarks. */
 export const LOGIN_PEOPLE = 300;
 
@@ -86,9 +88,13 @@ export async function openBenchSession(
   fs.writeFileSync(path.join(registerDir, 'population.json'), JSON.stringify({ version: 1, people }));
 
   const port = await freePort();
+  const eidProviderPort = await freePort();
   const env: Record<string, string> = {
-    // Demo mode: the login benchmarks log in through the development e-ID provider.
+    // Demo mode, with the development e-ID provider in a process of its own (eid-provider.process.ts),
+    // as a broker is in production: the login benchmarks log in through it.
     KONTAKTA_DEMO: 'true',
+    KONTAKTA_OIDC_ISSUER: `http://127.0.0.1:${eidProviderPort}/dev-idp`,
+    KONTAKTA_OIDC_CLIENT_SECRET: randomBytes(24).toString('base64url'),
     PORT: String(port),
     KONTAKTA_HOST: '127.0.0.1',
     KONTAKTA_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -117,6 +123,13 @@ export async function openBenchSession(
       path.join(options.logDir, number === 1 ? `server-${label}.log` : `server-${label}-${number}.log`),
       options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
     );
+  const eidProvider = startChild(
+    EID_PROVIDER_SCRIPT,
+    [],
+    { ...env, BENCH_EID_PROVIDER_PORT: String(eidProviderPort) },
+    path.join(options.logDir, `eid-provider-${label}.log`),
+  );
+  await eidProvider.waitFor('listening ');
   const server = startServerProcess(1);
   const serverLine = await server.waitFor('listening ');
   const servers = [server];
@@ -160,6 +173,7 @@ export async function openBenchSession(
       await database.close();
       for (const running of servers.splice(0)) await running.stop();
       await floor.stop();
+      await eidProvider.stop();
       if (postgres) {
         const admin = new pg.Client({ connectionString: postgres.url('postgres') });
         await admin.connect();

@@ -14,6 +14,7 @@ import type { LoadSpec } from './load-types.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
 import { measureInboxDuringRetention, type RetentionResult } from './retention-benchmark.ts';
+import { measureStatistics, type StatisticsResult } from './statistics-benchmark.ts';
 
 // Everything measured on one data set, in an order that keeps the read figures clean: floors,
 // the reads, then the writes, the logins and the national mix (which write the most).
@@ -29,12 +30,12 @@ export type SuiteOptions = {
   mixSteps: number[];
   /** (i): errands that expire before the retention run (at most half the data set). */
   expire: number;
-  /** Benchmarks to run (ids as in SCENARIOS, plus 'floors', 'g', 'h', 'scale', 'plans', 'i'). */
+  /** Benchmarks to run (ids as in SCENARIOS, plus 'floors', 'g', 'h', 'scale', 'plans', 'i', 'stats'). */
   only: ReadonlySet<string> | undefined;
   log: (line: string) => void;
 };
 
-export type ScenarioId = 'a' | 'b1' | 'b2' | 'c' | 'd' | 'e' | 'f';
+export type ScenarioId = 'a' | 'b1' | 'b2' | 'c' | 'c2' | 'd' | 'e' | 'f';
 
 export const SCENARIOS: ReadonlyArray<{
   id: ScenarioId;
@@ -45,6 +46,7 @@ export const SCENARIOS: ReadonlyArray<{
   { id: 'b1', title: '(b) citizen inbox, first page', floor: 'json', pool: 'inboxFirst' },
   { id: 'b2', title: '(b) citizen archive, deep cursor page (page 6)', floor: 'json', pool: 'inboxDeep' },
   { id: 'c', title: '(c) unit inbox with filters', floor: 'json', pool: 'unitInbox' },
+  { id: 'c2', title: '(c2) unit inbox at 2 000 open errands', floor: 'json', pool: 'unitInboxAt2000' },
   { id: 'f', title: '(f) who has read my errands', floor: 'json', pool: 'accessLog' },
   { id: 'd', title: '(d) receiver opens an errand (decrypt + access log)', floor: 'json', pool: 'openErrand' },
   { id: 'a', title: '(a) send an errand', floor: 'insert', pool: 'send' },
@@ -103,6 +105,8 @@ export type SuiteResult = {
   plans?: QueryPlan[];
   /** (i) the citizen inbox during a retention run (issue 15, point 7). */
   retention?: RetentionResult;
+  /** (stats) the statistics page over a region's rollup rows (issue 16, point 5). */
+  statistics?: StatisticsResult;
 };
 
 export async function runSuite(session: BenchSession, options: SuiteOptions): Promise<SuiteResult> {
@@ -121,6 +125,20 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
   if (session.dialect === 'postgres')
     Object.assign(settings, POSTGRES_SETTINGS, { version: session.postgres?.version ?? '' });
 
+  // (stats) issue 16 pt 5: the statistics page, on a database of its own holding the rollup rows
+  // of as many errands as this data set (the use case directly, as npm run bench:statistics). It
+  // needs neither the server nor the request pools, so it runs first.
+  if (wants('stats')) options.log('(stats) the statistics page of a region');
+  const statistics = wants('stats')
+    ? await measureStatistics({
+        dialect: session.dialect,
+        errands: session.meta.errands,
+        units: 300,
+        iterations: options.runs * 8,
+        log: options.log,
+      })
+    : undefined;
+
   options.log('preparing sessions and requests');
   const pools = await prepareRequestPools(session);
   const result: SuiteResult = {
@@ -132,6 +150,7 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     floors: {},
     scenarios: {},
   };
+  if (statistics) result.statistics = statistics;
 
   if (wants('floors')) {
     options.log('floor: constant JSON');
@@ -202,9 +221,9 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     } else result.mix = { skipped: 'the server has no e-ID login endpoint' };
   }
 
-  // Scale-out: a second server process on the same port. Without logins: the development e-ID
-  // provider keeps its interactions in its own process's memory, so a login must stay on one
-  // process (in production the e-ID broker is a service of its own and this does not arise).
+  // Scale-out: a second server process on the same port, compared with one on the same mix
+  // without logins (logins would work across both: the e-ID provider runs in a process of its
+  // own and a login's state is in the database; without them the ratio is the servers' alone).
   if (wants('scale')) {
     if (!result.mixWithoutLogins) {
       options.log('(h) the national mix without logins, one server process (the baseline for the scale-out)');

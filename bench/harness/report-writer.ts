@@ -7,6 +7,7 @@ import { type MixResult, NATIONAL_PEAK, SCENARIOS, type ScenarioId, type SuiteRe
 import type { Figure } from './load-runner.ts';
 import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
+import { statisticsSection, statisticsTarget } from './statistics-benchmark.ts';
 
 // The report the benchmark writes: what was measured, on what, with which settings, and the
 // verdict on each target of issue #8, as Markdown under bench/results/.
@@ -59,7 +60,8 @@ export function renderReport(input: ReportInput): string {
     '- **Two cores for everything.** The load generator, the server and PostgreSQL share the same 2 cores, so every ' +
       'figure is lower than the server alone would reach; the tables show how many cores each used (server, PostgreSQL, ' +
       'load generator, and anything else on the machine, which is shared with other work: **bold** when that was over 0.2 cores).',
-    '- Server settings: demo mode (`KONTAKTA_DEMO=true`, for the development e-ID provider used by the login benchmarks), ' +
+    '- Server settings: demo mode (`KONTAKTA_DEMO=true`, for the demo register and password login), the development e-ID ' +
+      "provider in a process of its own as the issuer (as a broker is in production; its CPU is not the server's), " +
       'log level `warn`, the outbox worker off (in production it may run in its own process), login rate limit raised ' +
       '(all requests come from one address). Data keys, sealing and the access-log chain are the production code.',
     '',
@@ -256,6 +258,7 @@ function suiteSection(r: SuiteResult): string[] {
     );
   }
   if (r.retention) lines.push(...retentionSection(r.retention, r.dialect, r.errands), '');
+  if (r.statistics) lines.push(...statisticsSection(r.statistics));
   return lines;
 }
 
@@ -329,6 +332,7 @@ function targets(results: SuiteResult[]): string[] {
       );
     }
     if (r.retention) lines.push(`- ${prefix} ${retentionTarget(r.retention)}`);
+    if (r.statistics) lines.push(`- ${prefix} ${statisticsTarget(r.statistics)}`);
     if (r.mixScaleOut && r.mixWithoutLogins) {
       const one = mixK60(r.mixWithoutLogins);
       const two = mixK60(r.mixScaleOut);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@kontakta/domain';
 import { stockholmDate } from '@kontakta/domain';
 import { devSubject } from '../../packages/server/src/dev-idp/dev-identities.ts';
@@ -26,6 +27,8 @@ export type RequestPools = {
   inboxDeep: PreparedRequest[];
   /** (c) a unit's inbox with the filters receivers use. */
   unitInbox: PreparedRequest[];
+  /** (c2) one unit's inbox at 2 000 open errands (issue 18 pt 3): first page, sorts, a later page. */
+  unitInboxAt2000: PreparedRequest[];
   /** (d) a receiver opens an errand of the unit (decrypts, writes the access log). */
   openErrand: PreparedRequest[];
   /** (e) the assigned caregiver answers. */
@@ -238,11 +241,15 @@ export async function prepareRequestPools(session: BenchSession): Promise<Reques
   const loginSubjects = Array.from({ length: Math.min(LOGIN_PEOPLE, meta.citizens) }, (_, i) =>
     devSubject(personnummerForIndex(meta.citizens - 1 - i)),
   );
+
+  // (c2) last, so that no other pool sees the added errands: no generated unit has 2 000 open.
+  const atVolume = await unitAtOpenVolume(session, unitIds, receiverOf, staffLogin, cookieOnly);
   return {
     send: shuffled(send, random),
     inboxFirst: shuffled(inboxFirst, random),
     inboxDeep,
     unitInbox: shuffled(unitInbox, random),
+    unitInboxAt2000: atVolume.requests,
     openErrand: shuffled(openErrand, random),
     answer: shuffled(answer, random),
     accessLog: shuffled(accessLog, random),
@@ -251,7 +258,108 @@ export async function prepareRequestPools(session: BenchSession): Promise<Reques
       `${citizenLogins.length} logged-in citizens (a, b, f); ${inboxDeep.length} heavy users with ${heavyErrandsFor(meta.errands)} errands each (deep page: page 6 of the archive)`,
       `${units.length} busiest units, their receivers (c, d): ${openErrand.length} errands to open; ${answer.length} errands held by ${new Set(answerRows.map((r) => r.assigned_to)).size} caregivers (e)`,
       `${loginSubjects.length} people on the development e-ID provider's list (g, h)`,
+      atVolume.note,
     ],
+  };
+}
+
+/** The open errands at the unit of (c2), as issue 18 pt 3 asks the unit's inbox to carry. */
+export const OPEN_AT_VOLUME = 2000;
+const OPEN_STATUSES = ['new', 'open', 'assigned'] as const;
+
+/**
+ * (c2): the generated data spreads errands over about 2 600 units, so its heaviest unit has far
+ * fewer than 2 000 open. The session works on a copy of the data set, so one unit outside the
+ * busiest of (c) gets open errands copied from one of its own rows (another citizen, received a
+ * minute apart) until it has OPEN_AT_VOLUME; a list never opens content, and no pool opens them.
+ */
+async function unitAtOpenVolume(
+  session: BenchSession,
+  busiest: readonly string[],
+  receiverOf: (unitHsaId: string) => { hsaId: string } | undefined,
+  staffLogin: (hsaId: string, unitHsaId: string) => Promise<TestLogin>,
+  cookieOnly: (login: TestLogin) => Record<string, string>,
+): Promise<{ requests: PreparedRequest[]; note: string }> {
+  const { db } = session.database;
+  const candidates = await db
+    .selectFrom('errand')
+    .selectAll()
+    .where('unit_hsa_id', 'not in', [...busiest])
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  const source = candidates.find((row) => receiverOf(row.unit_hsa_id));
+  const receiver = source && receiverOf(source.unit_hsa_id);
+  if (!source || !receiver) return { requests: [], note: '(c2) no unit with a receiver and an errand: not run' };
+  const openBefore = Number(
+    (
+      await db
+        .selectFrom('errand')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('unit_hsa_id', '=', source.unit_hsa_id)
+        .where('status', 'in', [...OPEN_STATUSES])
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const citizenId = randomUUID();
+  await db
+    .insertInto('citizen')
+    .values({
+      id: citizenId,
+      personnummer: personnummerForIndex(session.meta.citizens + 1),
+      given_name: 'Volym',
+      family_name: 'Testsson',
+      created_at: Date.now(),
+      last_login_at: null,
+    })
+    .execute();
+  const now = Date.now();
+  const rows = Array.from({ length: Math.max(0, OPEN_AT_VOLUME - openBefore) }, (_, n) => ({
+    ...source,
+    id: randomUUID(),
+    citizen_id: citizenId,
+    sent_by_citizen_id: citizenId,
+    status: OPEN_STATUSES[n % 2] as 'new' | 'open',
+    assigned_to: null,
+    answered_by: '[]',
+    has_answer: 0 as const,
+    created_at: now - (n + 1) * 60_000,
+    first_answered_at: null,
+    waiting_since: now - (n + 1) * 60_000,
+    last_event_at: now - (n + 1) * 60_000,
+    citizen_reply_at: null,
+    expires_at: null,
+  }));
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('errand')
+        .values(rows.slice(i, i + 200))
+        .execute();
+  });
+  const headers = cookieOnly(await staffLogin(receiver.hsaId, source.unit_hsa_id));
+  const paths = [
+    'filter=unanswered',
+    'filter=unanswered&sort=waiting',
+    'filter=unanswered&sort=received-desc',
+    'filter=all',
+    'filter=new',
+    'filter=unassigned&sort=type',
+  ].map((query) => `/api/staff/inbox?${query}`);
+  // A later page, reached as the web app does: the cursor of page 1 and 2.
+  let cursor: string | null = null;
+  for (let page = 0; page < 2; page++) {
+    const response: Response = await fetch(
+      `${session.serverUrl}/api/staff/inbox?filter=unanswered${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers },
+    );
+    cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
+    if (!cursor) break;
+  }
+  if (cursor) paths.push(`/api/staff/inbox?filter=unanswered&cursor=${cursor}`);
+  return {
+    requests: paths.map((path) => ({ method: 'GET', path, headers })),
+    note: `(c2) unit ${source.unit_hsa_id}: ${openBefore} open errands generated, ${rows.length} added, ${openBefore + rows.length} open; ${paths.length} requests (first page by received, waiting, newest, type; all; new; page 3 by cursor)`,
   };
 }
 

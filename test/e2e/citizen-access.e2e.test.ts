@@ -101,6 +101,9 @@ describe('logging in and out', () => {
       .execute();
     await page.getByRole('button', { name: 'Skicka ny kod' }).click();
     await page.getByText(/Vi har skickat en ny kod med sms till/).waitFor();
+    // Focus moves to the result (issue 17 pt 8), not left on the button.
+    await expect.poll(async () => (await focused(page)).text).toMatch(/^Vi har skickat en ny kod med sms till/);
+    expect((await focused(page)).id).toBe('page-result');
     await expectAccessible(page);
     const newSms = await waitForOutboxMessage(
       suite.server().url,

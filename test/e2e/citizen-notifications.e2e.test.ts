@@ -83,8 +83,14 @@ describe('notifications from the first errand', () => {
     await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Spara', 5);
     await page.keyboard.press('Enter');
     await prompt.getByRole('heading', { name: 'Bekräfta din e-postadress' }).waitFor();
-    // The code field takes focus: the next thing to do.
-    await expect.poll(async () => (await focused(page)).id).toBe('verify-email');
+    // Focus moves to the result of saving (issue 17 pt 8); the code field is the next Tab stop.
+    await expect
+      .poll(async () => (await focused(page)).text)
+      .toBe(
+        'Dina inställningar är sparade. En ny adress används först när du har bekräftat den med koden vi skickade.',
+      );
+    expect((await focused(page)).id).toBe('page-result');
+    await tabTo(page, (e) => e.id === 'verify-email', 3);
     await expectAccessible(page);
     const message = await waitForOutboxMessage(
       suite.server().url,
@@ -120,6 +126,7 @@ describe('notifications from the first errand', () => {
     await expect
       .poll(async () => (await focused(first.page)).text)
       .toBe('Vi frågar inte igen. Du kan lägga till e-post eller mobilnummer när du vill under Inställningar.');
+    expect((await focused(first.page)).id).toBe('page-result');
     expect(await prompt.count()).toBe(0);
     await expectAccessible(first.page);
 

@@ -64,6 +64,37 @@ describe('a connected service with a login hand-over', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lets the citizen see and withdraw the access in Inställningar; the service then has to ask again', async () => {
+    const { page, problems } = await suite.open();
+    const { url, database } = suite.server();
+    await logInCitizen(page, url, people.citizen.personnummer);
+    await page.goto(`${url}/installningar`);
+    const section = page.getByRole('region', { name: 'E-tjänster du har gett tillgång till' });
+    const item = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Exempeltjänsten' }) });
+    await item.waitFor();
+    await item.getByText('Ditt namn').waitFor();
+    expect(await item.getByText('Ditt personnummer').count()).toBe(0);
+    await item.getByText(/Senast inloggad via Kontakta/).waitFor();
+    await suite.expectAccessible(page);
+    await saveScreenshot(page, 'service-consents');
+
+    await item.getByRole('button', { name: 'Återkalla Exempeltjänsten' }).click();
+    await page.getByText('Du har återkallat tillgången för Exempeltjänsten. Nästa gång frågar vi dig igen.').waitFor();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('page-result');
+    await section.getByText('Du har inte gett någon e-tjänst tillgång till din inloggning.').waitFor();
+    await suite.expectAccessible(page);
+    expect(await database.db.selectFrom('connected_service_consent').select('subject').execute()).toEqual([]);
+
+    // The next time, the question is asked again.
+    await page.goto(`${url}/mottagningar/${unit?.hsaId}`);
+    await page.getByRole('region', { name: 'Fler e-tjänster' }).getByRole('link', { name: 'Exempeltjänsten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vill du logga in på Exempeltjänsten?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, logga in' }).click();
+    await page.waitForURL(/\/dev-service\/$/);
+    await page.getByText(`Inloggad som ${people.citizen.givenName} ${people.citizen.familyName}`).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('sends someone not logged in to Kontakta through its login and back to the question', async () => {
     const { page, problems } = await suite.open();
     const { url } = suite.server();

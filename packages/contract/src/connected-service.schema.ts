@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { localizedInput } from './errand-types.schema.ts';
-import { HsaId } from './errands.schema.ts';
+import { Cursor, HsaId } from './errands.schema.ts';
 
 // Connected external services (issue 16 point 2): e-services a region or a unit registers, shown
 // on its units' contact cards. A service may take a hand-over of the citizen's login through
@@ -74,8 +74,24 @@ export const ConnectedService = Type.Object({
 });
 export type ConnectedService = Static<typeof ConnectedService>;
 
-export const ConnectedServiceList = Type.Object({ items: Type.Array(ConnectedService) });
+export const ConnectedServiceList = Type.Object({
+  items: Type.Array(ConnectedService),
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+});
 export type ConnectedServiceList = Static<typeof ConnectedServiceList>;
+
+/**
+ * A page of a list of services, by Swedish name. `limit` is a string of digits (1–100, 50 when
+ * left out): a query string is text, and an integer schema would refuse every `?limit=`.
+ */
+export const ConnectedServiceListQuery = Type.Object(
+  {
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1–100' })),
+  },
+  strict,
+);
+export type ConnectedServiceListQuery = Static<typeof ConnectedServiceListQuery>;
 
 /** A saved service; `clientSecret` is set only when the save created the client (shown this once). */
 export const SavedConnectedService = Type.Object({
@@ -122,3 +138,23 @@ export type HandOverView = Static<typeof HandOverView>;
 export const HandOverAnswerBody = Type.Object({ accept: Type.Boolean() }, strict);
 
 export const HandOverRedirect = Type.Object({ redirectTo: Type.String() });
+
+/**
+ * A service the citizen has let Kontakta hand their login over to: what it gets, since when, and
+ * when it last got it. Withdrawing the consent means the next hand-over asks again.
+ */
+export const ServiceConsent = Type.Object({
+  serviceId: Type.String(),
+  service: Type.Object({ name: Text2, url: Type.String() }),
+  /** The claims consented to ('name', 'personnummer'); the pseudonymous id always. */
+  claims: Type.Array(Type.String()),
+  grantedAt: Timestamp,
+  lastHandOverAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type ServiceConsent = Static<typeof ServiceConsent>;
+
+export const ServiceConsentList = Type.Object({
+  items: Type.Array(ServiceConsent),
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+});
+export type ServiceConsentList = Static<typeof ServiceConsentList>;

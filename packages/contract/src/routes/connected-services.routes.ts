@@ -3,11 +3,13 @@ import {
   ConnectedService,
   ConnectedServiceBody,
   ConnectedServiceList,
+  ConnectedServiceListQuery,
   HandOverAnswerBody,
   HandOverRedirect,
   HandOverView,
   SavedConnectedService,
   ServiceClientSecret,
+  ServiceConsentList,
 } from '../connected-service.schema.ts';
 import { HsaId, Id } from '../errands.schema.ts';
 import { defineRoute } from '../route.ts';
@@ -26,8 +28,9 @@ export const regionServiceRoutes = {
     method: 'GET',
     path: '/api/region/services',
     audience: 'staff',
-    summary: "The region's connected services, its units' own included",
+    summary: "The region's connected services, its units' own included, a page at a time by name",
     tags,
+    query: ConnectedServiceListQuery,
     status: 200,
     response: ConnectedServiceList,
   }),
@@ -88,9 +91,10 @@ export const unitServiceRoutes = {
     method: 'GET',
     path: '/api/admin/units/:hsaId/services',
     audience: 'staff',
-    summary: "The unit's own connected services",
+    summary: "The unit's own connected services, a page at a time by name",
     tags,
     params: UnitParams,
+    query: ConnectedServiceListQuery,
     status: 200,
     response: ConnectedServiceList,
   }),
@@ -171,5 +175,31 @@ export const citizenHandOverRoutes = {
     body: HandOverAnswerBody,
     status: 200,
     response: HandOverRedirect,
+  }),
+} as const;
+
+/**
+ * The services a citizen has let Kontakta hand their login over to ("Inställningar"), and
+ * withdrawing one: the next hand-over asks again. Another citizen's consent is 404.
+ */
+export const citizenServiceConsentRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/citizen/service-consents',
+    audience: 'citizen',
+    summary: 'The services the citizen lets Kontakta hand their login over to, newest consent first',
+    tags: ['citizen'],
+    query: ConnectedServiceListQuery,
+    status: 200,
+    response: ServiceConsentList,
+  }),
+  withdraw: defineRoute({
+    method: 'DELETE',
+    path: '/api/citizen/service-consents/:serviceId',
+    audience: 'citizen',
+    summary: 'Withdraw a consent: the service gets no more hand-overs without asking again',
+    tags: ['citizen'],
+    params: ServiceParams,
+    status: 204,
   }),
 } as const;

@@ -7,7 +7,12 @@ export { citizenProfileRoutes } from './citizen-profile.routes.ts';
 export { citizenProxyRoutes } from './citizen-proxies.routes.ts';
 export { citizenSettingsRoutes } from './citizen-settings.routes.ts';
 export { citizenUnitRoutes } from './citizen-units.routes.ts';
-export { citizenHandOverRoutes, regionServiceRoutes, unitServiceRoutes } from './connected-services.routes.ts';
+export {
+  citizenHandOverRoutes,
+  citizenServiceConsentRoutes,
+  regionServiceRoutes,
+  unitServiceRoutes,
+} from './connected-services.routes.ts';
 export { contactCardRoutes } from './contact-card.routes.ts';
 export { installationRoutes } from './installation.routes.ts';
 export { regionAdminRoutes } from './region-admin.routes.ts';

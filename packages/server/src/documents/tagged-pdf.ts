@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 // What every PDF Kontakta writes shares (the password letter, the copy for the medical record):
-// tagged, Swedish, the title shown in the reader, PDF/UA where the fonts can be embedded.
+// tagged, Swedish unless told, the title shown in the reader, PDF/UA where the fonts can be embedded.
 
 // PDF/UA needs embedded fonts; the standard PDF fonts are not. DejaVu comes with Debian's
 // fonts-dejavu-core (and most desktops); without it the document is still tagged, in Helvetica.
@@ -23,14 +23,17 @@ export type TaggedPdfInfo = Readonly<{ Title: string; Author: string; Subject: s
  * A new A4 document with the fonts `regular`, `bold` and `mono` registered, and the finished file
  * once `doc.end()` is called. Reading order is structure order: add content under `doc.struct`.
  */
-export function openTaggedPdf(info: TaggedPdfInfo, options: Readonly<{ compress?: boolean }> = {}) {
+export function openTaggedPdf(
+  info: TaggedPdfInfo,
+  options: Readonly<{ compress?: boolean /** BCP 47, Swedish unless told. */; language?: string }> = {},
+) {
   const embedded = font('regular') !== FALLBACK.regular;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'sv-SE',
+    lang: options.language ?? 'sv-SE',
     displayTitle: true,
     compress: options.compress ?? true,
     info,

@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Communication, Provenance, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { sampleRecordCopy } from '../use-cases/record-copy/record-copy.test-support.ts';
 import { errandRecordToBundle } from './errand-record-bundle.mapper.ts';
@@ -27,6 +27,26 @@ describe('an errand as a FHIR R4 Bundle', () => {
       return value;
     });
     expect(references.filter((reference) => !urls.has(reference))).toEqual([]);
+  });
+
+  it('is written in the language of the staff member who took it', () => {
+    const bundle = errandRecordToBundle({ ...sampleRecordCopy(), language: 'en' }, meta);
+    expect(bundle.language).toBe('en');
+    expect(fhirErrors(bundle)).toEqual([]);
+    expect(resourcesOf(bundle, 'Task')[0]).toMatchObject({
+      businessStatus: { text: 'Closed' },
+      description: 'Förnya recept: errand to Vårdcentralen Ekbacken through Kontakta',
+    });
+    expect(resourcesOf(bundle, 'RelatedPerson')[0]).toMatchObject({ relationship: [{ text: 'Guardian (proxy)' }] });
+    const communications = resourcesOf(bundle, 'Communication') as Communication[];
+    expect(communications.map((c) => c.category?.[0]?.text)).toEqual(
+      expect.arrayContaining(["The citizen's errand", 'Answer from the unit']),
+    );
+    expect(communications[0]?.payload?.[0]?.contentString).toContain('Pharmacy: Nearest pharmacy');
+    const activities = (resourcesOf(bundle, 'Provenance') as Provenance[]).map((p) => p.activity?.text);
+    expect(activities).toContain('Routed to Maria Ek');
+    expect(JSON.stringify(bundle)).not.toMatch(/Fördelat|Avslutat|Vårdnadshavare|Invånarens/);
+    expect(errandRecordToBundle(sampleRecordCopy(), meta).language).toBe('sv');
   });
 
   it('has the guardian who sent it as the author, the child as source and subject, and the personnummer under HL7 Sweden', () => {

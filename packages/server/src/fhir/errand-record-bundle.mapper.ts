@@ -17,7 +17,14 @@ import type {
 } from '@medplum/fhirtypes';
 import { answerLines, answerText } from '../use-cases/record-copy/answer-lines.ts';
 import { type CopiedCitizen, type ErrandRecordCopy, staffName } from '../use-cases/record-copy/errand-record-copy.ts';
-import { EVENT_SV, MESSAGE_KIND_SV, ROLE_SV, STATUS_SV } from '../use-cases/record-copy/record-copy-texts.ts';
+import {
+  eventText,
+  MESSAGE_KIND_TEXT,
+  type RecordWords,
+  recordWords,
+  roleText,
+  STATUS_TEXT,
+} from '../use-cases/record-copy/record-copy-texts.ts';
 import { HSA_ID_SYSTEM, SE_PERSONNUMMER_SYSTEM } from './fhir-vocabulary.ts';
 import { answersToQuestionnaireResponse } from './questionnaire-response.mapper.ts';
 
@@ -29,7 +36,10 @@ import { answersToQuestionnaireResponse } from './questionnaire-response.mapper.
 // author the note in the record. A collection carries the resources as they are, each resolvable
 // inside the bundle (references are the entries' urn:uuid fullUrls).
 //
-// Task.status from the errand's status (the Swedish status rides along as businessStatus):
+// The texts (status, message kinds, the history) are in the language of the staff member who took
+// the copy (Bundle.language says which).
+//
+// Task.status from the errand's status (the status in words rides along as businessStatus):
 //   new       → requested   the citizen has asked, nobody at the unit has opened it
 //   open      → received    the unit has it, nobody holds it
 //   assigned  → accepted    a caregiver holds it (in-progress once it has been answered and the
@@ -45,6 +55,8 @@ type Meta = Readonly<{
   publicUrl: string;
   /** A new UUID per call (injected, so the mapping stays pure). */
   newId: () => string;
+  /** The words, for the pseudo-locale test; otherwise the copy's language from the catalogue. */
+  words?: RecordWords;
 }>;
 
 type Entry = { fullUrl: string; resource: Resource };
@@ -77,6 +89,8 @@ const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 /** The errand as a FHIR R4 `collection` Bundle: see the notes above. */
 export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle {
+  const words = meta.words ?? recordWords(copy.language);
+  const { text } = words;
   const entries: Entry[] = [];
   const add = <R extends Resource>(resource: R): Reference<R> => {
     const fullUrl = `urn:uuid:${meta.newId()}`;
@@ -106,7 +120,7 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
             coding: [
               { system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD', display: 'guardian' },
             ],
-            text: 'Vårdnadshavare (ombud)',
+            text: text('record.guardian'),
           },
         ],
         ...personOf(person),
@@ -168,10 +182,13 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
     resourceType: 'Task',
     identifier: [errandIdentifier],
     status: taskStatus(copy),
-    businessStatus: { text: STATUS_SV[copy.errand.status] },
+    businessStatus: { text: text(STATUS_TEXT[copy.errand.status]) },
     intent: 'order',
     code: { text: copy.errand.errandType.name },
-    description: `${copy.errand.errandType.name}: ärende till ${copy.errand.unit.name} via Kontakta`,
+    description: text('record.task-description', {
+      errandType: copy.errand.errandType.name,
+      unit: copy.errand.unit.name,
+    }),
     ...(questionnaireResponse ? { focus: questionnaireResponse } : {}),
     for: patient,
     authoredOn: iso(copy.errand.createdAt),
@@ -184,7 +201,7 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
   // The thread: one Communication per message, the structured parts as text as well.
   for (const message of copy.messages) {
     const fromCitizen = message.author.kind === 'citizen';
-    const text = answerText(answerLines(message.form, message.answers));
+    const content = answerText(answerLines(message.form, message.answers, words));
     const from: Reference<Patient | RelatedPerson | PractitionerRole> =
       message.author.kind === 'citizen' ? citizenRef(message.author.id) : staffRef(message.author.hsaId);
     // A citizen writes to the unit (its receivers route it), not to a person.
@@ -194,7 +211,7 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
       identifier: [{ system: errandMessageIdentifierSystem(meta.publicUrl), value: message.id }],
       partOf: [task],
       status: 'completed',
-      category: [{ text: MESSAGE_KIND_SV[message.kind] }],
+      category: [{ text: text(MESSAGE_KIND_TEXT[message.kind]) }],
       subject: patient,
       ...(message.kind === 'submission' && questionnaireResponse ? { about: [questionnaireResponse] } : {}),
       // The service is the channel: a message is in the recipient's inbox the moment it is stored.
@@ -202,7 +219,7 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
       received: iso(message.createdAt),
       sender: from,
       recipient: [to],
-      payload: [{ contentString: text === '' ? MESSAGE_KIND_SV[message.kind] : text }],
+      payload: [{ contentString: content === '' ? text(MESSAGE_KIND_TEXT[message.kind]) : content }],
     });
   }
 
@@ -214,14 +231,16 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
         : event.onBehalfOf
           ? citizenRef(event.onBehalfOf)
           : citizenRef(event.actor.id);
-    const role = event.actor.kind === 'staff' && event.actor.role ? ROLE_SV[event.actor.role] : undefined;
-    const assignee = event.assignee ? ` till ${staffName(copy, event.assignee)}` : '';
+    const role = event.actor.kind === 'staff' ? roleText(words, event.actor.role) : undefined;
+    const activity = event.assignee
+      ? text('record.to-assignee', { event: eventText(words, event.type), assignee: staffName(copy, event.assignee) })
+      : eventText(words, event.type);
     add<Provenance>({
       resourceType: 'Provenance',
       target: [task],
       occurredDateTime: iso(event.at),
       recorded: iso(event.at),
-      activity: { text: `${EVENT_SV[event.type] ?? event.type}${assignee}` },
+      activity: { text: activity },
       agent: [
         {
           who,
@@ -234,7 +253,7 @@ export function errandRecordToBundle(copy: ErrandRecordCopy, meta: Meta): Bundle
 
   return {
     resourceType: 'Bundle',
-    language: 'sv',
+    language: copy.language,
     identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${meta.newId()}` },
     type: 'collection',
     timestamp: iso(copy.exportedAt),

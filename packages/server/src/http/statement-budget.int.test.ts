@@ -15,7 +15,7 @@ import { DIALECTS } from '../testing/test-databases.ts';
 // process's cache once read (storage/reference-cache.ts).
 const BUDGET = {
   send: 6,
-  open: 15,
+  open: 11,
   citizenInbox: 3,
   unitInbox: 4,
 };

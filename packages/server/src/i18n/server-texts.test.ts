@@ -1,12 +1,25 @@
 import { createIntl, type OnErrorFn } from '@formatjs/intl';
-import { LANGUAGES, numbersBeforeNouns, pseudoCatalogue } from '@kontakta/domain';
+import { type FormDefinition, LANGUAGES, numbersBeforeNouns, pseudoCatalogue } from '@kontakta/domain';
 import { describe, expect, it } from 'vitest';
+import { errandRecordToBundle } from '../fhir/errand-record-bundle.mapper.ts';
 import { problemTitle, STATUS_OF } from '../http/problem.ts';
 import { renderPasswordLetter } from '../identity/password-letter.pdf.ts';
 import type { OutgoingMessage } from '../notifications/notification.types.ts';
 import { loginLinks, renderMessage } from '../notifications/templates/render-message.ts';
 import { LETTER_DESCRIPTIONS, TEMPLATE_TEXTS } from '../notifications/templates/template-texts.ts';
 import { INBOX_MESSAGE_TEMPLATES, renderInboxMessage } from '../use-cases/inbox-messages/inbox-message-texts.ts';
+import { answerLines, answerText } from '../use-cases/record-copy/answer-lines.ts';
+import { renderErrandRecordPdf } from '../use-cases/record-copy/errand-record-copy.pdf.ts';
+import { readPdf } from '../use-cases/record-copy/pdf-reader.test-support.ts';
+import { sampleRecordCopy } from '../use-cases/record-copy/record-copy.test-support.ts';
+import {
+  EVENT_TEXT,
+  MESSAGE_KIND_TEXT,
+  ROLE_TEXT,
+  recordWords,
+  STATUS_TEXT,
+  WEEKDAY_TEXT,
+} from '../use-cases/record-copy/record-copy-texts.ts';
 import { SERVER_CATALOGUES, type ServerCatalogue, type ServerMessageId, serverTexts } from './server-texts.ts';
 
 const swedishIds = Object.keys(SERVER_CATALOGUES.sv).sort();
@@ -73,7 +86,7 @@ describe('server message catalogues', () => {
 });
 
 describe('every server text in a pseudo-locale', () => {
-  it('renders every notification, letter, inbox message and problem title with no key missing, and uses every key', async () => {
+  it('renders every notification, letter, inbox message, problem title, field error and record copy with no key missing, and uses every key', async () => {
     const pseudo = pseudoCatalogue(SERVER_CATALOGUES.sv);
     const errors: string[] = [];
     const onError: OnErrorFn = (error) => errors.push(`${error.code}: ${error.message}`);
@@ -121,6 +134,39 @@ describe('every server text in a pseudo-locale', () => {
         outputs.push(inbox?.subject ?? '', inbox?.body ?? '');
       }
     }
+    // Field errors (400 answers) and the questionnaire's answer title: plain messages, each with
+    // the values its use case gives.
+    const fieldValues = { max: 100, name: 'Förnya recept' };
+    for (const language of LANGUAGES) {
+      for (const id of swedishIds.filter((id) => id.startsWith('field.') || id.startsWith('questionnaire.'))) {
+        outputs.push(textsFor(language)(id as ServerMessageId, fieldValues));
+      }
+    }
+    // The copy for the medical record (PDF and FHIR bundle), in each language: the sample errand,
+    // a bare one, and every status, event, role and weekday in words.
+    for (const language of LANGUAGES) {
+      const words = recordWords(language, textsFor(language));
+      const sample = { ...sampleRecordCopy(), language };
+      const [submission] = sample.messages;
+      // Sent by the citizen themself, no answers, no thread, held by a caregiver.
+      const bare = {
+        ...sample,
+        errand: { ...sample.errand, assignedTo: [...sample.staff.keys()][0] ?? null },
+        messages: submission
+          ? [{ ...submission, author: { kind: 'citizen' as const, id: sample.citizen.id }, answers: {} }]
+          : [],
+      };
+      for (const copy of [sample, bare]) {
+        outputs.push(readPdf(await renderErrandRecordPdf(copy, { compress: false, words })).text);
+      }
+      const bundle = errandRecordToBundle(sample, { publicUrl: 'https://kontakta.region.se', newId: () => 'x', words });
+      outputs.push(JSON.stringify(bundle));
+      const yes = { formatVersion: 1, fields: [{ kind: 'yes-no', key: 'a', label: { sv: 'A', en: 'A' } }] };
+      outputs.push(answerText(answerLines(yes as unknown as FormDefinition, { a: true }, words)));
+      for (const table of [STATUS_TEXT, EVENT_TEXT, MESSAGE_KIND_TEXT, ROLE_TEXT, WEEKDAY_TEXT]) {
+        for (const id of Object.values<ServerMessageId>(table)) outputs.push(words.text(id));
+      }
+    }
     const pdf = await renderPasswordLetter(
       {
         recipient: { name: 'Anna Svensson', street: 'Gatan 1', postalCode: '123 45', city: 'Orten' },
@@ -134,7 +180,7 @@ describe('every server text in a pseudo-locale', () => {
 
     expect(errors).toEqual([]);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    for (const output of outputs.filter(Boolean)) expect(output).toMatch(/\[.*[âéíôû].*\]/s);
+    for (const output of outputs.filter(Boolean)) expect(output).toMatch(/\[.*[âéíôûý].*\]/s);
     expect([...used].sort()).toEqual(swedishIds);
   });
 });

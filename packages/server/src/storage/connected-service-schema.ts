@@ -43,6 +43,17 @@ export type ConnectedServiceConsentTable = {
   granted_at: number;
 };
 
+/** A citizen withdrew a consent (append-only; migration 2026-12-06-26). */
+export type ConnectedServiceConsentEventTable = {
+  id: string;
+  at: number;
+  service_id: string;
+  citizen_id: string;
+  kind: 'withdrawn';
+  /** JSON array of the claims the consent was for. */
+  claims: string;
+};
+
 /** One hand-over of a citizen's login to a service (append-only). */
 export type ConnectedServiceHandOverTable = {
   id: string;

@@ -5,6 +5,7 @@ import type { ErrandStatus, Language } from '@kontakta/domain';
 import type { Generated } from 'kysely';
 import type { AccessLogAnchorTable } from './access-log-anchor-schema.ts';
 import type {
+  ConnectedServiceConsentEventTable,
   ConnectedServiceConsentTable,
   ConnectedServiceHandOverTable,
   ConnectedServiceTable,
@@ -25,7 +26,7 @@ import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable }
 import type { RegionAdminChangeTable, RegionErrandTypePolicyTable } from './region-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
 import type { AnswerTemplateTable, ErrandNoteTable } from './staff-work-schema.ts';
-import type { StatCountTable } from './statistics-schema.ts';
+import type { StatCountTable, StatRollupTable } from './statistics-schema.ts';
 import type { UnitClosureTable, UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
@@ -378,6 +379,7 @@ export type DatabaseSchema = {
   connected_service_unit: ConnectedServiceUnitTable;
   connected_service_consent: ConnectedServiceConsentTable;
   connected_service_hand_over: ConnectedServiceHandOverTable;
+  connected_service_consent_event: ConnectedServiceConsentEventTable;
   oidc_payload: OidcPayloadTable;
   oidc_signing_key: OidcSigningKeyTable;
   unit_contact_card: UnitContactCardTable;
@@ -403,6 +405,7 @@ export type DatabaseSchema = {
   job_lease: JobLeaseTable;
   reference_generation: ReferenceGenerationTable;
   stat_count: StatCountTable;
+  stat_rollup: StatRollupTable;
 };
 
 export type {

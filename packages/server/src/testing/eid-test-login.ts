@@ -14,8 +14,10 @@ export async function eidLogin(
   choose: { subject: string } | { cancel: true },
 ): Promise<{ page: Hop; landing: URL; hops: Hop[] }> {
   const { last: page } = await browser.follow(await browser.request(startPath));
-  const action = /<form method="post" action="([^"]+)\/login">/.exec(page.body)?.[1];
-  if (!action) throw new Error(`no login form on the provider's page (status ${page.status})`);
+  const path = /<form method="post" action="([^"]+)\/login">/.exec(page.body)?.[1];
+  if (!path) throw new Error(`no login form on the provider's page (status ${page.status})`);
+  // The form's address is the provider's page's own, wherever the provider runs.
+  const action = new URL(path, page.url).href;
   const answer =
     'cancel' in choose
       ? await browser.request(`${action}/abort`, { form: {} })

@@ -6,8 +6,9 @@ import { ApiError, addressOf } from '../api/api-client.ts';
 import { useLoginCode, useLoginMethods, usePasswordLogin, useResendLoginCode } from '../api/auth-queries.ts';
 import { useSession } from '../api/session.ts';
 import type { MessageId } from '../i18n/messages.ts';
-import { type TextValues, useText } from '../i18n/use-text.ts';
+import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
+import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -194,9 +195,6 @@ function loginProblemMessage(problem: Problem | undefined): MessageId {
   }
 }
 
-/** What the code step says in its status line: where the code went, or how "Send a new code" fared. */
-type CodeStatus = Readonly<{ id: MessageId; values?: TextValues; problem?: boolean }>;
-
 function CodeStep({
   sentTo,
   onRestart,
@@ -209,7 +207,8 @@ function CodeStep({
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState<CodeStatus>({ id: 'login.code.sent', values: { to: sentTo } });
+  // Where the code went; after "Send a new code", how that fared, with focus on it (page-result).
+  const result = usePageResult();
   const [mayResend, setMayResend] = useState(true);
 
   const submit = async (event: FormEvent) => {
@@ -236,12 +235,12 @@ function CodeStep({
 
   const sendNewCode = async () => {
     try {
-      const result = await resend.mutateAsync();
+      const sent = await resend.mutateAsync();
       // The earlier code no longer works: what was typed from it goes too.
       setCode('');
       setError(undefined);
-      setStatus({ id: 'login.code.resent', values: { to: result.codeSentTo } });
-      setMayResend(result.resendsLeft > 0);
+      setMayResend(sent.resendsLeft > 0);
+      result.say(t('login.code.resent', { to: sent.codeSentTo }), 'info');
     } catch (failure) {
       const apiError = failure instanceof ApiError ? failure : undefined;
       switch (apiError?.problem?.code) {
@@ -249,27 +248,24 @@ function CodeStep({
           onRestart('login.error.codeExpired');
           return;
         case 'code-resend-too-soon':
-          setStatus({
-            id: 'login.code.resendTooSoon',
-            values: { seconds: apiError.retryAfterSeconds ?? 30 },
-            problem: true,
-          });
+          result.say(t('login.code.resendTooSoon', { seconds: apiError.retryAfterSeconds ?? 30 }), 'problem');
           return;
         case 'code-resend-limit-reached':
           setMayResend(false);
-          setStatus({ id: 'login.code.resendLimit', problem: true });
+          result.say(t('login.code.resendLimit'), 'problem');
           return;
         default:
-          setStatus({ id: loginProblemMessage(apiError?.problem), problem: true });
+          result.say(t(loginProblemMessage(apiError?.problem)), 'problem');
       }
     }
   };
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
-      <div className={status.problem ? 'notice notice-error' : 'notice'} role="status">
-        <p>{t(status.id, status.values)}</p>
-      </div>
+      <PageResult
+        notice={result.notice ?? t('login.code.sent', { to: sentTo })}
+        tone={result.notice ? result.tone : 'info'}
+      />
       <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: 'login-code' }] : []} />
       <TextField
         id="login-code"

@@ -3,7 +3,7 @@ import { useAnswerNotificationPrompt, useNotificationSettings } from '../api/cit
 import { useSession } from '../api/session.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useText } from '../i18n/use-text.ts';
-import { focusLater } from '../ui/focus-later.ts';
+import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { SettingsForm, VerifyBox } from './settings-page.tsx';
 
 /**
@@ -18,26 +18,22 @@ export function NotificationPrompt() {
   const settings = useNotificationSettings();
   const answer = useAnswerNotificationPrompt();
   const child = useSession().data?.info.actingFor ?? null;
-  const [result, setResult] = useState<string | undefined>();
-  const [saved, setSaved] = useState(false);
+  // Focus goes to what happened after every action (page-result): after "Spara" to the result
+  // just above the code box (Tab goes on to the code field); once answered or declined the
+  // question disappears and the result stands in its place, not the top of the page.
+  const { notice, say, clear } = usePageResult();
+  const [finished, setFinished] = useState(false);
 
   const finish = (text: string) => {
-    setResult(text);
-    // The question disappears: focus goes to what happened, not to the top of the page.
-    focusLater('address-prompt-result');
+    setFinished(true);
+    say(text);
   };
 
   const data = settings.data;
   return (
     <>
-      <div role="status">
-        {result ? (
-          <p id="address-prompt-result" tabIndex={-1} className="notice notice-success">
-            {result}
-          </p>
-        ) : null}
-      </div>
-      {data?.askForAddress && !result ? (
+      {finished ? <PageResult notice={notice} /> : null}
+      {data?.askForAddress && !finished ? (
         <section className="card" aria-labelledby="address-prompt-heading">
           <h2 id="address-prompt-heading">
             {child ? t('addressPrompt.headingChild', { name: child.name }) : t('addressPrompt.heading')}
@@ -48,16 +44,16 @@ export function NotificationPrompt() {
             settings={data}
             withLanguage={false}
             initialLanguage={locale}
-            onSaved={() => setSaved(true)}
-            onEdit={() => setSaved(false)}
+            onSaved={() => say(t('settings.saved'))}
+            onEdit={clear}
           />
+          <PageResult notice={notice} />
           {(['email', 'mobile'] as const).map((channel) =>
             data[channel].awaitingCode && data[channel].address ? (
               <VerifyBox
                 key={channel}
                 channel={channel}
                 address={data[channel].address ?? ''}
-                focusOnShow={saved}
                 headingLevel={3}
                 onVerified={() => finish(t('addressPrompt.done'))}
               />

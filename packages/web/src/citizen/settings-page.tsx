@@ -16,6 +16,7 @@ import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { ServiceConsentsSection } from './service-consents-section.tsx';
 import styles from './settings-page.module.css';
 
 type Channel = 'email' | 'mobile';
@@ -58,6 +59,7 @@ export function SettingsPage() {
           )
         : null}
       <OtherSessions />
+      <ServiceConsentsSection onResult={say} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { RequireSession } from '../ui/require-session.tsx';
 import { BaseTypeOptionsPage } from './base-type-options-page.tsx';
 import { ChangeLogPage } from './change-log-page.tsx';
 import { ChooseUnitPage } from './choose-unit-page.tsx';
+import { RegionServicesPage, UnitServicesPage } from './connected-services-page.tsx';
 import { FormBuilderPage } from './form-builder-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
 import { MyErrandsPage } from './my-errands-page.tsx';
@@ -103,9 +104,11 @@ export function StaffApp() {
         <Route path="administration/arendetyper/:type/alternativ" element={atUnit(<BaseTypeOptionsPage />)} />
         <Route path="administration/installningar" element={atUnit(<UnitSettingsPage />)} />
         <Route path="administration/andringslogg" element={atUnit(<ChangeLogPage />)} />
+        <Route path="administration/tjanster" element={atUnit(<UnitServicesPage />)} />
         <Route path="region" element={inRegion(<RegionUnitsPage />)} />
         <Route path="region/grundutbud" element={inRegion(<RegionOfferingPage />)} />
         <Route path="region/andringslogg" element={inRegion(<RegionChangeLogPage />)} />
+        <Route path="region/tjanster" element={inRegion(<RegionServicesPage />)} />
         <Route
           path="statistik"
           element={

@@ -49,8 +49,10 @@ function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
     items.push({ to: '/personal/statistik', label: t('staff.menu.statistics') });
   }
   if (roles.includes('region-administrator')) {
-    items.push({ to: '/personal/region', label: t('region.units.heading') });
+    // `end`: the region's other pages are under its address, and only one menu item is the current page.
+    items.push({ to: '/personal/region', label: t('region.units.heading'), end: true });
     items.push({ to: '/personal/region/grundutbud', label: t('region.offering.heading') });
+    items.push({ to: '/personal/region/tjanster', label: t('services.heading') });
     items.push({ to: '/personal/region/andringslogg', label: t('region.changes.heading') });
   }
   // A caregiver's own notices: an e-mail when an errand is assigned to them.

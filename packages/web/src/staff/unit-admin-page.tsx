@@ -50,6 +50,9 @@ export function UnitAdminPage() {
           <li>
             <Link to="/personal/administration/andringslogg">{t('admin.changesLink')}</Link>
           </li>
+          <li>
+            <Link to="/personal/administration/tjanster">{t('services.adminLink')}</Link>
+          </li>
         </ul>
       </nav>
       {items.length > 0 ? (

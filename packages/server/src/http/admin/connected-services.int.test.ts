@@ -320,4 +320,53 @@ describe.each(DIALECTS)('connected services on %s', (dialect) => {
         .execute(),
     ).toEqual([]);
   });
+
+  it('pages the lists by name with a cursor, and refuses a bad cursor or limit naming the field', async () => {
+    const names = ['Ärende A', 'Ärende B', 'Ärende B', 'Ärende C', 'Ärende D'];
+    const ids: string[] = [];
+    for (const sv of names) {
+      const created = await region.post('/api/region/services', body({ name: { sv, en: sv } }));
+      expect(created.statusCode, created.body).toBe(201);
+      ids.push(created.json().service.id);
+    }
+    const all = (await region.get('/api/region/services?limit=100')).json();
+    expect(all.nextCursor).toBeNull();
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `limit=2&cursor=${cursor}` : 'limit=2';
+      const response = await region.get(`/api/region/services?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      walked.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    expect(walked).toEqual(all.items.map((item: { id: string }) => item.id));
+    expect(walked).toEqual(expect.arrayContaining(ids));
+    expect(pages).toBe(Math.ceil(all.items.length / 2));
+
+    const unitBase = `/api/admin/units/${f.unit}/services`;
+    for (const [as, url] of [
+      [region, '/api/region/services'],
+      [unitAdmin, unitBase],
+    ] as const) {
+      const bad = await as.get(`${url}?cursor=bm90LWEtY3Vyc29y`);
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+      for (const limit of ['0', '101', 'x']) {
+        const refused = await as.get(`${url}?limit=${limit}`);
+        expect(refused.statusCode, `${url} limit=${limit}`).toBe(400);
+        expect(
+          refused
+            .json()
+            .errors.map((e: { path: string }) => e.path)
+            .join(' '),
+        ).toContain('limit');
+      }
+    }
+    for (const id of ids) expect((await region.delete(`/api/region/services/${id}`)).statusCode).toBe(204);
+  });
 });

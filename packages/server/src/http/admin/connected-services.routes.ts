@@ -20,7 +20,9 @@ export async function regionServiceAdministrationRoutes(app: FastifyInstance, { 
   });
   const routes = regionServiceRoutes;
   const scope = { kind: 'region' } as const;
-  handle(app, routes.list, async ({ actor }) => listConnectedServices(contextFor(services, actor), scope));
+  handle(app, routes.list, async ({ actor, query }) =>
+    listConnectedServices(contextFor(services, actor), scope, query),
+  );
   handle(app, routes.register, async ({ actor, body, request }) =>
     registerConnectedService(contextFor(services, actor), scope, body, requestLanguage(request)),
   );
@@ -43,8 +45,8 @@ export async function unitServiceAdministrationRoutes(app: FastifyInstance, { se
   guardUnitAdministration(app);
   const routes = unitServiceRoutes;
   const unit = (hsaId: string) => ({ kind: 'unit', unitHsaId: hsaId }) as const;
-  handle(app, routes.list, async ({ actor, params }) =>
-    listConnectedServices(contextFor(services, actor), unit(params.hsaId)),
+  handle(app, routes.list, async ({ actor, params, query }) =>
+    listConnectedServices(contextFor(services, actor), unit(params.hsaId), query),
   );
   handle(app, routes.register, async ({ actor, params, body, request }) =>
     registerConnectedService(contextFor(services, actor), unit(params.hsaId), body, requestLanguage(request)),

@@ -267,4 +267,87 @@ describe.each(DIALECTS)('login hand-over to a connected service on %s', (dialect
     expect(document.code_challenge_methods_supported).toEqual(['S256']);
     expect(document.token_endpoint_auth_methods_supported).toEqual(['client_secret_basic']);
   });
+
+  it('lists the citizen’s consents and withdraws one: asked again next time, the provider’s grant and tokens gone, recorded', async () => {
+    const recept = await register('Recept', ['name']);
+    const first = await handOver(citizen, recept.clientId, recept.secret);
+    const subject = String(first.claims.sub);
+    const providerRows = async () =>
+      (await f.database.db.selectFrom('oidc_payload').select('payload').execute()).filter((row) =>
+        row.payload.includes(subject),
+      ).length;
+    expect(await providerRows()).toBeGreaterThan(0);
+
+    const listed = await citizen.get('/api/citizen/service-consents');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const mine = listed.json().items.find((item: { serviceId: string }) => item.serviceId === recept.id);
+    expect(mine).toEqual({
+      serviceId: recept.id,
+      service: { name: { sv: 'Recept', en: 'Recept' }, url: 'https://provsvar.example.se/' },
+      claims: ['name'],
+      grantedAt: expect.any(Number),
+      lastHandOverAt: expect.any(Number),
+    });
+    // Another citizen sees only their own.
+    const theirs = (await other.get('/api/citizen/service-consents')).json().items;
+    expect(theirs.map((item: { serviceId: string }) => item.serviceId)).not.toContain(recept.id);
+
+    // Refusals: not logged in 401, staff 404, another citizen's consent 404, a consent that is none 404, bad id 400.
+    const url = `/api/citizen/service-consents/${recept.id}`;
+    expect((await f.app.inject({ method: 'GET', url: '/api/citizen/service-consents' })).statusCode).toBe(401);
+    expect((await f.app.inject({ method: 'DELETE', url })).statusCode).toBe(401);
+    expect((await region.get('/api/citizen/service-consents')).statusCode).toBe(404);
+    expect((await region.delete(url)).statusCode).toBe(404);
+    expect((await other.delete(url)).statusCode).toBe(404);
+    expect(
+      (await citizen.delete('/api/citizen/service-consents/00000000-0000-4000-8000-000000000000')).statusCode,
+    ).toBe(404);
+    expect((await citizen.delete('/api/citizen/service-consents/not_an*id')).statusCode).toBe(400);
+    const consents = () =>
+      f.database.db
+        .selectFrom('connected_service_consent')
+        .select('citizen_id')
+        .where('service_id', '=', recept.id)
+        .execute();
+    expect(await consents()).toHaveLength(1);
+
+    const withdrawn = await citizen.delete(url);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(204);
+    expect(await consents()).toEqual([]);
+    expect(await providerRows()).toBe(0);
+    const after = (await citizen.get('/api/citizen/service-consents')).json().items;
+    expect(after.map((item: { serviceId: string }) => item.serviceId)).not.toContain(recept.id);
+    const events = await f.database.db
+      .selectFrom('connected_service_consent_event')
+      .selectAll()
+      .where('service_id', '=', recept.id)
+      .execute();
+    expect(events).toEqual([expect.objectContaining({ kind: 'withdrawn', claims: JSON.stringify(['name']) })]);
+    expect((await citizen.delete(url)).statusCode).toBe(404);
+
+    // The next hand-over asks again, and the service knows the citizen by a new subject.
+    const again = await handOver(citizen, recept.clientId, recept.secret);
+    expect(again.view.remembered).toBe(false);
+    expect(again.claims.sub).not.toBe(subject);
+  });
+
+  it('pages the citizen’s consents newest first, and refuses a bad cursor naming the field', async () => {
+    const all = (await citizen.get('/api/citizen/service-consents?limit=100')).json();
+    expect(all.items.length).toBeGreaterThan(1);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=1&cursor=${cursor}` : 'limit=1';
+      const page = (await citizen.get(`/api/citizen/service-consents?${query}`)).json();
+      walked.push(...page.items.map((item: { serviceId: string }) => item.serviceId));
+      cursor = page.nextCursor;
+    } while (cursor && walked.length < 50);
+    expect(walked).toEqual(all.items.map((item: { serviceId: string }) => item.serviceId));
+    const granted = all.items.map((item: { grantedAt: number }) => item.grantedAt);
+    expect(granted).toEqual([...granted].sort((a, b) => b - a));
+    const bad = await citizen.get('/api/citizen/service-consents?cursor=bm90LWEtY3Vyc29y');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+    expect((await citizen.get('/api/citizen/service-consents?limit=0')).statusCode).toBe(400);
+  });
 });

@@ -12,7 +12,7 @@ import { readPdf } from '../../use-cases/record-copy/pdf-reader.test-support.ts'
 import { stockholmTime } from '../../use-cases/record-copy/record-copy-texts.ts';
 
 // A copy of the errand for the medical record (issue 18, point 8): a FHIR R4 Bundle every resource
-// of which the outside validator accepts, and a tagged Swedish PDF. Errand content: exactly the
+// of which the outside validator accepts, and a tagged PDF, in the staff member's language. Errand content: exactly the
 // errand access policy applies, and every copy is written to the access log.
 describe.each(DIALECTS)('copy to the medical record on %s', (dialect) => {
   let f: ErrandFixture;
@@ -203,6 +203,43 @@ describe.each(DIALECTS)('copy to the medical record on %s', (dialect) => {
     const log = await accessLog();
     expect(log.length).toBe(before + 1);
     expect(log[0]).toMatchObject({ staff_hsa_id: f.personas.staff.doctor.hsaId, action: 'export-record' });
+  });
+
+  it('writes the PDF and the bundle in English for a staff member who uses Kontakta in English', async () => {
+    const inEnglish = (url: string) =>
+      f.app.inject({
+        method: 'GET',
+        url,
+        cookies: { ...doctor.login.cookies, kontakta_lang: 'en' },
+        headers: doctor.login.headers,
+      });
+    const pdfResponse = await inEnglish(pdfUrl());
+    expect(pdfResponse.statusCode, pdfResponse.body.slice(0, 300)).toBe(200);
+    const pdf = readPdf(pdfResponse.rawPayload);
+    expect(pdf.wellFormed).toBe(true);
+    expect(pdf.catalog).toContain('/Lang (en-GB)');
+    expect(pdf.info.Title).toMatch(/^Copy of an errand for the medical record: /);
+    for (const expected of [
+      'The errand service is not the medical record.',
+      'Questions and answers',
+      'History',
+      `Citizen: ${citizenName}`,
+      `Sent: ${stockholmTime(sentAt)}`,
+      'Levaxin',
+      'Receptet är förnyat.',
+      'Reply from the citizen',
+    ]) {
+      expect(pdf.text).toContain(expected);
+    }
+    expect(pdf.text).not.toContain('Frågor och svar');
+
+    const bundleResponse = await inEnglish(fhirUrl());
+    expect(bundleResponse.statusCode).toBe(200);
+    const bundle = bundleResponse.json() as Bundle;
+    expect(bundle.language).toBe('en');
+    expect(fhirErrors(bundle)).toEqual([]);
+    const task = bundle.entry?.map((entry) => entry.resource).find((r) => r?.resourceType === 'Task');
+    expect(task).toMatchObject({ businessStatus: { text: 'Routed' } });
   });
 
   it('refuses everyone the errand access policy refuses, and logs nothing for them', async () => {

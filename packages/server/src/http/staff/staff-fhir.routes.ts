@@ -4,6 +4,7 @@ import { exportQuestionnaireResponse } from '../../use-cases/errands/export-ques
 import { exportErrandRecordFhir } from '../../use-cases/record-copy/export-errand-record-fhir.ts';
 import { exportErrandRecordPdf } from '../../use-cases/record-copy/export-errand-record-pdf.ts';
 import { contextFor, type Services } from '../../use-cases/services.ts';
+import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
 
 /**
@@ -14,13 +15,21 @@ export async function staffFhirRoutes(app: FastifyInstance, { services }: { serv
   handle(app, routes.questionnaireResponse, async ({ actor, params }) =>
     exportQuestionnaireResponse(contextFor(services, actor), params.id),
   );
-  handle(app, routes.recordCopyFhir, async ({ actor, params, reply }) => {
-    const { bundle, fileName } = await exportErrandRecordFhir(contextFor(services, actor), params.id);
+  handle(app, routes.recordCopyFhir, async ({ actor, params, reply, request }) => {
+    const { bundle, fileName } = await exportErrandRecordFhir(
+      contextFor(services, actor),
+      params.id,
+      requestLanguage(request),
+    );
     download(reply, fileName);
     return bundle;
   });
-  handle(app, routes.recordCopyPdf, async ({ actor, params, reply }) => {
-    const { pdf, fileName } = await exportErrandRecordPdf(contextFor(services, actor), params.id);
+  handle(app, routes.recordCopyPdf, async ({ actor, params, reply, request }) => {
+    const { pdf, fileName } = await exportErrandRecordPdf(
+      contextFor(services, actor),
+      params.id,
+      requestLanguage(request),
+    );
     download(reply, fileName);
     return pdf;
   });

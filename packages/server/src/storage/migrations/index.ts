@@ -33,6 +33,9 @@ import * as statistics from './2026-12-06-21-statistics.ts';
 import * as connectedServices from './2026-12-06-22-connected-services.ts';
 import * as assignmentNotice from './2026-12-06-23-assignment-notice.ts';
 import * as referenceGeneration from './2026-12-06-24-reference-generation.ts';
+import * as statisticsRollups from './2026-12-06-25-statistics-rollups.ts';
+import * as serviceConsents from './2026-12-06-26-service-consents.ts';
+import * as accessLogHeadFollows from './2026-12-06-27-access-log-head-follows.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +73,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-24-reference-generation': referenceGeneration,
   '2026-12-06-22-connected-services': connectedServices,
   '2026-12-06-23-assignment-notice': assignmentNotice,
+  '2026-12-06-25-statistics-rollups': statisticsRollups,
+  '2026-12-06-26-service-consents': serviceConsents,
+  '2026-12-06-27-access-log-head-follows': accessLogHeadFollows,
 };

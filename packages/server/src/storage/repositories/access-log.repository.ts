@@ -31,17 +31,9 @@ export async function lockAccessLogHead(
   return locked.executeTakeFirstOrThrow();
 }
 
-export async function appendAccessLogRows(
-  db: Kysely<DatabaseSchema>,
-  rows: AccessLogRow[],
-  head: { unitHsaId: string; position: number; hash: string },
-): Promise<void> {
+/** Appends entries; the unit's chain head follows them by trigger (migration 2026-12-06-27). */
+export async function appendAccessLogRows(db: Kysely<DatabaseSchema>, rows: AccessLogRow[]): Promise<void> {
   await db.insertInto('access_log').values(rows).execute();
-  await db
-    .updateTable('access_log_head')
-    .set({ position: head.position, hash: head.hash })
-    .where('unit_hsa_id', '=', head.unitHsaId)
-    .execute();
 }
 
 /** A citizen's "who has read my errands", newest first, by cursor (at, id). */

@@ -4,32 +4,30 @@ import type { DatabaseSchema } from '../schema.ts';
 
 export type ConnectedServiceRow = Selectable<ConnectedServiceTable>;
 
-/** Every service of a region (the region's own and its units'), by Swedish name. */
-export async function listRegionServices(
-  db: Kysely<DatabaseSchema>,
-  regionCode: string,
-): Promise<ConnectedServiceRow[]> {
-  return db
-    .selectFrom('connected_service')
-    .selectAll()
-    .where('region_code', '=', regionCode)
-    .orderBy('name_sv')
-    .orderBy('id')
-    .execute();
-}
+/** Where a page of services starts: after this service in the order by Swedish name. */
+export type ServiceCursor = { name: string; id: string };
 
-/** The services a unit registered itself, by Swedish name. */
-export async function listUnitOwnServices(
+/**
+ * One page of services (`limit` rows) by Swedish name, after `after`: every service of a region
+ * (the region's own and its units'), or those a unit registered itself.
+ */
+export async function listServicesPage(
   db: Kysely<DatabaseSchema>,
-  unitHsaId: string,
+  owner: { regionCode: string } | { unitHsaId: string },
+  limit: number,
+  after: ServiceCursor | undefined,
 ): Promise<ConnectedServiceRow[]> {
-  return db
-    .selectFrom('connected_service')
-    .selectAll()
-    .where('owner_unit_hsa_id', '=', unitHsaId)
-    .orderBy('name_sv')
-    .orderBy('id')
-    .execute();
+  let query = db.selectFrom('connected_service').selectAll();
+  query =
+    'regionCode' in owner
+      ? query.where('region_code', '=', owner.regionCode)
+      : query.where('owner_unit_hsa_id', '=', owner.unitHsaId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('name_sv', '>', after.name), eb.and([eb('name_sv', '=', after.name), eb('id', '>', after.id)])]),
+    );
+  }
+  return query.orderBy('name_sv').orderBy('id').limit(limit).execute();
 }
 
 export async function countRegionServices(db: Kysely<DatabaseSchema>, regionCode: string): Promise<number> {

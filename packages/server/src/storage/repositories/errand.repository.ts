@@ -40,6 +40,32 @@ export async function updateErrand(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Changes the errand for new events (optimistic on `version`) and returns the position its first
+ * new event takes, read in the same statement; undefined when the errand changed meanwhile.
+ */
+export async function updateErrandForEvents(
+  db: Kysely<DatabaseSchema>,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<ErrandTable>,
+): Promise<number | undefined> {
+  const updated = await db
+    .updateTable('errand')
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning((eb) =>
+      eb
+        .selectFrom('errand_event')
+        .select((inner) => inner.fn.max('position').as('p'))
+        .where('errand_id', '=', id)
+        .as('last_event'),
+    )
+    .executeTakeFirst();
+  return updated ? Number(updated.last_event ?? 0) + 1 : undefined;
+}
+
 export async function insertErrandMessage(
   db: Kysely<DatabaseSchema>,
   row: Insertable<ErrandMessageTable>,

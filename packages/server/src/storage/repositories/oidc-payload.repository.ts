@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { OidcPayloadTable } from '../connected-service-schema.ts';
 import type { DatabaseSchema } from '../schema.ts';
 
@@ -62,6 +62,29 @@ export async function deleteOidcPayload(db: Kysely<DatabaseSchema>, model: strin
 
 export async function deleteOidcPayloadsOfGrant(db: Kysely<DatabaseSchema>, grantId: string): Promise<void> {
   await db.deleteFrom('oidc_payload').where('grant_id', '=', grantId).execute();
+}
+
+/**
+ * Everything the provider keeps for one account (the pairwise subject a service knows a citizen
+ * by): its grants, and the codes and tokens issued under them. A subject names one citizen at one
+ * service, so this ends exactly that service's access for that citizen.
+ */
+export async function deleteOidcPayloadsOfAccount(db: Kysely<DatabaseSchema>, accountId: string): Promise<void> {
+  // The payload is the provider's JSON, `"accountId":"..."` as JSON.stringify writes it; the
+  // subject is base64url, so `_` is the only LIKE wildcard to escape (and `\` the escape itself).
+  const literal = JSON.stringify({ accountId })
+    .slice(1, -1)
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = `%${literal}%`;
+  const grants = await db
+    .selectFrom('oidc_payload')
+    .select('id')
+    .where('model', '=', 'Grant')
+    .where(sql<boolean>`payload like ${pattern} escape '\\'`)
+    .execute();
+  const grantIds = grants.map((grant) => grant.id);
+  if (grantIds.length > 0) await db.deleteFrom('oidc_payload').where('grant_id', 'in', grantIds).execute();
+  await db.deleteFrom('oidc_payload').where(sql<boolean>`payload like ${pattern} escape '\\'`).execute();
 }
 
 /** Removes what has expired; the provider never reads it again. */

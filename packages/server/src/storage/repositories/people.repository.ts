@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
 export type NameRow = { id: string; given_name: string; family_name: string; profession?: string };
@@ -19,6 +19,40 @@ export async function findStaffNames(db: Kysely<DatabaseSchema>, hsaIds: readonl
     .select(['hsa_id as id', 'given_name', 'family_name', 'profession'])
     .where('hsa_id', 'in', [...hsaIds])
     .execute();
+}
+
+export type PersonRow = NameRow & { kind: 'staff' | 'citizen'; personnummer: string | null };
+
+/** Staff and citizens by id in one statement (an errand's history names both). */
+export async function findPeople(
+  db: Kysely<DatabaseSchema>,
+  ids: { staff: readonly string[]; citizens: readonly string[] },
+): Promise<PersonRow[]> {
+  const staff = db
+    .selectFrom('staff_member')
+    .select([
+      sql<PersonRow['kind']>`'staff'`.as('kind'),
+      'hsa_id as id',
+      'given_name',
+      'family_name',
+      'profession',
+      sql<string | null>`null`.as('personnummer'),
+    ])
+    .where('hsa_id', 'in', [...ids.staff]);
+  const citizens = db
+    .selectFrom('citizen')
+    .select([
+      sql<PersonRow['kind']>`'citizen'`.as('kind'),
+      'id',
+      'given_name',
+      'family_name',
+      sql<string>`null`.as('profession'),
+      sql<string | null>`personnummer`.as('personnummer'),
+    ])
+    .where('id', 'in', [...ids.citizens]);
+  if (ids.citizens.length === 0) return ids.staff.length === 0 ? [] : staff.execute();
+  if (ids.staff.length === 0) return citizens.execute();
+  return staff.unionAll(citizens).execute();
 }
 
 export async function upsertStaffMember(

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
+  ConnectedServiceConsentEventTable,
   ConnectedServiceConsentTable,
   ConnectedServiceHandOverTable,
   OidcSigningKeyTable,
@@ -88,4 +89,75 @@ export async function insertSigningKey(db: Kysely<DatabaseSchema>, row: OidcSign
 /** Forgets every consent to a service (removed, or its hand-over switched off): next time it asks again. */
 export async function deleteServiceConsents(db: Kysely<DatabaseSchema>, serviceId: string): Promise<void> {
   await db.deleteFrom('connected_service_consent').where('service_id', '=', serviceId).execute();
+}
+
+/** A citizen's consent with the service it is for. */
+export type CitizenConsentRow = ServiceConsentRow & { name_sv: string; name_en: string; url: string };
+
+/** One page of a citizen's consents, newest first, after `after` (the last one of the page before). */
+export async function listCitizenConsentsPage(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  limit: number,
+  after: { at: number; serviceId: string } | undefined,
+): Promise<CitizenConsentRow[]> {
+  let query = db
+    .selectFrom('connected_service_consent')
+    .innerJoin('connected_service', 'connected_service.id', 'connected_service_consent.service_id')
+    .selectAll('connected_service_consent')
+    .select(['connected_service.name_sv', 'connected_service.name_en', 'connected_service.url'])
+    .where('connected_service_consent.citizen_id', '=', citizenId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('connected_service_consent.granted_at', '<', after.at),
+        eb.and([
+          eb('connected_service_consent.granted_at', '=', after.at),
+          eb('connected_service_consent.service_id', '<', after.serviceId),
+        ]),
+      ]),
+    );
+  }
+  return query
+    .orderBy('connected_service_consent.granted_at', 'desc')
+    .orderBy('connected_service_consent.service_id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** When each of the services last got the citizen's login. */
+export async function findLastHandOvers(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+  serviceIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (serviceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('connected_service_hand_over')
+    .select(['service_id', (eb) => eb.fn.max('at').as('last')])
+    .where('citizen_id', '=', citizenId)
+    .where('service_id', 'in', [...serviceIds])
+    .groupBy('service_id')
+    .execute();
+  return new Map(rows.map((row) => [row.service_id, Number(row.last)]));
+}
+
+/** Forgets one citizen's consent to one service: the next hand-over asks again. */
+export async function deleteServiceConsent(
+  db: Kysely<DatabaseSchema>,
+  serviceId: string,
+  citizenId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('connected_service_consent')
+    .where('service_id', '=', serviceId)
+    .where('citizen_id', '=', citizenId)
+    .execute();
+}
+
+export async function insertConsentEvent(
+  db: Kysely<DatabaseSchema>,
+  row: Insertable<ConnectedServiceConsentEventTable>,
+): Promise<void> {
+  await db.insertInto('connected_service_consent_event').values(row).execute();
 }

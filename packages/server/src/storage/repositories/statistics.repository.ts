@@ -1,10 +1,11 @@
-import { isoWeekOf } from '@kontakta/domain';
+import { addCalendarDays, isoWeekday, isoWeekOf } from '@kontakta/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
-import type { StatMeasure } from '../statistics-schema.ts';
+import type { StatGrain, StatLevel, StatMeasure } from '../statistics-schema.ts';
 
-// The statistics' SQL: raise a count in the caller's transaction (one statement each), and read
-// counts grouped by period and breakdown through the table's primary key or its region index.
+// The statistics' SQL: raise an event's counts in the caller's transaction (one statement each),
+// and read counts grouped by period and breakdown from the rollup rows (migration -25) through the
+// table's primary key or its covering region index.
 
 export type StatEvent = Readonly<{
   measure: StatMeasure;
@@ -14,90 +15,90 @@ export type StatEvent = Readonly<{
   bucket?: number;
 }>;
 
-/** A parameter typed as text, so PostgreSQL knows it in a select list. */
-function text(value: string) {
-  return sql<string>`cast(${value} as text)`;
+/** Measures whose dimension is the errand type: they also have all-types ('') rows (migration -25). */
+const TYPED_MEASURES: ReadonlySet<StatMeasure> = new Set(['errand-sent', 'errand-answered', 'answer-time']);
+const ALL_TYPES = '';
+const LEVELS: readonly StatLevel[] = ['unit', 'municipality', 'region'];
+
+/** The (grain, period, dimension) of every rollup row one event raises at one level. */
+function rollupCells(event: StatEvent): Array<{ grain: StatGrain; period: string; dimension: string }> {
+  const periods: Array<[StatGrain, string]> = [
+    ['day', event.day],
+    ['week', isoWeekOf(event.day)],
+    ['month', event.day.slice(0, 7)],
+  ];
+  const dimensions = TYPED_MEASURES.has(event.measure) ? [event.dimension, ALL_TYPES] : [event.dimension];
+  return periods.flatMap(([grain, period]) => dimensions.map((dimension) => ({ grain, period, dimension })));
 }
 
-function dayColumns(day: string) {
-  return { day, week: isoWeekOf(day), month: day.slice(0, 7) };
-}
+const ON_CONFLICT = sql`on conflict (measure, level, place, grain, period, dimension, bucket)
+  do update set count = stat_rollup.count + excluded.count`;
 
 /**
- * Adds one to the count of an event at a unit, named or found from an errand in the same
- * statement; its region and municipality come from the unit.
+ * Adds one to the counts of an event at a unit, named or found from an errand: its day, week and
+ * month at the unit, its municipality and its region (and for errand measures the same for all
+ * types), in ONE statement: a multi-row upsert whose rows are the cross product of the unit's row
+ * and the cells, so the statements per event do not grow with the grains.
  */
 export async function incrementUnitStat(
   db: Kysely<DatabaseSchema>,
   at: Readonly<{ unitHsaId: string } | { errandId: string }>,
   event: StatEvent,
 ): Promise<void> {
-  const { day, week, month } = dayColumns(event.day);
-  await db
-    .insertInto('stat_count')
-    .columns([
-      'measure',
-      'unit_hsa_id',
-      'day',
-      'week',
-      'month',
-      'dimension',
-      'bucket',
-      'region_code',
-      'municipality_code',
-      'count',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('care_unit')
-        .select([
-          text(event.measure).as('measure'),
-          'hsa_id',
-          text(day).as('day'),
-          text(week).as('week'),
-          text(month).as('month'),
-          text(event.dimension).as('dimension'),
-          sql<number>`cast(${event.bucket ?? 0} as integer)`.as('bucket'),
-          'region_code',
-          'municipality_code',
-          sql<number>`cast(1 as bigint)`.as('count'),
-        ])
-        .where((where) =>
-          'errandId' in at
-            ? where('hsa_id', '=', where.selectFrom('errand').select('unit_hsa_id').where('id', '=', at.errandId))
-            : where('hsa_id', '=', at.unitHsaId),
-        ),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['measure', 'unit_hsa_id', 'day', 'dimension', 'bucket', 'municipality_code'])
-        .doUpdateSet({ count: sql<number>`stat_count.count + 1` }),
-    )
-    .execute();
+  const cells = rollupCells(event).flatMap((cell) =>
+    LEVELS.map(
+      (level) =>
+        sql`(${sql.lit(level)}, ${sql.lit(cell.grain)}, cast(${cell.period} as text), cast(${cell.dimension} as text))`,
+    ),
+  );
+  const unit =
+    'errandId' in at ? sql`(select unit_hsa_id from errand where id = ${at.errandId})` : sql`${at.unitHsaId}`;
+  // VALUES' columns are column1… on both databases.
+  await sql`
+    insert into stat_rollup
+      (measure, level, place, grain, period, dimension, bucket, region_code, municipality_code, count)
+    select cast(${event.measure} as text), v.column1,
+      case v.column1 when 'unit' then u.hsa_id when 'municipality' then u.municipality_code else u.region_code end,
+      v.column2, v.column3, v.column4, cast(${event.bucket ?? 0} as integer), u.region_code,
+      case v.column1 when 'region' then '' else u.municipality_code end, cast(1 as bigint)
+    from care_unit u cross join (values ${sql.join(cells)}) as v
+    where u.hsa_id = ${unit}
+    ${ON_CONFLICT}`.execute(db);
 }
 
-/** Adds one to the count of an event of no unit (a citizen's login), placed by municipality and region. */
+/**
+ * Adds one to the counts of an event of no unit (a citizen's login), placed by municipality and
+ * region: its day, week and month at both, in one multi-row upsert.
+ */
 export async function incrementPlaceStat(
   db: Kysely<DatabaseSchema>,
   place: { regionCode: string; municipalityCode: string },
   event: StatEvent,
 ): Promise<void> {
-  await db
-    .insertInto('stat_count')
-    .values({
-      measure: event.measure,
-      unit_hsa_id: '',
-      ...dayColumns(event.day),
-      dimension: event.dimension,
-      bucket: event.bucket ?? 0,
-      region_code: place.regionCode,
+  const rows = rollupCells(event).flatMap((cell) => [
+    {
+      ...cell,
+      level: 'municipality' as const,
+      place: place.municipalityCode,
       municipality_code: place.municipalityCode,
-      count: 1,
-    })
+    },
+    { ...cell, level: 'region' as const, place: place.regionCode, municipality_code: '' },
+  ]);
+  await db
+    .insertInto('stat_rollup')
+    .values(
+      rows.map((row) => ({
+        ...row,
+        measure: event.measure,
+        bucket: event.bucket ?? 0,
+        region_code: place.regionCode,
+        count: 1,
+      })),
+    )
     .onConflict((oc) =>
       oc
-        .columns(['measure', 'unit_hsa_id', 'day', 'dimension', 'bucket', 'municipality_code'])
-        .doUpdateSet({ count: sql<number>`stat_count.count + 1` }),
+        .columns(['measure', 'level', 'place', 'grain', 'period', 'dimension', 'bucket'])
+        .doUpdateSet({ count: sql<number>`stat_rollup.count + excluded.count` }),
     )
     .execute();
 }
@@ -112,10 +113,50 @@ export type StatKeyColumn = 'unit_hsa_id' | 'municipality_code' | 'region_code' 
 
 export type StatGroupRow = { period: string; key: string; sub: string; count: number };
 
+/** A run of rollup rows of one grain, `first`..`last` periods; `target` the period they count for, if fixed. */
+type Segment = { grain: StatGrain; first: string; last: string; target?: string };
+
+/** Whole ISO weeks inside `from`..`to` as week rows, the days before and after them as day rows. */
+function weeksAndDays(from: string, to: string, target?: string): Segment[] {
+  const monday = addCalendarDays(from, (8 - isoWeekday(from)) % 7);
+  const sunday = addCalendarDays(to, -(isoWeekday(to) % 7));
+  if (addCalendarDays(monday, 6) > sunday) return [{ grain: 'day', first: from, last: to, target }];
+  const segments: Segment[] = [{ grain: 'week', first: isoWeekOf(monday), last: isoWeekOf(sunday), target }];
+  if (from < monday) segments.push({ grain: 'day', first: from, last: addCalendarDays(monday, -1), target });
+  if (sunday < to) segments.push({ grain: 'day', first: addCalendarDays(sunday, 1), last: to, target });
+  return segments;
+}
+
+/** Whole months as month rows; a month cut by `from` or `to` as weeks and days that count for it. */
+function monthsWeeksAndDays(from: string, to: string, total: boolean): Segment[] {
+  const segments: Segment[] = [];
+  let whole: Segment | undefined;
+  for (let start = from; start <= to; ) {
+    const month = start.slice(0, 7);
+    const monthEnd = addCalendarDays(`${addCalendarDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+    const end = monthEnd < to ? monthEnd : to;
+    if (start.endsWith('-01') && end === monthEnd) {
+      whole ??= { grain: 'month', first: month, last: month, target: total ? '' : undefined };
+      whole.last = month;
+    } else segments.push(...weeksAndDays(start, end, total ? '' : month));
+    start = addCalendarDays(end, 1);
+  }
+  return whole ? [whole, ...segments] : segments;
+}
+
+/** The fewest rollup rows that cover `from`..`to` at a grouping (null: the whole period as one). */
+export function segmentsFor(from: string, to: string, grouping: StatPeriodColumn | null): Segment[] {
+  if (grouping === 'day') return [{ grain: 'day', first: from, last: to }];
+  if (grouping === 'week') return weeksAndDays(from, to);
+  return monthsWeeksAndDays(from, to, grouping === null);
+}
+
 /**
  * Counts of one measure between two days (both included) in a scope, summed per period, per
- * `key` column and per `sub` column (null: one group). Uses the primary key (unit) or the region
- * index (region), so it reads only the scope's aggregate rows.
+ * `key` column and per `sub` column (null: one group). Reads the coarsest rollup rows that answer
+ * it: the region's (or unit's) own rows unless broken down by unit or municipality, all-types
+ * rows unless broken down by type, month rows for whole months. Each segment is one range of
+ * the primary key (a place) or of the covering region index (a region's units or municipalities).
  */
 export async function sumStats(
   db: Kysely<DatabaseSchema>,
@@ -129,30 +170,57 @@ export async function sumStats(
     sub: StatKeyColumn;
   },
 ): Promise<StatGroupRow[]> {
-  const column = (name: StatKeyColumn | StatPeriodColumn | null) =>
-    name === null ? sql<string>`''` : sql<string>`${sql.ref(name)}`;
   const { scope } = query;
-  const rows = await db
-    .selectFrom('stat_count')
-    .select([
-      column(query.period).as('period'),
-      column(query.key).as('key'),
-      column(query.sub).as('sub'),
-      sql<number>`sum(count)`.as('count'),
-    ])
-    .where('measure', '=', query.measure)
-    .$if(scope.kind === 'unit', (qb) => qb.where('unit_hsa_id', '=', scope.kind === 'unit' ? scope.unitHsaId : ''))
-    .$if(scope.kind === 'region', (qb) => qb.where('region_code', '=', scope.kind === 'region' ? scope.regionCode : ''))
-    .where('day', '>=', query.from)
-    .where('day', '<=', query.to)
-    .groupBy([sql`1`, sql`2`, sql`3`])
-    .execute();
-  return rows.map((row) => ({
-    period: String(row.period),
-    key: String(row.key),
-    sub: String(row.sub),
-    count: Number(row.count),
-  }));
+  const byDimension = query.key === 'dimension' || query.sub === 'dimension';
+  const level: StatLevel =
+    scope.kind === 'unit' || query.key === 'unit_hsa_id' || query.sub === 'unit_hsa_id'
+      ? 'unit'
+      : query.key === 'municipality_code' || query.sub === 'municipality_code'
+        ? 'municipality'
+        : 'region';
+  const column = (name: StatKeyColumn | 'period') =>
+    name === null ? sql<string>`''` : sql<string>`${sql.ref(name === 'unit_hsa_id' ? 'place' : name)}`;
+  const sums = new Map<string, StatGroupRow>();
+  for (const segment of segmentsFor(query.from, query.to, query.period)) {
+    const rows = await db
+      .selectFrom('stat_rollup')
+      .select([
+        column(query.period === null ? null : 'period').as('period'),
+        column(query.key).as('key'),
+        column(query.sub).as('sub'),
+        sql<number>`sum(count)`.as('count'),
+      ])
+      .where('measure', '=', query.measure)
+      .where('level', '=', level)
+      .$if(scope.kind === 'unit', (qb) => qb.where('place', '=', scope.kind === 'unit' ? scope.unitHsaId : ''))
+      .$if(scope.kind === 'region', (qb) =>
+        qb.where(level === 'region' ? 'place' : 'region_code', '=', scope.kind === 'region' ? scope.regionCode : ''),
+      )
+      .where('grain', '=', segment.grain)
+      .$if(TYPED_MEASURES.has(query.measure) && !byDimension, (qb) => qb.where('dimension', '=', ALL_TYPES))
+      .$if(!TYPED_MEASURES.has(query.measure) || byDimension, (qb) => qb.where('dimension', '>', ALL_TYPES))
+      .where('period', '>=', segment.first)
+      .where('period', '<=', segment.last)
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute();
+    for (const row of rows) {
+      const stored = String(row.period);
+      const period =
+        query.period === null
+          ? ''
+          : (segment.target ??
+            (segment.grain === query.period
+              ? stored
+              : query.period === 'week'
+                ? isoWeekOf(stored)
+                : stored.slice(0, 7)));
+      const group = `${period}\u0000${row.key}\u0000${row.sub}`;
+      const sum = sums.get(group);
+      if (sum) sum.count += Number(row.count);
+      else sums.set(group, { period, key: String(row.key), sub: String(row.sub), count: Number(row.count) });
+    }
+  }
+  return [...sums.values()];
 }
 
 /** Lower edges of the unanswered-by-age buckets, in days (calendar days, not working days). */

@@ -65,6 +65,6 @@ export async function recordAccess(
       hash = entryHash(row);
       rows.push({ ...row, hash });
     }
-    await appendAccessLogRows(db, rows, { unitHsaId, position, hash });
+    await appendAccessLogRows(db, rows);
   }
 }

@@ -3,6 +3,7 @@ import type { CalendarNote, CalendarNoteBody } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
 import { type CitizenActor, citizenActedFor, isIsoDate } from '@kontakta/domain';
 import { newDataKey, openText, sealText, unwrapDataKey } from '../../encryption/envelope.ts';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import type { CalendarNoteRow } from '../../storage/repositories/calendar-note.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -24,7 +25,7 @@ export function checkedNote(body: CalendarNoteBody, language: Language): Calenda
     errors.push({
       path: 'body.date',
       code: 'invalid-date',
-      message: language === 'sv' ? 'Ange ett datum som finns.' : 'Enter a date that exists.',
+      message: serverTexts(language)('field.calendar.invalid-date'),
     });
   }
   const title = body.title.trim();
@@ -32,7 +33,7 @@ export function checkedNote(body: CalendarNoteBody, language: Language): Calenda
     errors.push({
       path: 'body.title',
       code: 'required',
-      message: language === 'sv' ? 'Skriv en rubrik.' : 'Write a title.',
+      message: serverTexts(language)('field.calendar.title-required'),
     });
   }
   if (errors.length > 0) throw new AppError('validation-failed', undefined, errors);

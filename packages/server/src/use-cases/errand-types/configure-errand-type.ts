@@ -1,5 +1,6 @@
 import type { ErrandTypeSettingsBody, FieldError } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   findFormVersion,
   type UnitErrandTypeRow,
@@ -34,13 +35,17 @@ export async function configureErrandType(
         {
           path: 'body.enabled',
           code: 'not-allowed-by-region',
-          message: NOT_ALLOWED_BY_REGION[language](found.type.name[language]),
+          message: serverTexts(language)('field.errand-type.not-allowed-by-region', {
+            name: found.type.name[language],
+          }),
         },
       ]);
     }
     if (found.kind === 'custom') {
       if (settings.options !== undefined && Object.keys(settings.options).length > 0) {
-        throw validationFailed([{ path: 'body.options', code: 'no-options', message: NO_OPTIONS[language] }]);
+        throw validationFailed([
+          { path: 'body.options', code: 'no-options', message: serverTexts(language)('field.errand-type.no-options') },
+        ]);
       }
       const row: UnitErrandTypeRow = {
         ...found.row,
@@ -90,13 +95,3 @@ export function optionErrors(
     language,
   );
 }
-
-const NOT_ALLOWED_BY_REGION = {
-  sv: (name: string) => `Regionen tillåter inte ärendetypen ”${name}” på sina mottagningar; den kan inte slås på.`,
-  en: (name: string) => `The region does not allow the errand type “${name}” at its units; it cannot be switched on.`,
-};
-
-const NO_OPTIONS = {
-  sv: 'En egen ärendetyp har inga inställningar här; ändra formuläret i stället.',
-  en: 'A custom errand type has no options here; change its form instead.',
-};

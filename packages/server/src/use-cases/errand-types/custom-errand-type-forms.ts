@@ -1,6 +1,7 @@
 import type { FieldError } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
 import { buildBaseErrandForms, type FormDefinition, type FormField, parseFormDefinition } from '@kontakta/domain';
+import { type ServerMessageId, serverTexts } from '../../i18n/server-texts.ts';
 import { problemFieldErrors } from '../units/unit-administration.ts';
 
 // The two forms of a custom errand type, checked the way they will be stored. The answer form
@@ -31,15 +32,9 @@ export function defaultCustomAnswerForm(): FormDefinition {
 export type CustomForms = { citizenForm: FormDefinition; answerForm: FormDefinition };
 export type CustomFormsResult = ({ ok: true } & CustomForms) | { ok: false; problems: FieldError[] };
 
-const WRONG_KIND: Record<ClosingKey, { sv: string; en: string }> = {
-  message: {
-    sv: 'Fältet ”message” är svarets meddelande till invånaren och ska vara en lång text.',
-    en: 'The field “message” is the answer’s message to the citizen and must be a long text.',
-  },
-  citizenMayReply: {
-    sv: 'Fältet ”citizenMayReply” anger om invånaren får svara och ska vara ett ja/nej-fält.',
-    en: 'The field “citizenMayReply” says whether the citizen may reply and must be a yes/no field.',
-  },
+const WRONG_KIND: Readonly<Record<ClosingKey, ServerMessageId>> = {
+  message: 'field.errand-type.message-kind',
+  citizenMayReply: 'field.errand-type.citizen-may-reply-kind',
 };
 
 function withClosingFields(form: FormDefinition, path: string, language: Language): CustomFormsResult | FormDefinition {
@@ -53,7 +48,7 @@ function withClosingFields(form: FormDefinition, path: string, language: Languag
       problems.push({
         path: `${path}.fields[${index}].kind`,
         code: 'reserved-answer-field',
-        message: WRONG_KIND[key][language],
+        message: serverTexts(language)(WRONG_KIND[key]),
       });
     }
   });

@@ -1,6 +1,7 @@
 import type { FormDefinition, StaffActor } from '@kontakta/domain';
 import type { Questionnaire } from '@medplum/fhirtypes';
 import { formToQuestionnaire } from '../../fhir/questionnaire.mapper.ts';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { findFormVersionByNumber } from '../../storage/repositories/errand-type.repository.ts';
 import { findCareUnit } from '../../storage/repositories/unit.repository.ts';
 import { AppError } from '../app-error.ts';
@@ -31,7 +32,10 @@ export async function exportQuestionnaire(
   const stored = await findFormVersionByNumber(db, unitHsaId, errandType, version);
   if (!row || !stored || !unit) throw new AppError('not-found');
   const summary = presentUnitErrandType(row, null);
-  const answerTitle = { sv: `${summary.name.sv} – svar`, en: `${summary.name.en} – answer` };
+  const answerTitle = {
+    sv: serverTexts('sv')('questionnaire.answer-title', { name: summary.name.sv }),
+    en: serverTexts('en')('questionnaire.answer-title', { name: summary.name.en }),
+  };
   const definition = JSON.parse(form === 'answer' ? stored.answer_definition : stored.definition) as FormDefinition;
   const base = questionnaireUrl(ctx.config.publicUrl, unitHsaId, errandType);
   return formToQuestionnaire(definition, {

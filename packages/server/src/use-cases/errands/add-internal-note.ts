@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Language, StaffActor } from '@kontakta/domain';
 import { sealText } from '../../encryption/envelope.ts';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { insertErrandNote } from '../../storage/repositories/errand-note.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -12,7 +13,6 @@ import { dataKeyOf, findVisibleErrand, logStaffAccess } from './errand-record.ts
  * the access log, and never part of anything the citizen is shown. Not an errand event: the
  * citizen's history must not show it.
  */
-const NOTE_REQUIRED: Readonly<Record<Language, string>> = { sv: 'Skriv en anteckning.', en: 'Write a note.' };
 
 export async function addInternalNote(
   ctx: UseCaseContext<StaffActor>,
@@ -22,7 +22,7 @@ export async function addInternalNote(
 ) {
   if (!text.trim()) {
     throw new AppError('validation-failed', undefined, [
-      { path: 'body.text', code: 'required', message: NOTE_REQUIRED[language] },
+      { path: 'body.text', code: 'required', message: serverTexts(language)('field.errand.note-required') },
     ]);
   }
   await ctx.database.db.transaction().execute(async (trx) => {

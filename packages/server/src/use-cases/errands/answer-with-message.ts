@@ -1,4 +1,5 @@
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { findUnitErrandType } from '../../storage/repositories/errand-type.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { IdempotentResponse } from '../idempotency/record-idempotent-response.ts';
@@ -8,11 +9,6 @@ import { recordFirstAnswer } from '../statistics/record-statistics.ts';
 import { appendMessage } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
 import { transitionErrand } from './transition-errand.ts';
-
-const MESSAGE_REQUIRED: Readonly<Record<Language, string>> = {
-  sv: 'Skriv ett meddelande till invånaren.',
-  en: 'Write a message to the citizen.',
-};
 
 /**
  * The assigned caregiver answers with a message only, typically a citizen's reply: the structured
@@ -29,7 +25,7 @@ export async function answerWithMessage(
   // Only blanks say nothing to the citizen.
   if (!input.message.trim()) {
     throw new AppError('validation-failed', undefined, [
-      { path: 'body.message', code: 'required', message: MESSAGE_REQUIRED[input.language] },
+      { path: 'body.message', code: 'required', message: serverTexts(input.language)('field.errand.message-required') },
     ]);
   }
   await transitionErrand(

@@ -1,14 +1,10 @@
 import { closeNeedsMessage, type Language, type StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 import { appendMessage, stateOf } from './errand-record.ts';
 import { notifyCitizen } from './notify-citizen.ts';
 import { transitionErrand } from './transition-errand.ts';
-
-const MESSAGE_REQUIRED: Readonly<Record<Language, string>> = {
-  sv: 'Skriv ett meddelande till invånaren: ärendet har inte besvarats.',
-  en: 'Write a message to the citizen: the errand has not been answered.',
-};
 
 /**
  * Staff close an errand; it moves to the citizen's archive. An errand nobody has answered is
@@ -29,7 +25,11 @@ export async function closeErrand(
     async (row) => {
       if (!message && closeNeedsMessage(stateOf(row))) {
         throw new AppError('validation-failed', undefined, [
-          { path: 'body.message', code: 'required', message: MESSAGE_REQUIRED[input.language] },
+          {
+            path: 'body.message',
+            code: 'required',
+            message: serverTexts(input.language)('field.errand.close-message-required'),
+          },
         ]);
       }
       return { type: 'close', message: message !== undefined };

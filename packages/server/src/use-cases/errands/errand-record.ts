@@ -27,7 +27,7 @@ import {
   insertErrandEvents,
   insertErrandMessage,
   nextPositions,
-  updateErrand,
+  updateErrandForEvents,
 } from '../../storage/repositories/errand.repository.ts';
 import { findTombstone } from '../../storage/repositories/retention.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
@@ -219,7 +219,7 @@ export async function applyDecision(
     ? errandExpiresAt(now, ctx.config.retention)
     : undefined;
   const rekeyed = expiresAt === undefined ? undefined : rewrapErrandKeyFor(ctx, row, expiresAt);
-  const updated = await updateErrand(db, row.id, row.version, {
+  const firstEvent = await updateErrandForEvents(db, row.id, row.version, {
     status: state.status,
     assigned_to: state.assignedTo,
     answered_by: JSON.stringify(state.answeredBy),
@@ -233,14 +233,13 @@ export async function applyDecision(
     ...rekeyed,
     ...extra,
   });
-  if (!updated) throw new AppError('conflict', 'changed-meanwhile');
-  const positions = await nextPositions(db, row.id);
+  if (firstEvent === undefined) throw new AppError('conflict', 'changed-meanwhile');
   await insertErrandEvents(
     db,
     decision.events.map((event, index) => ({
       id: randomUUID(),
       errand_id: row.id,
-      position: positions.event + index,
+      position: firstEvent + index,
       type: event.type,
       actor_kind: event.actor.kind,
       actor_id: event.actor.kind === 'citizen' ? event.actor.citizenId : event.actor.hsaId,

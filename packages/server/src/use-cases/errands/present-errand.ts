@@ -3,7 +3,6 @@ import { deletionDateOf, type Language, type RetentionRules, retentionNoticeFrom
 import type { Kysely } from 'kysely';
 import { openText } from '../../encryption/envelope.ts';
 import { getErrandNotificationStatus } from '../../notifications/delivery-status.ts';
-import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import {
   type ErrandEventRow,
   type ErrandMessageRow,
@@ -15,7 +14,7 @@ import {
 } from '../../storage/repositories/errand.repository.ts';
 import { listErrandNotes } from '../../storage/repositories/errand-note.repository.ts';
 import type { FormVersionRow } from '../../storage/repositories/errand-type.repository.ts';
-import { findCitizenNames, findStaffNames, type NameRow } from '../../storage/repositories/people.repository.ts';
+import { findPeople, findStaffNames, type PersonRow } from '../../storage/repositories/people.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { cachedReferenceReads, type ReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -132,7 +131,7 @@ export async function presentErrand(
     listErrandEvents(db, row.id),
     reads.unitSetting(row.unit_hsa_id),
   ]);
-  const names = await nameBook(db, row.citizen_id, messages, events);
+  const names = await nameBook(db, row, messages, events, viewer);
   // An errand sent during a closure names the closed unit on its move to the cover unit (issue 18).
   const closedUnits = new Map(
     (
@@ -220,9 +219,10 @@ export async function presentErrand(
   };
   if (viewer === 'citizen') return detail;
 
-  const citizen = await findCitizenById(db, row.citizen_id);
+  // The name book holds the errand's citizen and, on a proxy's errand, the guardian who sent it.
+  const citizen = names.citizens.get(row.citizen_id);
   const proxyId = events.find((event) => event.type === 'sent')?.on_behalf_of;
-  const proxy = proxyId ? await findCitizenById(db, proxyId) : undefined;
+  const proxy = proxyId ? names.citizens.get(proxyId) : undefined;
   return {
     ...detail,
     assignedTo: row.assigned_to,
@@ -259,28 +259,28 @@ async function presentNotes(db: Kysely<DatabaseSchema>, row: ErrandRow, key: Buf
   });
 }
 
-function citizenRef(row: { personnummer: string; given_name: string; family_name: string }) {
-  return { personnummer: row.personnummer, name: `${row.given_name} ${row.family_name}` };
+function citizenRef(row: { personnummer: string | null; given_name: string; family_name: string }) {
+  return { personnummer: row.personnummer ?? '', name: `${row.given_name} ${row.family_name}` };
 }
 
 async function nameBook(
   db: Kysely<DatabaseSchema>,
-  citizenId: string,
+  row: ErrandRow,
   messages: ErrandMessageRow[],
   events: ErrandEventRow[],
+  viewer: 'citizen' | 'staff',
 ) {
   const staffIds = new Set<string>();
   const citizenIds = new Set<string>();
   for (const m of messages) (m.author_kind === 'staff' ? staffIds : citizenIds).add(m.author_id);
-  if (messages.some((m) => m.author_kind === 'citizen')) citizenIds.add(citizenId);
+  // Staff see who the errand is about (with personnummer) whatever the thread holds.
+  if (viewer === 'staff' || messages.some((m) => m.author_kind === 'citizen')) citizenIds.add(row.citizen_id);
   for (const e of events) {
     (e.actor_kind === 'staff' ? staffIds : citizenIds).add(e.actor_id);
     if (e.assignee) staffIds.add(e.assignee);
     if (e.on_behalf_of) citizenIds.add(e.on_behalf_of);
   }
-  const byId = (rows: NameRow[]) => new Map(rows.map((r) => [r.id, r]));
-  return {
-    staff: byId(await findStaffNames(db, [...staffIds])),
-    citizens: byId(await findCitizenNames(db, [...citizenIds])),
-  };
+  const people = await findPeople(db, { staff: [...staffIds], citizens: [...citizenIds] });
+  const byId = (kind: PersonRow['kind']) => new Map(people.filter((p) => p.kind === kind).map((p) => [p.id, p]));
+  return { staff: byId('staff'), citizens: byId('citizen') };
 }

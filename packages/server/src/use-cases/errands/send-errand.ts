@@ -11,6 +11,7 @@ import {
   validateAnswers,
 } from '@kontakta/domain';
 import { sealText } from '../../encryption/envelope.ts';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
@@ -61,7 +62,11 @@ export async function sendErrand(
   const version = await reads.formVersion(input.formVersionId);
   if (!version || version.unit_hsa_id !== input.unitHsaId || version.errand_type !== input.errandType) {
     throw new AppError('validation-failed', undefined, [
-      { path: 'body.formVersionId', code: 'unknown-form-version', message: formVersionMessage(input.language) },
+      {
+        path: 'body.formVersionId',
+        code: 'unknown-form-version',
+        message: serverTexts(input.language)('field.send.form-changed'),
+      },
     ]);
   }
 
@@ -155,10 +160,4 @@ export async function sendErrand(
   });
   countErrandEvents(ctx, input.errandType, [event]);
   return { id };
-}
-
-function formVersionMessage(language: Language): string {
-  return language === 'sv'
-    ? 'Formuläret har ändrats. Ladda om sidan och försök igen.'
-    : 'The form has changed. Reload the page and try again.';
 }

@@ -1,5 +1,6 @@
 import type { StaffNoticeSettings, StaffNoticeSettingsBody } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { findAssignmentEmail, saveAssignmentEmail } from '../../storage/repositories/staff-notice.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -13,10 +14,6 @@ export async function showStaffNoticeSettings(ctx: UseCaseContext<StaffActor>): 
 
 // As for the unit's mailbox: one @, no spaces, a dot in the domain; only catches typing mistakes.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const EMAIL_MESSAGE = {
-  sv: 'Skriv en e-postadress som namn@exempel.se.',
-  en: 'Enter an e-mail address such as name@example.com.',
-};
 
 export async function changeStaffNoticeSettings(
   ctx: UseCaseContext<StaffActor>,
@@ -26,7 +23,7 @@ export async function changeStaffNoticeSettings(
   const email = input.assignmentEmail?.trim() || null;
   if (email !== null && (!EMAIL.test(email) || /\p{Cc}/u.test(email))) {
     throw new AppError('validation-failed', undefined, [
-      { path: 'body.assignmentEmail', code: 'invalid-email', message: EMAIL_MESSAGE[language] },
+      { path: 'body.assignmentEmail', code: 'invalid-email', message: serverTexts(language)('field.email-example') },
     ]);
   }
   await saveAssignmentEmail(ctx.database.db, ctx.actor.hsaId, email, ctx.now);

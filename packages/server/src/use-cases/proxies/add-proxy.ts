@@ -1,16 +1,12 @@
 import type { ProxyChild } from '@kontakta/contract';
 import { type CitizenActor, type Language, parsePersonnummer } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { saveCitizenFromRegister } from '../../storage/repositories/citizen-login.repository.ts';
 import { findActiveProxy, insertProxy, insertProxyEvent } from '../../storage/repositories/proxy.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 import { refusalOfProxy } from './proxy-parties.ts';
 import { proxyChildView } from './proxy-view.ts';
-
-const INVALID_PERSONNUMMER: Record<Language, string> = {
-  sv: 'Skriv barnets personnummer med 12 siffror, till exempel 20150312-1234',
-  en: "Write the child's personal identity number with 12 digits, e.g. 20150312-1234",
-};
 
 /**
  * A guardian becomes proxy (ombud) for their child, as the population register says now. Refused
@@ -25,7 +21,11 @@ export async function addProxy(
   const parsed = parsePersonnummer(input.personnummer, new Date(ctx.now));
   if (!parsed.ok || parsed.value.kind !== 'personnummer') {
     throw new AppError('validation-failed', undefined, [
-      { path: 'body.personnummer', code: 'invalid-personnummer', message: INVALID_PERSONNUMMER[input.language] },
+      {
+        path: 'body.personnummer',
+        code: 'invalid-personnummer',
+        message: serverTexts(input.language)('field.proxy.invalid-personnummer'),
+      },
     ]);
   }
   let guardian: Awaited<ReturnType<typeof ctx.registers.findPerson>>;

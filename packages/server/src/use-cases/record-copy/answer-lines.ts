@@ -4,25 +4,17 @@ import {
   type FormField,
   isDisplayOnlyField,
   isFieldShown,
+  type LocalizedText,
   staffLabelOf,
 } from '@kontakta/domain';
+import { type RecordWords, recordWords, WEEKDAY_TEXT } from './record-copy-texts.ts';
 
-// Answers read back as plain Swedish lines ("Fråga: svar"), drawn from the form they were written
+// Answers read back as plain lines in the staff member's language ("Fråga: svar"), drawn from the form they were written
 // on, as the web's answers view shows them: only questions shown and answered; a repeating group
 // as numbered items. For the record copy (PDF and FHIR text), where a caregiver reads, not a form:
 // the questions in the third person, as staff read them in the errand ("Har invånaren feber?").
 
 export type AnswerLine = Readonly<{ label: string; value: string; depth: number }>;
-
-const WEEKDAYS: Readonly<Record<string, string>> = {
-  monday: 'måndag',
-  tuesday: 'tisdag',
-  wednesday: 'onsdag',
-  thursday: 'torsdag',
-  friday: 'fredag',
-  saturday: 'lördag',
-  sunday: 'söndag',
-};
 
 type Answers = Readonly<Record<string, unknown>>;
 
@@ -35,28 +27,48 @@ function isAnswered(value: unknown): boolean {
   return !Array.isArray(value) || value.length > 0;
 }
 
-function valueText(field: FormField, value: unknown): string {
+/** A form's text in the language, Swedish when the English is missing. */
+function inLanguage(text: LocalizedText, words: RecordWords): string {
+  return text[words.language] || text.sv;
+}
+
+function valueText(field: FormField, value: unknown, words: RecordWords): string {
   const list = Array.isArray(value) ? value : [value];
   switch (field.kind) {
     case 'single-choice':
     case 'multiple-choice':
       return list
-        .map((chosen) => field.options.find((option) => option.value === chosen)?.label.sv ?? String(chosen))
+        .map((chosen) => {
+          const label = field.options.find((option) => option.value === chosen)?.label;
+          return label ? inLanguage(label, words) : String(chosen);
+        })
         .join(', ');
     case 'weekdays':
-      return list.map((day) => WEEKDAYS[String(day)] ?? String(day)).join(', ');
+      return list
+        .map((day) => {
+          const id = Object.hasOwn(WEEKDAY_TEXT, String(day)) ? WEEKDAY_TEXT[String(day)] : undefined;
+          return id ? words.text(id) : String(day);
+        })
+        .join(', ');
     case 'yes-no':
-      return value === true ? 'Ja' : 'Nej';
+      return words.text(value === true ? 'record.yes' : 'record.no');
     case 'number': {
-      const number = typeof value === 'number' ? value.toLocaleString('sv-SE') : String(value);
-      return field.unit ? `${number} ${field.unit.sv}` : number;
+      const number =
+        typeof value === 'number' ? value.toLocaleString(words.language === 'sv' ? 'sv-SE' : 'en-GB') : String(value);
+      return field.unit ? `${number} ${inLanguage(field.unit, words)}` : number;
     }
     default:
       return list.map(String).join(', ');
   }
 }
 
-function linesOf(fields: readonly FormField[], answers: Answers, outer: readonly ConditionScope[], depth: number) {
+function linesOf(
+  fields: readonly FormField[],
+  answers: Answers,
+  outer: readonly ConditionScope[],
+  depth: number,
+  words: RecordWords,
+) {
   const scopes = [{ fields, values: answers }, ...outer];
   const out: AnswerLine[] = [];
   for (const field of fields) {
@@ -64,31 +76,41 @@ function linesOf(fields: readonly FormField[], answers: Answers, outer: readonly
     const value = Object.hasOwn(answers, field.key) ? answers[field.key] : undefined;
     if (!isAnswered(value)) continue;
     if (field.kind === 'group') {
-      out.push({ label: staffLabelOf(field)?.sv ?? field.label.sv, value: '', depth });
+      out.push({ label: inLanguage(staffLabelOf(field) ?? field.label, words), value: '', depth });
       (Array.isArray(value) ? value : []).forEach((item, index) => {
-        const noun = field.itemNoun ? upperFirst(field.itemNoun.one.sv) : field.label.sv;
+        const noun = field.itemNoun
+          ? upperFirst(inLanguage(field.itemNoun.one, words), words)
+          : inLanguage(field.label, words);
         out.push({ label: `${noun} ${index + 1}`, value: '', depth: depth + 1 });
-        out.push(...linesOf(field.fields, asAnswers(item), scopes, depth + 2));
+        out.push(...linesOf(field.fields, asAnswers(item), scopes, depth + 2, words));
       });
       continue;
     }
-    out.push({ label: staffLabelOf(field)?.sv ?? field.label.sv, value: valueText(field, value), depth });
+    out.push({
+      label: inLanguage(staffLabelOf(field) ?? field.label, words),
+      value: valueText(field, value, words),
+      depth,
+    });
   }
   return out;
 }
 
 /**
  * The answers as lines. A message without a form (a citizen's reply, a message-only answer, the
- * message on closing) is one line labelled "Meddelande".
+ * message on closing) is one line labelled "Meddelande" ("Message").
  */
-export function answerLines(form: FormDefinition | null, answers: Answers): AnswerLine[] {
+export function answerLines(
+  form: FormDefinition | null,
+  answers: Answers,
+  words: RecordWords = recordWords('sv'),
+): AnswerLine[] {
   if (!form) {
     const message = answers.message;
     return typeof message === 'string' && message.trim() !== ''
-      ? [{ label: 'Meddelande', value: message, depth: 0 }]
+      ? [{ label: words.text('record.message'), value: message, depth: 0 }]
       : [];
   }
-  return linesOf(form.fields, answers, [], 0);
+  return linesOf(form.fields, answers, [], 0, words);
 }
 
 /** The lines as plain text, one per line, nested items indented. */
@@ -98,6 +120,6 @@ export function answerText(lines: readonly AnswerLine[]): string {
     .join('\n');
 }
 
-function upperFirst(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+function upperFirst(text: string, words: RecordWords): string {
+  return text.charAt(0).toLocaleUpperCase(words.language === 'sv' ? 'sv-SE' : 'en-GB') + text.slice(1);
 }

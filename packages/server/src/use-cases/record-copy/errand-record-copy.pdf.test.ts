@@ -4,6 +4,7 @@ import { renderErrandRecordPdf } from './errand-record-copy.pdf.ts';
 import { recordCopyFileName } from './errand-record-copy.ts';
 import { readPdf } from './pdf-reader.test-support.ts';
 import { sampleRecordCopy } from './record-copy.test-support.ts';
+import { recordWords } from './record-copy-texts.ts';
 
 describe('the record copy as a PDF', () => {
   it('is a tagged Swedish PDF with a title, a heading per section and the errand in words', async () => {
@@ -38,6 +39,44 @@ describe('the record copy as a PDF', () => {
       '2026-07-01 10:30: Skickat (Anna Lindqvist för Lisa Lindqvist)',
     ]) {
       expect(pdf.text).toContain(expected);
+    }
+  });
+
+  it('is written in English for a staff member whose language is English', async () => {
+    const sample = sampleRecordCopy();
+    const copy = {
+      ...sample,
+      language: 'en' as const,
+      errand: { ...sample.errand, errandType: { ...sample.errand.errandType, name: 'Renew a prescription' } },
+    };
+    const pdf = readPdf(await renderErrandRecordPdf(copy));
+    expect(pdf.wellFormed).toBe(true);
+    expect(pdf.catalog).toContain('/Lang (en-GB)');
+    expect(pdf.info.Title).toBe('Copy of an errand for the medical record: Renew a prescription');
+    const lines = pdf.text.split('\n');
+    const order = ['Errand', 'Questions and answers', 'Messages', 'History'].map((h) => lines.indexOf(h));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const expected of [
+      'Printed 2026-07-01 13:30 by Karin Berg',
+      'Citizen: Lisa Lindqvist',
+      'Personal identity number: 20150102-2383',
+      'Sent by: Anna Lindqvist (guardian, proxy)',
+      'Unit: Vårdcentralen Ekbacken (HSA id SE2321000016-A1B2)',
+      'Sent: 2026-07-01 10:30',
+      'Medicine 2',
+      'Name: Alvedon',
+      'Pharmacy: Nearest pharmacy',
+      'Urgent: No',
+      'Answer from the unit, 2026-07-01 11:30',
+      'Vi har ringt dig och förnyat receptet.',
+      '2026-07-01 10:31: Routed to Maria Ek (Karin Berg, receiver)',
+      '2026-07-01 10:30: Sent (Anna Lindqvist for Lisa Lindqvist)',
+    ]) {
+      expect(pdf.text).toContain(expected);
+    }
+    for (const swedish of ['Invånare', 'Händelser', 'Fördelat', 'Brådskande', 'vårdnadshavare']) {
+      expect(pdf.text).not.toContain(swedish);
     }
   });
 
@@ -81,5 +120,32 @@ describe('answers as lines', () => {
     );
     expect(answerLines(null, { message: 'Tack!' })).toEqual([{ label: 'Meddelande', value: 'Tack!', depth: 0 }]);
     expect(answerLines(null, {})).toEqual([]);
+  });
+
+  it('reads them back in English for an English copy, Swedish where a form has no English', () => {
+    const { messages } = sampleRecordCopy();
+    const submission = messages[0];
+    if (!submission) throw new Error('no submission');
+    expect(answerText(answerLines(submission.form, submission.answers, recordWords('en')))).toBe(
+      [
+        'Medicines',
+        '  Medicine 1',
+        '    Name: Levaxin',
+        '  Medicine 2',
+        '    Name: Alvedon',
+        'Pharmacy: Nearest pharmacy',
+        'Urgent: No',
+      ].join('\n'),
+    );
+    expect(answerLines(null, { message: 'Thanks!' }, recordWords('en'))).toEqual([
+      { label: 'Message', value: 'Thanks!', depth: 0 },
+    ]);
+    const swedishOnly = {
+      formatVersion: 1,
+      fields: [{ kind: 'yes-no', key: 'fever', label: { sv: 'Feber', en: '' } }],
+    } as unknown as Parameters<typeof answerLines>[0];
+    expect(answerLines(swedishOnly, { fever: true }, recordWords('en'))).toEqual([
+      { label: 'Feber', value: 'Yes', depth: 0 },
+    ]);
   });
 });

@@ -2,41 +2,46 @@ import { openTaggedPdf } from '../../documents/tagged-pdf.ts';
 import { answerLines } from './answer-lines.ts';
 import { citizenName, type ErrandRecordCopy, staffName } from './errand-record-copy.ts';
 import {
-  EVENT_SV,
+  eventText,
   formatPersonnummer,
-  MESSAGE_KIND_SV,
-  ROLE_SV,
-  STATUS_SV,
+  MESSAGE_KIND_TEXT,
+  type RecordWords,
+  recordWords,
+  roleText,
+  STATUS_TEXT,
   stockholmTime,
 } from './record-copy-texts.ts';
 
 // The errand as a tagged PDF (PDF/UA where the fonts can be embedded) for the medical record:
-// Swedish, a title shown in the reader's title bar, one heading per section, reading order =
+// in the staff member's language (Swedish or English), a title shown in the reader's title bar, one heading per section, reading order =
 // structure order (documents/tagged-pdf.ts, as the password letter).
 
-export const RECORD_COPY_TITLE = 'Kopia av ärende till journalen';
 export const RECORD_COPY_SECTIONS = {
-  errand: 'Ärende',
-  answers: 'Frågor och svar',
-  messages: 'Meddelanden',
-  history: 'Händelser',
+  errand: 'record.section.errand',
+  answers: 'record.section.answers',
+  messages: 'record.section.messages',
+  history: 'record.section.history',
 } as const;
 
 export type RenderOptions = Readonly<{
   /** Uncompressed content streams, for tests that read the text back. */
   compress?: boolean;
+  /** The words, for the pseudo-locale test; otherwise the copy's language from the catalogue. */
+  words?: RecordWords;
 }>;
 
-/** Renders the copy: tagged PDF, Swedish, dates in Stockholm time. */
+/** Renders the copy: tagged PDF in the copy's language, dates in Stockholm time. */
 export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: RenderOptions = {}): Promise<Buffer> {
+  const words = options.words ?? recordWords(copy.language);
+  const { text } = words;
   const { doc, done } = openTaggedPdf(
     {
-      Title: `${RECORD_COPY_TITLE}: ${copy.errand.errandType.name}`,
+      Title: text('record.document-title', { errandType: copy.errand.errandType.name }),
       Author: copy.errand.unit.name,
-      Subject: 'Kopia av ärende från Kontakta',
+      Subject: text('record.subject'),
       Creator: 'Kontakta',
     },
-    options,
+    { ...options, language: words.language === 'sv' ? 'sv-SE' : 'en-GB' },
   );
 
   const document = doc.struct('Document');
@@ -77,37 +82,58 @@ export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: Ren
   };
 
   const { errand, citizen } = copy;
-  heading('H1', RECORD_COPY_TITLE);
-  paragraph('Ärendetjänsten är inte journalen. Det som har betydelse för vården ska journalföras i journalsystemet.', {
-    gap: 0.4,
-  });
+  heading('H1', text('record.title'));
+  paragraph(text('record.not-the-record'), { gap: 0.4 });
   paragraph(
-    `Utskriven ${stockholmTime(copy.exportedAt)} av ${copy.exportedBy.name} (HSA-id ${copy.exportedBy.hsaId}). Tider i svensk tid.`,
+    text('record.printed', {
+      time: stockholmTime(copy.exportedAt),
+      name: copy.exportedBy.name,
+      hsaId: copy.exportedBy.hsaId,
+    }),
   );
 
-  heading('H2', RECORD_COPY_SECTIONS.errand);
+  heading('H2', text(RECORD_COPY_SECTIONS.errand));
   const sent = copy.events.find((event) => event.type === 'sent');
   const facts: [string, string][] = [
-    ['Invånare', `${citizen.givenName} ${citizen.familyName}`],
-    ['Personnummer', formatPersonnummer(citizen.personnummer)],
+    [text('record.label.citizen'), `${citizen.givenName} ${citizen.familyName}`],
+    [text('record.label.personnummer'), formatPersonnummer(citizen.personnummer)],
     ...(sent?.onBehalfOf
-      ? [['Skickat av', `${citizenName(copy, sent.onBehalfOf)} (vårdnadshavare, ombud)`] as [string, string]]
+      ? [
+          [
+            text('record.label.sent-by'),
+            text('record.sent-by-proxy', { name: citizenName(copy, sent.onBehalfOf) }),
+          ] as [string, string],
+        ]
       : []),
-    ['Ärendetyp', errand.errandType.name],
-    ['Mottagning', `${errand.unit.name} (HSA-id ${errand.unit.hsaId})`],
-    ['Skickat', stockholmTime(errand.createdAt)],
-    ['Status', `${STATUS_SV[errand.status]} (senast ändrat ${stockholmTime(errand.lastEventAt)})`],
-    ...(errand.assignedTo ? [['Handläggs av', staffName(copy, errand.assignedTo)] as [string, string]] : []),
-    ['Ärende-id', errand.id],
+    [text('record.label.errand-type'), errand.errandType.name],
+    [text('record.label.unit'), text('record.unit', { name: errand.unit.name, hsaId: errand.unit.hsaId })],
+    [text('record.label.sent'), stockholmTime(errand.createdAt)],
+    [
+      text('record.label.status'),
+      text('record.status-changed', {
+        status: text(STATUS_TEXT[errand.status]),
+        time: stockholmTime(errand.lastEventAt),
+      }),
+    ],
+    ...(errand.assignedTo
+      ? [[text('record.label.handled-by'), staffName(copy, errand.assignedTo)] as [string, string]]
+      : []),
+    [text('record.label.errand-id'), errand.id],
   ];
   for (const [label, value] of facts) paragraph(`${label}: ${value}`);
 
-  heading('H2', RECORD_COPY_SECTIONS.answers);
+  heading('H2', text(RECORD_COPY_SECTIONS.answers));
   const submission = copy.messages.find((message) => message.kind === 'submission');
   if (submission) {
-    paragraph(`Skickat ${stockholmTime(submission.createdAt)} av ${authorOf(copy, submission.author)}.`, { gap: 0.4 });
-    const lines = answerLines(submission.form, submission.answers);
-    if (lines.length === 0) paragraph('Inga svar.');
+    paragraph(
+      text('record.submitted', {
+        time: stockholmTime(submission.createdAt),
+        author: authorOf(copy, submission.author, words),
+      }),
+      { gap: 0.4 },
+    );
+    const lines = answerLines(submission.form, submission.answers, words);
+    if (lines.length === 0) paragraph(text('record.no-answers'));
     for (const line of lines) {
       paragraph(line.value === '' ? line.label : `${line.label}: ${line.value}`, {
         indent: line.depth * 14,
@@ -116,13 +142,13 @@ export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: Ren
     }
   }
 
-  heading('H2', RECORD_COPY_SECTIONS.messages);
+  heading('H2', text(RECORD_COPY_SECTIONS.messages));
   const thread = copy.messages.filter((message) => message.kind !== 'submission');
-  if (thread.length === 0) paragraph('Inga meddelanden utöver ärendet.');
+  if (thread.length === 0) paragraph(text('record.no-messages'));
   for (const message of thread) {
-    heading('H3', `${MESSAGE_KIND_SV[message.kind]}, ${stockholmTime(message.createdAt)}`);
-    paragraph(`Från: ${authorOf(copy, message.author)}`);
-    for (const line of answerLines(message.form, message.answers)) {
+    heading('H3', `${text(MESSAGE_KIND_TEXT[message.kind])}, ${stockholmTime(message.createdAt)}`);
+    paragraph(text('record.from', { author: authorOf(copy, message.author, words) }));
+    for (const line of answerLines(message.form, message.answers, words)) {
       paragraph(line.value === '' ? line.label : `${line.label}: ${line.value}`, {
         indent: line.depth * 14,
         bold: line.value === '',
@@ -130,17 +156,23 @@ export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: Ren
     }
   }
 
-  heading('H2', RECORD_COPY_SECTIONS.history);
+  heading('H2', text(RECORD_COPY_SECTIONS.history));
   list(
     copy.events.map((event) => {
+      const role = event.actor.kind === 'staff' ? roleText(words, event.actor.role) : undefined;
       const actor =
         event.actor.kind === 'staff'
-          ? `${staffName(copy, event.actor.hsaId)}${event.actor.role && ROLE_SV[event.actor.role] ? `, ${ROLE_SV[event.actor.role]}` : ''}`
+          ? `${staffName(copy, event.actor.hsaId)}${role ? `, ${role}` : ''}`
           : event.onBehalfOf
-            ? `${citizenName(copy, event.onBehalfOf)} för ${citizenName(copy, event.actor.id)}`
+            ? text('record.acted-for', {
+                proxy: citizenName(copy, event.onBehalfOf),
+                citizen: citizenName(copy, event.actor.id),
+              })
             : citizenName(copy, event.actor.id);
-      const assignee = event.assignee ? ` till ${staffName(copy, event.assignee)}` : '';
-      return `${stockholmTime(event.at)}: ${EVENT_SV[event.type] ?? event.type}${assignee} (${actor})`;
+      const what = event.assignee
+        ? text('record.to-assignee', { event: eventText(words, event.type), assignee: staffName(copy, event.assignee) })
+        : eventText(words, event.type);
+      return `${stockholmTime(event.at)}: ${what} (${actor})`;
     }),
   );
 
@@ -149,13 +181,18 @@ export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: Ren
   return done;
 }
 
-function authorOf(copy: ErrandRecordCopy, author: ErrandRecordCopy['messages'][number]['author']): string {
+function authorOf(
+  copy: ErrandRecordCopy,
+  author: ErrandRecordCopy['messages'][number]['author'],
+  words: RecordWords,
+): string {
   if (author.kind === 'staff') {
     const profession = copy.staff.get(author.hsaId)?.profession;
-    return `${staffName(copy, author.hsaId)}${profession ? `, ${profession.toLocaleLowerCase('sv-SE')}` : ''}`;
+    const locale = words.language === 'sv' ? 'sv-SE' : 'en-GB';
+    return `${staffName(copy, author.hsaId)}${profession ? `, ${profession.toLocaleLowerCase(locale)}` : ''}`;
   }
   const name = citizenName(copy, author.id);
   return author.id === copy.citizen.id
-    ? `${name} (invånaren)`
-    : `${name} (vårdnadshavare, ombud för ${citizenName(copy, copy.citizen.id)})`;
+    ? words.text('record.author.citizen', { name })
+    : words.text('record.author.proxy', { name, citizen: citizenName(copy, copy.citizen.id) });
 }

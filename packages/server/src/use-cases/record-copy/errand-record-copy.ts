@@ -1,4 +1,4 @@
-import type { ErrandEventType, ErrandStatus, FormDefinition, StaffActor } from '@kontakta/domain';
+import type { ErrandEventType, ErrandStatus, FormDefinition, Language, StaffActor } from '@kontakta/domain';
 import { openText } from '../../encryption/envelope.ts';
 import { findCitizenById } from '../../storage/repositories/citizen.repository.ts';
 import { listErrandEvents, listErrandMessages } from '../../storage/repositories/errand.repository.ts';
@@ -60,6 +60,8 @@ export type ErrandRecordCopy = Readonly<{
   messages: readonly CopiedMessage[];
   events: readonly CopiedEvent[];
   exportedAt: number;
+  /** The language of the staff member who took the copy: the copy's labels are written in it. */
+  language: Language;
   /** Who took the copy: named on the PDF; in the bundle only where they acted in the errand. */
   exportedBy: Readonly<{ hsaId: string; name: string }>;
 }>;
@@ -72,6 +74,7 @@ export type ErrandRecordCopy = Readonly<{
 export async function copyErrandForRecord(
   ctx: UseCaseContext<StaffActor>,
   errandId: string,
+  language: Language,
 ): Promise<ErrandRecordCopy> {
   return ctx.database.db.transaction().execute(async (trx) => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
@@ -160,7 +163,7 @@ export async function copyErrandForRecord(
           hsaId: person.id,
           givenName: person.given_name,
           familyName: person.family_name,
-          profession: professionName(person.profession).sv,
+          profession: professionName(person.profession)[language],
         },
       ]),
     );
@@ -173,7 +176,7 @@ export async function copyErrandForRecord(
         status: row.status,
         errandType: {
           id: row.errand_type,
-          name: (await errandTypeName(referenceReads(trx), row.unit_hsa_id, row.errand_type)).sv,
+          name: (await errandTypeName(referenceReads(trx), row.unit_hsa_id, row.errand_type))[language],
         },
         unit: { hsaId: row.unit_hsa_id, name: units[0]?.name ?? row.unit_hsa_id },
         createdAt: row.created_at,
@@ -190,6 +193,7 @@ export async function copyErrandForRecord(
       messages,
       events,
       exportedAt: ctx.now,
+      language,
       exportedBy: {
         hsaId: ctx.actor.hsaId,
         name: exporter ? `${exporter.given_name} ${exporter.family_name}` : staffNameIn(staff, ctx.actor.hsaId),

@@ -1,43 +1,74 @@
-import type { ErrandEventType, ErrandStatus } from '@kontakta/domain';
+import type { ErrandEventType, ErrandStatus, Language } from '@kontakta/domain';
+import { type ServerMessageId, type ServerText, serverTexts } from '../../i18n/server-texts.ts';
 
-// The Swedish words the record copy uses (PDF and FHIR texts), as staff see them in the web app's
-// catalogue (status.staff.*, history.*). The copy is for a Swedish record, so Swedish only.
+// The words the record copy uses (PDF and FHIR texts), in the language of the staff member who
+// takes it, from the server's catalogue (record.*), as staff see them in the web app (status.staff.*,
+// history.*). Dates and times stay Swedish-style in Stockholm time: the record is Swedish.
 
-export const STATUS_SV: Readonly<Record<ErrandStatus, string>> = {
-  new: 'Nytt',
-  open: 'Öppnat',
-  assigned: 'Fördelat',
-  answered: 'Besvarat',
-  closed: 'Avslutat',
+/** The catalogue a copy is written with: the staff member's language (a test may give another). */
+export type RecordWords = Readonly<{ language: Language; text: ServerText }>;
+
+export function recordWords(language: Language, text: ServerText = serverTexts(language)): RecordWords {
+  return { language, text };
+}
+
+export const STATUS_TEXT: Readonly<Record<ErrandStatus, ServerMessageId>> = {
+  new: 'record.status.new',
+  open: 'record.status.open',
+  assigned: 'record.status.assigned',
+  answered: 'record.status.answered',
+  closed: 'record.status.closed',
 };
 
-export const EVENT_SV: Readonly<Record<ErrandEventType, string>> = {
-  sent: 'Skickat',
-  opened: 'Öppnat av mottagningen',
-  assigned: 'Fördelat',
-  reassigned: 'Fördelat om',
-  'taken-back': 'Taget tillbaka till mottagningens inkorg',
-  answered: 'Besvarat',
-  'citizen-replied': 'Invånaren svarade',
-  'read-by-citizen': 'Svaret lästes av invånaren',
-  closed: 'Avslutat',
-  reopened: 'Öppnat igen',
-  archived: 'Flyttat till arkivet av invånaren',
-  unarchived: 'Flyttat tillbaka från arkivet av invånaren',
-  'moved-to-cover-unit': 'Flyttat till täckande enhet under stängning',
+export const EVENT_TEXT: Readonly<Record<ErrandEventType, ServerMessageId>> = {
+  sent: 'record.event.sent',
+  opened: 'record.event.opened',
+  assigned: 'record.event.assigned',
+  reassigned: 'record.event.reassigned',
+  'taken-back': 'record.event.taken-back',
+  answered: 'record.event.answered',
+  'citizen-replied': 'record.event.citizen-replied',
+  'read-by-citizen': 'record.event.read-by-citizen',
+  closed: 'record.event.closed',
+  reopened: 'record.event.reopened',
+  archived: 'record.event.archived',
+  unarchived: 'record.event.unarchived',
+  'moved-to-cover-unit': 'record.event.moved-to-cover-unit',
 };
 
-export const MESSAGE_KIND_SV = {
-  submission: 'Invånarens ärende',
-  answer: 'Svar från mottagningen',
-  'citizen-reply': 'Svar från invånaren',
-} as const;
+export const MESSAGE_KIND_TEXT = {
+  submission: 'record.message-kind.submission',
+  answer: 'record.message-kind.answer',
+  'citizen-reply': 'record.message-kind.citizen-reply',
+} as const satisfies Record<string, ServerMessageId>;
 
-export const ROLE_SV: Readonly<Record<string, string>> = {
-  receiver: 'mottagare',
-  caregiver: 'vårdpersonal',
-  'unit-administrator': 'enhetsadministratör',
+export const ROLE_TEXT: Readonly<Record<string, ServerMessageId>> = {
+  receiver: 'record.role.receiver',
+  caregiver: 'record.role.caregiver',
+  'unit-administrator': 'record.role.unit-administrator',
 };
+
+export const WEEKDAY_TEXT: Readonly<Record<string, ServerMessageId>> = {
+  monday: 'record.weekday.monday',
+  tuesday: 'record.weekday.tuesday',
+  wednesday: 'record.weekday.wednesday',
+  thursday: 'record.weekday.thursday',
+  friday: 'record.weekday.friday',
+  saturday: 'record.weekday.saturday',
+  sunday: 'record.weekday.sunday',
+};
+
+/** An event in words ("Fördelat"); the type itself for one the catalogue does not know. */
+export function eventText(words: RecordWords, type: string): string {
+  const id = Object.hasOwn(EVENT_TEXT, type) ? EVENT_TEXT[type as ErrandEventType] : undefined;
+  return id ? words.text(id) : type;
+}
+
+/** The role a member of staff acted in ("mottagare"), or undefined for one the catalogue does not know. */
+export function roleText(words: RecordWords, role: string | null): string | undefined {
+  const id = role && Object.hasOwn(ROLE_TEXT, role) ? ROLE_TEXT[role] : undefined;
+  return id ? words.text(id) : undefined;
+}
 
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',

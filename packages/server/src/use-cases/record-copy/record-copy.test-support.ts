@@ -94,6 +94,7 @@ export function sampleRecordCopy(): ErrandRecordCopy {
       },
     ],
     exportedAt: AT + 3 * 3600_000,
+    language: 'sv',
     exportedBy: { hsaId: 'SE2321000016-R1', name: 'Karin Berg' },
   };
 }

@@ -1,6 +1,7 @@
 import type { FieldError, NotificationSettings } from '@kontakta/contract';
 import type { CitizenActor, Language } from '@kontakta/domain';
 import { citizenActedFor } from '@kontakta/domain';
+import { type ServerMessageId, serverTexts } from '../../i18n/server-texts.ts';
 import { checkMobileNumber, checkSmsRecipient, type MobileRefusal } from '../../identity/mobile-number.ts';
 import {
   deleteContactVerification,
@@ -20,22 +21,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type SettingsChange = { email?: string | null; mobile?: string | null; language?: Language };
 
-const MOBILE_MESSAGES: Readonly<Record<MobileRefusal, { code: string; sv: string; en: string }>> = {
-  'not-a-phone-number': {
-    code: 'invalid-phone',
-    sv: 'Skriv ett giltigt mobilnummer.',
-    en: 'Enter a valid mobile number.',
-  },
-  'not-a-mobile-number': {
-    code: 'not-a-mobile-number',
-    sv: 'Numret är inte ett mobilnummer. Skriv ett mobilnummer, till exempel 070-123 45 67.',
-    en: 'The number is not a mobile number. Enter a mobile number, for example 070-123 45 67.',
-  },
-  'country-not-allowed': {
-    code: 'country-not-allowed',
-    sv: 'Vi skickar inte sms till nummer i det landet.',
-    en: 'We do not send text messages to numbers in that country.',
-  },
+const MOBILE_MESSAGES: Readonly<Record<MobileRefusal, { code: string; text: ServerMessageId }>> = {
+  'not-a-phone-number': { code: 'invalid-phone', text: 'field.settings.invalid-phone' },
+  'not-a-mobile-number': { code: 'not-a-mobile-number', text: 'field.settings.not-a-mobile-number' },
+  'country-not-allowed': { code: 'country-not-allowed', text: 'field.settings.country-not-allowed' },
 };
 
 /**
@@ -55,7 +44,7 @@ export async function changeNotificationSettings(
     errors.push({
       path: 'body.email',
       code: 'invalid-email',
-      message: language === 'sv' ? 'Skriv en giltig e-postadress.' : 'Enter a valid e-mail address.',
+      message: serverTexts(language)('field.settings.invalid-email'),
     });
   }
   let mobile = change.mobile === undefined ? undefined : change.mobile?.trim() || null;
@@ -65,7 +54,7 @@ export async function changeNotificationSettings(
     else {
       if (checked.reason !== 'not-a-phone-number') ctx.telemetry?.smsRefused({ reason: checked.reason });
       const text = MOBILE_MESSAGES[checked.reason];
-      errors.push({ path: 'body.mobile', code: text.code, message: text[language] });
+      errors.push({ path: 'body.mobile', code: text.code, message: serverTexts(language)(text.text) });
     }
   }
   if (errors.length > 0) throw new AppError('validation-failed', undefined, errors);

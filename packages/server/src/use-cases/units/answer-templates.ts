@@ -6,6 +6,7 @@ import {
   MAX_ANSWER_TEMPLATES,
 } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   type AnswerTemplateRow,
   deleteAnswerTemplate,
@@ -35,9 +36,9 @@ function present(row: AnswerTemplateRow): AnswerTemplate {
 // Control characters other than line breaks and tabs (which a multi-line text may hold).
 const CONTROL_CHARACTERS = /(?![\n\r\t])\p{Cc}/u;
 const MESSAGES = {
-  blank: { sv: 'Fyll i texten.', en: 'Fill in the text.' },
-  characters: { sv: 'Texten innehåller otillåtna tecken.', en: 'The text contains characters that are not allowed.' },
-};
+  blank: 'field.answer-template.blank',
+  characters: 'field.answer-template.characters',
+} as const;
 
 /** Swedish is required; English may be left out (blank counts as left out). Line breaks are fine in the text. */
 function checkTemplate(input: AnswerTemplateBody, language: Language) {
@@ -47,9 +48,9 @@ function checkTemplate(input: AnswerTemplateBody, language: Language) {
       const value = input[part][lang];
       const path = `body.${part}.${lang}`;
       if (lang === 'sv' && (value ?? '').trim() === '') {
-        errors.push({ path, code: 'blank-text', message: MESSAGES.blank[language] });
+        errors.push({ path, code: 'blank-text', message: serverTexts(language)(MESSAGES.blank) });
       } else if (value !== undefined && CONTROL_CHARACTERS.test(value)) {
-        errors.push({ path, code: 'invalid-characters', message: MESSAGES.characters[language] });
+        errors.push({ path, code: 'invalid-characters', message: serverTexts(language)(MESSAGES.characters) });
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   WEEKDAYS,
 } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
+import { type ServerMessageId, serverTexts, type TextValues } from '../../i18n/server-texts.ts';
 
 // The checks of a contact card's settings, with messages in the administrator's language and
 // paths naming the field (`body.openingHours.days.2.closes`). Pure: no database, no clock.
@@ -28,47 +29,26 @@ export type ContactSettingsCheck =
   | Readonly<{ ok: true; value: CleanContactSettings }>
   | Readonly<{ ok: false; errors: FieldError[] }>;
 
-type Message = Readonly<Record<Language, string>>;
+/** A message of the server catalogue and the values it takes. */
+type Message = readonly [ServerMessageId, TextValues?];
+const STREET_MAX_LENGTH = 100;
+const CITY_MAX_LENGTH = 60;
 const M = {
-  phone: {
-    sv: 'Skriv telefonnumret med siffror, till exempel 08-123 456 78 eller +46 8 123 456 78.',
-    en: 'Enter the phone number in digits, for example 08-123 456 78 or +46 8 123 456 78.',
-  },
-  street: { sv: 'Skriv gatuadressen (högst 100 tecken).', en: 'Enter the street address (at most 100 characters).' },
-  postalCode: {
-    sv: 'Skriv postnumret med fem siffror, till exempel 123 45.',
-    en: 'Enter a five-digit postcode, such as 123 45.',
-  },
-  city: { sv: 'Skriv orten (högst 60 tecken).', en: 'Enter the town (at most 60 characters).' },
-  time: { sv: 'Skriv tiden som TT:MM, till exempel 08:00.', en: 'Enter the time as HH:MM, for example 08:00.' },
-  order: {
-    sv: 'Stängningstiden måste vara senare än öppningstiden.',
-    en: 'The closing time must be later than the opening time.',
-  },
-  duplicateDay: { sv: 'Dagen finns redan med.', en: 'This day is already listed.' },
-  note: {
-    sv: `Skriv högst ${OPENING_HOURS_NOTE_MAX_LENGTH} tecken på en rad.`,
-    en: `Write at most ${OPENING_HOURS_NOTE_MAX_LENGTH} characters on one line.`,
-  },
-  description: {
-    sv: `Skriv högst ${UNIT_DESCRIPTION_MAX_LENGTH} tecken.`,
-    en: `Write at most ${UNIT_DESCRIPTION_MAX_LENGTH} characters.`,
-  },
-  descriptionSvNeeded: {
-    sv: 'Skriv beskrivningen på svenska också.',
-    en: 'Write the description in Swedish too.',
-  },
-  characters: {
-    sv: 'Texten innehåller tecken som inte är tillåtna.',
-    en: 'The text contains characters that are not allowed.',
-  },
-  unknownType: { sv: 'Mottagningen har ingen sådan ärendetyp.', en: 'The unit has no such errand type.' },
-  duplicateType: { sv: 'Ärendetypen finns redan med.', en: 'This errand type is already listed.' },
-  amount: {
-    sv: `Svarstiden ska vara ett heltal från 1 till ${REPLY_TIME_MAX_AMOUNT}.`,
-    en: `The reply time must be a whole number from 1 to ${REPLY_TIME_MAX_AMOUNT}.`,
-  },
-} satisfies Record<string, Message>;
+  phone: ['field.contact.phone'],
+  street: ['field.contact.street', { max: STREET_MAX_LENGTH }],
+  postalCode: ['field.contact.postal-code'],
+  city: ['field.contact.city', { max: CITY_MAX_LENGTH }],
+  time: ['field.contact.time'],
+  order: ['field.contact.time-order'],
+  duplicateDay: ['field.contact.duplicate-day'],
+  note: ['field.contact.note', { max: OPENING_HOURS_NOTE_MAX_LENGTH }],
+  description: ['field.contact.description', { max: UNIT_DESCRIPTION_MAX_LENGTH }],
+  descriptionSvNeeded: ['field.contact.description-sv-needed'],
+  characters: ['field.text-characters'],
+  unknownType: ['field.contact.unknown-type'],
+  duplicateType: ['field.contact.duplicate-type'],
+  amount: ['field.contact.reply-time-amount', { max: REPLY_TIME_MAX_AMOUNT }],
+} as const satisfies Record<string, Message>;
 
 // Digits in groups, separated by one space or hyphen, with an optional leading +: 08-123 456 78,
 // 010-123 45 67, +46 8 123 456 78, 1177.
@@ -97,8 +77,9 @@ export function checkContactSettings(
   language: Language,
 ): ContactSettingsCheck {
   const errors: FieldError[] = [];
-  const fail = (path: string, code: string, message: Message) =>
-    errors.push({ path: `body.${path}`, code, message: message[language] });
+  const text = serverTexts(language);
+  const fail = (path: string, code: string, [id, values]: Message) =>
+    errors.push({ path: `body.${path}`, code, message: text(id, values) });
 
   const phone = blankToNull(input.phone);
   if (phone !== null) {
@@ -111,11 +92,12 @@ export function checkContactSettings(
     const street = input.visitingAddress.street.trim();
     const city = input.visitingAddress.city.trim();
     const postal = POSTAL_CODE.exec(input.visitingAddress.postalCode.trim());
-    if (street === '' || street.length > 100 || CONTROL.test(street)) {
+    if (street === '' || street.length > STREET_MAX_LENGTH || CONTROL.test(street)) {
       fail('visitingAddress.street', 'invalid-street', M.street);
     }
     if (!postal) fail('visitingAddress.postalCode', 'invalid-postal-code', M.postalCode);
-    if (city === '' || city.length > 60 || CONTROL.test(city)) fail('visitingAddress.city', 'invalid-city', M.city);
+    if (city === '' || city.length > CITY_MAX_LENGTH || CONTROL.test(city))
+      fail('visitingAddress.city', 'invalid-city', M.city);
     visitingAddress = { street, postalCode: postal ? `${postal[1]} ${postal[2]}` : '', city };
   }
 

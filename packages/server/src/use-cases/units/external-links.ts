@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ExternalLink, type ExternalLinkBody, type FieldError, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   deleteUnitExternalLink,
   findUnitExternalLink,
@@ -34,11 +35,6 @@ function present(row: UnitExternalLinkRow): ExternalLink {
   };
 }
 
-const URL_MESSAGE = {
-  sv: 'Skriv en fullständig adress som börjar med https://.',
-  en: 'Enter a full address starting with https://.',
-};
-
 /** The normalised https URL, or undefined when it is not one a citizen may be sent to. */
 export function safeHttpsUrl(text: string): string | undefined {
   const trimmedText = text.trim();
@@ -58,7 +54,8 @@ export function safeHttpsUrl(text: string): string | undefined {
 function checkLink(input: ExternalLinkBody, language: Language): { title: { sv: string; en: string }; url: string } {
   const errors: FieldError[] = plainTextProblems('body.title', input.title, language);
   const url = safeHttpsUrl(input.url);
-  if (!url) errors.push({ path: 'body.url', code: 'not-an-https-url', message: URL_MESSAGE[language] });
+  if (!url)
+    errors.push({ path: 'body.url', code: 'not-an-https-url', message: serverTexts(language)('field.link.https-url') });
   if (errors.length > 0 || !url) throw validationFailed(errors);
   return { title: trimmed(input.title), url };
 }
@@ -129,11 +126,6 @@ export async function removeExternalLink(ctx: UseCaseContext<StaffActor>, unitHs
   });
 }
 
-const ORDER_MESSAGE = {
-  sv: 'Ange varje länk en gång, i den nya ordningen.',
-  en: 'List every link once, in the new order.',
-};
-
 /** `ids` must name every link of the unit exactly once. */
 export async function reorderExternalLinks(
   ctx: UseCaseContext<StaffActor>,
@@ -145,7 +137,9 @@ export async function reorderExternalLinks(
     const existing = await listUnitExternalLinks(trx, unitHsaId);
     const known = new Set(existing.map((row) => row.id));
     if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-      throw validationFailed([{ path: 'body.ids', code: 'not-every-link-once', message: ORDER_MESSAGE[language] }]);
+      throw validationFailed([
+        { path: 'body.ids', code: 'not-every-link-once', message: serverTexts(language)('field.link.order') },
+      ]);
     }
     for (const [position, id] of ids.entries()) {
       await updateUnitExternalLink(trx, unitHsaId, id, { position, updated_at: ctx.now, updated_by: ctx.actor.hsaId });

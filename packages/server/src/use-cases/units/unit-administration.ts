@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FieldError, UnitAdminAction } from '@kontakta/contract';
 import type { Actor, DefinitionProblem, Language, StaffActor } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { insertUnitAdminChange, lockUnitForChange } from '../../storage/repositories/unit-administration.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
@@ -79,21 +80,22 @@ export function plainTextProblems(path: string, text: { sv: string; en: string }
   for (const lang of ['sv', 'en'] as const) {
     const value = text[lang];
     if (value.trim() === '') {
-      errors.push({ path: `${path}.${lang}`, code: 'blank-text', message: MESSAGES.blank[language] });
+      errors.push({ path: `${path}.${lang}`, code: 'blank-text', message: serverTexts(language)(MESSAGES.blank) });
     } else if (CONTROL_CHARACTERS.test(value)) {
-      errors.push({ path: `${path}.${lang}`, code: 'invalid-characters', message: MESSAGES.characters[language] });
+      errors.push({
+        path: `${path}.${lang}`,
+        code: 'invalid-characters',
+        message: serverTexts(language)(MESSAGES.characters),
+      });
     }
   }
   return errors;
 }
 
 const MESSAGES = {
-  blank: { sv: 'Texten får inte vara tom.', en: 'The text must not be blank.' },
-  characters: {
-    sv: 'Texten innehåller tecken som inte är tillåtna.',
-    en: 'The text contains characters that are not allowed.',
-  },
-};
+  blank: 'field.text-blank',
+  characters: 'field.text-characters',
+} as const;
 
 /** Trims both languages; call after plainTextProblems found nothing. */
 export function trimmed(text: { sv: string; en: string }): { sv: string; en: string } {

@@ -13,6 +13,7 @@ import {
   type StaffActor,
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
+import { type ServerMessageId, serverTexts } from '../../i18n/server-texts.ts';
 import { listUnitErrandTypes } from '../../storage/repositories/errand-type.repository.ts';
 import { findCareUnit, findCareUnits } from '../../storage/repositories/unit.repository.ts';
 import {
@@ -77,7 +78,11 @@ export async function addClosure(
     const offered = new Set((await listUnitErrandTypes(trx, unitHsaId)).map((row) => row.errand_type));
     const keepsOpen = [...new Set(input.keepsOpen)];
     if (!keepsOpen.every((type) => offered.has(type))) {
-      errors.push({ path: 'body.keepsOpen', code: 'unknown-errand-type', message: MESSAGES.unknownType[language] });
+      errors.push({
+        path: 'body.keepsOpen',
+        code: 'unknown-errand-type',
+        message: serverTexts(language)(MESSAGES.unknownType),
+      });
     }
     const message = input.message ? { sv: input.message.sv.trim(), en: input.message.en?.trim() || null } : null;
     errors.push(...messageErrors(message, language));
@@ -86,7 +91,11 @@ export async function addClosure(
       errors.push(...(await coverErrors(trx, unitHsaId, cover, language)));
       // A cover unit knows the national types, not another unit's own ones.
       if (!keepsOpen.every((type) => findBaseErrandType(type))) {
-        errors.push({ path: 'body.keepsOpen', code: 'own-type-with-cover', message: MESSAGES.ownType[language] });
+        errors.push({
+          path: 'body.keepsOpen',
+          code: 'own-type-with-cover',
+          message: serverTexts(language)(MESSAGES.ownType),
+        });
       }
     }
     if (errors.length > 0) throw validationFailed(errors);
@@ -119,7 +128,11 @@ export async function removeClosure(ctx: UseCaseContext<StaffActor>, unitHsaId: 
 }
 
 function dateError(problem: ClosureProblem, language: Language): FieldError {
-  return { path: `body.${problem.field}`, code: problem.code, message: DATE_MESSAGES[problem.code][language] };
+  return {
+    path: `body.${problem.field}`,
+    code: problem.code,
+    message: serverTexts(language)(DATE_MESSAGES[problem.code]),
+  };
 }
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -131,11 +144,19 @@ function messageErrors(message: { sv: string; en: string | null } | null, langua
     const text = message[lang];
     if (text === null) continue;
     if (lang === 'sv' && text === '') {
-      errors.push({ path: 'body.message.sv', code: 'blank-text', message: MESSAGES.blank[language] });
+      errors.push({ path: 'body.message.sv', code: 'blank-text', message: serverTexts(language)(MESSAGES.blank) });
     } else if (text.length > CLOSURE_MESSAGE_MAX_LENGTH) {
-      errors.push({ path: `body.message.${lang}`, code: 'too-long', message: MESSAGES.long[language] });
+      errors.push({
+        path: `body.message.${lang}`,
+        code: 'too-long',
+        message: serverTexts(language)(MESSAGES.long, { max: CLOSURE_MESSAGE_MAX_LENGTH }),
+      });
     } else if (CONTROL_CHARACTERS.test(text)) {
-      errors.push({ path: `body.message.${lang}`, code: 'invalid-characters', message: MESSAGES.characters[language] });
+      errors.push({
+        path: `body.message.${lang}`,
+        code: 'invalid-characters',
+        message: serverTexts(language)(MESSAGES.characters),
+      });
     }
   }
   return errors;
@@ -148,51 +169,30 @@ async function coverErrors(
   language: Language,
 ): Promise<FieldError[]> {
   const path = 'body.coverUnitHsaId';
-  if (coverHsaId === unitHsaId) return [{ path, code: 'own-unit', message: MESSAGES.ownUnit[language] }];
+  if (coverHsaId === unitHsaId) return [{ path, code: 'own-unit', message: serverTexts(language)(MESSAGES.ownUnit) }];
   const [unit, cover] = await Promise.all([findCareUnit(db, unitHsaId), findCareUnit(db, coverHsaId)]);
-  if (!cover) return [{ path, code: 'unknown-unit', message: MESSAGES.unknownUnit[language] }];
+  if (!cover) return [{ path, code: 'unknown-unit', message: serverTexts(language)(MESSAGES.unknownUnit) }];
   if (cover.region_code !== unit?.region_code) {
-    return [{ path, code: 'other-region', message: MESSAGES.otherRegion[language] }];
+    return [{ path, code: 'other-region', message: serverTexts(language)(MESSAGES.otherRegion) }];
   }
   return [];
 }
 
-const DATE_MESSAGES: Record<ClosureProblem['code'], Record<Language, string>> = {
-  'not-a-date': { sv: 'Skriv ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
-  'ends-before-start': {
-    sv: 'Sista dagen kan inte vara före första dagen.',
-    en: 'The last day cannot be before the first day.',
-  },
-  'in-the-past': { sv: 'Stängningen har redan varit.', en: 'The closure is already over.' },
-  'too-long': { sv: 'En stängning kan vara högst ett år.', en: 'A closure can last at most a year.' },
-  overlaps: {
-    sv: 'Mottagningen har redan en stängning de dagarna.',
-    en: 'The unit already has a closure on those days.',
-  },
+const DATE_MESSAGES: Readonly<Record<ClosureProblem['code'], ServerMessageId>> = {
+  'not-a-date': 'field.closure.not-a-date',
+  'ends-before-start': 'field.closure.ends-before-start',
+  'in-the-past': 'field.closure.in-the-past',
+  'too-long': 'field.closure.too-long',
+  overlaps: 'field.closure.overlaps',
 };
 
 const MESSAGES = {
-  unknownType: {
-    sv: 'Välj bara ärendetyper som mottagningen har.',
-    en: 'Choose only errand types the unit has.',
-  },
-  ownType: {
-    sv: 'Med en täckande enhet kan bara de nationella ärendetyperna hållas öppna.',
-    en: 'With a cover unit only the national errand types can be kept open.',
-  },
-  blank: { sv: 'Texten får inte vara tom.', en: 'The text must not be blank.' },
-  long: {
-    sv: `Texten får vara högst ${CLOSURE_MESSAGE_MAX_LENGTH} tecken.`,
-    en: `The text can be at most ${CLOSURE_MESSAGE_MAX_LENGTH} characters.`,
-  },
-  characters: {
-    sv: 'Texten innehåller tecken som inte är tillåtna.',
-    en: 'The text contains characters that are not allowed.',
-  },
-  ownUnit: { sv: 'Välj en annan enhet än den egna.', en: 'Choose another unit than your own.' },
-  unknownUnit: { sv: 'Det finns ingen enhet med det HSA-id:t.', en: 'There is no unit with that HSA id.' },
-  otherRegion: {
-    sv: 'Den täckande enheten måste höra till samma region.',
-    en: 'The cover unit must belong to the same region.',
-  },
-};
+  unknownType: 'field.closure.unknown-type',
+  ownType: 'field.closure.own-type',
+  blank: 'field.text-blank',
+  long: 'field.closure.message-long',
+  characters: 'field.text-characters',
+  ownUnit: 'field.closure.own-unit',
+  unknownUnit: 'field.closure.unknown-unit',
+  otherRegion: 'field.closure.other-region',
+} as const;

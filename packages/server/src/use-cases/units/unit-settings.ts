@@ -1,5 +1,6 @@
 import type { UnitSettings, UnitSettingsBody } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { findUnitSetting, type UnitSettingRow, upsertUnitSetting } from '../../storage/repositories/unit.repository.ts';
 import type { UseCaseContext } from '../services.ts';
 import { assertUnitAdministrator, changeUnit, recordUnitChange, validationFailed } from './unit-administration.ts';
@@ -25,10 +26,6 @@ export async function showUnitSettings(ctx: UseCaseContext<StaffActor>, unitHsaI
 // Deliberately plain: one @, no spaces, a dot in the domain. Whether mail arrives is the
 // delivery status's business; this only catches typing mistakes.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const EMAIL_MESSAGE = {
-  sv: 'Skriv en e-postadress som namn@exempel.se.',
-  en: 'Enter an e-mail address such as name@example.com.',
-};
 
 export async function changeUnitSettings(
   ctx: UseCaseContext<StaffActor>,
@@ -40,7 +37,11 @@ export async function changeUnitSettings(
     const email = input.notificationEmail?.trim() ?? null;
     if (email !== null && (!EMAIL.test(email) || /\p{Cc}/u.test(email))) {
       throw validationFailed([
-        { path: 'body.notificationEmail', code: 'invalid-email', message: EMAIL_MESSAGE[language] },
+        {
+          path: 'body.notificationEmail',
+          code: 'invalid-email',
+          message: serverTexts(language)('field.email-example'),
+        },
       ]);
     }
     const before = await findUnitSetting(trx, unitHsaId);
