@@ -11,6 +11,7 @@ import { overdueErrandsJob } from './overdue-errands.job.ts';
 import { proxyReviewJob } from './proxy-review.job.ts';
 import { retentionJob } from './retention.job.ts';
 import type { ScheduledJob } from './scheduler/job.types.ts';
+import { statisticsFoldJob } from './statistics-fold.job.ts';
 import { unitMailboxDigestJob } from './unit-mailbox-digest.job.ts';
 
 /**
@@ -41,5 +42,6 @@ export function scheduledJobs({ config, registers, encryption }: ScheduledJobDep
     unitMailboxDigestJob(),
     overdueErrandsJob(),
     expiredOidcStateJob(),
+    statisticsFoldJob(),
   ];
 }

@@ -26,7 +26,7 @@ import type { InboxMessageTable, ProxyEventTable, ProxyNoticeTable, ProxyTable }
 import type { RegionAdminChangeTable, RegionErrandTypePolicyTable } from './region-schema.ts';
 import type { ErrandTombstoneTable } from './retention-schema.ts';
 import type { AnswerTemplateTable, ErrandNoteTable } from './staff-work-schema.ts';
-import type { StatCountTable, StatRollupTable } from './statistics-schema.ts';
+import type { StatCountTable, StatPendingTable, StatRollupTable } from './statistics-schema.ts';
 import type { UnitClosureTable, UnitContactCardTable, UnitReplyTimeTable } from './unit-contact-schema.ts';
 
 export type RegionTable = {
@@ -406,6 +406,7 @@ export type DatabaseSchema = {
   reference_generation: ReferenceGenerationTable;
   stat_count: StatCountTable;
   stat_rollup: StatRollupTable;
+  stat_pending: StatPendingTable;
 };
 
 export type {

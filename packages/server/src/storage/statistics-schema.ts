@@ -67,3 +67,13 @@ export type StatRollupTable = {
   municipality_code: string;
   count: number;
 };
+
+/** One event's counts waiting to be folded into stat_rollup (migration 2026-12-06-28). */
+export type StatPendingTable = {
+  id: string;
+  measure: StatMeasure;
+  unit_hsa_id: string;
+  day: string;
+  dimension: string;
+  bucket: number;
+};

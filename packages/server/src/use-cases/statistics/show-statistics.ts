@@ -16,6 +16,7 @@ import {
 } from '@kontakta/domain';
 import {
   countWaitingByAge,
+  foldPendingStats,
   listCustomTypeNames,
   listRegionNames,
   listStatUnits,
@@ -67,6 +68,8 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
   const granularity: Granularity = query.granularity ?? 'month';
   const breakdown: StatisticsBreakdown = query.breakdown ?? 'none';
   checkPeriod(query.from, query.to, granularity);
+  // Events of the last minute wait to be folded into the rollup: fold them, so what is shown is exact.
+  await foldPendingStats(db);
 
   const regionScope: StatScope =
     ctx.actor.kind === 'staff' && ctx.actor.regionCode ? { kind: 'region', regionCode: ctx.actor.regionCode } : scope;
