@@ -8,6 +8,7 @@ import {
 } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   type ConnectedServiceRow,
   filterUnitsOfRegion,
@@ -142,17 +143,26 @@ export async function checkServiceBody(
     ...plainTextProblems('body.description', body.description, language),
   ];
   const url = safeHttpsUrl(body.url);
-  if (!url) errors.push({ path: 'body.url', code: 'not-an-https-url', message: MESSAGES.url[language] });
+  if (!url)
+    errors.push({
+      path: 'body.url',
+      code: 'not-an-https-url',
+      message: serverTexts(language)('field.service.https-url'),
+    });
   const inRegion = await filterUnitsOfRegion(db, allowedUnits.regionCode, body.units);
   const seenUnits = new Set<string>();
   body.units.forEach((hsaId, index) => {
     const path = `body.units[${index}]`;
     if (seenUnits.has(hsaId)) {
-      errors.push({ path, code: 'duplicate-unit', message: MESSAGES.duplicateUnit[language] });
+      errors.push({ path, code: 'duplicate-unit', message: serverTexts(language)('field.service.duplicate-unit') });
     } else if (allowedUnits.onlyUnit !== null && hsaId !== allowedUnits.onlyUnit) {
-      errors.push({ path, code: 'not-this-unit', message: MESSAGES.notThisUnit[language] });
+      errors.push({ path, code: 'not-this-unit', message: serverTexts(language)('field.service.not-this-unit') });
     } else if (!inRegion.has(hsaId)) {
-      errors.push({ path, code: 'unit-not-in-region', message: MESSAGES.notInRegion[language] });
+      errors.push({
+        path,
+        code: 'unit-not-in-region',
+        message: serverTexts(language)('field.service.unit-not-in-region'),
+      });
     }
     seenUnits.add(hsaId);
   });
@@ -163,9 +173,17 @@ export async function checkServiceBody(
       const path = `body.handOver.redirectUris[${index}]`;
       const uri = redirectUri(text);
       if (!uri) {
-        errors.push({ path, code: 'invalid-redirect-uri', message: MESSAGES.redirectUri[language] });
+        errors.push({
+          path,
+          code: 'invalid-redirect-uri',
+          message: serverTexts(language)('field.service.redirect-uri'),
+        });
       } else if (redirectUris.includes(uri)) {
-        errors.push({ path, code: 'duplicate-redirect-uri', message: MESSAGES.duplicateRedirectUri[language] });
+        errors.push({
+          path,
+          code: 'duplicate-redirect-uri',
+          message: serverTexts(language)('field.service.duplicate-redirect-uri'),
+        });
       } else {
         redirectUris.push(uri);
       }
@@ -175,7 +193,7 @@ export async function checkServiceBody(
       errors.push({
         path: 'body.handOver.claims',
         code: 'duplicate-claim',
-        message: MESSAGES.duplicateClaim[language],
+        message: serverTexts(language)('field.service.duplicate-claim'),
       });
     }
     handOver = { redirectUris, claims: SERVICE_CLAIMS.filter((claim) => claims.has(claim)) };
@@ -245,25 +263,3 @@ export async function presentServices(
     updatedBy: row.updated_by,
   }));
 }
-
-const MESSAGES = {
-  url: {
-    sv: 'Skriv en fullständig adress som börjar med https://.',
-    en: 'Enter a full address starting with https://.',
-  },
-  duplicateUnit: { sv: 'Enheten finns med mer än en gång.', en: 'The unit is listed more than once.' },
-  notThisUnit: {
-    sv: 'En enhets egen tjänst kan bara visas på enhetens eget kontaktkort.',
-    en: "A unit's own service can only be shown on the unit's own contact card.",
-  },
-  notInRegion: { sv: 'Enheten finns inte i regionen.', en: 'The unit is not in the region.' },
-  redirectUri: {
-    sv: 'Skriv en fullständig adress som börjar med https:// (eller http://localhost vid utveckling), utan #.',
-    en: 'Enter a full address starting with https:// (or http://localhost for development), without #.',
-  },
-  duplicateRedirectUri: {
-    sv: 'Adressen finns med mer än en gång.',
-    en: 'The address is listed more than once.',
-  },
-  duplicateClaim: { sv: 'En uppgift finns med mer än en gång.', en: 'A claim is listed more than once.' },
-};

@@ -1,5 +1,6 @@
 import type { FieldError, RegionOffering, RegionOfferingBody } from '@kontakta/contract';
 import { findBaseErrandType, type Language, type StaffActor } from '@kontakta/domain';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import { listRegionPolicies, upsertRegionPolicy } from '../../storage/repositories/region-administration.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -72,19 +73,19 @@ function bodyProblems(body: RegionOfferingBody, language: Language): FieldError[
   body.items.forEach((item, index) => {
     const path = `body.items[${index}].errandType`;
     if (!findBaseErrandType(item.errandType)) {
-      errors.push({ path, code: 'unknown-errand-type', message: MESSAGES.unknown[language] });
+      errors.push({
+        path,
+        code: 'unknown-errand-type',
+        message: serverTexts(language)('field.region-offering.unknown-type'),
+      });
     } else if (seen.has(item.errandType)) {
-      errors.push({ path, code: 'duplicate-errand-type', message: MESSAGES.duplicate[language] });
+      errors.push({
+        path,
+        code: 'duplicate-errand-type',
+        message: serverTexts(language)('field.region-offering.duplicate-type'),
+      });
     }
     seen.add(item.errandType);
   });
   return errors;
 }
-
-const MESSAGES = {
-  unknown: {
-    sv: 'Det finns ingen nationell ärendetyp med den koden.',
-    en: 'There is no national errand type with that code.',
-  },
-  duplicate: { sv: 'Ärendetypen finns med mer än en gång.', en: 'The errand type is listed more than once.' },
-};
