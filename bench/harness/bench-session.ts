@@ -121,7 +121,11 @@ export async function openBenchSession(
       [],
       env,
       path.join(options.logDir, number === 1 ? `server-${label}.log` : `server-${label}-${number}.log`),
-      options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+      [
+        ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+        // Node flags for the server alone, to measure what they buy (e.g. --max-semi-space-size=4).
+        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
     );
   const eidProvider = startChild(
     EID_PROVIDER_SCRIPT,
