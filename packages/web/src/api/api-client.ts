@@ -105,7 +105,12 @@ export function addressOf<R extends Route>(route: R, input: RouteInput<R>): `/ap
 
 export async function apiRequest<T>(path: `/api/${string}`, options: RequestOptions = {}): Promise<T> {
   const { response } = await apiExchange(path, options);
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) {
+    // Read the empty body to its end: a caller that navigates next (the logout's reload) would
+    // otherwise cut the finished request short in the browser's eyes.
+    await response.arrayBuffer();
+    return undefined as T;
+  }
   return (await response.json()) as T;
 }
 
