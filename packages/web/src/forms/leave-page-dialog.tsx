@@ -1,7 +1,6 @@
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { Blocker } from 'react-router';
 import { useText } from '../i18n/use-text.ts';
-import styles from './leave-page-dialog.module.css';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 
 /**
  * "Vill du lämna sidan? Det du har skrivit sparas inte." — asked before leaving a form with
@@ -14,38 +13,14 @@ export function LeavePageDialog({
 }: Readonly<{ isOpen: boolean; onStay: () => void; onLeave: () => void }>) {
   const t = useText();
   return (
-    <ModalOverlay
+    <ConfirmDialog
       isOpen={isOpen}
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onStay();
-      }}
-      className={styles.overlay}
+      heading={t('leavePage.heading')}
+      safe={{ label: t('leavePage.stay'), className: 'button', onPress: onStay }}
+      act={{ label: t('leavePage.leave'), className: 'button button-secondary', onPress: onLeave }}
     >
-      <Modal className={styles.modal}>
-        <Dialog role="alertdialog" className={styles.dialog}>
-          <Heading slot="title" className={styles.heading}>
-            {t('leavePage.heading')}
-          </Heading>
-          <p>{t('leavePage.text')}</p>
-          <div className="actions">
-            {/* Native buttons: react-aria's Button injects a <style> element, which the CSP forbids. */}
-            <button
-              type="button"
-              className="button"
-              // biome-ignore lint/a11y/noAutofocus: the dialog's safe answer gets focus when it opens.
-              autoFocus
-              onClick={onStay}
-            >
-              {t('leavePage.stay')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onLeave}>
-              {t('leavePage.leave')}
-            </button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>{t('leavePage.text')}</p>
+    </ConfirmDialog>
   );
 }
 

@@ -1,11 +1,10 @@
 import type { ConnectedService } from '@kontakta/contract';
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useRegionUnits } from '../api/region-queries.ts';
 import { type ServiceScope, useChangeConnectedService, useConnectedServices } from '../api/service-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
-import dialogStyles from '../forms/leave-page-dialog.module.css';
 import { useLocalized, useText } from '../i18n/use-text.ts';
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { focusLater } from '../ui/focus-later.ts';
 import { formatDateTime, isoDateTime } from '../ui/format.ts';
 import { LoadError, Loading, PageLoadError } from '../ui/page-state.tsx';
@@ -206,7 +205,7 @@ function ServicesPage({
           ) : null}
         </>
       ) : null}
-      <ConfirmDialog
+      <ServiceConfirmDialog
         confirming={confirming}
         pending={change.isPending}
         onConfirm={() => void confirm()}
@@ -384,7 +383,7 @@ function SecretNotice({ secret, onDone }: Readonly<{ secret: Secret; onDone: () 
 }
 
 /** "Ta bort Provsvar?" / "Skapa en ny klienthemlighet?": asked before a change that cannot be undone. */
-function ConfirmDialog({
+function ServiceConfirmDialog({
   confirming,
   pending,
   onConfirm,
@@ -395,42 +394,18 @@ function ConfirmDialog({
   const name = confirming ? localized(confirming.service.name) : '';
   const remove = confirming?.kind === 'remove';
   return (
-    <ModalOverlay
+    <ConfirmDialog
       isOpen={confirming !== undefined}
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onCancel();
+      heading={remove ? t('services.removeConfirm.heading', { name }) : t('services.renewConfirm.heading', { name })}
+      pending={pending}
+      safe={{ label: t('services.cancel'), className: 'button button-secondary', onPress: onCancel }}
+      act={{
+        label: remove ? t('services.removeConfirm.yes') : t('services.renewConfirm.yes'),
+        className: `button ${remove ? 'button-danger' : ''}`,
+        onPress: onConfirm,
       }}
-      className={dialogStyles.overlay}
     >
-      <Modal className={dialogStyles.modal}>
-        <Dialog role="alertdialog" className={dialogStyles.dialog}>
-          <Heading slot="title" className={dialogStyles.heading}>
-            {remove ? t('services.removeConfirm.heading', { name }) : t('services.renewConfirm.heading', { name })}
-          </Heading>
-          <p>{remove ? t('services.removeConfirm.text') : t('services.renewConfirm.text')}</p>
-          <div className="actions">
-            {/* Native buttons: react-aria's Button injects a <style> element, which the CSP forbids. */}
-            <button
-              type="button"
-              className="button button-secondary"
-              // biome-ignore lint/a11y/noAutofocus: the dialog's safe answer gets focus when it opens.
-              autoFocus
-              onClick={onCancel}
-            >
-              {t('services.cancel')}
-            </button>
-            <button
-              type="button"
-              className={`button ${remove ? 'button-danger' : ''}`}
-              disabled={pending}
-              onClick={onConfirm}
-            >
-              {remove ? t('services.removeConfirm.yes') : t('services.renewConfirm.yes')}
-            </button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>{remove ? t('services.removeConfirm.text') : t('services.renewConfirm.text')}</p>
+    </ConfirmDialog>
   );
 }
