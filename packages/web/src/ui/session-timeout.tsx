@@ -12,8 +12,8 @@ import {
 } from '../api/session-clock.ts';
 import { useHasUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
+import styles from './confirm-dialog.module.css';
 import { formatTime } from './format.ts';
-import styles from './session-timeout.module.css';
 
 /**
  * Watches the logged-in session: two minutes before it would end for inactivity, a dialog offers
