@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 
 // What every PDF Kontakta writes shares (the password letter, the copy for the medical record):
 // tagged, Swedish unless told, the title shown in the reader, PDF/UA where the fonts can be embedded.
@@ -22,13 +21,15 @@ export type TaggedPdfInfo = Readonly<{ Title: string; Author: string; Subject: s
 /**
  * A new A4 document with the fonts `regular`, `bold` and `mono` registered, and the finished file
  * once `doc.end()` is called. Reading order is structure order: add content under `doc.struct`.
+ * pdfkit is loaded on the first document: it costs some 30 MB that most processes never need.
  */
-export function openTaggedPdf(
+export async function openTaggedPdf(
   info: TaggedPdfInfo,
   options: Readonly<{ compress?: boolean /** BCP 47, Swedish unless told. */; language?: string }> = {},
 ) {
   const embedded = font('regular') !== FALLBACK.regular;
-  const doc = new PDFDocument({
+  const { default: PdfDocument } = await import('pdfkit');
+  const doc = new PdfDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     pdfVersion: '1.7',

@@ -23,7 +23,7 @@ export async function renderPasswordLetter(
   letter: PasswordLetter,
   text: ServerText = serverTexts('sv'),
 ): Promise<Buffer> {
-  const { doc, done } = openTaggedPdf({
+  const { doc, done } = await openTaggedPdf({
     Title: text('letter.password-letter.title'),
     Author: 'Kontakta',
     Subject: text('letter.password-letter.subject'),

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { scrubRemoteText } from '../masking.ts';
 import type { Channel, DeliveryResult, RenderedMessage } from '../notification.types.ts';
 
@@ -16,21 +16,28 @@ type SmtpError = Error & { code?: string; responseCode?: number; command?: strin
 /**
  * E-mail over SMTP (nodemailer, pooled connections). The outbox id is the Message-ID, so a message
  * sent twice after a crash is one message to the receiving mail system and the reader's client.
+ * nodemailer is loaded with the first message: a process that sends no mail (a web process when
+ * the outbox worker runs elsewhere) does not carry its 20-odd MB.
  */
 export function createSmtpEmailChannel(options: SmtpEmailOptions): Channel {
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    url: options.smtpUrl,
-    maxConnections: 5,
-    // Without bounds, a silent server would hold a worker's lease until it ran out.
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  let transporter: Promise<Transporter> | undefined;
+  const connect = async (): Promise<Transporter> => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      pool: true,
+      url: options.smtpUrl,
+      maxConnections: 5,
+      // Without bounds, a silent server would hold a worker's lease until it ran out.
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+  };
   return {
     async deliver(message: RenderedMessage): Promise<DeliveryResult> {
       try {
-        const info = await transporter.sendMail({
+        transporter ??= connect();
+        const info = await (await transporter).sendMail({
           from: options.from,
           to: message.recipient,
           subject: message.subject ?? 'Kontakta',
@@ -48,7 +55,7 @@ export function createSmtpEmailChannel(options: SmtpEmailOptions): Channel {
       }
     },
     async close() {
-      transporter.close();
+      (await transporter)?.close();
     },
   };
 }

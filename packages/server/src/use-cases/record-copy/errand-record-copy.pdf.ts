@@ -34,7 +34,7 @@ export type RenderOptions = Readonly<{
 export async function renderErrandRecordPdf(copy: ErrandRecordCopy, options: RenderOptions = {}): Promise<Buffer> {
   const words = options.words ?? recordWords(copy.language);
   const { text } = words;
-  const { doc, done } = openTaggedPdf(
+  const { doc, done } = await openTaggedPdf(
     {
       Title: text('record.document-title', { errandType: copy.errand.errandType.name }),
       Author: copy.errand.unit.name,
