@@ -31,6 +31,7 @@ import {
 } from '../../storage/repositories/errand.repository.ts';
 import { findTombstone } from '../../storage/repositories/retention.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
+import { recentListViewsOf } from '../access-log/recent-list-views.ts';
 import { type AccessAction, recordAccess } from '../access-log/record-access.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
@@ -147,24 +148,30 @@ export async function logStaffAccess(
 }
 
 /**
- * Staff lists show whom each errand is from (name, personnummer), so every page served is an
- * access too: one `list` entry per errand shown, in one transaction, in each unit's chain.
+ * Staff lists show whom each errand is from (name, personnummer), so a page served is an access
+ * too: a `list` entry per errand shown, in one transaction, in each unit's chain — once per staff
+ * member and errand within LIST_VIEW_WINDOW_MS (recent-list-views.ts says why).
  */
 export async function logStaffListView(
   ctx: UseCaseContext<StaffActor>,
   rows: readonly Pick<ErrandRow, 'id' | 'unit_hsa_id' | 'citizen_id'>[],
   role: StaffRole,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const entries = rows.map((row) => ({
-    unitHsaId: row.unit_hsa_id,
-    errandId: row.id,
-    citizenId: row.citizen_id,
-    staffHsaId: ctx.actor.hsaId,
-    role,
-    action: 'list' as const,
-  }));
+  const recent = recentListViewsOf(ctx.database);
+  const entries = recent.unlogged(
+    rows.map((row) => ({
+      unitHsaId: row.unit_hsa_id,
+      errandId: row.id,
+      citizenId: row.citizen_id,
+      staffHsaId: ctx.actor.hsaId,
+      role,
+      action: 'list' as const,
+    })),
+    ctx.now,
+  );
+  if (entries.length === 0) return;
   await ctx.database.db.transaction().execute((trx) => recordAccess(trx, ctx.database.dialect, entries, ctx.now));
+  recent.remember(entries, ctx.now);
 }
 
 /** How the actor appears in the history for a command; staff act in the role the command needs. */
