@@ -48,8 +48,8 @@ describe('team work at the unit', () => {
   it('the unit administrator adds a standard answer for prescriptions', async () => {
     const { page } = admin;
     await logInStaffAt(page, people.unitAdministrator.hsaId);
-    await page.goto(`${server.url}/personal/administration/installningar`);
-    await page.getByRole('heading', { level: 2, name: 'Standardsvar' }).waitFor();
+    await page.goto(`${server.url}/personal/administration/standardsvar`);
+    await page.getByRole('heading', { level: 1, name: 'Standardsvar' }).waitFor();
     await page.getByRole('button', { name: 'Lägg till standardsvaret' }).click();
     await page.getByText('Skriv en rubrik på svenska.').first().waitFor();
     await page.getByLabel('Rubrik (svenska)').fill('Receptet förnyat');

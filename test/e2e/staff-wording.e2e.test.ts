@@ -221,6 +221,40 @@ describe('wording and small things', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the standard answers page has one save, asks before leaving, and says the result where the eye is', async () => {
+    const { page, problems } = await suite.open();
+    await logInStaffAt(page, people.unitAdministrator.hsaId);
+    await page.goto(`${suite.server().url}/personal/administration`);
+    await page.getByRole('link', { name: 'Standardsvar', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Standardsvar' }).waitFor();
+    await suite.expectAccessible(page);
+    const form = page.getByRole('form', { name: 'Nytt standardsvar' });
+    await form.getByLabel('Rubrik (svenska)').fill('Vi har ringt dig');
+    await page.getByText('Du har ändringar som inte är sparade.').waitFor();
+    await page.getByRole('link', { name: 'Tillbaka till e-tjänsterna' }).click();
+    const leave = page.getByRole('alertdialog', { name: 'Vill du lämna sidan?' });
+    await leave.waitFor();
+    await suite.expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Standardsvar' }).waitFor();
+    expect(await form.getByLabel('Rubrik (svenska)').inputValue()).toBe('Vi har ringt dig');
+    await form.getByLabel('Text (svenska)').fill('Vi har försökt nå dig på telefon.');
+    await form.getByLabel('Rubrik (svenska)').press('Enter');
+    await page.getByText('Standardsvaret är tillagt.').waitFor();
+    await expect.poll(async () => (await focused(page)).id).toBe('templates-result');
+
+    // Removing is asked about; the safe answer has focus.
+    await page.getByRole('button', { name: 'Ta bort Vi har ringt dig' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Ta bort standardsvaret ”Vi har ringt dig”?' });
+    await confirm.waitFor();
+    await suite.expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Ja, ta bort standardsvaret' }).click();
+    await page.getByText('Standardsvaret ”Vi har ringt dig” är borttaget.').waitFor();
+    await page.getByText('Mottagningen har inga standardsvar ännu.').waitFor();
+    await suite.expectAccessible(page);
+    expect(problems).toEqual([]);
+  });
+
   it('a missing errand has a heading and a way back, for staff and citizens', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     const staff = await suite.open();

@@ -6,9 +6,10 @@ import { demoPeople } from './demo-people.ts';
 import { logInCitizen } from './login.ts';
 import { saveScreenshot } from './screenshots.ts';
 
-// Statistics (issue 16 pt 4): a unit administrator and a regional administrator reach the page
+// Statistics (issue 16 pts 3–4): a unit administrator and a regional administrator reach the page
 // from their menu by keyboard, change the filters (kept in the address), read each chart's data
-// in a real table, and download the CSV of exactly what is shown. Axe on every view.
+// in a real table, and download the CSV of exactly what is shown; an installation administrator
+// lands on the page at login and narrows it to a region and a unit. Axe on every view.
 
 const suite = useBrowserSuite();
 const people = demoPeople();
@@ -17,6 +18,7 @@ const regional = register.hsa.employees.find(
   (e) => e.hsaId === demoPersonas(new Date()).staff.regionAdministrator.hsaId,
 );
 const region = register.hsa.regions.find((r) => r.code === regional?.regionCommissions[0]?.regionCode);
+const installationAdministrator = demoPersonas(new Date()).staff.installationAdministrator;
 
 /** Tabs forward until the link with this name has focus; fails if it is never reached. */
 async function tabTo(page: Page, name: string): Promise<void> {
@@ -99,6 +101,36 @@ describe('statistics', () => {
     await page.getByLabel('Mottagning', { exact: true }).waitFor();
     await suite.expectAccessible(page);
     await saveScreenshot(page, 'statistics-region');
+    expect(problems).toEqual([]);
+  });
+
+  it('an installation administrator lands on the whole installation’s statistics and narrows them to a region and a unit', async () => {
+    const { page, problems } = await suite.open();
+    await page.goto(`${suite.server().url}/personal/inloggning`);
+    await page.getByRole('link', { name: 'Logga in med SITHS' }).click();
+    await page.waitForURL(/\/dev-idp\//);
+    await page.getByRole('button', { name: new RegExp(installationAdministrator.hsaId) }).click();
+    // No unit to choose: straight to the statistics, the only thing the role gives.
+    await page.getByRole('heading', { level: 1, name: 'Statistik' }).waitFor();
+    await page.getByText(/i hela installationen, i alla regioner/).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await menu.getByRole('link', { name: 'Statistik' }).count()).toBe(1);
+    expect(await menu.getByRole('link', { name: 'Inkorg' }).count()).toBe(0);
+    await page.getByRole('table', { name: 'Tid till första svar, i arbetsdagar' }).waitFor();
+    await page.getByRole('table', { name: 'Personalens inloggningar per metod' }).waitFor();
+    await page.getByRole('table', { name: 'Aktiva ombud vid periodens slut' }).waitFor();
+    await suite.expectAccessible(page);
+
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: region?.name ?? '-' });
+    await page.getByRole('button', { name: 'Visa statistik' }).click();
+    await page.waitForURL(/region=\d{2}/);
+    await page.getByText(new RegExp(`hos ${region?.name}`)).waitFor();
+    await page.getByLabel('Mottagning', { exact: true }).selectOption({ label: people.unit.name });
+    await page.getByRole('button', { name: 'Visa statistik' }).click();
+    await page.waitForURL(/unit=/);
+    await page.getByText(new RegExp(`hos ${people.unit.name}`)).waitFor();
+    await suite.expectAccessible(page);
+    await saveScreenshot(page, 'statistics-installation');
     expect(problems).toEqual([]);
   });
 });

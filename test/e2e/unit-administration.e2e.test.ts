@@ -139,28 +139,54 @@ describe('unit administration', () => {
     await save.click();
     await page.getByText('Ändringarna är sparade.').waitFor();
 
-    const add = page.getByRole('form', { name: 'Lägg till en länk' });
-    // Empty required texts: refused before sending, each named and linked.
-    await add.getByRole('button', { name: 'Lägg till länken' }).click();
-    const summary = add.getByRole('region', { name: /fel i formuläret/ });
-    await summary.getByRole('link', { name: 'Skriv länktexten på svenska.' }).waitFor();
-    await summary.getByRole('link', { name: 'Skriv länktexten på engelska.' }).waitFor();
-    await summary.getByRole('link', { name: /Skriv länkens adress/ }).waitFor();
+    // The links are a part of the same page, with the same one save: a row is added with the
+    // keyboard, its first field takes focus.
+    const links = page.getByRole('region', { name: 'Länkar på kontaktkortet' });
+    expect(await page.getByRole('button', { name: /^(Lägg till|Spara) länken$/ }).count()).toBe(0);
+    await links.getByRole('button', { name: 'Lägg till en länk' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toMatch(/^link-new-1-titleSv$/);
+    const row = links.getByRole('group').last();
+    await page.getByText('Du har ändringar som inte är sparade.').waitFor();
+
+    // Leaving with the change not saved asks first; staying keeps it.
+    await page.getByRole('link', { name: 'Tillbaka till e-tjänsterna' }).click();
+    const leave = page.getByRole('alertdialog', { name: 'Vill du lämna sidan?' });
+    await leave.waitFor();
+    await expectAccessible(page);
+    await leave.getByRole('button', { name: 'Stanna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inställningar och länkar' }).waitFor();
+
+    // Empty required texts: refused before sending, each named by its row and linked.
+    await save.click();
+    const summary = links.getByRole('region', { name: /fel i formuläret/ });
+    await summary.getByRole('link', { name: /^Länk \d+: Skriv länktexten på svenska\.$/ }).waitFor();
+    await summary.getByRole('link', { name: /^Länk \d+: Skriv länktexten på engelska\.$/ }).waitFor();
+    await summary.getByRole('link', { name: /^Länk \d+: Skriv länkens adress/ }).waitFor();
     await expectAccessible(page);
     await saveScreenshot(page, 'unit-administration-link-refused');
 
-    // An address that is not https is refused by the server, in its words.
-    await add.getByLabel('Länktext på svenska').fill(LINK.sv);
-    await add.getByLabel('Länktext på engelska').fill(LINK.en);
-    await add.getByLabel('Adress').fill('http://boka.example.se/');
-    await add.getByRole('button', { name: 'Lägg till länken' }).click();
-    await summary.getByRole('link', { name: /https:\/\// }).waitFor();
+    // An address that is not https is refused by the server, in its words, at its row; nothing is saved.
+    await row.getByLabel('Länktext på svenska').fill(LINK.sv);
+    await row.getByLabel('Länktext på engelska').fill(LINK.en);
+    await row.getByLabel('Adress').fill('http://boka.example.se/');
+    await save.click();
+    const https = summary.getByRole('link', { name: /^Länk \d+: .*https:\/\// });
+    await https.waitFor();
+    await https.click();
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('link-new-1-url');
 
-    await add.getByLabel('Adress').fill(LINK.url);
-    await add.getByRole('button', { name: 'Lägg till länken' }).click();
-    await page.getByText(`Länken ”${LINK.sv}” är tillagd.`).waitFor();
+    await row.getByLabel('Adress').fill(LINK.url);
+    await save.click();
+    await page.getByText('Ändringarna är sparade.').waitFor();
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('unit-settings-form-result');
+    expect(await page.getByText('Du har ändringar som inte är sparade.').count()).toBe(0);
     const list = page.getByRole('list', { name: 'Länkarna i den ordning invånaren ser dem' });
-    await list.getByText(LINK.url).waitFor();
+    await page.reload();
+    await list.getByRole('group').last().getByLabel('Adress').waitFor();
+    expect(await list.getByRole('group').last().getByLabel('Adress').inputValue()).toBe(LINK.url);
     await expectAccessible(page);
     await saveScreenshot(page, 'unit-administration-settings');
     expect(unexpected(admin.problems)).toEqual([]);

@@ -6,8 +6,8 @@ import { logInCitizen } from './login.ts';
 import { saveScreenshot } from './screenshots.ts';
 
 // Closed periods (issue 18, beyond 1177): the unit administrator schedules a closure that keeps
-// "Förnya recept" open and names a cover unit of the same region (after a refusal naming the
-// field); the citizen sees the closure on the contact card, cannot start a closed type, sends the
+// "Förnya recept" open and names a cover unit of the same region, chosen by name (after a refusal
+// naming the field), then changes it; the citizen sees the closure on the contact card, cannot start a closed type, sends the
 // open one, and gets an automatic reply saying where it went and when to expect an answer.
 
 const suite = useBrowserSuite();
@@ -20,6 +20,8 @@ const otherRegion = register.hsa.careUnits.find((u) => u.regionCode !== home?.re
 const swedishDate = (epochMs: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(epochMs));
 const today = swedishDate(Date.now());
+const yesterday = swedishDate(Date.now() - 86_400_000);
+const firstLastDay = swedishDate(Date.now() + 7 * 86_400_000);
 const lastDay = swedishDate(Date.now() + 14 * 86_400_000);
 
 // The refusals this test provokes on purpose; Chromium logs every 400 and 403 answer as a console error.
@@ -37,31 +39,59 @@ describe('closed periods', () => {
     await page.getByRole('heading', { level: 1, name: 'Välj mottagning' }).waitFor();
     await page.getByRole('button', { name: `Välj ${people.unit.name}` }).click();
     await page.getByRole('heading', { level: 1, name: /Mottagningens e-tjänster/ }).waitFor();
-    await page.goto(`${suite.server().url}/personal/administration/installningar`);
-    const section = page.getByRole('region', { name: 'Stängda perioder' });
-    await section.getByText('Inga stängningar är planerade.').waitFor();
+    await page.getByRole('link', { name: 'Stängda perioder och täckande enhet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stängda perioder' }).waitFor();
+    await page.getByText('Inga stängningar är planerade.').waitFor();
     await suite.expectAccessible(page);
 
-    const form = section.getByRole('form', { name: 'Lägg till en stängning' });
+    const form = page.getByRole('form', { name: 'Lägg till en stängning' });
     await form.getByLabel('Första stängda dagen').fill(today);
-    await form.getByLabel('Sista stängda dagen').fill(lastDay);
+    await form.getByLabel('Sista stängda dagen').fill(yesterday);
     await form.getByRole('checkbox', { name: 'Förnya recept' }).check();
     await form.getByLabel('Meddelande på kontaktkortet (svenska, valfritt)').fill('Sommarstängt, vi har semester.');
-    await form.getByLabel('Täckande enhet (HSA-id, valfritt)').fill(otherRegion?.hsaId ?? '');
+    // The cover unit is chosen by name among the region's units; another region's are not offered.
+    const coverUnit = form.getByLabel('Täckande enhet (valfritt)');
+    expect(await coverUnit.locator('option', { hasText: otherRegion?.name ?? '' }).count()).toBe(0);
+    await coverUnit.selectOption({ label: cover?.name ?? '' });
     await form.getByRole('button', { name: 'Spara stängningen' }).click();
     const summary = form.getByRole('region', { name: /fel i formuläret/ });
-    const refusal = summary.getByRole('link', { name: 'Den täckande enheten måste höra till samma region.' });
+    const refusal = summary.getByRole('link', { name: 'Sista dagen kan inte vara före första dagen.' });
     await refusal.waitFor();
     await suite.expectAccessible(page);
     await refusal.click();
-    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('closure-cover');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('closure-endsOn');
 
-    await form.getByLabel('Täckande enhet (HSA-id, valfritt)').fill(cover?.hsaId ?? '');
-    await form.getByRole('button', { name: 'Spara stängningen' }).click();
-    await section.getByText(/^Stängningen .* är sparad\.$/).waitFor();
-    const list = section.getByRole('list', { name: 'Planerade stängningar' });
+    // Leaving with the form not saved asks first.
+    await page.getByRole('link', { name: 'Tillbaka till e-tjänsterna' }).click();
+    const leave = page.getByRole('alertdialog', { name: 'Vill du lämna sidan?' });
+    await leave.waitFor();
+    await suite.expectAccessible(page);
+    await leave.getByRole('button', { name: 'Stanna' }).click();
+
+    await form.getByLabel('Sista stängda dagen').fill(firstLastDay);
+    // Sent with the keyboard, from the last field.
+    await form.getByLabel('Meddelande på kontaktkortet (svenska, valfritt)').press('Enter');
+    await page.getByText(/^Stängningen .* är sparad\.$/).waitFor();
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('closures-result');
+    const list = page.getByRole('list', { name: 'Planerade stängningar' });
     await list.getByText('Öppet under stängningen: Förnya recept').waitFor();
     await list.getByText(`Täckande enhet: ${cover?.name} (${cover?.hsaId})`).waitFor();
+    expect(await page.getByText('Du har ändringar som inte är sparade.').count()).toBe(0);
+
+    // The closure is changed, not removed and added again: a longer closure, the same cover unit.
+    await list.getByRole('button', { name: /^Ändra stängningen / }).focus();
+    await page.keyboard.press('Enter');
+    const change = page.getByRole('form', { name: /^Ändra stängningen / });
+    await change.waitFor();
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('closures-form-heading');
+    expect(await change.getByLabel('Täckande enhet (valfritt)').inputValue()).toBe(cover?.hsaId);
+    await change.getByLabel('Sista stängda dagen').fill(lastDay);
+    await change.getByRole('button', { name: 'Spara stängningen' }).click();
+    await page.getByText(/^Stängningen .* är sparad\.$/).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(1);
+    await page.getByRole('form', { name: 'Lägg till en stängning' }).waitFor();
     await suite.expectAccessible(page);
     await saveScreenshot(page, 'closures-admin');
     expect(problems.filter((problem) => !REFUSED.test(problem))).toEqual([]);

@@ -20,6 +20,8 @@ export const StatisticsQuery = Type.Object(
     breakdown: Type.Optional(Type.Enum(STATISTICS_BREAKDOWNS)),
     /** Narrow a region's statistics to one of its units (HSA id); a unit administrator's are always their unit's. */
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
+    /** Narrow the installation's statistics to one region (installation administrator only; others: their own or 404). */
+    region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
   },
   strict,
 );
@@ -51,8 +53,11 @@ export const STATISTICS_TABLES = [
   'errands-sent',
   'errands-answered',
   'answer-time',
+  'answer-days',
   'unanswered-by-age',
   'logins',
+  'staff-logins',
+  'proxies-active',
   'notifications',
 ] as const;
 export type StatisticsTableId = (typeof STATISTICS_TABLES)[number];
@@ -81,6 +86,8 @@ export const Statistics = Type.Object({
   breakdown: Type.Enum(STATISTICS_BREAKDOWNS),
   /** The units the scope may be narrowed to (a region's), for the filter. */
   units: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String() })),
+  /** The regions it may be narrowed to: every region for an installation administrator, else none. */
+  regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   tables: Type.Array(StatisticsTable),
 });
 export type Statistics = Static<typeof Statistics>;

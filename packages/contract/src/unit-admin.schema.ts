@@ -1,6 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { SERVICE_ADMIN_ACTIONS } from './connected-service.schema.ts';
-import { EXTERNAL_LINK_TITLE_MAX_LENGTH, EXTERNAL_LINK_URL_MAX_LENGTH, localizedInput } from './errand-types.schema.ts';
+import {
+  EXTERNAL_LINK_TITLE_MAX_LENGTH,
+  EXTERNAL_LINK_URL_MAX_LENGTH,
+  localizedInput,
+  MAX_EXTERNAL_LINKS,
+} from './errand-types.schema.ts';
 import { Cursor, Id } from './errands.schema.ts';
 
 // A unit's own settings, its external links, and the record of who changed what.
@@ -68,6 +73,27 @@ export const ExternalLinkOrderBody = Type.Object(
   strict,
 );
 
+/** The whole list of links in its new order; a link without an id is new, one left out is removed. */
+export const ExternalLinkListBody = Type.Object(
+  {
+    links: Type.Array(
+      Type.Object(
+        { id: Type.Union([Id, Type.Null()]), ...ExternalLinkBody.properties },
+        { additionalProperties: false },
+      ),
+      { maxItems: MAX_EXTERNAL_LINKS },
+    ),
+  },
+  strict,
+);
+export type ExternalLinkListBody = Static<typeof ExternalLinkListBody>;
+
+/** A unit of the same region, as the closure form offers it for cover: name and HSA id only. */
+export const CoverUnitList = Type.Object({
+  items: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String() })),
+});
+export type CoverUnitList = Static<typeof CoverUnitList>;
+
 export const UNIT_ADMIN_ACTIONS = [
   'errand-type-settings-changed',
   'custom-errand-type-created',
@@ -83,6 +109,7 @@ export const UNIT_ADMIN_ACTIONS = [
   'answer-template-changed',
   'answer-template-removed',
   'closure-added',
+  'closure-changed',
   'closure-removed',
   ...SERVICE_ADMIN_ACTIONS,
 ] as const;

@@ -7,8 +7,17 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const REGION_ROLES = ['region-administrator'] as const;
 export type RegionRole = (typeof REGION_ROLES)[number];
 
-/** Any role a staff session can hold: at its unit, or over its region. */
-export type ActorRole = StaffRole | RegionRole;
+/**
+ * Roles over the whole installation (issue 16 pt 3), from the HSA catalogue file's own field (the
+ * national catalogue has no such commission). Today it gives one thing: the statistics of every
+ * region and unit. It opens no errand and no administration page; every other use case still asks
+ * for a unit or region role, so deny-by-default holds for it.
+ */
+export const INSTALLATION_ROLES = ['installation-administrator'] as const;
+export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
+
+/** Any role a staff session can hold: at its unit, over its region, or over the installation. */
+export type ActorRole = StaffRole | RegionRole | InstallationRole;
 
 export type LoginMethod = 'eid' | 'password-sms';
 
@@ -41,7 +50,10 @@ export type StaffActor = Readonly<{
    * absent or null otherwise. A session has a unit or a region, never both.
    */
   regionCode?: string | null;
-  /** Roles at the chosen unit (or over the chosen region), from the HSA catalogue at login. */
+  /**
+   * Roles at the chosen unit (or over the chosen region), from the HSA catalogue at login. A
+   * session with neither unit nor region holds the installation role if the catalogue gives it.
+   */
   roles: readonly ActorRole[];
   sessionId: string;
 }>;

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPENING_HOURS, workingTimeBetween } from '../deadlines/working-time.ts';
 import { stockholmWallTime } from '../personnummer/stockholm-calendar.ts';
-import { ANSWER_HOUR_EDGES, answerHourBucket, quantileBucket } from './answer-time-histogram.ts';
+import {
+  ANSWER_DAY_EDGES,
+  ANSWER_HOUR_EDGES,
+  answerDayBucket,
+  answerHourBucket,
+  quantileBucket,
+  workingDaysBetween,
+} from './answer-time-histogram.ts';
 import { isoWeekOf, periodsBetween } from './statistics-periods.ts';
 import { type Cell, suppressGrid } from './suppression.ts';
 
@@ -33,6 +40,29 @@ describe('answer-time histogram', () => {
     expect(quantileBucket([4, 3, 3], 0.5)).toBe(1);
     expect(quantileBucket([4, 3, 3], 0.9)).toBe(2);
     expect(quantileBucket([0, 0], 0.5)).toBeUndefined();
+  });
+});
+
+describe('answer time in working days', () => {
+  it('counts the working days after the day of arrival up to the day of the answer', () => {
+    // Same day, whatever the hours: 0. Monday → Tuesday: 1.
+    expect(workingDaysBetween(at('2026-12-07', 8), at('2026-12-07', 16))).toBe(0);
+    expect(workingDaysBetween(at('2026-12-07', 16), at('2026-12-08', 8, 5))).toBe(1);
+    // Friday evening → Monday morning: the weekend is no working day, Monday is the first.
+    expect(workingDaysBetween(at('2026-12-04', 20), at('2026-12-07', 9))).toBe(1);
+    // Over Christmas: 23 Dec → 28 Dec skips Christmas Eve, Christmas Day, Boxing Day and the weekend.
+    expect(workingDaysBetween(at('2026-12-23', 10), at('2026-12-28', 10))).toBe(1);
+    // A closure of the unit is no working day either.
+    expect(workingDaysBetween(at('2026-12-07', 10), at('2026-12-09', 10), undefined, (d) => d === '2026-12-08')).toBe(
+      1,
+    );
+    expect(workingDaysBetween(at('2026-12-09', 10), at('2026-12-07', 10))).toBe(0);
+  });
+  it('puts each count of days in the bucket of its lower edge', () => {
+    expect(answerDayBucket(0)).toBe(0);
+    expect(answerDayBucket(3)).toBe(3);
+    expect(answerDayBucket(5)).toBe(4);
+    expect(answerDayBucket(400)).toBe(ANSWER_DAY_EDGES.length - 1);
   });
 });
 

@@ -76,7 +76,7 @@ export async function loadDevIdentities(source: DevIdentitySource, today: Date):
   }
   citizens.sort((a, b) => Number(b.detail.includes('·')) - Number(a.detail.includes('·')));
 
-  const staff: DevIdentity[] = (await allEmployees(source.registers)).map((employee) => ({
+  const staff: DevIdentity[] = (await allEmployees(source.registers, [...staffNotes.keys()])).map((employee) => ({
     subject: devSubject(employee.personnummer),
     group: 'staff',
     name: `${employee.name.given} ${employee.name.family}`,
@@ -159,8 +159,13 @@ async function registerPersonnummer(registerDir: string, today: Date): Promise<s
   return buildDemoRegister(today).population.people.map((p) => p.personnummer);
 }
 
-async function allEmployees(registers: Registers): Promise<Employee[]> {
+/** Everyone with a commission at a unit or region, and the demo's staff personas (the installation administrator has neither). */
+async function allEmployees(registers: Registers, personaHsaIds: readonly string[]): Promise<Employee[]> {
   const byId = new Map<string, Employee>();
+  for (const hsaId of personaHsaIds) {
+    const employee = await registers.findEmployee(hsaId);
+    if (employee) byId.set(employee.hsaId, employee);
+  }
   for (const unit of await registers.listCareUnits()) {
     for (const employee of await registers.listEmployeesAtUnit(unit.hsaId)) byId.set(employee.hsaId, employee);
   }

@@ -1,4 +1,5 @@
 import { createIntl, type OnErrorFn } from '@formatjs/intl';
+import { STATISTICS_TABLES, type StatisticsTable } from '@kontakta/contract';
 import { type FormDefinition, LANGUAGES, numbersBeforeNouns, pseudoCatalogue } from '@kontakta/domain';
 import { describe, expect, it } from 'vitest';
 import { errandRecordToBundle } from '../fhir/errand-record-bundle.mapper.ts';
@@ -20,6 +21,19 @@ import {
   STATUS_TEXT,
   WEEKDAY_TEXT,
 } from '../use-cases/record-copy/record-copy-texts.ts';
+import { statisticsCsv } from '../use-cases/statistics/export-statistics-csv.ts';
+import {
+  ageBucketLabel,
+  allLabel,
+  answerBucketLabel,
+  answerDayBucketLabel,
+  loginMethodLabel,
+  NOTIFICATION_KEYS,
+  notificationLabel,
+  periodLabel,
+  staffLoginMethodLabel,
+  unknownPlaceLabel,
+} from '../use-cases/statistics/statistics-labels.ts';
 import { SERVER_CATALOGUES, type ServerCatalogue, type ServerMessageId, serverTexts } from './server-texts.ts';
 
 const swedishIds = Object.keys(SERVER_CATALOGUES.sv).sort();
@@ -165,6 +179,53 @@ describe('every server text in a pseudo-locale', () => {
       outputs.push(answerText(answerLines(yes as unknown as FormDefinition, { a: true }, words)));
       for (const table of [STATUS_TEXT, EVENT_TEXT, MESSAGE_KIND_TEXT, ROLE_TEXT, WEEKDAY_TEXT]) {
         for (const id of Object.values<ServerMessageId>(table)) outputs.push(words.text(id));
+      }
+    }
+    // The statistics' row and column names (both languages at once) and the CSV's words.
+    // The week, "[2026 v. 49]", has no letter the pseudo-locale accents: checked on its own.
+    expect(periodLabel('2026-W49', textsFor).sv).toMatch(/^\[2026 v\. 49\]$/);
+    const labels = [
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((bucket) => answerBucketLabel(bucket, textsFor)),
+      ...[0, 1, 2, 3, 4, 5, 6].map((bucket) => answerDayBucketLabel(bucket, textsFor)),
+      ...[0, 1, 2, 3, 4, 5].map((bucket) => ageBucketLabel(bucket, textsFor)),
+      loginMethodLabel('eid', textsFor),
+      loginMethodLabel('password-sms', textsFor),
+      staffLoginMethodLabel('eid', textsFor),
+      ...NOTIFICATION_KEYS.map((key) => notificationLabel(key, textsFor)),
+      allLabel(textsFor),
+    ];
+    // "Okänd" has only a capital the pseudo-locale accents: checked on its own.
+    expect(unknownPlaceLabel(textsFor).sv).toMatch(/^\[.+\]$/);
+    for (const label of labels) outputs.push(label.sv, label.en);
+    for (const language of LANGUAGES) {
+      const table = (id: StatisticsTable['id'], rowKind: StatisticsTable['rowKind']): StatisticsTable => ({
+        id,
+        rowKind,
+        columns: [{ key: 'a', label: { sv: '[ââ]', en: '[ââ]' } }],
+        rows: [{ key: 'r', label: { sv: '[éé]', en: '[éé]' }, cells: [{ value: 7, suppressed: false }], total: 7 }],
+        columnTotals: [7],
+        grandTotal: 7,
+      });
+      const csv = statisticsCsv(
+        {
+          scope: { kind: 'all', key: '', name: '' },
+          from: '2026-10-01',
+          to: '2026-10-31',
+          granularity: 'month',
+          breakdown: 'none',
+          units: [],
+          regions: [],
+          tables: STATISTICS_TABLES.map((id) =>
+            table(id, id === 'answer-time' || id === 'unanswered-by-age' ? 'breakdown' : 'period'),
+          ),
+        },
+        language,
+        textsFor(language),
+      );
+      // Every line with words in it is the catalogue's (or the sample's bracketed names).
+      for (const line of csv.replace(/^\uFEFF/, '').split('\r\n')) {
+        const words = line.split(';').filter((field) => /[A-Za-zåäö]/.test(field));
+        for (const field of words) outputs.push(field);
       }
     }
     const pdf = await renderPasswordLetter(

@@ -61,6 +61,13 @@ export type RegionCommission = Readonly<{
   role: 'region-administrator';
 }>;
 
+/**
+ * Roles over the whole installation: Kontakta's own field beside the catalogue's commissions (HSA
+ * has no installation-wide commission), kept in the same file so one source says who may do what.
+ */
+export const INSTALLATION_ROLES = ['installation-administrator'] as const;
+export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
+
 /** A member of staff (person in the HSA catalogue). */
 export type Employee = Readonly<{
   hsaId: string;
@@ -70,6 +77,8 @@ export type Employee = Readonly<{
   profession: Profession;
   commissions: readonly UnitCommission[];
   regionCommissions: readonly RegionCommission[];
+  /** Absent: none. `installation-administrator` sees the statistics of every region and unit, nothing more. */
+  installationRoles?: readonly InstallationRole[];
 }>;
 
 /**

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CARE_UNIT_KINDS, PROFESSIONS, UNIT_ROLES } from './hsa-catalogue.ts';
+import { CARE_UNIT_KINDS, INSTALLATION_ROLES, PROFESSIONS, UNIT_ROLES } from './hsa-catalogue.ts';
 
 /**
  * The two files the file adapter reads. Unknown properties are refused so that a misspelt
@@ -82,6 +82,8 @@ export const EmployeeRecordSchema = Type.Object(
     profession: Type.Enum(PROFESSIONS),
     commissions: Type.Array(UnitCommissionSchema),
     regionCommissions: Type.Array(RegionCommissionSchema),
+    /** Roles over the whole installation (Kontakta's own field); optional so existing files stay valid. */
+    installationRoles: Type.Optional(Type.Array(Type.Enum(INSTALLATION_ROLES), { uniqueItems: true, maxItems: 1 })),
   },
   strict,
 );

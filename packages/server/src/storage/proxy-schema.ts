@@ -1,6 +1,7 @@
 // Tables of the proxy for children (ombud) and of inbox messages; part of DatabaseSchema (schema.ts).
 
 import type { ProxyRefusal } from '@kontakta/domain';
+import type { Generated } from 'kysely';
 
 /** Why a proxy ended: the guardian removed it, or the rule that no longer held (e.g. `child-too-old`). */
 export type ProxyEndReason = ProxyRefusal | 'removed-by-guardian';
@@ -12,6 +13,11 @@ export type ProxyTable = {
   created_at: number;
   ended_at: number | null;
   end_reason: ProxyEndReason | null;
+  /**
+   * The child's municipality when the proxy started (population register; '' unknown, as for
+   * proxies older than migration 2026-12-07-29): where the statistics count its start and its end.
+   */
+  municipality_code: Generated<string>;
 };
 
 export type ProxyEventTable = {

@@ -3,10 +3,20 @@
 
 /**
  * What is counted: errands sent and answered (first answer) by errand type; time to first answer
- * as a histogram of working hours by errand type (`bucket`); citizens' logins by method;
- * notifications about errands by `channel:outcome`.
+ * as a histogram of working hours (`answer-time`) and of working days (`answer-days`) by errand
+ * type (`bucket`); citizens' logins by method, at their municipality; staff logins by method, at
+ * the unit they start work at; proxies started and ended (`started`/`ended`, migration
+ * 2026-12-07-29), at the child's municipality; notifications about errands by `channel:outcome`.
  */
-export type StatMeasure = 'errand-sent' | 'errand-answered' | 'answer-time' | 'login' | 'notification';
+export type StatMeasure =
+  | 'errand-sent'
+  | 'errand-answered'
+  | 'answer-time'
+  | 'answer-days'
+  | 'login'
+  | 'staff-login'
+  | 'proxy'
+  | 'notification';
 
 /**
  * Migration -21's table, dropped by -25 (its rows are stat_rollup's unit-level day rows); typed

@@ -1,7 +1,7 @@
 import {
   type AnswerTemplateBody,
   type ErrandTypeSettingsBody,
-  type ExternalLinkBody,
+  type ExternalLinkListBody,
   type RouteOutput,
   unitAdminRoutes as routes,
   type UnitClosureBody,
@@ -92,29 +92,12 @@ export function useExternalLinks(unitHsaId: string) {
   });
 }
 
-/** Every change to the links: add, change (`id`), remove (`remove`), or a new order (`order`). */
-export type ExternalLinkChange =
-  | Readonly<{ kind: 'add'; link: ExternalLinkBody }>
-  | Readonly<{ kind: 'change'; id: string; link: ExternalLinkBody }>
-  | Readonly<{ kind: 'remove'; id: string }>
-  | Readonly<{ kind: 'order'; ids: readonly string[] }>;
-
-export function useChangeExternalLinks(unitHsaId: string) {
+/** The links page part's one save: the whole list in its order (a row without an id is new). */
+export function useSaveExternalLinks(unitHsaId: string) {
   const queryClient = useQueryClient();
-  const params = { hsaId: unitHsaId };
   return useMutation({
-    mutationFn: (change: ExternalLinkChange): Promise<unknown> => {
-      switch (change.kind) {
-        case 'add':
-          return call(routes.addLink, { params, body: change.link });
-        case 'change':
-          return call(routes.changeLink, { params: { ...params, linkId: change.id }, body: change.link });
-        case 'remove':
-          return call(routes.removeLink, { params: { ...params, linkId: change.id } });
-        case 'order':
-          return call(routes.reorderLinks, { params, body: { ids: [...change.ids] } });
-      }
-    },
+    mutationFn: (links: ExternalLinkListBody['links']) =>
+      call(routes.replaceLinks, { params: { hsaId: unitHsaId }, body: { links } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }
@@ -127,20 +110,37 @@ export function useUnitClosures(unitHsaId: string) {
   });
 }
 
-/** Scheduled closures are added or removed, never edited. */
+/** A closure is added, changed (until it has ended) or removed. */
 export type UnitClosureChange =
   | Readonly<{ kind: 'add'; closure: UnitClosureBody }>
+  | Readonly<{ kind: 'change'; id: string; closure: UnitClosureBody }>
   | Readonly<{ kind: 'remove'; id: string }>;
 
 export function useChangeUnitClosures(unitHsaId: string) {
   const queryClient = useQueryClient();
   const params = { hsaId: unitHsaId };
   return useMutation({
-    mutationFn: (change: UnitClosureChange): Promise<unknown> =>
-      change.kind === 'add'
-        ? call(routes.addClosure, { params, body: change.closure })
-        : call(routes.removeClosure, { params: { ...params, closureId: change.id } }),
+    mutationFn: (change: UnitClosureChange): Promise<unknown> => {
+      switch (change.kind) {
+        case 'add':
+          return call(routes.addClosure, { params, body: change.closure });
+        case 'change':
+          return call(routes.changeClosure, { params: { ...params, closureId: change.id }, body: change.closure });
+        case 'remove':
+          return call(routes.removeClosure, { params: { ...params, closureId: change.id } });
+      }
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
+  });
+}
+
+/** The other units of the region, by name: the cover units a closure may name. */
+export function useRegionUnits(unitHsaId: string) {
+  return useQuery({
+    queryKey: [...adminKey, unitHsaId, 'region-units'],
+    queryFn: () => call(routes.listRegionUnits, { params: { hsaId: unitHsaId } }),
+    enabled: unitHsaId !== '',
+    staleTime: 10 * 60_000,
   });
 }
 

@@ -9,23 +9,39 @@ import styles from './acting-for.module.css';
 
 /**
  * Switches the session to acting for a child (or back to oneself with `childId` null), then opens
- * the inbox: the child's errands and messages, or one's own.
+ * the inbox: the child's errands and messages, or one's own. A form half filled in belongs to the
+ * one acted for now, so with one on the page it asks first: render `question`.
  */
 export function useSwitchActingFor() {
   const actFor = useActFor();
   const navigate = useNavigate();
+  const [asking, setAsking] = useState<{ childId: string | null } | undefined>();
+  const switchTo = (childId: string | null) => {
+    switchedByReader = true;
+    actFor.mutate(childId, {
+      onSuccess: () => void navigate('/inkorg'),
+      onError: () => {
+        switchedByReader = false;
+      },
+    });
+  };
   return {
     isPending: actFor.isPending,
     isError: actFor.isError,
-    mutate: ({ childId }: { childId: string | null; name?: string }) => {
-      switchedByReader = true;
-      actFor.mutate(childId, {
-        onSuccess: () => void navigate('/inkorg'),
-        onError: () => {
-          switchedByReader = false;
-        },
-      });
-    },
+    mutate: ({ childId }: { childId: string | null; name?: string }) =>
+      hasUnsavedChanges() ? setAsking({ childId }) : switchTo(childId),
+    question: (
+      <LeavePageDialog
+        isOpen={asking !== undefined}
+        onStay={() => setAsking(undefined)}
+        onLeave={() => {
+          setAsking(undefined);
+          // The reader chose: the navigation to the inbox that follows must not ask again.
+          discardUnsavedChanges();
+          if (asking) switchTo(asking.childId);
+        }}
+      />
+    ),
   };
 }
 
@@ -39,13 +55,6 @@ export function ActingForBanner() {
   const session = useSession();
   const actingFor = session.data?.info.actingFor ?? null;
   const back = useSwitchActingFor();
-  // A form half filled in belongs to the child: switching back leaves it, so it asks first.
-  const [asking, setAsking] = useState(false);
-  const goBack = () => {
-    setAsking(false);
-    discardUnsavedChanges();
-    back.mutate({ childId: null });
-  };
   if (!actingFor) return null;
   return (
     <section className={styles.banner} aria-labelledby="acting-for-text">
@@ -57,11 +66,11 @@ export function ActingForBanner() {
           type="button"
           className="button button-secondary"
           disabled={back.isPending}
-          onClick={() => (hasUnsavedChanges() ? setAsking(true) : back.mutate({ childId: null }))}
+          onClick={() => back.mutate({ childId: null })}
         >
           {t('acting.back')}
         </button>
-        <LeavePageDialog isOpen={asking} onStay={() => setAsking(false)} onLeave={goBack} />
+        {back.question}
         {back.isError ? (
           <p className={styles.error} role="alert">
             {t('acting.failed')}

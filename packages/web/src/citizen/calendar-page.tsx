@@ -10,10 +10,13 @@ import {
   useDeleteCalendarNote,
   useSaveCalendarNote,
 } from '../api/citizen-queries.ts';
+import { LeavePageDialog } from '../forms/leave-page-dialog.tsx';
+import { hasUnsavedChanges, useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { swedishToday } from '../ui/format.ts';
 import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
@@ -61,14 +64,22 @@ export function CalendarPage() {
   const requested = params.get('manad') ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : monthOf(swedishToday());
   const notes = useCalendarMonth(month);
-  const [editing, setEditing] = useState<CalendarNote | 'new' | undefined>();
+  // The note being written belongs to the month it was opened in: another month closes it, once
+  // the reader has agreed to leave it (the month is in the address, so the layout asks).
+  const [opened, setOpened] = useState<{ note: Editing; month: string } | undefined>();
+  if (opened && opened.month !== month) setOpened(undefined);
+  const editing = opened?.month === month ? opened.note : undefined;
+  const setEditing = (note: Editing | undefined) => setOpened(note ? { note, month } : undefined);
+  // Another note (or a new one) in place of one with something typed: ask first.
+  const [replacing, setReplacing] = useState<Editing | undefined>();
+  const edit = (note: Editing) => {
+    if (editing && editingKey(editing) !== editingKey(note) && hasUnsavedChanges()) setReplacing(note);
+    else setEditing(note);
+  };
   // The result of an action on the page is said and gets focus: the button used may be gone.
   const { notice, say } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('calendar.heading') }));
-  const go = (next: string) => {
-    setEditing(undefined);
-    setParams({ manad: next });
-  };
+  const go = (next: string) => setParams({ manad: next });
   const byDate = new Map<string, CalendarNote[]>();
   for (const note of notes.data?.items ?? []) byDate.set(note.date, [...(byDate.get(note.date) ?? []), note]);
 
@@ -78,7 +89,7 @@ export function CalendarPage() {
       <p>{t('calendar.lead')}</p>
       <PageResult notice={notice} />
       <div className="actions">
-        <button type="button" className="button" onClick={() => setEditing('new')}>
+        <button id="calendar-new" type="button" className="button" onClick={() => edit('new')}>
           {t('calendar.new')}
         </button>
         <a href={addressOf(citizenCalendarRoutes.exportIcs, {})} download="kontakta-kalender.ics">
@@ -87,7 +98,7 @@ export function CalendarPage() {
       </div>
       {editing ? (
         <NoteForm
-          key={editing === 'new' ? 'new' : editing.id}
+          key={editingKey(editing)}
           note={editing === 'new' ? undefined : editing}
           defaultDate={month === monthOf(swedishToday()) ? swedishToday() : `${month}-01`}
           onDone={(saved) => {
@@ -95,10 +106,22 @@ export function CalendarPage() {
             if (saved) {
               say(t('calendar.saved', { title: saved.title }));
               if (monthOf(saved.date) !== month) setParams({ manad: monthOf(saved.date) });
+            } else {
+              // Cancelled: focus goes back to the button that opened the form, not to the page's top.
+              focusLater(editing === 'new' ? 'calendar-new' : `note-edit-${editing.id}`, 'calendar-new');
             }
           }}
         />
       ) : null}
+      <LeavePageDialog
+        isOpen={replacing !== undefined}
+        heading={t('calendar.leaveNote.heading')}
+        onStay={() => setReplacing(undefined)}
+        onLeave={() => {
+          setReplacing(undefined);
+          setEditing(replacing);
+        }}
+      />
       <nav className={styles.months} aria-label={t('calendar.months')}>
         <button type="button" className="button button-secondary" onClick={() => go(shiftMonth(month, -1))}>
           {t('calendar.previous')}
@@ -121,7 +144,7 @@ export function CalendarPage() {
               <NoteRow
                 key={note.id}
                 note={note}
-                onEdit={() => setEditing(note)}
+                onEdit={() => edit(note)}
                 onDeleted={() => say(t('calendar.deleted', { title: note.title }))}
               />
             ))}
@@ -155,7 +178,9 @@ function NoteRow({
             className="button button-danger"
             aria-describedby={`confirm-${note.id}`}
             disabled={remove.isPending}
-            onClick={() => remove.mutate(note.id, { onSuccess: onDeleted })}
+            // Awaited rather than mutate's own onSuccess, which is skipped when the row has gone
+            // first (the month is fetched again before the mutation ends).
+            onClick={() => void remove.mutateAsync(note.id).then(onDeleted, () => undefined)}
           >
             {t('calendar.delete.yes')}
           </button>
@@ -172,7 +197,7 @@ function NoteRow({
         </div>
       ) : (
         <div className="actions">
-          <button type="button" className="button button-secondary" onClick={onEdit}>
+          <button id={`note-edit-${note.id}`} type="button" className="button button-secondary" onClick={onEdit}>
             {t('calendar.edit')}
             <span className="visually-hidden"> {note.title}</span>
           </button>
@@ -182,11 +207,20 @@ function NoteRow({
           </button>
         </div>
       )}
+      <div role="status">
+        {remove.isError ? <p className="notice notice-error">{t('calendar.deleteFailed')}</p> : null}
+      </div>
     </li>
   );
 }
 
 type Errors = Partial<Record<'date' | 'time' | 'title' | 'text' | 'form', string>>;
+
+type Editing = CalendarNote | 'new';
+
+function editingKey(editing: Editing): string {
+  return editing === 'new' ? 'new' : editing.id;
+}
 
 function NoteForm({
   note,
@@ -205,6 +239,13 @@ function NoteForm({
   const [text, setText] = useState(note?.text ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
+  // Something typed and not saved: leaving the page (or opening another note) asks first.
+  const { release } = useUnsavedForm(
+    date.trim() !== (note?.date ?? defaultDate) ||
+      time.trim() !== (note?.time ?? '') ||
+      title.trim() !== (note?.title ?? '') ||
+      text.trim() !== (note?.text ?? ''),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -229,7 +270,10 @@ function NoteForm({
       text: text.trim(),
     };
     try {
-      onDone(await save.mutateAsync({ id: note?.id, note: input }));
+      const saved = await save.mutateAsync({ id: note?.id, note: input });
+      // Saved: showing its month (another address) must not ask.
+      release();
+      onDone(saved);
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
       const byField: Errors = {};

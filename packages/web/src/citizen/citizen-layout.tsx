@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCitizenErrands, useCitizenProfile, useInboxMessages } from '../api/citizen-queries.ts';
 import { leaveSession, useSession } from '../api/session.ts';
-import { LeavePageDialog } from '../forms/leave-page-dialog.tsx';
+import { LeavePageDialog, LeavePageGuard } from '../forms/leave-page-dialog.tsx';
 import { hasUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import { AppShell } from '../ui/app-shell.tsx';
@@ -23,6 +23,8 @@ export function CitizenLayout() {
     >
       {loggedIn ? <SessionTimeout session={loggedIn} audience="citizen" /> : null}
       {loggedIn ? <ActingForAnnouncer /> : null}
+      {/* One question for every citizen form (a router holds one blocker): see forms/unsaved-changes.ts. */}
+      <LeavePageGuard />
       <Outlet />
     </AppShell>
   );

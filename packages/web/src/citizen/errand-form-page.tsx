@@ -6,8 +6,7 @@ import { ApiError } from '../api/api-client.ts';
 import { type OpenedForm, useContactCard, useErrandForm, useSendErrand } from '../api/citizen-queries.ts';
 import { asFormDefinition } from '../forms/answers-view.tsx';
 import { FormFields } from '../forms/form-renderer.tsx';
-import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
-import { answersHaveContent, useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { answersHaveContent, useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useFormState } from '../forms/use-form-state.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
@@ -93,8 +92,8 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName,
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | undefined>();
   const failureRef = useRef<HTMLDivElement>(null);
-  // Something typed and not sent: leaving (a link, the tab, the idle logout) asks first.
-  const leaving = useUnsavedChanges(answersHaveContent(state.answers));
+  // Something typed and not sent: leaving (a link, the tab, the idle logout) asks first (the layout's question).
+  const leaving = useUnsavedForm(answersHaveContent(state.answers));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -159,7 +158,6 @@ function ErrandForm({ hsaId, errandType, opened, definition, unitName, typeName,
           <Link to={`/mottagningar/${encodeURIComponent(hsaId)}`}>{t('errandForm.cancel')}</Link>
         </div>
       </form>
-      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </>
   );
 }

@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/api-client.ts';
 import { useArchiveErrand, useCitizenErrand, useReplyToErrand } from '../api/citizen-queries.ts';
-import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
-import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrandHistory, ErrandStatus, ErrandThread } from '../ui/errand-thread.tsx';
 import { focusLater } from '../ui/focus-later.ts';
@@ -98,8 +97,8 @@ function ReplyForm({ errandId, onSent }: Readonly<{ errandId: string; onSent: ()
   const reply = useReplyToErrand(errandId);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  // A reply half written is lost if the page is left: ask first.
-  const leaving = useUnsavedChanges(text.trim() !== '');
+  // A reply half written is lost if the page is left: ask first (the layout's question).
+  useUnsavedForm(text.trim() !== '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -136,7 +135,6 @@ function ReplyForm({ errandId, onSent }: Readonly<{ errandId: string; onSent: ()
           {t('errand.reply.submit')}
         </button>
       </form>
-      <LeavePageBlockerDialog blocker={leaving.blocker} />
     </section>
   );
 }

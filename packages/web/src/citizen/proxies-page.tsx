@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { useAddProxy, useProxies, useRemoveProxy } from '../api/citizen-queries.ts';
 import { useSession } from '../api/session.ts';
+import { useUnsavedForm } from '../forms/unsaved-changes.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
@@ -103,7 +104,9 @@ function ChildRow({
             className="button button-danger"
             aria-describedby={confirmId}
             disabled={remove.isPending}
-            onClick={() => remove.mutate(child.childId, { onSuccess: onRemoved })}
+            // Awaited rather than mutate's own onSuccess, which is skipped when the row has gone
+            // first (the list is fetched again before the mutation ends).
+            onClick={() => void remove.mutateAsync(child.childId).then(onRemoved, () => undefined)}
           >
             {t('proxies.remove.yes')}
           </button>
@@ -138,6 +141,7 @@ function ChildRow({
           ) : null}
         </div>
       )}
+      {switchTo.question}
       <div role="status">
         {switchTo.isError ? <p className="notice notice-error">{t('acting.failed')}</p> : null}
         {remove.isError ? <p className="notice notice-error">{t('proxies.removeFailed')}</p> : null}
@@ -156,6 +160,10 @@ function AddChildForm({
   const [personnummer, setPersonnummer] = useState('');
   const [error, setError] = useState<{ message: string; field: boolean } | undefined>();
   const [attempt, setAttempt] = useState(0);
+  // A personnummer typed and not added is something to lose; one the server has refused with its
+  // reason (not her child, too old) is answered, and asks nothing until it is changed.
+  const [refused, setRefused] = useState<string | undefined>();
+  useUnsavedForm(personnummer.trim() !== '' && personnummer !== refused);
 
   const fail = (message: string, field: boolean) => {
     setError({ message, field });
@@ -177,7 +185,10 @@ function AddChildForm({
     } catch (failure) {
       const problem = failure instanceof ApiError ? failure.problem : undefined;
       const refusal = problem?.code === 'proxy-refused' ? REFUSALS[problem.detail ?? ''] : undefined;
-      if (refusal) return fail(t(refusal, { ageLimit }), true);
+      if (refusal) {
+        setRefused(personnummer);
+        return fail(t(refusal, { ageLimit }), true);
+      }
       const fieldError = problem?.errors?.find((e) => e.path === 'body.personnummer');
       if (fieldError) return fail(fieldError.message, true);
       fail(t('proxies.refused.other'), false);

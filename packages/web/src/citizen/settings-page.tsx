@@ -9,10 +9,12 @@ import {
   useVerifyContact,
 } from '../api/citizen-queries.ts';
 import { useEndOtherSessions } from '../api/session.ts';
+import { useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
+import { focusLater } from '../ui/focus-later.ts';
 import { formatDate } from '../ui/format.ts';
-import { PageResult, usePageResult } from '../ui/page-result.tsx';
+import { PageResult, type PageResultTone, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -26,12 +28,12 @@ export function SettingsPage() {
   const t = useText();
   const settings = useNotificationSettings();
   // The result of an action on the page is said and gets focus: the button used may be gone.
-  const { notice, say, clear } = usePageResult();
+  const { notice, tone, say, clear } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('settings.heading') }));
   return (
     <>
       <h1>{t('settings.heading')}</h1>
-      <PageResult notice={notice} />
+      <PageResult notice={notice} tone={tone} />
       <h2>{t('settings.notifications.heading')}</h2>
       <p>{t('settings.notifications.lead')}</p>
       {settings.isPending ? <Loading /> : null}
@@ -58,16 +60,27 @@ export function SettingsPage() {
             ) : null,
           )
         : null}
-      <OtherSessions />
+      <OtherSessions onResult={say} />
       <ServiceConsentsSection onResult={say} />
     </>
   );
 }
 
-/** Logins on other devices can be ended from here (a phone left logged in, a shared computer). */
-function OtherSessions() {
+/**
+ * Logins on other devices can be ended from here (a phone left logged in, a shared computer). The
+ * result is the page's, with focus, like every other action on the page.
+ */
+function OtherSessions({ onResult }: Readonly<{ onResult: (text: string, tone?: PageResultTone) => void }>) {
   const t = useText();
   const endOthers = useEndOtherSessions();
+  const endElsewhere = async () => {
+    try {
+      const { ended } = await endOthers.mutateAsync();
+      onResult(t('settings.sessions.ended', { count: ended }));
+    } catch {
+      onResult(t('settings.sessions.failed'), 'problem');
+    }
+  };
   return (
     <section aria-labelledby="other-sessions-heading">
       <h2 id="other-sessions-heading">{t('settings.sessions.heading')}</h2>
@@ -77,14 +90,10 @@ function OtherSessions() {
           type="button"
           className="button button-secondary"
           disabled={endOthers.isPending}
-          onClick={() => endOthers.mutate()}
+          onClick={() => void endElsewhere()}
         >
           {t('settings.sessions.endOthers')}
         </button>
-      </div>
-      <div role="status">
-        {endOthers.data ? <p>{t('settings.sessions.ended', { count: endOthers.data.ended })}</p> : null}
-        {endOthers.isError ? <p className="notice notice-error">{t('settings.sessions.failed')}</p> : null}
       </div>
     </section>
   );
@@ -119,6 +128,12 @@ export function SettingsForm({
   const [email, setEmail] = useState(settings.email.address ?? '');
   const [mobile, setMobile] = useState(settings.mobile.address ?? '');
   const [language, setLanguage] = useState(initialLanguage ?? settings.language);
+  // What the form holds when nothing is typed: the saved values, then what was just saved (the
+  // server's answer gives a fresh form soon after, see formKey).
+  const [saved, setSaved] = useState(() => ({ email, mobile, language }));
+  useUnsavedForm(
+    email.trim() !== saved.email.trim() || mobile.trim() !== saved.mobile.trim() || language !== saved.language,
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const [logInAgain, setLogInAgain] = useState(false);
@@ -142,6 +157,7 @@ export function SettingsForm({
         mobile: mobile.trim() === '' ? null : mobile.trim(),
         language,
       });
+      setSaved({ email, mobile, language });
       onSaved();
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
@@ -269,23 +285,41 @@ export function VerifyBox({
   const [resent, setResent] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
+  useUnsavedForm(code.trim() !== '');
   const id = `verify-${channel}`;
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   useEffect(() => {
     if (focusOnShow) document.getElementById(id)?.focus();
   }, [focusOnShow, id]);
 
+  const sendNewCode = async () => {
+    try {
+      await resend.mutateAsync({ channel, address });
+      setError(undefined);
+      setResent(true);
+      // The result where focus goes, as after every action (issue 17 pt 8).
+      focusLater(`${id}-resent`);
+    } catch (failure) {
+      const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
+      setResent(false);
+      setError(t(problemCode === 'too-many-requests' ? 'settings.error.tooMany' : 'settings.error.saveFailed'));
+      setAttempt((n) => n + 1);
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const digits = code.replace(/\s/g, '');
     if (!/^\d{6}$/.test(digits)) {
-      setError(t('login.error.codeFormat'));
+      // Not the login's wording: this code may have come by e-mail, not by sms.
+      setError(t('settings.verify.codeFormat'));
       setAttempt((n) => n + 1);
       return;
     }
     setError(undefined);
     try {
       await verify.mutateAsync({ channel, code: digits });
+      setCode('');
       onVerified();
     } catch (failure) {
       const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
@@ -329,30 +363,18 @@ export function VerifyBox({
             type="button"
             className="button button-secondary"
             disabled={resend.isPending}
-            onClick={() =>
-              resend.mutate(
-                { channel, address },
-                {
-                  onSuccess: () => {
-                    setError(undefined);
-                    setResent(true);
-                  },
-                  onError: (failure) => {
-                    const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
-                    setResent(false);
-                    setError(
-                      t(problemCode === 'too-many-requests' ? 'settings.error.tooMany' : 'settings.error.saveFailed'),
-                    );
-                    setAttempt((n) => n + 1);
-                  },
-                },
-              )
-            }
+            onClick={() => void sendNewCode()}
           >
             {t('settings.verify.resend')}
           </button>
         </div>
-        <div role="status">{resent ? <p>{t('settings.verify.resent', { address })}</p> : null}</div>
+        <div role="status">
+          {resent ? (
+            <p id={`${id}-resent`} tabIndex={-1}>
+              {t('settings.verify.resent', { address })}
+            </p>
+          ) : null}
+        </div>
       </form>
     </section>
   );

@@ -53,17 +53,24 @@ export type UnsavedChangesGuard = Readonly<{
   release: () => void;
 }>;
 
-/** While `dirty`, leaving the page asks first. Render `LeavePageDialog` with the returned blocker. */
-export function useUnsavedChanges(dirty: boolean): UnsavedChangesGuard {
+/**
+ * One form's part: while `dirty`, closing or reloading the tab asks (the browser's own question),
+ * and the idle-logout warning and the logout button know. In-app navigation asks through the
+ * page's one blocker (`useLeavePageBlocker`), which looks at every form on the page: a router
+ * holds only one blocker at a time, so a page with several forms (settings, the first-login
+ * question with its code box) must not give each its own. `release`: the form was sent, so it
+ * holds nothing to lose until it is mounted again.
+ */
+export function useUnsavedForm(dirty: boolean): Readonly<{ release: () => void }> {
   const released = useRef(false);
-  const dirtyNow = useRef(dirty);
-  dirtyNow.current = dirty;
+  const token = useRef<symbol | undefined>(undefined);
 
   useEffect(() => {
-    if (!dirty) return;
-    const token = Symbol('dirty form');
+    if (!dirty || released.current) return;
+    const mine = Symbol('dirty form');
+    token.current = mine;
     discarding = false;
-    dirtyForms.add(token);
+    dirtyForms.add(mine);
     changed();
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       // Logging out (chosen, or for inactivity) reloads the page on purpose; the session is already gone.
@@ -74,25 +81,44 @@ export function useUnsavedChanges(dirty: boolean): UnsavedChangesGuard {
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
-      dirtyForms.delete(token);
-      changed();
+      if (dirtyForms.delete(mine)) changed();
+      token.current = undefined;
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [dirty]);
 
-  // Read through refs: a send followed at once by navigation must not wait for a re-render.
-  const blocker = useBlocker(
+  // At once, not at the next render: a send followed by navigation must not be asked about.
+  const release = useCallback(() => {
+    released.current = true;
+    if (token.current && dirtyForms.delete(token.current)) changed();
+  }, []);
+  return { release };
+}
+
+/**
+ * The page's one router blocker: in-app navigation to another address waits for the reader's
+ * answer while any form on the page holds something typed. Render `LeavePageBlockerDialog` with it
+ * (or `LeavePageGuard`, which does both).
+ */
+export function useLeavePageBlocker(): Blocker {
+  return useBlocker(
     useCallback<BlockerFunction>(
       ({ currentLocation, nextLocation }) =>
-        dirtyNow.current &&
-        !released.current &&
+        hasUnsavedChanges() &&
         !discarding &&
         (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
       [],
     ),
   );
-  const release = useCallback(() => {
-    released.current = true;
-  }, []);
+}
+
+/**
+ * A page with its own blocker: while `dirty`, leaving the page asks first. Render
+ * `LeavePageBlockerDialog` with the returned blocker. Under a layout that has the blocker already
+ * (the citizen's, `LeavePageGuard`), use `useUnsavedForm` instead.
+ */
+export function useUnsavedChanges(dirty: boolean): UnsavedChangesGuard {
+  const { release } = useUnsavedForm(dirty);
+  const blocker = useLeavePageBlocker();
   return { blocker, release };
 }

@@ -22,6 +22,7 @@ const ACTIONS: Readonly<Record<string, MessageId>> = {
   'answer-template-changed': 'changes.action.answerTemplateChanged',
   'answer-template-removed': 'changes.action.answerTemplateRemoved',
   'closure-added': 'changes.action.closureAdded',
+  'closure-changed': 'changes.action.closureChanged',
   'closure-removed': 'changes.action.closureRemoved',
   ...SERVICE_ACTIONS,
 };

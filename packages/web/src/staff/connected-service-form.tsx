@@ -10,9 +10,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
 import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { refusalsOf, useRefusal } from '../forms/use-refusal.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { fieldErrorsOf, isSchemaRefusal, refusalDetail } from './admin-field-errors.ts';
 import {
@@ -75,9 +76,7 @@ const claimId = (claim: string) => `service-claim-${claim}`;
 export function ConnectedServiceForm({ heading, initial, unitChoices, submitText, onSubmit, onCancel }: Props) {
   const t = useText();
   const [draft, setDraft] = useState<ServiceDraft>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ServiceField, string>>>({});
-  const [summary, setSummary] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const refusal = useRefusal();
   const [pending, setPending] = useState(false);
   const [sent, setSent] = useState(false);
   const dirty = !sent && serviceDraftChanged(draft, initial);
@@ -91,17 +90,11 @@ export function ConnectedServiceForm({ heading, initial, unitChoices, submitText
         ? claimId(SERVICE_CLAIMS[0])
         : inputId(field);
 
-  const refuse = (errors: Partial<Record<ServiceField, string>>, other: readonly string[] = []) => {
-    setFieldErrors(errors);
-    setSummary([
-      ...SERVICE_FIELDS.flatMap((field) => {
-        const message = errors[field];
-        return message ? [{ message, targetId: targetOf(field) }] : [];
-      }),
-      ...other.map((message) => ({ message })),
-    ]);
-    setAttempt((n) => n + 1);
-  };
+  const refuse = (errors: Partial<Record<ServiceField, string>>, other: readonly string[] = []) =>
+    refusal.refuse(refusalsOf(SERVICE_FIELDS, errors, targetOf, other));
+  const fieldErrors: Partial<Record<ServiceField, string>> = Object.fromEntries(
+    SERVICE_FIELDS.map((field) => [field, refusal.errorAt(targetOf(field))]),
+  );
 
   const change = (next: Partial<ServiceDraft>) => setDraft((old) => ({ ...old, ...next }));
 
@@ -172,7 +165,7 @@ export function ConnectedServiceForm({ heading, initial, unitChoices, submitText
       <h2 id="service-form-heading" tabIndex={-1}>
         {heading}
       </h2>
-      <ErrorSummary errors={summary} focusKey={attempt} />
+      <ErrorSummary errors={refusal.summary} focusKey={refusal.attempt} />
       <div className={styles.pair}>
         {textField('nameSv', SERVICE_NAME_MAX_LENGTH)}
         {textField('nameEn', SERVICE_NAME_MAX_LENGTH)}

@@ -8,8 +8,9 @@ import {
 } from '@kontakta/contract';
 import { useState } from 'react';
 import { useSaveUnitContactSettings, useUnitContactSettings } from '../api/admin-queries.ts';
+import { useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -57,22 +58,12 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
   const [savedDraft, setSavedDraft] = useState<ContactDraft>(() => draftOf(initial));
   const dirty = JSON.stringify(draft) !== JSON.stringify(savedDraft);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
-  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const [summary, setSummary] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errorAt, summary, attempt, refuse, clear } = useRefusal();
   const set =
     <K extends keyof ContactDraft>(key: K) =>
     (value: ContactDraft[K]) =>
       setDraft((current) => ({ ...current, [key]: value }));
-  const errorProps = (id: string) => ({ id, error: errors[id], errorPrefix: t('form.errorPrefix') });
-
-  const refuse = (found: ReadonlyArray<{ targetId: string | undefined; message: string }>) => {
-    const byField: Record<string, string> = {};
-    for (const { targetId, message } of found) if (targetId && !byField[targetId]) byField[targetId] = message;
-    setErrors(byField);
-    setSummary(found.map(({ targetId, message }) => ({ targetId, message })));
-    setAttempt((n) => n + 1);
-  };
+  const errorProps = (id: string) => ({ id, error: errorAt(id), errorPrefix: t('form.errorPrefix') });
 
   // Saved with the rest of the page (page-save.tsx); true when saved.
   const save = async (): Promise<boolean> => {
@@ -86,8 +77,7 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
       setDraft(draftOf(result));
       setSavedDraft(draftOf(result));
       setUpdatedAt(result.updatedAt);
-      setErrors({});
-      setSummary([]);
+      clear();
       return true;
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);

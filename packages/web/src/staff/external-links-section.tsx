@@ -1,10 +1,10 @@
-import { type ExternalLinkBody, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
-import { type FormEvent, useState } from 'react';
-import { useChangeExternalLinks, useExternalLinks } from '../api/admin-queries.ts';
-import { ApiError } from '../api/api-client.ts';
+import { type ExternalLink, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
+import { useRef, useState } from 'react';
+import { useExternalLinks, useSaveExternalLinks } from '../api/admin-queries.ts';
+import { type Refusal, useRefusal } from '../forms/use-refusal.ts';
 import type { MessageId } from '../i18n/messages.ts';
-import { useLocalized, useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { useText } from '../i18n/use-text.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { focusLater } from '../ui/focus-later.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -18,6 +18,7 @@ import {
   linkFieldOfPath,
   movedIds,
 } from './external-link-model.ts';
+import { useSavePart } from './page-save.tsx';
 import styles from './unit-settings-page.module.css';
 
 const LABELS: Readonly<Record<LinkField, MessageId>> = {
@@ -30,266 +31,115 @@ const BLANK: Readonly<Record<LinkField, MessageId>> = {
   titleEn: 'links.error.titleEn',
   url: 'links.error.url',
 };
-const EMPTY: LinkDraft = { titleSv: '', titleEn: '', url: '' };
 
-/** The links on the unit's contact card: list, add, change, move and remove. */
+/** A row of the list being edited: `id` null until saved; `key` names its inputs. */
+type Row = LinkDraft & Readonly<{ key: string; id: string | null }>;
+
+const rowOf = (link: ExternalLink): Row => ({
+  key: link.id,
+  id: link.id,
+  titleSv: link.title.sv,
+  titleEn: link.title.en,
+  url: link.url,
+});
+const inputId = (row: Pick<Row, 'key'>, field: LinkField) => `link-${row.key}-${field}`;
+const same = (a: readonly Row[], b: readonly Row[]) =>
+  a.length === b.length &&
+  a.every((row, i) => {
+    const other = b[i];
+    return other !== undefined && LINK_FIELDS.every((f) => row[f] === other[f]) && row.id === other.id;
+  });
+
+/**
+ * The links on the unit's contact card, edited as a list (add, change, move, remove) and saved
+ * with the rest of the page in one change (page-save.tsx): all or nothing, problems named by row.
+ */
 export function ExternalLinksSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
   const t = useText();
-  const localized = useLocalized();
   const links = useExternalLinks(unitHsaId);
-  const change = useChangeExternalLinks(unitHsaId);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | undefined>();
-  const [editing, setEditing] = useState<string | undefined>();
-  const [removing, setRemoving] = useState<string | undefined>();
-  const items = links.data?.items ?? [];
-
-  const run = async (action: Parameters<typeof change.mutateAsync>[0], success: string): Promise<boolean> => {
-    try {
-      await change.mutateAsync(action);
-      setNotice({ text: success, error: false });
-      return true;
-    } catch {
-      setNotice({ text: t('admin.saveFailed'), error: true });
-      return false;
-    }
-  };
-
-  const move = async (index: number, by: -1 | 1) => {
-    const link = items[index];
-    if (!link) return;
-    const ids = movedIds(
-      items.map((item) => item.id),
-      index,
-      by,
-    );
-    if (await run({ kind: 'order', ids }, t('links.moved'))) {
-      // The moved link's button where it now is, or its other move button at an end.
-      const at = index + by;
-      const wanted = (by < 0 && at > 0) || (by > 0 && at < items.length - 1) ? (by < 0 ? 'up' : 'down') : 'edit';
-      focusLater(`link-${link.id}-${wanted}`);
-    }
-  };
-
   return (
     <section aria-labelledby="links-heading" className={styles.section}>
-      {/* Takes focus after a link is removed, so the reader is not left on nothing. */}
       <h2 id="links-heading" tabIndex={-1}>
         {t('links.heading')}
       </h2>
       <p>{t('links.lead')}</p>
-      <div role="status">{notice && !notice.error ? <p className="notice notice-success">{notice.text}</p> : null}</div>
-      <div role="alert">{notice?.error ? <p className="notice notice-error">{notice.text}</p> : null}</div>
       {links.isPending ? <Loading /> : null}
       {links.isError ? <LoadError error={links.error} onRetry={() => void links.refetch()} /> : null}
-      {links.data && items.length === 0 ? <p className="muted">{t('links.empty')}</p> : null}
-      {items.length > 0 ? (
-        <ol className={styles.links} aria-label={t('links.list')}>
-          {items.map((link, index) => {
-            const title = localized(link.title);
-            const titleId = `link-${link.id}-title`;
-            if (editing === link.id) {
-              return (
-                <li key={link.id} className={styles.link}>
-                  <LinkForm
-                    idPrefix={`link-${link.id}-form`}
-                    heading={t('links.edit.heading', { title })}
-                    initial={{ titleSv: link.title.sv, titleEn: link.title.en, url: link.url }}
-                    submitText={t('links.edit.submit')}
-                    onSubmit={async (body) => {
-                      await change.mutateAsync({ kind: 'change', id: link.id, link: body });
-                      setNotice({ text: t('links.changed', { title: localized(body.title) }), error: false });
-                      setEditing(undefined);
-                      focusLater(`link-${link.id}-edit`);
-                    }}
-                    onCancel={() => {
-                      setEditing(undefined);
-                      focusLater(`link-${link.id}-edit`);
-                    }}
-                  />
-                </li>
-              );
-            }
-            return (
-              <li key={link.id} className={styles.link}>
-                <p className={styles.linkTitle} id={titleId}>
-                  {title}
-                </p>
-                <p className={styles.url}>{link.url}</p>
-                {removing === link.id ? (
-                  <div className="notice">
-                    <p>{t('links.remove.confirm', { title })}</p>
-                    <div className={styles.buttons}>
-                      <button
-                        id={`link-${link.id}-remove-yes`}
-                        type="button"
-                        className="button button-danger"
-                        disabled={change.isPending}
-                        onClick={async () => {
-                          if (await run({ kind: 'remove', id: link.id }, t('links.removed', { title }))) {
-                            setRemoving(undefined);
-                            focusLater('links-heading');
-                          }
-                        }}
-                      >
-                        {t('links.remove.yes')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        onClick={() => {
-                          setRemoving(undefined);
-                          focusLater(`link-${link.id}-remove`);
-                        }}
-                      >
-                        {t('links.cancel')}
-                      </button>
-                    </div>
-                  </div>
-                ) : (
-                  <div className={styles.buttons}>
-                    <LinkButton id={`link-${link.id}-edit`} titleId={titleId} onClick={() => setEditing(link.id)}>
-                      {t('links.edit')}
-                    </LinkButton>
-                    {index > 0 ? (
-                      <LinkButton
-                        id={`link-${link.id}-up`}
-                        titleId={titleId}
-                        disabled={change.isPending}
-                        onClick={() => void move(index, -1)}
-                      >
-                        {t('links.up')}
-                      </LinkButton>
-                    ) : null}
-                    {index < items.length - 1 ? (
-                      <LinkButton
-                        id={`link-${link.id}-down`}
-                        titleId={titleId}
-                        disabled={change.isPending}
-                        onClick={() => void move(index, 1)}
-                      >
-                        {t('links.down')}
-                      </LinkButton>
-                    ) : null}
-                    <LinkButton
-                      id={`link-${link.id}-remove`}
-                      titleId={titleId}
-                      danger
-                      onClick={() => {
-                        setRemoving(link.id);
-                        focusLater(`link-${link.id}-remove-yes`);
-                      }}
-                    >
-                      {t('links.remove')}
-                    </LinkButton>
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      ) : null}
-      {links.data ? (
-        items.length >= MAX_EXTERNAL_LINKS ? (
-          <p className="notice">{t('links.full', { max: MAX_EXTERNAL_LINKS })}</p>
-        ) : (
-          <LinkForm
-            idPrefix="link-new"
-            heading={t('links.add.heading')}
-            initial={EMPTY}
-            clearOnSuccess
-            submitText={t('links.add.submit')}
-            onSubmit={async (body) => {
-              await change.mutateAsync({ kind: 'add', link: body });
-              setNotice({ text: t('links.added', { title: localized(body.title) }), error: false });
-            }}
-          />
-        )
-      ) : null}
+      {links.data ? <LinksList unitHsaId={unitHsaId} initial={links.data.items} /> : null}
     </section>
   );
 }
 
-/** A button about one link: its visible text, and the link's title for screen readers ("Ändra Boka tid"). */
-function LinkButton({
-  id,
-  titleId,
-  danger,
-  disabled,
-  onClick,
-  children,
-}: Readonly<{
-  id: string;
-  titleId: string;
-  danger?: boolean;
-  disabled?: boolean;
-  onClick: () => void;
-  children: string;
-}>) {
-  return (
-    <button
-      id={id}
-      type="button"
-      className={`button ${danger ? 'button-danger' : 'button-secondary'}`}
-      aria-labelledby={`${id} ${titleId}`}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      {children}
-    </button>
-  );
-}
-
-type LinkFormProps = Readonly<{
-  idPrefix: string;
-  heading: string;
-  initial: LinkDraft;
-  submitText: string;
-  clearOnSuccess?: boolean;
-  /** Sends the link; throws the server's refusal. */
-  onSubmit: (body: ExternalLinkBody) => Promise<void>;
-  onCancel?: () => void;
-}>;
-
-function LinkForm({ idPrefix, heading, initial, submitText, clearOnSuccess, onSubmit, onCancel }: LinkFormProps) {
+function LinksList({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: readonly ExternalLink[] }>) {
   const t = useText();
-  const [draft, setDraft] = useState<LinkDraft>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<LinkField, string>>>({});
-  const [summary, setSummary] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-  const headingId = `${idPrefix}-heading`;
-  const inputId = (field: LinkField) => `${idPrefix}-${field}`;
+  const mutation = useSaveExternalLinks(unitHsaId);
+  const [saved, setSaved] = useState<readonly Row[]>(() => initial.map(rowOf));
+  const [rows, setRows] = useState<readonly Row[]>(saved);
+  const { errorAt, summary, attempt, refuse, clear } = useRefusal();
+  const added = useRef(0);
+  const dirty = !same(rows, saved);
 
-  const refuse = (errors: Partial<Record<LinkField, string>>, other: readonly string[] = []) => {
-    setFieldErrors(errors);
-    setSummary([
-      ...LINK_FIELDS.flatMap((field) => {
-        const message = errors[field];
-        return message ? [{ message, targetId: inputId(field) }] : [];
-      }),
-      ...other.map((message) => ({ message })),
-    ]);
-    setAttempt((n) => n + 1);
+  const change = (key: string, field: LinkField, value: string) =>
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+
+  const add = () => {
+    added.current += 1;
+    const row: Row = { key: `new-${added.current}`, id: null, titleSv: '', titleEn: '', url: '' };
+    setRows((current) => [...current, row]);
+    focusLater(inputId(row, 'titleSv'));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const blank = blankLinkFields(draft);
+  const move = (index: number, by: -1 | 1) => {
+    const row = rows[index];
+    if (!row) return;
+    const order = movedIds(
+      rows.map((r) => r.key),
+      index,
+      by,
+    );
+    setRows(order.map((key) => rows.find((r) => r.key === key) as Row));
+    // The moved link's button where it now is, or its other move button at an end.
+    const at = index + by;
+    const wanted = (by < 0 && at > 0) || (by > 0 && at < rows.length - 1) ? (by < 0 ? 'up' : 'down') : 'remove';
+    focusLater(`link-${row.key}-${wanted}`);
+  };
+
+  const remove = (index: number) => {
+    const next = rows.filter((_, i) => i !== index);
+    setRows(next);
+    // The next row's first field, else the previous row's, else the add button.
+    const neighbour = next[index] ?? next[index - 1];
+    focusLater(neighbour ? inputId(neighbour, 'titleSv') : 'links-add');
+  };
+
+  const rowMessage = (index: number, message: string) => t('links.rowError', { number: index + 1, message });
+
+  // Saved with the rest of the page (page-save.tsx); true when saved.
+  const save = async (): Promise<boolean> => {
+    const blank: Refusal[] = rows.flatMap((row, index) =>
+      blankLinkFields(row).map((field) => ({
+        message: rowMessage(index, t(BLANK[field])),
+        targetId: inputId(row, field),
+      })),
+    );
     if (blank.length > 0) {
-      refuse(Object.fromEntries(blank.map((field) => [field, t(BLANK[field])])));
-      return;
+      refuse(blank);
+      return false;
     }
-    setPending(true);
     try {
-      await onSubmit(linkBody(draft));
-      setFieldErrors({});
-      setSummary([]);
-      if (clearOnSuccess) setDraft(EMPTY);
+      const result = await mutation.mutateAsync(rows.map((row) => ({ id: row.id, ...linkBody(row) })));
+      const next = result.items.map(rowOf);
+      setSaved(next);
+      setRows(next);
+      clear();
+      return true;
     } catch (error) {
-      const errors: Partial<Record<LinkField, string>> = {};
-      const other: string[] = [];
+      const found: Refusal[] = [];
       for (const fieldError of fieldErrorsOf(error)) {
-        const field = linkFieldOfPath(fieldError.path);
+        const match = /^body\.links\.(\d+)(\..*)?$/.exec(fieldError.path);
+        const index = match ? Number(match[1]) : undefined;
+        const row = index === undefined ? undefined : rows[index];
+        const field = match ? linkFieldOfPath(`body${match[2] ?? ''}`) : undefined;
         const label = field ? t(LABELS[field]) : '';
         const message = !isSchemaRefusal(fieldError)
           ? fieldError.message
@@ -298,65 +148,121 @@ function LinkForm({ idPrefix, heading, initial, submitText, clearOnSuccess, onSu
             : field && fieldError.code === 'minLength'
               ? t(BLANK[field])
               : t('links.error.invalid', { field: label });
-        if (field && !errors[field]) errors[field] = message;
-        else other.push(message);
+        found.push(
+          row && index !== undefined
+            ? { message: rowMessage(index, message), targetId: field ? inputId(row, field) : undefined }
+            : { message },
+        );
       }
-      const full = error instanceof ApiError && refusalDetail(error) === 'external-link-limit-reached';
-      if (full) other.push(t('links.full', { max: MAX_EXTERNAL_LINKS }));
-      if (Object.keys(errors).length === 0 && other.length === 0) other.push(t('admin.saveFailed'));
-      refuse(errors, other);
-    } finally {
-      setPending(false);
+      if (refusalDetail(error) === 'external-link-limit-reached') {
+        found.push({ message: t('links.full', { max: MAX_EXTERNAL_LINKS }) });
+      }
+      if (found.length === 0) found.push({ message: t('admin.saveFailed') });
+      refuse(found);
+      return false;
     }
   };
+  useSavePart('links', dirty, save);
 
   return (
-    <form noValidate className={styles.linkForm} aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
-      <h3 id={headingId}>{heading}</h3>
+    <div>
       <ErrorSummary errors={summary} focusKey={attempt} />
-      <div className={styles.pair}>
-        {(['titleSv', 'titleEn'] as const).map((field) => (
-          <TextField
-            key={field}
-            id={inputId(field)}
-            lang={field === 'titleSv' ? 'sv' : 'en'}
-            maxLength={100}
-            label={t(LABELS[field])}
-            error={fieldErrors[field]}
-            errorPrefix={t('form.errorPrefix')}
-            required
-            requiredText={t('form.required')}
-            value={draft[field]}
-            onChange={(value) => setDraft((old) => ({ ...old, [field]: value }))}
-          />
-        ))}
-      </div>
-      <TextField
-        id={inputId('url')}
-        type="url"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={2000}
-        label={t('links.url')}
-        hint={t('links.url.hint')}
-        error={fieldErrors.url}
-        errorPrefix={t('form.errorPrefix')}
-        required
-        requiredText={t('form.required')}
-        value={draft.url}
-        onChange={(value) => setDraft((old) => ({ ...old, url: value }))}
-      />
-      <div className={styles.buttons}>
-        <button type="submit" className="button" disabled={pending}>
-          {submitText}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('links.cancel')}
+      {rows.length === 0 ? <p className="muted">{t('links.empty')}</p> : null}
+      {rows.length > 0 ? (
+        <ol className={styles.links} aria-label={t('links.list')}>
+          {rows.map((row, index) => {
+            const legendId = `link-${row.key}-legend`;
+            return (
+              <li key={row.key} className={styles.link}>
+                <fieldset className="plain-fieldset" aria-labelledby={legendId}>
+                  <legend id={legendId} className={styles.linkTitle}>
+                    {t('links.row', { number: index + 1 })}
+                  </legend>
+                  <div className={styles.pair}>
+                    {(['titleSv', 'titleEn'] as const).map((field) => (
+                      <TextField
+                        key={field}
+                        id={inputId(row, field)}
+                        lang={field === 'titleSv' ? 'sv' : 'en'}
+                        maxLength={100}
+                        label={t(LABELS[field])}
+                        error={errorAt(inputId(row, field))}
+                        errorPrefix={t('form.errorPrefix')}
+                        required
+                        requiredText={t('form.required')}
+                        value={row[field]}
+                        onChange={(value) => change(row.key, field, value)}
+                      />
+                    ))}
+                  </div>
+                  <TextField
+                    id={inputId(row, 'url')}
+                    type="url"
+                    inputMode="url"
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={2000}
+                    label={t('links.url')}
+                    hint={t('links.url.hint')}
+                    error={errorAt(inputId(row, 'url'))}
+                    errorPrefix={t('form.errorPrefix')}
+                    required
+                    requiredText={t('form.required')}
+                    value={row.url}
+                    onChange={(value) => change(row.key, 'url', value)}
+                  />
+                  <div className={styles.buttons}>
+                    {index > 0 ? (
+                      <RowButton id={`link-${row.key}-up`} legendId={legendId} onClick={() => move(index, -1)}>
+                        {t('links.up')}
+                      </RowButton>
+                    ) : null}
+                    {index < rows.length - 1 ? (
+                      <RowButton id={`link-${row.key}-down`} legendId={legendId} onClick={() => move(index, 1)}>
+                        {t('links.down')}
+                      </RowButton>
+                    ) : null}
+                    <RowButton id={`link-${row.key}-remove`} legendId={legendId} danger onClick={() => remove(index)}>
+                      {t('links.remove')}
+                    </RowButton>
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      {rows.length >= MAX_EXTERNAL_LINKS ? (
+        <p className="notice">{t('links.full', { max: MAX_EXTERNAL_LINKS })}</p>
+      ) : (
+        <p>
+          <button id="links-add" type="button" className="button button-secondary" onClick={add}>
+            {t('links.add.heading')}
           </button>
-        ) : null}
-      </div>
-    </form>
+        </p>
+      )}
+      {dirty ? <p className="muted">{t('links.unsavedNote')}</p> : null}
+    </div>
+  );
+}
+
+/** A button about one row: its visible text, and the row's name for screen readers ("Ta bort Länk 2"). */
+function RowButton({
+  id,
+  legendId,
+  danger,
+  onClick,
+  children,
+}: Readonly<{ id: string; legendId: string; danger?: boolean; onClick: () => void; children: string }>) {
+  return (
+    <button
+      id={id}
+      type="button"
+      className={`button ${danger ? 'button-danger' : 'button-secondary'}`}
+      aria-labelledby={`${id} ${legendId}`}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }

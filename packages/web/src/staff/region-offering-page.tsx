@@ -3,8 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { type RegionOffering, useRegionOffering, useSaveRegionOffering } from '../api/region-queries.ts';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
 import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -50,8 +51,7 @@ function OfferingEditor({ offering }: Readonly<{ offering: RegionOffering }>) {
   const save = useSaveRegionOffering();
   const [saved, setSaved] = useState<OfferingRow[]>(() => draftFromOffering(offering.items));
   const [draft, setDraft] = useState<OfferingRow[]>(saved);
-  const [errors, setErrors] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { summary: errors, attempt, refuse, clear } = useRefusal();
   const [notice, setNotice] = useState<string | undefined>();
   const dirty = offeringChanged(draft, saved);
   const leaving = useUnsavedChanges(dirty);
@@ -68,13 +68,12 @@ function OfferingEditor({ offering }: Readonly<{ offering: RegionOffering }>) {
     setNotice(undefined);
     const invalid = invalidReplyTimes(draft);
     if (invalid.length > 0) {
-      setErrors(
+      refuse(
         invalid.map((type) => ({
           message: t('region.offering.replyInvalid', { type: names.get(type) ?? type }),
           targetId: amountId(type),
         })),
       );
-      setAttempt((n) => n + 1);
       return;
     }
     try {
@@ -82,16 +81,15 @@ function OfferingEditor({ offering }: Readonly<{ offering: RegionOffering }>) {
       const now = draftFromOffering(result.items);
       setSaved(now);
       setDraft(now);
-      setErrors([]);
+      clear();
       setNotice(t('region.offering.saved'));
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
-      setErrors(
+      refuse(
         fieldErrors.length > 0
           ? fieldErrors.map((e) => ({ message: e.message }))
           : [{ message: t('region.offering.saveFailed') }],
       );
-      setAttempt((n) => n + 1);
     }
   };
 

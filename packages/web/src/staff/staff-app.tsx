@@ -6,6 +6,7 @@ import { LoginRefusedPage } from '../ui/login-refused-page.tsx';
 import { NotFoundPage } from '../ui/not-found-page.tsx';
 import { Loading } from '../ui/page-state.tsx';
 import { RequireSession } from '../ui/require-session.tsx';
+import { AnswerTemplatesPage } from './answer-templates-page.tsx';
 import { BaseTypeOptionsPage } from './base-type-options-page.tsx';
 import { ChangeLogPage } from './change-log-page.tsx';
 import { ChooseUnitPage } from './choose-unit-page.tsx';
@@ -22,6 +23,7 @@ import { StaffLayout } from './staff-layout.tsx';
 import { StaffLoginPage } from './staff-login-page.tsx';
 import { UnansweredPage } from './unanswered-page.tsx';
 import { UnitAdminPage } from './unit-admin-page.tsx';
+import { UnitClosuresPage } from './unit-closures-page.tsx';
 import { UnitSettingsPage } from './unit-settings-page.tsx';
 
 const LOGIN = '/personal/inloggning';
@@ -44,6 +46,10 @@ function RequireUnit({ children }: Readonly<{ children: ReactNode }>) {
   const session = useSession();
   // A regional administrator working in the region has no unit: their pages are the region's.
   if (session.data?.info.regionCode) return <Navigate to="/personal/region" replace />;
+  // An installation administrator without a unit works with the statistics (the only thing the role gives).
+  if (session.data?.info.unitHsaId === null && session.data.info.roles.includes('installation-administrator')) {
+    return <Navigate to="/personal/statistik" replace />;
+  }
   if (session.data && session.data.info.unitHsaId === null) return <Navigate to="/personal/valj-mottagning" replace />;
   return children;
 }
@@ -103,6 +109,8 @@ export function StaffApp() {
         <Route path="administration/arendetyper/:type" element={atUnit(<FormBuilderPage />)} />
         <Route path="administration/arendetyper/:type/alternativ" element={atUnit(<BaseTypeOptionsPage />)} />
         <Route path="administration/installningar" element={atUnit(<UnitSettingsPage />)} />
+        <Route path="administration/stangda-perioder" element={atUnit(<UnitClosuresPage />)} />
+        <Route path="administration/standardsvar" element={atUnit(<AnswerTemplatesPage />)} />
         <Route path="administration/andringslogg" element={atUnit(<ChangeLogPage />)} />
         <Route path="administration/tjanster" element={atUnit(<UnitServicesPage />)} />
         <Route path="region" element={inRegion(<RegionUnitsPage />)} />
@@ -113,7 +121,8 @@ export function StaffApp() {
           path="statistik"
           element={
             // A unit administrator's statistics are their unit's, a regional administrator's their
-            // region's: either session will do, and the server decides what it shows (403 otherwise).
+            // region's, an installation administrator's everything: any session will do, and the
+            // server decides what it shows (403 otherwise).
             <RequireSession audience="staff" loginPath={LOGIN}>
               <Suspense fallback={<Loading />}>
                 <StatisticsPage />

@@ -14,7 +14,11 @@ export function StaffLayout() {
     <AppShell
       homeHref="/personal"
       navigation={
-        loggedIn?.info.unitHsaId || loggedIn?.info.regionCode ? <StaffMenu roles={loggedIn.info.roles} /> : undefined
+        loggedIn?.info.unitHsaId ||
+        loggedIn?.info.regionCode ||
+        loggedIn?.info.roles.includes('installation-administrator') ? (
+          <StaffMenu roles={loggedIn.info.roles} />
+        ) : undefined
       }
       account={loggedIn ? <StaffAccount /> : undefined}
     >
@@ -45,7 +49,11 @@ function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
   if (roles.includes('unit-administrator')) {
     items.push({ to: '/personal/administration', label: t('staff.menu.administration') });
   }
-  if (roles.includes('unit-administrator') || roles.includes('region-administrator')) {
+  if (
+    roles.includes('unit-administrator') ||
+    roles.includes('region-administrator') ||
+    roles.includes('installation-administrator')
+  ) {
     items.push({ to: '/personal/statistik', label: t('staff.menu.statistics') });
   }
   if (roles.includes('region-administrator')) {

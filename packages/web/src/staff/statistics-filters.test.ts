@@ -19,10 +19,13 @@ describe('statistics filters in the address', () => {
       to: '2026-10-31',
       granularity: 'week' as const,
       breakdown: 'unit' as const,
+      region: '01',
       unit: 'SE1',
     };
     expect(filtersFrom(filtersToParams(query), today)).toEqual(query);
     const odd = filtersFrom(new URLSearchParams('from=yesterday&granularity=year&breakdown=person'), today);
     expect(odd).toMatchObject({ from: '2025-12-01', granularity: 'month', breakdown: 'none' });
+    // A region is two digits (an installation administrator's choice); anything else is left out.
+    expect(filtersFrom(new URLSearchParams('region=Stockholm'), today)).not.toHaveProperty('region');
   });
 });

@@ -22,11 +22,13 @@ export function filtersFrom(params: URLSearchParams, today: Date): StatisticsQue
   const granularity = params.get('granularity');
   const breakdown = params.get('breakdown');
   const unit = params.get('unit');
+  const region = params.get('region');
   return {
     from: from && ISO_DATE.test(from) ? from : isoDate(start),
     to: to && ISO_DATE.test(to) ? to : isoDate(today),
     granularity: STATISTICS_GRANULARITIES.find((g) => g === granularity) ?? 'month',
     breakdown: STATISTICS_BREAKDOWNS.find((b) => b === breakdown) ?? ('none' as StatisticsBreakdown),
+    ...(region && /^\d{2}$/.test(region) ? { region } : {}),
     ...(unit ? { unit } : {}),
   };
 }
@@ -39,6 +41,7 @@ export function filtersToParams(query: StatisticsQuery): URLSearchParams {
     granularity: query.granularity ?? 'month',
     breakdown: query.breakdown ?? 'none',
   });
+  if (query.region) params.set('region', query.region);
   if (query.unit) params.set('unit', query.unit);
   return params;
 }

@@ -19,14 +19,20 @@ const TITLES: Readonly<Record<StatisticsTable['id'], MessageId>> = {
   'errands-sent': 'statistics.table.errandsSent',
   'errands-answered': 'statistics.table.errandsAnswered',
   'answer-time': 'statistics.table.answerTime',
+  'answer-days': 'statistics.table.answerDays',
   'unanswered-by-age': 'statistics.table.unansweredByAge',
   logins: 'statistics.table.logins',
+  'staff-logins': 'statistics.table.staffLogins',
+  'proxies-active': 'statistics.table.proxiesActive',
   notifications: 'statistics.table.notifications',
 };
 const NOTES: Partial<Readonly<Record<StatisticsTable['id'], MessageId>>> = {
   'answer-time': 'statistics.note.answerTime',
+  'answer-days': 'statistics.note.answerDays',
   'unanswered-by-age': 'statistics.note.unansweredByAge',
   logins: 'statistics.note.logins',
+  'staff-logins': 'statistics.note.staffLogins',
+  'proxies-active': 'statistics.note.proxiesActive',
 };
 const GRANULARITY_TEXT: Readonly<Record<(typeof STATISTICS_GRANULARITIES)[number], MessageId>> = {
   day: 'statistics.granularity.day',
@@ -42,7 +48,8 @@ const BREAKDOWN_TEXT: Readonly<Record<(typeof STATISTICS_BREAKDOWNS)[number], Me
 };
 
 /**
- * `/personal/statistik`: counts over time for the administrator's unit or region (issue 16 pt 4),
+ * `/personal/statistik`: counts over time for the administrator's unit or region, or for an
+ * installation administrator the whole installation, a region or a unit (issue 16 pts 3–4),
  * each as a chart with the same figures in a table beside it, filters kept in the address, and the
  * CSV of exactly what is shown. Counts under 5 are "< 5"; the server never sends them.
  */
@@ -57,12 +64,15 @@ export function StatisticsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
+    // Another region makes the unit chosen (one of the region before) meaningless.
+    const sameRegion = text('region') === (query.region ?? '');
     const next: StatisticsQuery = {
       from: text('from'),
       to: text('to'),
       granularity: STATISTICS_GRANULARITIES.find((g) => g === text('granularity')) ?? 'month',
       breakdown: STATISTICS_BREAKDOWNS.find((b) => b === text('breakdown')) ?? 'none',
-      ...(text('unit') ? { unit: text('unit') } : {}),
+      ...(text('region') ? { region: text('region') } : {}),
+      ...(text('unit') && sameRegion ? { unit: text('unit') } : {}),
     };
     setParams(filtersToParams(next));
   };
@@ -71,9 +81,16 @@ export function StatisticsPage() {
   return (
     <>
       <h1>{t('statistics.heading')}</h1>
-      <p>{data ? t('statistics.lead', { scope: data.scope.name }) : t('statistics.leadNoScope')}</p>
+      <p>
+        {data?.scope.kind === 'all'
+          ? t('statistics.leadAll')
+          : data
+            ? t('statistics.lead', { scope: data.scope.name })
+            : t('statistics.leadNoScope')}
+      </p>
       <Filters
         query={query}
+        regions={data?.regions ?? []}
         units={data?.scope.kind === 'unit' && data.units.length <= 1 ? [] : (data?.units ?? [])}
         onSubmit={onSubmit}
       />
@@ -98,10 +115,12 @@ export function StatisticsPage() {
 
 function Filters({
   query,
+  regions,
   units,
   onSubmit,
 }: Readonly<{
   query: StatisticsQuery;
+  regions: ReadonlyArray<{ code: string; name: string }>;
   units: ReadonlyArray<{ hsaId: string; name: string }>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 }>) {
@@ -143,6 +162,19 @@ function Filters({
           ))}
         </select>
       </div>
+      {regions.length > 0 ? (
+        <div className="field">
+          <label htmlFor={`${id}-region`}>{t('statistics.filters.region')}</label>
+          <select className="input" id={`${id}-region`} name="region" defaultValue={query.region ?? ''}>
+            <option value="">{t('statistics.filters.allRegions')}</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {units.length > 0 ? (
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('statistics.filters.unit')}</label>
@@ -169,7 +201,7 @@ function StatisticsSection({ table }: Readonly<{ table: StatisticsTable }>) {
   const headingId = useId();
   const title = t(TITLES[table.id]);
   const note = NOTES[table.id];
-  const percentiles = table.id === 'answer-time';
+  const percentiles = table.id === 'answer-time' || table.id === 'answer-days';
   const cell = (value: StatisticsCell) => (value.suppressed ? t('statistics.suppressed') : String(value.value ?? ''));
   const total = (value: number | null) => (value === null ? t('statistics.noTotal') : String(value));
   const bucket = (index: number | null | undefined) =>

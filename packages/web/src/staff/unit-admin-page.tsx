@@ -6,8 +6,9 @@ import { useAdminErrandTypes, useSaveErrandTypeSettings } from '../api/admin-que
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
 import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { type Refusal, useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { focusLater } from '../ui/focus-later.ts';
 import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -46,6 +47,12 @@ export function UnitAdminPage() {
         <ul className={styles.more}>
           <li>
             <Link to="/personal/administration/installningar">{t('admin.settingsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/personal/administration/stangda-perioder">{t('admin.closuresLink')}</Link>
+          </li>
+          <li>
+            <Link to="/personal/administration/standardsvar">{t('admin.templatesLink')}</Link>
           </li>
           <li>
             <Link to="/personal/administration/andringslogg">{t('admin.changesLink')}</Link>
@@ -89,8 +96,7 @@ function ErrandTypesForm({ unitHsaId, items }: Readonly<{ unitHsaId: string; ite
   const [drafts, setDrafts] = useState<Readonly<Record<string, TypeSettings>>>(() =>
     Object.fromEntries(items.map((type) => [type.id, settingsOf(type)])),
   );
-  const [failures, setFailures] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { summary: failures, attempt, refuse, clear } = useRefusal();
   const [saved, setSaved] = useState<string | undefined>();
   const draftOf = (type: AdminErrandType) => drafts[type.id] ?? settingsOf(type);
   const changed = items.filter((type) => !sameSettings(draftOf(type), settingsOf(type)));
@@ -105,12 +111,12 @@ function ErrandTypesForm({ unitHsaId, items }: Readonly<{ unitHsaId: string; ite
     event.preventDefault();
     setSaved(undefined);
     if (changed.length === 0) {
-      setFailures([]);
+      clear();
       setSaved(t('admin.nothingChanged'));
       focusLater('admin-types-result');
       return;
     }
-    const failed: SummaryError[] = [];
+    const failed: Refusal[] = [];
     for (const type of changed) {
       try {
         await save.mutateAsync({ type: type.id, settings: draftOf(type) });
@@ -119,11 +125,11 @@ function ErrandTypesForm({ unitHsaId, items }: Readonly<{ unitHsaId: string; ite
         failed.push({ message: `${localized(type.name)}: ${message}`, targetId: `type-${type.id}-enabled` });
       }
     }
-    setFailures(failed);
     if (failed.length > 0) {
-      setAttempt((n) => n + 1);
+      refuse(failed);
       return;
     }
+    clear();
     setSaved(t('admin.savedAll', { count: changed.length }));
     focusLater('admin-types-result');
   };

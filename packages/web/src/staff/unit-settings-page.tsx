@@ -3,8 +3,6 @@ import { useStaffProfile } from '../api/staff-queries.ts';
 import { useText } from '../i18n/use-text.ts';
 import { Loading, PageLoadError } from '../ui/page-state.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { AnswerTemplatesSection } from './answer-templates-section.tsx';
-import { ClosuresSection } from './closures-section.tsx';
 import { ContactCardSection } from './contact-card-section.tsx';
 import { ExternalLinksSection } from './external-links-section.tsx';
 import { PageSaveForm } from './page-save.tsx';
@@ -25,14 +23,12 @@ export function UnitSettingsPage() {
       </p>
       <h1 id="unit-settings-page-heading">{t('unitSettings.heading')}</h1>
       <p>{t('unitSettings.lead')}</p>
-      {/* The settings and the contact card are saved with one button; the lists below change a row at a time. */}
+      {/* The settings, the contact card and its links are saved with one button. */}
       <PageSaveForm id="unit-settings-form" labelledBy="unit-settings-page-heading">
         <UnitSettingsSection unitHsaId={unitHsaId} />
         <ContactCardSection unitHsaId={unitHsaId} />
+        <ExternalLinksSection unitHsaId={unitHsaId} />
       </PageSaveForm>
-      <ClosuresSection unitHsaId={unitHsaId} />
-      <ExternalLinksSection unitHsaId={unitHsaId} />
-      <AnswerTemplatesSection unitHsaId={unitHsaId} />
     </>
   );
 }

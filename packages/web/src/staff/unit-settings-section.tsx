@@ -1,8 +1,9 @@
 import type { UnitSettings } from '@kontakta/contract';
 import { useState } from 'react';
 import { useSaveUnitSettings, useUnitSettings } from '../api/admin-queries.ts';
+import { useRefusal } from '../forms/use-refusal.ts';
 import { useText } from '../i18n/use-text.ts';
-import { ErrorSummary, type SummaryError } from '../ui/error-summary.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -35,9 +36,7 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
   const [staffNames, setStaffNames] = useState(initial.staffNames);
   const [mailbox, setMailbox] = useState(initial.mailboxNotifications);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
-  const [emailError, setEmailError] = useState<string | undefined>();
-  const [summary, setSummary] = useState<readonly SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errorAt, summary, attempt, refuse, clear } = useRefusal();
   const [saved, setSaved] = useState(() => ({
     email: initial.notificationEmail ?? '',
     staffNames: initial.staffNames,
@@ -56,8 +55,7 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
       });
       setEmail(result.notificationEmail ?? '');
       setUpdatedAt(result.updatedAt);
-      setEmailError(undefined);
-      setSummary([]);
+      clear();
       setSaved({
         email: result.notificationEmail ?? '',
         staffNames: result.staffNames,
@@ -68,9 +66,8 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
       const errors = fieldErrorsOf(error);
       const onEmail = errors.find((fieldError) => fieldError.path.startsWith('body.notificationEmail'));
       const message = onEmail && (isSchemaRefusal(onEmail) ? t('unitSettings.error.email') : onEmail.message);
-      setEmailError(message);
       const others = errors.filter((fieldError) => fieldError !== onEmail);
-      setSummary([
+      refuse([
         ...(message ? [{ message, targetId: EMAIL_ID }] : []),
         ...others.map((fieldError) => ({
           message: fieldError.message,
@@ -82,7 +79,6 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         })),
         ...(errors.length === 0 ? [{ message: t('admin.saveFailed') }] : []),
       ]);
-      setAttempt((n) => n + 1);
       return false;
     }
   };
@@ -99,7 +95,7 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         maxLength={254}
         label={t('unitSettings.email')}
         hint={t('unitSettings.email.hint')}
-        error={emailError}
+        error={errorAt(EMAIL_ID)}
         errorPrefix={t('form.errorPrefix')}
         value={email}
         onChange={setEmail}

@@ -14,10 +14,12 @@ import {
   listExternalLinks,
   removeExternalLink,
   reorderExternalLinks,
+  replaceExternalLinks,
 } from '../../use-cases/units/external-links.ts';
+import { listRegionUnits } from '../../use-cases/units/list-region-units.ts';
 import { listUnitChanges } from '../../use-cases/units/list-unit-changes.ts';
 import { showUnitContactSettings } from '../../use-cases/units/show-unit-contact-settings.ts';
-import { addClosure, listClosures, removeClosure } from '../../use-cases/units/unit-closures.ts';
+import { addClosure, changeClosure, listClosures, removeClosure } from '../../use-cases/units/unit-closures.ts';
 import { changeUnitSettings, showUnitSettings } from '../../use-cases/units/unit-settings.ts';
 import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
@@ -44,6 +46,9 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.addLink, async ({ actor, params, body, request }) =>
     addExternalLink(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.replaceLinks, async ({ actor, params, body, request }) =>
+    replaceExternalLinks(contextFor(services, actor), params.hsaId, body.links, requestLanguage(request)),
   );
   handle(app, routes.reorderLinks, async ({ actor, params, body, request }) =>
     reorderExternalLinks(contextFor(services, actor), params.hsaId, body.ids, requestLanguage(request)),
@@ -73,6 +78,12 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.addClosure, async ({ actor, params, body, request }) =>
     addClosure(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.changeClosure, async ({ actor, params, body, request }) =>
+    changeClosure(contextFor(services, actor), params.hsaId, params.closureId, body, requestLanguage(request)),
+  );
+  handle(app, routes.listRegionUnits, async ({ actor, params }) =>
+    listRegionUnits(contextFor(services, actor), params.hsaId),
   );
   handle(app, routes.removeClosure, async ({ actor, params }) => {
     await removeClosure(contextFor(services, actor), params.hsaId, params.closureId);

@@ -81,6 +81,7 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
     ],
     ['GET', `${base()}/links`],
     ['POST', `${base()}/links`, { title: { sv: 'X', en: 'X' }, url: 'https://x.example.se/' }],
+    ['PUT', `${base()}/links`, { links: [] }],
     ['PUT', `${base()}/links/order`, { ids: [linkId] }],
     ['PUT', `${base()}/links/${linkId}`, { title: { sv: 'Y', en: 'Y' }, url: 'https://y.example.se/' }],
     ['DELETE', `${base()}/links/${linkId}`],
@@ -89,6 +90,7 @@ describe.each(DIALECTS)('unit administration access on %s', (dialect) => {
     ['PUT', `${base()}/answer-templates/${templateId}`, { title: { sv: 'Y' }, text: { sv: 'Y' }, errandTypes: [] }],
     ['DELETE', `${base()}/answer-templates/${templateId}`],
     ['GET', `${base()}/changes`],
+    ['GET', `${base()}/region-units`],
     ['POST', `${base()}/errand-types/${customId}/retire`],
   ];
 

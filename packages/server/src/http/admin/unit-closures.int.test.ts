@@ -100,6 +100,125 @@ describe.each(DIALECTS)('unit closures on %s', (dialect) => {
     expect((await admin.get(base())).json().items).toEqual([]);
   });
 
+  it('changes a closure that has not ended, with the change recorded, and refuses the rest', async () => {
+    const added = await requestAs(f, admin, 'POST', base(), closure({ startsOn: inDays(30), endsOn: inDays(40) }));
+    expect(added.statusCode).toBe(201);
+    const id = added.json().id;
+    const url = `${base()}/${id}`;
+    const changed = await requestAs(
+      f,
+      admin,
+      'PUT',
+      url,
+      closure({
+        startsOn: inDays(31),
+        endsOn: inDays(45),
+        keepsOpen: [],
+        message: { sv: 'Stängt för flytt.', en: 'Closed for moving.' },
+        coverUnitHsaId: sameRegion,
+      }),
+    );
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({
+      id,
+      startsOn: inDays(31),
+      endsOn: inDays(45),
+      keepsOpen: [],
+      message: { sv: 'Stängt för flytt.', en: 'Closed for moving.' },
+      coverUnit: { hsaId: sameRegion },
+    });
+    expect((await admin.get(base())).json().items).toEqual([changed.json()]);
+    const actions = (await admin.get(`/api/admin/units/${f.unit}/changes?limit=1`)).json().items;
+    expect(actions[0]).toMatchObject({
+      action: 'closure-changed',
+      staffHsaId: f.personas.staff.unitAdministrator.hsaId,
+    });
+
+    // Bad input: 400 naming the field, nothing written.
+    const refused = async (body: Record<string, unknown>) => {
+      const response = await requestAs(f, admin, 'PUT', url, closure(body));
+      expect(response.statusCode).toBe(400);
+      return response.json().errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`);
+    };
+    expect(await refused({ startsOn: '2027-02-30', endsOn: inDays(40) })).toEqual(['body.startsOn not-a-date']);
+    expect(await refused({ startsOn: inDays(40), endsOn: inDays(35) })).toEqual(['body.endsOn ends-before-start']);
+    expect(await refused({ coverUnitHsaId: otherRegion })).toEqual(['body.coverUnitHsaId other-region']);
+    // Another closure's days.
+    const other = await requestAs(f, admin, 'POST', base(), closure({ startsOn: inDays(60), endsOn: inDays(62) }));
+    expect(await refused({ startsOn: inDays(50), endsOn: inDays(61) })).toEqual(['body.startsOn overlaps']);
+    expect((await admin.get(base())).json().items[0]).toEqual(changed.json());
+
+    // Not logged in 401, a receiver 403, another unit's administrator 403, a citizen 404.
+    expect((await requestAs(f, undefined, 'PUT', url, closure())).statusCode).toBe(401);
+    const receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    expect((await requestAs(f, receiver, 'PUT', url, closure())).statusCode).toBe(403);
+    expect((await requestAs(f, citizen, 'PUT', url, closure())).statusCode).toBe(404);
+    // Another unit's closure through this unit's address, or through its own with the wrong actor: 404/403.
+    const adminHsaId = f.personas.staff.unitAdministrator.hsaId;
+    const second = (await f.registers.findEmployee(adminHsaId))?.commissions.find(
+      (c) => c.unitHsaId !== f.unit && c.roles.includes('unit-administrator'),
+    )?.unitHsaId;
+    const elsewhere = await f.staff(adminHsaId, second ?? '');
+    const theirs = await requestAs(f, elsewhere, 'POST', `/api/admin/units/${second}/closures`, closure());
+    expect(theirs.statusCode).toBe(201);
+    const theirUrl = `/api/admin/units/${second}/closures/${theirs.json().id}`;
+    expect((await requestAs(f, admin, 'PUT', `${base()}/${theirs.json().id}`, closure())).statusCode).toBe(404);
+    expect((await requestAs(f, admin, 'PUT', theirUrl, closure())).statusCode).toBe(403);
+    expect((await requestAs(f, elsewhere, 'DELETE', theirUrl)).statusCode).toBe(204);
+    expect(
+      (await requestAs(f, admin, 'PUT', `${base()}/00000000-0000-4000-8000-000000000000`, closure())).statusCode,
+    ).toBe(404);
+
+    // A closure that has begun keeps its first day; one that has ended cannot be changed (409).
+    const started = { starts_on: inDays(-3), ends_on: inDays(2), keeps_open: '[]', message_sv: null, message_en: null };
+    const row = { unit_hsa_id: f.unit, cover_unit_hsa_id: null, created_at: 0, created_by: adminHsaId };
+    await f.database.db
+      .insertInto('unit_closure')
+      .values([
+        { id: 'closure-begun', ...row, ...started },
+        { id: 'closure-ended', ...row, ...started, starts_on: inDays(-20), ends_on: inDays(-10) },
+      ])
+      .execute();
+    const begun = `${base()}/closure-begun`;
+    const moved = await requestAs(f, admin, 'PUT', begun, closure({ startsOn: inDays(-1), endsOn: inDays(2) }));
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors).toEqual([expect.objectContaining({ path: 'body.startsOn', code: 'started' })]);
+    const longer = await requestAs(f, admin, 'PUT', begun, closure({ startsOn: inDays(-3), endsOn: inDays(4) }));
+    expect(longer.statusCode).toBe(200);
+    expect(longer.json()).toMatchObject({ startsOn: inDays(-3), endsOn: inDays(4) });
+    const ended = await requestAs(f, admin, 'PUT', `${base()}/closure-ended`, closure());
+    expect(ended.statusCode).toBe(409);
+    expect(ended.json().detail).toBe('closure-ended');
+
+    for (const gone of [id, other.json().id, 'closure-begun']) {
+      expect((await requestAs(f, admin, 'DELETE', `${base()}/${gone}`)).statusCode).toBe(204);
+    }
+    await f.database.db.deleteFrom('unit_closure').where('id', '=', 'closure-ended').execute();
+    expect((await admin.get(base())).json().items).toEqual([]);
+  });
+
+  it('lists the units of the region by name for the cover unit, to the unit administrator only', async () => {
+    const url = `/api/admin/units/${f.unit}/region-units`;
+    const response = await admin.get(url);
+    expect(response.statusCode).toBe(200);
+    const items: { hsaId: string; name: string }[] = response.json().items;
+    expect(items.map((u) => u.hsaId)).toContain(sameRegion);
+    expect(items.map((u) => u.hsaId)).not.toContain(f.unit);
+    expect(items.map((u) => u.hsaId)).not.toContain(otherRegion);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['hsaId', 'name']);
+    const names = items.map((u) => u.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect((await requestAs(f, undefined, 'GET', url)).statusCode).toBe(401);
+    expect((await citizen.get(url)).statusCode).toBe(404);
+    const receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    expect((await receiver.get(url)).statusCode).toBe(403);
+    const adminHsaId = f.personas.staff.unitAdministrator.hsaId;
+    const second = (await f.registers.findEmployee(adminHsaId))?.commissions.find(
+      (c) => c.unitHsaId !== f.unit && c.roles.includes('unit-administrator'),
+    )?.unitHsaId;
+    expect((await (await f.staff(adminHsaId, second ?? '')).get(url)).statusCode).toBe(403);
+  });
+
   it('without a cover unit: the card names the closure, only kept-open types go, with an automatic reply', async () => {
     const added = await requestAs(f, admin, 'POST', base(), closure());
     expect(added.statusCode).toBe(201);

@@ -149,4 +149,98 @@ describe.each(DIALECTS)('unit settings, links and the contact card on %s', (dial
     const citizen = await f.citizen(f.personas.citizens.adult.personnummer);
     expect((await citizen.get(`/api/units/${f.unit}/contact-card`)).json()).toEqual(body);
   });
+  it('saves the whole list of links at once: all or nothing, a problem naming its row', async () => {
+    const url = `${base()}/links`;
+    const ids = () => admin.get(url).then((r) => r.json().items.map((l: { id: string }) => l.id));
+    const before = await ids();
+    expect(before).toHaveLength(MAX_EXTERNAL_LINKS);
+    // Keep the second link (retitled) first, add one, leave the rest out.
+    const saved = await requestAs(f, admin, 'PUT', url, {
+      links: [
+        { id: before[1], ...link('Andra länken', 'https://andra.example.se/') },
+        { id: null, ...link('Ny länk', 'https://ny.example.se/') },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(
+      saved.json().items.map((l: { title: { sv: string }; position: number }) => [l.title.sv, l.position]),
+    ).toEqual([
+      ['Andra länken', 0],
+      ['Ny länk', 1],
+    ]);
+    expect(saved.json().items[0].id).toBe(before[1]);
+    expect((await card()).json().links.map((l: { title: { sv: string } }) => l.title.sv)).toEqual([
+      'Andra länken',
+      'Ny länk',
+    ]);
+    const changes = (await admin.get(`${base()}/changes?limit=40`)).json().items;
+    const actions = changes
+      .filter((c: { at: number }) => c.at === changes[0].at)
+      .map((c: { action: string }) => c.action);
+    expect(actions.filter((a: string) => a === 'external-link-removed')).toHaveLength(MAX_EXTERNAL_LINKS - 1);
+    expect(actions).toContain('external-link-added');
+    expect(actions).toContain('external-link-changed');
+
+    // A bad row refuses the whole save, naming the row and field; nothing is written.
+    const kept = await ids();
+    const refused = await requestAs(f, admin, 'PUT', url, {
+      links: [
+        { id: kept[0], ...link('Första', 'https://forsta.example.se/') },
+        { id: null, ...link('  ', 'http://osaker.example.se/') },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.links.1.title.sv',
+      'body.links.1.url',
+    ]);
+    expect((await admin.get(url)).json().items.map((l: { title: { sv: string } }) => l.title.sv)).toEqual([
+      'Andra länken',
+      'Ny länk',
+    ]);
+    // The same link twice, too many links, a wrong type: 400.
+    const twice = await requestAs(f, admin, 'PUT', url, {
+      links: [
+        { id: kept[0], ...link('A', 'https://a.example.se/') },
+        { id: kept[0], ...link('B', 'https://b.example.se/') },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors[0].path).toBe('body.links');
+    const many = Array.from({ length: MAX_EXTERNAL_LINKS + 1 }, (_, i) => ({
+      id: null,
+      ...link(`L${i}`, `https://l${i}.example.se/`),
+    }));
+    expect((await requestAs(f, admin, 'PUT', url, { links: many })).statusCode).toBe(400);
+    expect((await requestAs(f, admin, 'PUT', url, { links: 'alla' })).statusCode).toBe(400);
+    // Another unit's link, or none at all: 404, and nothing is written.
+    const adminHsaId = f.personas.staff.unitAdministrator.hsaId;
+    const second = (await f.registers.findEmployee(adminHsaId))?.commissions.find(
+      (c) => c.unitHsaId !== f.unit && c.roles.includes('unit-administrator'),
+    )?.unitHsaId;
+    const elsewhere = await f.staff(adminHsaId, second ?? '');
+    const theirs = await requestAs(
+      f,
+      elsewhere,
+      'POST',
+      `/api/admin/units/${second}/links`,
+      link('X', 'https://x.example.se/'),
+    );
+    expect(theirs.statusCode).toBe(201);
+    for (const id of [theirs.json().id, '00000000-0000-4000-8000-000000000000']) {
+      const foreign = await requestAs(f, admin, 'PUT', url, { links: [{ id, ...link('Y', 'https://y.example.se/') }] });
+      expect(foreign.statusCode).toBe(404);
+    }
+    expect(await ids()).toEqual(kept);
+    // Not logged in 401; staff who are not the unit's administrators 403, also acting at another unit.
+    expect((await requestAs(f, undefined, 'PUT', url, { links: [] })).statusCode).toBe(401);
+    const receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    expect((await requestAs(f, receiver, 'PUT', url, { links: [] })).statusCode).toBe(403);
+    expect((await requestAs(f, elsewhere, 'PUT', url, { links: [] })).statusCode).toBe(403);
+    const citizen = await f.citizen(f.personas.citizens.adult.personnummer);
+    expect((await requestAs(f, citizen, 'PUT', url, { links: [] })).statusCode).toBe(404);
+    expect(await ids()).toEqual(kept);
+    // An empty list removes every link.
+    expect((await requestAs(f, admin, 'PUT', url, { links: [] })).json().items).toEqual([]);
+  });
 });

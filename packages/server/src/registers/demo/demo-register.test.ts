@@ -139,6 +139,12 @@ describe.each(TODAYS)('the demo register generated on %s', (today) => {
     expect(employee(staff.regionAdministrator.hsaId)?.regionCommissions).toEqual([
       { regionCode: '01', role: 'region-administrator' },
     ]);
+    // The installation administrator has the installation role and nothing else.
+    const installation = employee(staff.installationAdministrator.hsaId);
+    expect(installation?.installationRoles).toEqual(['installation-administrator']);
+    expect(installation?.commissions).toEqual([]);
+    expect(installation?.regionCommissions).toEqual([]);
+    expect(hsa.employees.filter((e) => e.installationRoles !== undefined)).toHaveLength(1);
   });
 
   it('is the same every time for the same day', () => {

@@ -15,6 +15,7 @@ export const STAFF_PERSONAS = {
   nurse: 'Nurse: caregiver and receiver, and caregiver at a second unit',
   unitAdministrator: 'Unit administrator of two units, no other role',
   regionAdministrator: 'Regional administrator of Region Stockholm, also unit administrator of one unit',
+  installationAdministrator: 'Installation administrator: the statistics of every region and unit, no other role',
 } as const;
 export type StaffPersonaKey = keyof typeof STAFF_PERSONAS;
 
@@ -164,6 +165,9 @@ export function demoStaff(
   // Hired last, so that adding them changed nobody else in the demo.
   const secondDoctor = hire(firstUnit.regionCode, 'doctor');
   commission(secondDoctor, firstUnit, 'caregiver');
+  // Likewise last: the installation's administrator, with no commission at any unit or region.
+  const installationAdministrator = hire(firstUnit.regionCode, 'administrator');
+  installationAdministrator.installationRoles = ['installation-administrator'];
 
   const persona = (employee: EmployeeRecord, unitHsaId: string | null): StaffPersona => ({
     hsaId: employee.hsaId,
@@ -179,6 +183,7 @@ export function demoStaff(
       nurse: persona(firstStaff.nurse, firstUnit.hsaId),
       unitAdministrator: persona(firstStaff.administrator, firstUnit.hsaId),
       regionAdministrator: persona(stockholmAdministrator, null),
+      installationAdministrator: persona(installationAdministrator, null),
     },
   };
 }

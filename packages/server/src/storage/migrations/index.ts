@@ -37,6 +37,7 @@ import * as statisticsRollups from './2026-12-06-25-statistics-rollups.ts';
 import * as serviceConsents from './2026-12-06-26-service-consents.ts';
 import * as accessLogHeadFollows from './2026-12-06-27-access-log-head-follows.ts';
 import * as statisticsPending from './2026-12-06-28-statistics-pending.ts';
+import * as statisticsProxies from './2026-12-07-29-statistics-proxies.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-26-service-consents': serviceConsents,
   '2026-12-06-27-access-log-head-follows': accessLogHeadFollows,
   '2026-12-06-28-statistics-pending': statisticsPending,
+  '2026-12-07-29-statistics-proxies': statisticsProxies,
 };

@@ -88,6 +88,8 @@ export async function insertProxy(
   guardianId: string,
   childId: string,
   now: number,
+  /** The child's municipality now (for the statistics); '' when unknown. */
+  municipalityCode = '',
 ): Promise<ProxyRow> {
   const row: ProxyRow = {
     id: randomUUID(),
@@ -96,6 +98,7 @@ export async function insertProxy(
     created_at: now,
     ended_at: null,
     end_reason: null,
+    municipality_code: municipalityCode,
   };
   await db.insertInto('proxy').values(row).execute();
   return row;

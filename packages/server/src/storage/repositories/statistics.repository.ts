@@ -17,7 +17,12 @@ export type StatEvent = Readonly<{
 }>;
 
 /** Measures whose dimension is the errand type: they also have all-types ('') rows (migration -25). */
-const TYPED_MEASURES: ReadonlySet<StatMeasure> = new Set(['errand-sent', 'errand-answered', 'answer-time']);
+const TYPED_MEASURES: ReadonlySet<StatMeasure> = new Set([
+  'errand-sent',
+  'errand-answered',
+  'answer-time',
+  'answer-days',
+]);
 const ALL_TYPES = '';
 const LEVELS: readonly StatLevel[] = ['unit', 'municipality', 'region'];
 
@@ -142,8 +147,8 @@ async function raiseUnitStat(
 }
 
 /**
- * Adds one to the counts of an event of no unit (a citizen's login), placed by municipality and
- * region: its day, week and month at both, in one multi-row upsert.
+ * Adds one to the counts of an event of no unit (a citizen's login, a proxy's start or end), placed
+ * by municipality and region: its day, week and month at both, in one multi-row upsert.
  */
 export async function incrementPlaceStat(
   db: Kysely<DatabaseSchema>,
@@ -404,4 +409,10 @@ export async function isUnitInRegion(
     .where('region_code', '=', regionCode)
     .executeTakeFirst();
   return found !== undefined;
+}
+
+/** The region of a unit, or undefined for a unit the installation does not have. */
+export async function findUnitRegion(db: Kysely<DatabaseSchema>, unitHsaId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('care_unit').select('region_code').where('hsa_id', '=', unitHsaId).executeTakeFirst();
+  return row?.region_code;
 }

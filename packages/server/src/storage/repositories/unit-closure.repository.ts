@@ -38,6 +38,15 @@ export async function insertUnitClosure(db: Kysely<DatabaseSchema>, row: UnitClo
   await db.insertInto('unit_closure').values(row).execute();
 }
 
+export async function updateUnitClosure(
+  db: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+  id: string,
+  changes: Partial<Omit<UnitClosureRow, 'id' | 'unit_hsa_id' | 'created_at' | 'created_by'>>,
+): Promise<void> {
+  await db.updateTable('unit_closure').set(changes).where('unit_hsa_id', '=', unitHsaId).where('id', '=', id).execute();
+}
+
 export async function deleteUnitClosure(db: Kysely<DatabaseSchema>, unitHsaId: string, id: string): Promise<void> {
   await db.deleteFrom('unit_closure').where('unit_hsa_id', '=', unitHsaId).where('id', '=', id).execute();
 }

@@ -17,6 +17,22 @@ export async function findCareUnits(db: Kysely<DatabaseSchema>, hsaIds: readonly
     .execute();
 }
 
+/** A region's units by name (index care_unit_region_name_idx); at most `limit`. */
+export async function listCareUnitsInRegion(
+  db: Kysely<DatabaseSchema>,
+  regionCode: string,
+  limit: number,
+): Promise<Array<Pick<CareUnitRow, 'hsa_id' | 'name'>>> {
+  return db
+    .selectFrom('care_unit')
+    .select(['hsa_id', 'name'])
+    .where('region_code', '=', regionCode)
+    .orderBy('name')
+    .orderBy('hsa_id')
+    .limit(limit)
+    .execute();
+}
+
 export async function findUnitSetting(db: Kysely<DatabaseSchema>, hsaId: string): Promise<UnitSettingRow | undefined> {
   return db.selectFrom('unit_setting').selectAll().where('unit_hsa_id', '=', hsaId).executeTakeFirst();
 }

@@ -15,6 +15,7 @@ import {
   errandAccess,
   errandExpiresAt,
   restartsRetention,
+  STAFF_ROLES,
   type StaffActor,
   type StaffRole,
 } from '@kontakta/domain';
@@ -181,8 +182,8 @@ export function actorRef(actor: Actor, role?: StaffRole): ErrandActorRef {
       ? { kind: 'citizen', citizenId: actor.actingForCitizenId, onBehalfOf: actor.citizenId }
       : { kind: 'citizen', citizenId: actor.citizenId };
   }
-  // Only unit roles act on errands (a region session has none; it never reaches an errand).
-  const unitRoles = actor.roles.filter((r): r is StaffRole => r !== 'region-administrator');
+  // Only unit roles act on errands (a region or installation session has none; it never reaches an errand).
+  const unitRoles = actor.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r));
   const chosen = role && unitRoles.includes(role) ? role : (unitRoles[0] ?? 'caregiver');
   return { kind: 'staff', hsaId: actor.hsaId, role: chosen };
 }

@@ -3,7 +3,7 @@ import { capSessionExpiry } from '../../storage/repositories/session-expiry.repo
 import type { Services } from '../services.ts';
 import { hashSessionToken } from '../sessions/session-tokens.ts';
 import { startSession } from '../sessions/start-session.ts';
-import { staffRolesOf } from './log-in-staff.ts';
+import { recordStaffLoginAt, staffRolesOf } from './log-in-staff.ts';
 import type { SessionTokens } from './login-outcome.ts';
 import { mirrorCareUnit } from './mirror-care-unit.ts';
 
@@ -31,5 +31,7 @@ export async function chooseStaffUnit(
     input.currentSessionToken,
   );
   await capSessionExpiry(services.database.db, hashSessionToken(session.token), input.currentExpiresAt);
+  // The login's first unit is where its statistics count it; switching units later is no new login.
+  if (actor.unitHsaId === null && !actor.regionCode) await recordStaffLoginAt(services, commission.unitHsaId, now);
   return { ...session, roles };
 }

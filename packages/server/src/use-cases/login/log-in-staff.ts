@@ -1,16 +1,29 @@
-import { STAFF_ROLES, type StaffRole } from '@kontakta/domain';
+import { INSTALLATION_ROLES, type InstallationRole, STAFF_ROLES, type StaffRole } from '@kontakta/domain';
 import { checkLoginPersonnummer } from '../../identity/login-personnummer.ts';
 import type { Employee, UnitCommission } from '../../registers/index.ts';
 import { saveStaffMemberFromCatalogue } from '../../storage/repositories/staff-login.repository.ts';
 import type { Services } from '../services.ts';
 import { startSession } from '../sessions/start-session.ts';
+import { recordStaffLogin } from '../statistics/record-statistics.ts';
 import { type LoginOutcome, refused } from './login-outcome.ts';
 import { mirrorCareUnit } from './mirror-care-unit.ts';
 import { recordLoginEvent } from './record-login-event.ts';
 
+/** A staff login counted in the statistics where the person starts work: at the unit (SITHS e-ID). */
+export async function recordStaffLoginAt(services: Services, unitHsaId: string, now: number): Promise<void> {
+  await recordStaffLogin(services.database.db, { unitHsaId, method: 'eid', at: now });
+}
+
 /** The catalogue's unit roles are Kontakta's staff roles; anything else is ignored. */
 export function staffRolesOf(commission: UnitCommission): StaffRole[] {
   return commission.roles.filter((role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+/** The installation-wide roles the catalogue file gives the person (Kontakta's own; none in HSA itself). */
+export function installationRolesOf(employee: Employee | undefined): InstallationRole[] {
+  return (employee?.installationRoles ?? []).filter((role): role is InstallationRole =>
+    (INSTALLATION_ROLES as readonly string[]).includes(role),
+  );
 }
 
 /**
@@ -47,7 +60,11 @@ export async function logInStaff(
     return refused('unavailable');
   }
   const commissions = employee?.commissions.filter((c) => staffRolesOf(c).length > 0) ?? [];
-  if (!employee || (commissions.length === 0 && employee.regionCommissions.length === 0)) {
+  const installationRoles = installationRolesOf(employee);
+  if (
+    !employee ||
+    (commissions.length === 0 && employee.regionCommissions.length === 0 && installationRoles.length === 0)
+  ) {
     await record('refused', 'no-commission');
     return refused('no-commission');
   }
@@ -62,9 +79,15 @@ export async function logInStaff(
     },
     now,
   );
-  // One unit and nothing else: straight to it. Several, or a region as well: choose first.
-  const only = commissions.length === 1 && employee.regionCommissions.length === 0 ? commissions[0] : undefined;
+  // One unit and nothing else: straight to it. Several, or a region as well: choose first. The
+  // session before a choice (neither unit nor region) carries the installation role, if any: with
+  // nothing else to choose, that is where the installation administrator works (the statistics).
+  const only =
+    commissions.length === 1 && employee.regionCommissions.length === 0 && installationRoles.length === 0
+      ? commissions[0]
+      : undefined;
   const unitHsaId = only && (await mirrorCareUnit(services.database, services.registers, only.unitHsaId, now));
+  const installationOnly = commissions.length === 0 && employee.regionCommissions.length === 0;
   const session = await startSession(
     services.database,
     services.config.session,
@@ -73,11 +96,12 @@ export async function logInStaff(
       kind: 'staff',
       hsaId: employee.hsaId,
       unitHsaId: only && unitHsaId ? only.unitHsaId : null,
-      roles: only && unitHsaId ? staffRolesOf(only) : [],
+      roles: only && unitHsaId ? staffRolesOf(only) : installationRoles,
       loginMethod: 'eid',
     },
     input.previousSessionToken,
   );
   await record('success', null);
-  return { ok: true, session, next: only ? 'staff-start' : 'choose-unit' };
+  if (only && unitHsaId) await recordStaffLoginAt(services, only.unitHsaId, now);
+  return { ok: true, session, next: only || installationOnly ? 'staff-start' : 'choose-unit' };
 }

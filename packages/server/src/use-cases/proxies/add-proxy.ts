@@ -5,6 +5,7 @@ import { saveCitizenFromRegister } from '../../storage/repositories/citizen-logi
 import { findActiveProxy, insertProxy, insertProxyEvent } from '../../storage/repositories/proxy.repository.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
+import { recordProxyChange } from '../statistics/record-statistics.ts';
 import { refusalOfProxy } from './proxy-parties.ts';
 import { proxyChildView } from './proxy-view.ts';
 
@@ -50,8 +51,10 @@ export async function addProxy(
       null,
     );
     if (!(await findActiveProxy(trx, ctx.actor.citizenId, id))) {
-      const proxy = await insertProxy(trx, ctx.actor.citizenId, id, ctx.now);
+      const municipalityCode = child.municipality.code;
+      const proxy = await insertProxy(trx, ctx.actor.citizenId, id, ctx.now, municipalityCode);
       await insertProxyEvent(trx, { proxyId: proxy.id, kind: 'added', at: ctx.now });
+      await recordProxyChange(trx, { municipalityCode, change: 'started', at: ctx.now });
     }
     return id;
   });

@@ -12,6 +12,7 @@ import {
 } from '../../storage/repositories/proxy.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { sendInboxMessage } from '../inbox-messages/send-inbox-message.ts';
+import { recordProxyChange } from '../statistics/record-statistics.ts';
 
 /**
  * Ends a child's active proxies (all of them, or only those of `guardianIds`) in the caller's
@@ -39,6 +40,8 @@ export async function endProxiesOfChild(
   const ended = active.filter((proxy) => endedIds.has(proxy.id));
   for (const proxy of ended) {
     await insertProxyEvent(db, { proxyId: proxy.id, kind: 'ended', reason: end.reason, at: end.now });
+    // Counted where its start was (statistics: proxies active).
+    await recordProxyChange(db, { municipalityCode: proxy.municipality_code, change: 'ended', at: end.now });
     if (end.reason !== 'removed-by-guardian') {
       await sendInboxMessage(db, {
         citizenId: proxy.guardian_citizen_id,

@@ -1,6 +1,6 @@
 import type { Actor, ActorRole, ProxyRefusal, ProxyRules } from '@kontakta/domain';
 import type { Person, Registers } from '../../registers/index.ts';
-import { staffRolesOf } from '../login/log-in-staff.ts';
+import { installationRolesOf, staffRolesOf } from '../login/log-in-staff.ts';
 import { refusalOfProxy } from '../proxies/proxy-parties.ts';
 
 /** How long an answer from the registers is trusted: revoking a commission takes effect within it. */
@@ -74,8 +74,9 @@ async function askRegisters(registers: Registers, actor: Actor): Promise<Verdict
       ? { present: true, roles: ['region-administrator'] }
       : { present: false };
   }
-  // Before a unit is chosen the session can only list and choose units, which ask the catalogue themselves.
-  if (actor.unitHsaId === null) return { present: true };
+  // Before a unit is chosen the session can list and choose units (which ask the catalogue
+  // themselves) and, with the installation role the catalogue gives now, read every statistic.
+  if (actor.unitHsaId === null) return { present: true, roles: installationRolesOf(employee) };
   const commission = employee.commissions.find((c) => c.unitHsaId === actor.unitHsaId);
   const roles = commission ? staffRolesOf(commission) : [];
   return roles.length > 0 ? { present: true, roles } : { present: false };

@@ -1,4 +1,4 @@
-import { type Actor, type ActorRole, REGION_ROLES, STAFF_ROLES } from '@kontakta/domain';
+import { type Actor, type ActorRole, INSTALLATION_ROLES, REGION_ROLES, STAFF_ROLES } from '@kontakta/domain';
 import type { Database } from '../../storage/database.ts';
 import { deleteSession, findSession, touchSession } from '../../storage/repositories/session.repository.ts';
 import { type SessionPolicy, TOUCH_INTERVAL_MS } from './session-policy.ts';
@@ -63,7 +63,7 @@ export async function resolveSession(
   };
 }
 
-const ROLES: readonly string[] = [...STAFF_ROLES, ...REGION_ROLES];
+const ROLES: readonly string[] = [...STAFF_ROLES, ...REGION_ROLES, ...INSTALLATION_ROLES];
 
 function parseRoles(json: string): ActorRole[] {
   const parsed: unknown = JSON.parse(json);

@@ -1,5 +1,6 @@
 import type { Statistics, StatisticsCell, StatisticsQuery, StatisticsTable } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
+import { type ServerMessageId, type ServerText, serverTexts } from '../../i18n/server-texts.ts';
 import type { UseCaseContext } from '../services.ts';
 import { showStatistics } from './show-statistics.ts';
 
@@ -10,17 +11,16 @@ import { showStatistics } from './show-statistics.ts';
 // separator, so it expects `;` between fields and would put a comma-separated file in one column.
 // A byte-order mark first: without it Excel reads the file as Windows-1252 and garbles å, ä and ö.
 
-const TITLES: Record<StatisticsTable['id'], { sv: string; en: string }> = {
-  'errands-sent': { sv: 'Skickade ärenden', en: 'Errands sent' },
-  'errands-answered': { sv: 'Besvarade ärenden (första svaret)', en: 'Errands answered (first answer)' },
-  'answer-time': { sv: 'Tid till första svar (arbetstimmar)', en: 'Time to first answer (working hours)' },
-  'unanswered-by-age': { sv: 'Obesvarade ärenden nu, efter väntetid', en: 'Unanswered errands now, by time waited' },
-  logins: { sv: 'Inloggningar per metod', en: 'Logins by method' },
-  notifications: { sv: 'Aviseringar per kanal och utfall', en: 'Notifications by channel and outcome' },
-};
-const WORDS = {
-  sv: { period: 'Period', breakdown: 'Uppdelning', total: 'Totalt', median: 'Median', p90: '90:e percentilen' },
-  en: { period: 'Period', breakdown: 'Breakdown', total: 'Total', median: 'Median', p90: '90th percentile' },
+const TITLES: Readonly<Record<StatisticsTable['id'], ServerMessageId>> = {
+  'errands-sent': 'statistics.csv.title.errands-sent',
+  'errands-answered': 'statistics.csv.title.errands-answered',
+  'answer-time': 'statistics.csv.title.answer-time',
+  'answer-days': 'statistics.csv.title.answer-days',
+  'unanswered-by-age': 'statistics.csv.title.unanswered-by-age',
+  logins: 'statistics.csv.title.logins',
+  'staff-logins': 'statistics.csv.title.staff-logins',
+  'proxies-active': 'statistics.csv.title.proxies-active',
+  notifications: 'statistics.csv.title.notifications',
 };
 export const SUPPRESSED_TEXT = '< 5';
 
@@ -33,18 +33,23 @@ function field(text: string): string {
 const cell = (c: StatisticsCell) => (c.suppressed ? SUPPRESSED_TEXT : String(c.value ?? ''));
 const total = (value: number | null) => (value === null ? '' : String(value));
 
-export function statisticsCsv(statistics: Statistics, language: Language): string {
-  const words = WORDS[language];
-  const lines: string[][] = [[`${statistics.scope.name} ${statistics.from}–${statistics.to}`]];
+/** The CSV in one language; `text` is that language's server texts (the pseudo-locale's in its test). */
+export function statisticsCsv(
+  statistics: Statistics,
+  language: Language,
+  text: ServerText = serverTexts(language),
+): string {
+  const scopeName = statistics.scope.kind === 'all' ? text('statistics.csv.all') : statistics.scope.name;
+  const lines: string[][] = [[`${scopeName} ${statistics.from}–${statistics.to}`]];
   for (const table of statistics.tables) {
-    const percentiles = table.id === 'answer-time';
+    const percentiles = table.id === 'answer-time' || table.id === 'answer-days';
     lines.push([]);
-    lines.push([TITLES[table.id][language]]);
+    lines.push([text(TITLES[table.id])]);
     lines.push([
-      table.rowKind === 'period' ? words.period : words.breakdown,
+      text(table.rowKind === 'period' ? 'statistics.csv.period' : 'statistics.csv.breakdown'),
       ...table.columns.map((column) => column.label[language]),
-      words.total,
-      ...(percentiles ? [words.median, words.p90] : []),
+      text('statistics.csv.total'),
+      ...(percentiles ? [text('statistics.csv.median'), text('statistics.csv.p90')] : []),
     ]);
     for (const row of table.rows) {
       const bucket = (index: number | null | undefined) =>
@@ -56,7 +61,7 @@ export function statisticsCsv(statistics: Statistics, language: Language): strin
         ...(percentiles ? [bucket(row.median), bucket(row.p90)] : []),
       ]);
     }
-    lines.push([words.total, ...table.columnTotals.map(total), total(table.grandTotal)]);
+    lines.push([text('statistics.csv.total'), ...table.columnTotals.map(total), total(table.grandTotal)]);
   }
   return `\uFEFF${lines.map((line) => line.map(field).join(';')).join('\r\n')}\r\n`;
 }
@@ -68,7 +73,7 @@ export async function exportStatisticsCsv(
   language: Language,
 ): Promise<{ filename: string; csv: string }> {
   const statistics = await showStatistics(ctx, query);
-  const scope = statistics.scope.key.replace(/[^A-Za-z0-9-]/g, '');
+  const scope = statistics.scope.key.replace(/[^A-Za-z0-9-]/g, '') || 'alla';
   return {
     filename: `kontakta-statistik-${scope}-${statistics.from}-${statistics.to}.csv`,
     csv: statisticsCsv(statistics, language),

@@ -1,4 +1,11 @@
-import { answerHourBucket, closedOnClosures, stockholmDate, workingTimeBetween } from '@kontakta/domain';
+import {
+  answerDayBucket,
+  answerHourBucket,
+  closedOnClosures,
+  stockholmDate,
+  workingDaysBetween,
+  workingTimeBetween,
+} from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import type { NewLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { incrementPlaceStat, incrementUnitStat } from '../../storage/repositories/statistics.repository.ts';
@@ -32,7 +39,9 @@ export async function recordErrandSent(
 /**
  * A unit answered an errand for the first time: counted as answered, and its time to that answer
  * in the unit's working hours (its opening hours, without holidays and its closures, as reply
- * deadlines count them) into the answer-time histogram. Later answers are not counted again.
+ * deadlines count them) into the answer-time histogram, and in its working days (domain
+ * workingDaysBetween: the working days after the day of arrival up to the day of the answer) into
+ * the answer-days histogram. Later answers are not counted again.
  */
 export async function recordFirstAnswer(
   trx: Kysely<DatabaseSchema>,
@@ -44,12 +53,9 @@ export async function recordFirstAnswer(
     findUnitContactCard(trx, errand.unit_hsa_id),
     listUnitClosureSpans(trx, errand.unit_hsa_id),
   ]);
-  const working = workingTimeBetween(
-    errand.created_at,
-    now,
-    openingIntervals(card?.opening_hours),
-    closedOnClosures(closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on }))),
-  );
+  const hours = openingIntervals(card?.opening_hours);
+  const closed = closedOnClosures(closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })));
+  const working = workingTimeBetween(errand.created_at, now, hours, closed);
   const day = dayOf(now);
   await incrementUnitStat(
     trx,
@@ -64,6 +70,16 @@ export async function recordFirstAnswer(
       day,
       dimension: errand.errand_type,
       bucket: answerHourBucket(working),
+    },
+  );
+  await incrementUnitStat(
+    trx,
+    { unitHsaId: errand.unit_hsa_id },
+    {
+      measure: 'answer-days',
+      day,
+      dimension: errand.errand_type,
+      bucket: answerDayBucket(workingDaysBetween(errand.created_at, now, hours, closed)),
     },
   );
 }
@@ -84,6 +100,39 @@ export async function recordLogin(trx: Kysely<DatabaseSchema>, event: NewLoginEv
     trx,
     { regionCode: municipality.slice(0, 2), municipalityCode: municipality },
     { measure: 'login', day: dayOf(event.occurred_at), dimension: event.method },
+  );
+}
+
+/**
+ * A member of staff logged in and started work at a unit (straight after the login, or at the
+ * login's first choice of unit; switching units later is no new login): counted by method at
+ * that unit, so its administrator sees it. A session in a region's administration or over the
+ * installation is not counted: it works at no unit.
+ */
+export async function recordStaffLogin(
+  db: Kysely<DatabaseSchema>,
+  login: { unitHsaId: string; method: string; at: number },
+): Promise<void> {
+  await incrementUnitStat(
+    db,
+    { unitHsaId: login.unitHsaId },
+    { measure: 'staff-login', day: dayOf(login.at), dimension: login.method },
+  );
+}
+
+/**
+ * A proxy started or ended, counted at the child's municipality (population register, when the
+ * proxy started; kept on the proxy row so its end is counted at the same place) and its region.
+ * The number active at the end of a period is the starts minus the ends up to then (show-statistics).
+ */
+export async function recordProxyChange(
+  trx: Kysely<DatabaseSchema>,
+  change: { municipalityCode: string; change: 'started' | 'ended'; at: number },
+): Promise<void> {
+  await incrementPlaceStat(
+    trx,
+    { regionCode: change.municipalityCode.slice(0, 2), municipalityCode: change.municipalityCode },
+    { measure: 'proxy', day: dayOf(change.at), dimension: change.change },
   );
 }
 

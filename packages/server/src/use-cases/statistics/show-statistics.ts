@@ -6,6 +6,7 @@ import type {
   StatisticsTable,
 } from '@kontakta/contract';
 import {
+  ANSWER_DAY_EDGES,
   ANSWER_HOUR_EDGES,
   addCalendarDays,
   type Granularity,
@@ -30,15 +31,17 @@ import type { StatMeasure } from '../../storage/statistics-schema.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 import {
-  ALL,
   ageBucketLabel,
+  allLabel,
   answerBucketLabel,
+  answerDayBucketLabel,
   baseTypeName,
   type Localized,
   loginMethodLabel,
   notificationLabel,
   periodLabel,
-  UNKNOWN_PLACE,
+  staffLoginMethodLabel,
+  unknownPlaceLabel,
 } from './statistics-labels.ts';
 import { statisticsScopeFor } from './statistics-scope.ts';
 
@@ -64,17 +67,30 @@ type Labeler = (key: string) => Localized;
  */
 export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery): Promise<Statistics> {
   const { db } = ctx.database;
-  const scope = await statisticsScopeFor(db, ctx.actor, query.unit);
+  const scope = await statisticsScopeFor(db, ctx.actor, { unit: query.unit, region: query.region });
   const granularity: Granularity = query.granularity ?? 'month';
   const breakdown: StatisticsBreakdown = query.breakdown ?? 'none';
   checkPeriod(query.from, query.to, granularity);
   // Events of the last minute wait to be folded into the rollup: fold them, so what is shown is exact.
   await foldPendingStats(db);
 
-  const regionScope: StatScope =
-    ctx.actor.kind === 'staff' && ctx.actor.regionCode ? { kind: 'region', regionCode: ctx.actor.regionCode } : scope;
-  const [units, regions] = await Promise.all([listStatUnits(db, regionScope), listRegionNames(db)]);
-  const inScope = scope.kind === 'unit' ? units.filter((unit) => unit.hsaId === scope.unitHsaId) : units;
+  const installation = ctx.actor.kind === 'staff' && ctx.actor.roles.includes('installation-administrator');
+  // The units the scope may be narrowed to: a region administrator's region's, an installation
+  // administrator's chosen region's (they choose a region first: a country's units are too many for one list).
+  const filterScope: StatScope | undefined =
+    ctx.actor.kind === 'staff' && ctx.actor.regionCode
+      ? { kind: 'region', regionCode: ctx.actor.regionCode }
+      : installation
+        ? query.region === undefined
+          ? undefined
+          : { kind: 'region', regionCode: query.region }
+        : scope;
+  const [inScope, filterUnits, regions] = await Promise.all([
+    listStatUnits(db, scope),
+    filterScope === undefined ? [] : filterScope === scope ? null : listStatUnits(db, filterScope),
+    listRegionNames(db),
+  ]);
+  const units = filterUnits ?? inScope;
   const labels = await breakdownLabeler(ctx, breakdown, inScope, regions);
   const periods = periodsBetween(query.from, query.to, granularity);
   const over = { scope, from: query.from, to: query.to };
@@ -87,14 +103,26 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
   const tables: StatisticsTable[] = [
     await byPeriod('errand-sent', 'errands-sent'),
     await byPeriod('errand-answered', 'errands-answered'),
-    await answerTimeTable(ctx, over, breakdown, labels),
+    await histogramTable(ctx, over, breakdown, labels, HOURS),
+    await histogramTable(ctx, over, breakdown, labels, DAYS),
     await unansweredTable(ctx, inScope, breakdown, labels),
   ];
-  // Logins belong to no unit: a region sees its citizens' (by where they are registered), a unit none.
+  // Citizens' logins and proxies belong to no unit: a region sees its citizens' (by where they are
+  // registered), the installation everyone's, a unit none.
   if (scope.kind !== 'unit') {
     const rows = await sumStats(db, { ...over, measure: 'login', period: granularity, key: 'dimension', sub: null });
     tables.push(await periodTable('logins', periods, rows, loginMethodLabel, ['eid', 'password-sms']));
   }
+  // Staff logins are counted at the unit where work starts, so a unit sees its own.
+  const staffLogins = await sumStats(db, {
+    ...over,
+    measure: 'staff-login',
+    period: granularity,
+    key: 'dimension',
+    sub: null,
+  });
+  tables.push(await periodTable('staff-logins', periods, staffLogins, staffLoginMethodLabel, ['eid']));
+  if (scope.kind !== 'unit') tables.push(await proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels));
   const notifications = await sumStats(db, {
     ...over,
     measure: 'notification',
@@ -121,8 +149,62 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
     granularity,
     breakdown,
     units: units.map((unit) => ({ hsaId: unit.hsaId, name: unit.name })),
+    regions: installation
+      ? [...regions]
+          .map(([code, regionName]) => ({ code, name: regionName }))
+          .sort((a, b) => swedish.compare(a.name, b.name))
+      : [],
     tables,
   };
+}
+
+/** The first day any count can have: the baseline of "proxies active" sums everything before the period. */
+const BEGINNING = '2000-01-01';
+
+/**
+ * Proxies active at the end of each period: every proxy started up to then minus every proxy
+ * ended up to then (both counted as they happen, at the child's municipality), per region or
+ * municipality when broken down so (other breakdowns do not apply: a proxy has no unit or type).
+ * Reads the rollup only: the sum before the period once, then the period's starts and ends.
+ */
+async function proxiesActiveTable(
+  ctx: UseCaseContext,
+  over: { scope: StatScope; from: string; to: string },
+  granularity: Granularity,
+  breakdown: StatisticsBreakdown,
+  periods: readonly string[],
+  labeler: LabelerFor,
+): Promise<StatisticsTable> {
+  const { db } = ctx.database;
+  const byPlace = breakdown === 'region' || breakdown === 'municipality';
+  const key = byPlace ? KEY_COLUMN[breakdown] : null;
+  const dayBefore = addCalendarDays(over.from, -1);
+  const [before, during] = await Promise.all([
+    dayBefore < BEGINNING
+      ? []
+      : sumStats(db, {
+          ...over,
+          from: BEGINNING,
+          to: dayBefore,
+          measure: 'proxy',
+          period: null,
+          key,
+          sub: 'dimension',
+        }),
+    sumStats(db, { ...over, measure: 'proxy', period: granularity, key, sub: 'dimension' }),
+  ]);
+  const change = (row: { sub: string; count: number }) => (row.sub === 'ended' ? -row.count : row.count);
+  const active = new Map<string, number>();
+  for (const row of before) active.set(row.key, (active.get(row.key) ?? 0) + change(row));
+  const keys = [...new Set([...(byPlace ? [] : ['']), ...active.keys(), ...during.map((row) => row.key)])];
+  const rows: Array<{ period: string; key: string; count: number }> = [];
+  for (const period of periods) {
+    for (const row of during) if (row.period === period) active.set(row.key, (active.get(row.key) ?? 0) + change(row));
+    // Never below zero: a count that could go negative is a bug elsewhere, not a number to show.
+    for (const place of keys) rows.push({ period, key: place, count: Math.max(0, active.get(place) ?? 0) });
+  }
+  const label: LabelerFor | Labeler = byPlace ? labeler : () => allLabel();
+  return periodTable('proxies-active', periods, rows, label, byPlace ? [] : ['']);
 }
 
 function checkPeriod(from: string, to: string, granularity: Granularity): void {
@@ -146,9 +228,9 @@ async function breakdownLabeler(
   units: readonly StatUnit[],
   regions: ReadonlyMap<string, string>,
 ): Promise<(keys: readonly string[]) => Promise<Labeler>> {
-  const same = (text: string | undefined): Localized => (text ? { sv: text, en: text } : UNKNOWN_PLACE);
+  const same = (text: string | undefined): Localized => (text ? { sv: text, en: text } : unknownPlaceLabel());
   const loader = async (keys: readonly string[]): Promise<Labeler> => {
-    if (breakdown === 'none') return () => ALL;
+    if (breakdown === 'none') return () => allLabel();
     if (breakdown === 'unit') {
       const names = new Map(units.map((unit) => [unit.hsaId, unit.name]));
       return (key) => same(names.get(key) ?? key);
@@ -230,20 +312,41 @@ function grid(
   };
 }
 
+/** The two answer-time histograms: in working hours and in working days. */
+type Histogram = {
+  id: 'answer-time' | 'answer-days';
+  measure: StatMeasure;
+  edges: readonly number[];
+  label: (bucket: number) => Localized;
+};
+const HOURS: Histogram = {
+  id: 'answer-time',
+  measure: 'answer-time',
+  edges: ANSWER_HOUR_EDGES,
+  label: answerBucketLabel,
+};
+const DAYS: Histogram = {
+  id: 'answer-days',
+  measure: 'answer-days',
+  edges: ANSWER_DAY_EDGES,
+  label: answerDayBucketLabel,
+};
+
 /**
  * Time to first answer: per breakdown value (rows), how many answers fell in each bucket of
- * working hours (columns), over the whole period; median and 90th percentile are buckets, given
- * only for rows of at least 5 answers.
+ * working hours or working days (columns), over the whole period; median and 90th percentile are
+ * buckets, given only for rows of at least 5 answers.
  */
-async function answerTimeTable(
+async function histogramTable(
   ctx: UseCaseContext,
   over: { scope: StatScope; from: string; to: string },
   breakdown: StatisticsBreakdown,
   labeler: LabelerFor,
+  histogram: Histogram,
 ): Promise<StatisticsTable> {
   const rows = await sumStats(ctx.database.db, {
     ...over,
-    measure: 'answer-time',
+    measure: histogram.measure,
     period: null,
     key: KEY_COLUMN[breakdown],
     sub: 'bucket',
@@ -253,18 +356,18 @@ async function answerTimeTable(
   const label = await labeler(keys);
   const ordered = sortColumns(keys, label, false);
   const at = new Map(rows.map((row) => [`${row.key}\u0000${row.sub}`, row.count]));
-  const counts = ordered.map((key) => ANSWER_HOUR_EDGES.map((_, bucket) => at.get(`${key}\u0000${bucket}`) ?? 0));
+  const counts = ordered.map((key) => histogram.edges.map((_, bucket) => at.get(`${key}\u0000${bucket}`) ?? 0));
   return grid(
-    'answer-time',
+    histogram.id,
     'breakdown',
-    ANSWER_HOUR_EDGES.map((_, bucket) => ({ key: String(bucket), label: answerBucketLabel(bucket) })),
+    histogram.edges.map((_, bucket) => ({ key: String(bucket), label: histogram.label(bucket) })),
     ordered.map((key) => ({ key, label: label(key) })),
     counts,
     (index) => {
-      const histogram = counts[index] ?? [];
-      const total = histogram.reduce((sum, count) => sum + count, 0);
+      const counted = counts[index] ?? [];
+      const total = counted.reduce((sum, count) => sum + count, 0);
       if (total < SUPPRESSION_THRESHOLD) return { median: null, p90: null };
-      return { median: quantileBucket(histogram, 0.5) ?? null, p90: quantileBucket(histogram, 0.9) ?? null };
+      return { median: quantileBucket(counted, 0.5) ?? null, p90: quantileBucket(counted, 0.9) ?? null };
     },
   );
 }

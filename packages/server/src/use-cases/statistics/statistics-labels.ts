@@ -1,65 +1,106 @@
-import { ANSWER_HOUR_EDGES, findBaseErrandType } from '@kontakta/domain';
+import { ANSWER_DAY_EDGES, ANSWER_HOUR_EDGES, findBaseErrandType, type Language } from '@kontakta/domain';
+import { type ServerMessageId, type ServerText, serverTexts, type TextValues } from '../../i18n/server-texts.ts';
 import { UNANSWERED_AGE_DAYS } from '../../storage/repositories/statistics.repository.ts';
 
 // Names of the statistics' rows and columns in both languages, so the web app and the CSV show
-// the same words. Places and units have one name (the catalogue's) in both.
+// the same words; the words are the server's message catalogue's (`statistics.*`). Places and
+// units have one name (the catalogue's) in both.
 
 export type Localized = { sv: string; en: string };
 
+/** The server's texts in a language: serverTexts, or the pseudo-locale's in its test. */
+export type TextsFor = (language: Language) => ServerText;
+
 const same = (text: string): Localized => ({ sv: text, en: text });
 
-export function periodLabel(period: string): Localized {
+function both(textsFor: TextsFor, id: ServerMessageId, values?: TextValues): Localized {
+  return { sv: textsFor('sv')(id, values), en: textsFor('en')(id, values) };
+}
+
+export function periodLabel(period: string, textsFor: TextsFor = serverTexts): Localized {
   const week = /^(\d{4})-W(\d{2})$/.exec(period);
-  if (week) return { sv: `${week[1]} v. ${Number(week[2])}`, en: `${week[1]} week ${Number(week[2])}` };
+  if (week) return both(textsFor, 'statistics.period.week', { year: week[1] ?? '', week: Number(week[2]) });
   return same(period);
 }
 
-export function answerBucketLabel(bucket: number): Localized {
+export function answerBucketLabel(bucket: number, textsFor: TextsFor = serverTexts): Localized {
   const from = ANSWER_HOUR_EDGES[bucket] ?? 0;
   const to = ANSWER_HOUR_EDGES[bucket + 1];
   return to === undefined
-    ? { sv: `${from}+ tim`, en: `${from}+ h` }
-    : { sv: `${from}–${to} tim`, en: `${from}–${to} h` };
+    ? both(textsFor, 'statistics.answer-hours.open', { from })
+    : both(textsFor, 'statistics.answer-hours.range', { from, to });
 }
 
-export function ageBucketLabel(bucket: number): Localized {
+export function answerDayBucketLabel(bucket: number, textsFor: TextsFor = serverTexts): Localized {
+  const from = ANSWER_DAY_EDGES[bucket] ?? 0;
+  const to = ANSWER_DAY_EDGES[bucket + 1];
+  if (to === undefined) return both(textsFor, 'statistics.answer-days.open', { from });
+  if (from === 0) return both(textsFor, 'statistics.answer-days.same-day');
+  if (to === from + 1) return both(textsFor, 'statistics.answer-days.one', { days: from });
+  return both(textsFor, 'statistics.answer-days.range', { from, to: to - 1 });
+}
+
+export function ageBucketLabel(bucket: number, textsFor: TextsFor = serverTexts): Localized {
   const from = UNANSWERED_AGE_DAYS[bucket] ?? 0;
   const to = UNANSWERED_AGE_DAYS[bucket + 1];
-  if (to === undefined) return { sv: `${from}+ dagar`, en: `${from}+ days` };
-  if (from === 0) return { sv: `under ${to} dag`, en: `under ${to} day` };
-  return { sv: `${from}–${to} dagar`, en: `${from}–${to} days` };
+  if (to === undefined) return both(textsFor, 'statistics.age.open', { from });
+  if (from === 0) return both(textsFor, 'statistics.age.under', { to });
+  return both(textsFor, 'statistics.age.range', { from, to });
 }
 
-const LOGIN_METHODS: Record<string, Localized> = {
-  eid: { sv: 'E-legitimation', en: 'e-ID' },
-  'password-sms': { sv: 'Lösenord och sms-kod', en: 'Password and SMS code' },
+const LOGIN_METHODS: Readonly<Record<string, ServerMessageId>> = {
+  eid: 'statistics.login.eid',
+  'password-sms': 'statistics.login.password-sms',
 };
 
-export function loginMethodLabel(method: string): Localized {
-  return LOGIN_METHODS[method] ?? same(method);
+export function loginMethodLabel(method: string, textsFor: TextsFor = serverTexts): Localized {
+  const id = LOGIN_METHODS[method];
+  return id ? both(textsFor, id) : same(method);
 }
 
-const CHANNELS: Record<string, Localized> = {
-  email: { sv: 'E-post', en: 'E-mail' },
-  sms: { sv: 'Sms', en: 'SMS' },
-  letter: { sv: 'Brev', en: 'Letter' },
+/** Staff log in with SITHS, their e-ID card. */
+export function staffLoginMethodLabel(method: string, textsFor: TextsFor = serverTexts): Localized {
+  return method === 'eid' ? both(textsFor, 'statistics.staff-login.eid') : same(method);
+}
+
+const CHANNELS: Readonly<Record<string, ServerMessageId>> = {
+  email: 'statistics.channel.email',
+  sms: 'statistics.channel.sms',
+  letter: 'statistics.channel.letter',
 };
-const OUTCOMES: Record<string, Localized> = {
-  sent: { sv: 'levererat', en: 'delivered' },
-  bounced: { sv: 'mottagaren nekad', en: 'recipient refused' },
-  dead: { sv: 'misslyckat', en: 'failed' },
-  expired: { sv: 'för sent', en: 'too late' },
+const OUTCOMES: Readonly<Record<string, ServerMessageId>> = {
+  sent: 'statistics.outcome.sent',
+  bounced: 'statistics.outcome.bounced',
+  dead: 'statistics.outcome.dead',
+  expired: 'statistics.outcome.expired',
 };
 
-export function notificationLabel(key: string): Localized {
+/** Every channel:outcome a notification can end in, for the test that renders every label. */
+export const NOTIFICATION_KEYS: readonly string[] = Object.keys(CHANNELS).flatMap((channel) =>
+  Object.keys(OUTCOMES).map((outcome) => `${channel}:${outcome}`),
+);
+
+export function notificationLabel(key: string, textsFor: TextsFor = serverTexts): Localized {
   const [channel = '', outcome = ''] = key.split(':');
-  const c = CHANNELS[channel] ?? same(channel);
-  const o = OUTCOMES[outcome] ?? same(outcome);
-  return { sv: `${c.sv}: ${o.sv}`, en: `${c.en}: ${o.en}` };
+  const word = (ids: Readonly<Record<string, ServerMessageId>>, value: string, language: Language) => {
+    const id = ids[value];
+    return id ? textsFor(language)(id) : value;
+  };
+  const label = (language: Language) =>
+    textsFor(language)('statistics.notification', {
+      channel: word(CHANNELS, channel, language),
+      outcome: word(OUTCOMES, outcome, language),
+    });
+  return { sv: label('sv'), en: label('en') };
 }
 
-export const ALL: Localized = { sv: 'Alla', en: 'All' };
-export const UNKNOWN_PLACE: Localized = { sv: 'Okänd', en: 'Unknown' };
+export function allLabel(textsFor: TextsFor = serverTexts): Localized {
+  return both(textsFor, 'statistics.all');
+}
+
+export function unknownPlaceLabel(textsFor: TextsFor = serverTexts): Localized {
+  return both(textsFor, 'statistics.unknown-place');
+}
 
 export function baseTypeName(errandType: string): Localized | undefined {
   return findBaseErrandType(errandType)?.name;

@@ -1,10 +1,14 @@
 import type { CitizenActor, StaffActor } from '@kontakta/domain';
 import {
+  addCalendarDays,
+  answerDayBucket,
   answerHourBucket,
   closedOnClosures,
   isoWeekOf,
+  periodsBetween,
   stockholmDate,
   stockholmWallTime,
+  workingDaysBetween,
   workingTimeBetween,
 } from '@kontakta/domain';
 import fc from 'fast-check';
@@ -12,6 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as createStatCount } from '../../storage/migrations/2026-12-06-21-statistics.ts';
 import { up as createRollups } from '../../storage/migrations/2026-12-06-25-statistics-rollups.ts';
+import { backfillAnswerDays } from '../../storage/migrations/2026-12-07-29-statistics-proxies.ts';
 import { foldPendingStats } from '../../storage/repositories/statistics.repository.ts';
 import {
   type Client,
@@ -25,13 +30,19 @@ import { answerErrand } from '../errands/answer-errand.ts';
 import { assignErrand } from '../errands/assign-errand.ts';
 import { openingIntervals } from '../errands/reply-deadlines.ts';
 import { sendErrand } from '../errands/send-errand.ts';
+import { chooseStaffUnit } from '../login/choose-staff-unit.ts';
+import { logInStaff } from '../login/log-in-staff.ts';
 import { recordLoginEvent } from '../login/record-login-event.ts';
+import { addProxy } from '../proxies/add-proxy.ts';
+import { removeProxy } from '../proxies/remove-proxy.ts';
 import { contextFor } from '../services.ts';
 
 // Statistics (issue 16 pts 3–4), on both databases: the aggregates maintained as events happen
 // equal a recount from the raw rows after random activity; small counts are suppressed and no
 // total gives them away; each administrator sees only their own unit or region; bad input is a
-// 400 naming the field; the CSV is what the JSON shows, for Excel.
+// 400 naming the field; the CSV is what the JSON shows, for Excel. An installation administrator
+// sees every region and unit and nothing else; proxies active equal a recount from the proxy rows;
+// staff logins are counted at the unit where work starts.
 
 type CountRow = {
   measure: string;
@@ -57,6 +68,10 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
   let unitAdmin: Client;
   let receiver: Client;
   let citizen: Client;
+  let installation: Client;
+  /** Guardians' citizen ids, with the children they may be proxy for. */
+  let guardians: Array<{ citizenId: string; personnummer: string }>;
+  let children: string[];
 
   beforeAll(async () => {
     f = await createErrandFixture(dialect);
@@ -74,6 +89,22 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     region = await regionSession(f, f.personas.staff.regionAdministrator.hsaId, regionCode);
     unitAdmin = await f.staff(f.personas.staff.unitAdministrator.hsaId, f.unit);
     receiver = await f.staff(f.personas.staff.receiver.hsaId, f.unit);
+    installation = await f.staffWithRoles(f.personas.staff.installationAdministrator.hsaId, null as never, [
+      'installation-administrator' as never,
+    ]);
+    const people = f.personas.citizens;
+    guardians = [];
+    for (const person of [people.guardian, people.coGuardian]) {
+      await f.citizen(person.personnummer);
+      const row = await f.database.db
+        .selectFrom('citizen')
+        .select('id')
+        .where('personnummer', '=', person.personnummer)
+        .executeTakeFirstOrThrow();
+      guardians.push({ citizenId: row.id, personnummer: person.personnummer });
+    }
+    const guardian = await f.registers.findPerson(people.guardian.personnummer);
+    children = [...(guardian?.children ?? [])];
   });
   afterAll(async () => f.close());
 
@@ -165,6 +196,19 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         closedOnClosures([]),
       );
       add({ ...base, measure: 'answer-time', day, bucket: answerHourBucket(working) });
+      const days = workingDaysBetween(
+        errand.created_at,
+        errand.first_answered_at,
+        openingIntervals(cards.get(errand.unit_hsa_id)),
+        closedOnClosures([]),
+      );
+      add({ ...base, measure: 'answer-days', day, bucket: answerDayBucket(days) });
+    }
+    // A proxy's start and end, at the child's municipality kept on its row.
+    for (const proxy of await db.selectFrom('proxy').selectAll().execute()) {
+      const at = { measure: 'proxy', unit_hsa_id: '', municipality_code: proxy.municipality_code, bucket: 0 };
+      add({ ...at, day: stockholmDate(new Date(proxy.created_at)), dimension: 'started' });
+      if (proxy.ended_at !== null) add({ ...at, day: stockholmDate(new Date(proxy.ended_at)), dimension: 'ended' });
     }
     const logins = await db
       .selectFrom('login_event')
@@ -212,7 +256,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         ['municipality', municipality, municipality],
         ['region', region, ''],
       ];
-      const dimensions = measure === 'login' ? [dimension] : [dimension, ''];
+      const dimensions = measure === 'login' || measure === 'proxy' ? [dimension] : [dimension, ''];
       for (const [level, place, municipalityCode] of places)
         for (const [grain, period] of [
           ['day', day],
@@ -227,14 +271,17 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     return rollups;
   }
 
-  /** Every rollup row (notifications aside: the recount does not cover the outbox worker). */
+  /**
+   * Every rollup row (notifications aside: the recount does not cover the outbox worker; staff
+   * logins neither: no raw row keeps the unit a login started work at, a test of its own counts them).
+   */
   async function aggregates(): Promise<Map<string, number>> {
     // Counts wait in stat_pending until folded (a statistics read folds them first, as here).
     await foldPendingStats(f.database.db);
     const rows = await f.database.db
       .selectFrom('stat_rollup')
       .selectAll()
-      .where('measure', '!=', 'notification')
+      .where('measure', 'not in', ['notification', 'staff-login'])
       .execute();
     // Coarser rows are the sums of the finer ones: a week's or month's row equals its days' rows.
     const fromDays = new Map<string, number>();
@@ -284,7 +331,40 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       result: fc.constantFrom('success' as const, 'refused' as const),
       municipality: fc.constantFrom('0180', '0380', null),
     }),
+    fc.record({
+      kind: fc.constant('proxy' as const),
+      day: fc.integer({ min: 0, max: 13 }),
+      guardian: fc.nat(),
+      child: fc.nat(),
+      add: fc.boolean(),
+    }),
   );
+
+  /** A guardian becomes proxy for a child, or stops being it, at a given time (refusals change nothing). */
+  async function changeProxy(guardianIndex: number, childIndex: number, add: boolean, at: number): Promise<void> {
+    const guardian = guardians[guardianIndex % guardians.length] as { citizenId: string; personnummer: string };
+    const child = children[childIndex % children.length] as string;
+    const ctx = {
+      ...contextFor(f.services, {
+        kind: 'citizen' as const,
+        citizenId: guardian.citizenId,
+        personnummer: guardian.personnummer,
+        loginMethod: 'eid' as const,
+        sessionId: 'statistics-test',
+      }),
+      now: at,
+    };
+    if (add) {
+      await addProxy(ctx, { personnummer: child, language: 'sv' }).catch(() => undefined);
+      return;
+    }
+    const row = await f.database.db
+      .selectFrom('citizen')
+      .select('id')
+      .where('personnummer', '=', child)
+      .executeTakeFirst();
+    if (row) await removeProxy(ctx, row.id).catch(() => undefined);
+  }
 
   it('keeps aggregates equal to a recount from the raw rows after random activity', async () => {
     const sent: Array<{ id: string; at: number }> = [];
@@ -307,6 +387,9 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
               reason: null,
               municipality_code: a.municipality,
             });
+          } else if (a.kind === 'proxy') {
+            const at = stockholmWallTime(BASE_DAY, 720).getTime() + a.day * 86_400_000;
+            await changeProxy(a.guardian, a.child, a.add, at);
           }
         }
         expect(await aggregates()).toEqual(await expectedRollups());
@@ -314,14 +397,42 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       { numRuns: 6 },
     );
     // The migrations' backfills, run on the same rows, arrive at the same counts: -21 counts the
-    // days from the raw rows into stat_count, -25 rolls those up and drops stat_count.
+    // days from the raw rows into stat_count, -25 rolls those up and drops stat_count, -29 adds
+    // the working days of the answers. (Proxies are backfilled at an unknown place: not compared.)
     const live = await aggregates();
     await sql`drop table stat_rollup`.execute(f.database.db);
     const untyped = f.database.db as unknown as Kysely<unknown>;
     await createStatCount(untyped);
     await createRollups(untyped);
-    expect(await aggregates()).toEqual(live);
+    await backfillAnswerDays(f.database.db);
+    expect(await aggregates()).toEqual(new Map([...live].filter(([key]) => !key.startsWith('proxy|'))));
+    // Put the proxies' rows back as they were, for the tests after this one.
+    await proxyRowsBack(live);
   });
+
+  async function proxyRowsBack(live: Map<string, number>): Promise<void> {
+    const rows = [...live].filter(([key]) => key.startsWith('proxy|'));
+    for (const [key, count] of rows) {
+      const [measure, level, place, grain, period, dimension, bucket, region_code, municipality_code] = key.split(
+        '|',
+      ) as string[] as [string, 'region', string, 'day', string, string, string, string, string];
+      await f.database.db
+        .insertInto('stat_rollup')
+        .values({
+          measure: measure as 'proxy',
+          level,
+          place,
+          grain,
+          period,
+          dimension,
+          bucket: Number(bucket),
+          region_code,
+          municipality_code,
+          count,
+        })
+        .execute();
+    }
+  }
 
   const query = (extra = '') => `/api/staff/statistics?from=2026-10-01&to=2026-10-31&granularity=week${extra}`;
 
@@ -394,6 +505,217 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect(stranger.statusCode).toBe(401);
   });
 
+  type Table = {
+    id: string;
+    columns: Array<{ key: string }>;
+    rows: Array<{ key: string; cells: Array<{ value: number | null; suppressed: boolean }>; total: number | null }>;
+  };
+  const tableOf = (body: { tables: Table[] }, id: string) => body.tables.find((t) => t.id === id) as Table;
+
+  it('shows an installation administrator the whole installation, any region and any unit', async () => {
+    const all = await installation.get(query('&breakdown=region'));
+    expect(all.statusCode, all.body).toBe(200);
+    const body = all.json();
+    expect(body.scope).toMatchObject({ kind: 'all', key: '' });
+    // Every region to choose from, and every region's figures side by side.
+    expect(body.regions.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining([regionCode, otherRegion.code]),
+    );
+    expect(body.tables.map((t: { id: string }) => t.id)).toEqual(
+      expect.arrayContaining([
+        'errands-sent',
+        'answer-time',
+        'answer-days',
+        'logins',
+        'staff-logins',
+        'proxies-active',
+      ]),
+    );
+    expect(tableOf(body, 'errands-sent').columns.map((c) => c.key)).toContain(regionCode);
+    // No unit list before a region is chosen: a country's units are too many for one list.
+    expect(body.units).toEqual([]);
+
+    const theirs = await installation.get(query(`&region=${otherRegion.code}`));
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().scope).toMatchObject({ kind: 'region', key: otherRegion.code });
+    expect(theirs.json().units.map((u: { hsaId: string }) => u.hsaId)).toContain(unitInOtherRegion);
+    const unit = await installation.get(query(`&region=${otherRegion.code}&unit=${unitInOtherRegion}`));
+    expect(unit.json().scope).toMatchObject({ kind: 'unit', key: unitInOtherRegion });
+    expect((await installation.get(query(`&unit=${f.unit}`))).json().scope).toMatchObject({
+      kind: 'unit',
+      key: f.unit,
+    });
+    const csv = await installation.get(query().replace('statistics', 'statistics.csv'));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Hela installationen');
+    expect(csv.headers['content-disposition']).toContain('kontakta-statistik-alla-');
+
+    // Unknown or mismatched places are 404, as anything one may not see.
+    expect((await installation.get(query('&region=99'))).statusCode).toBe(404);
+    expect((await installation.get(query(`&region=${regionCode}&unit=${unitInOtherRegion}`))).statusCode).toBe(404);
+    expect((await installation.get(query('&unit=SE0000000000-NOPE'))).statusCode).toBe(404);
+  });
+
+  it('gives the installation role nothing but statistics, and only to whom the catalogue gives it', async () => {
+    // Errands, a unit's administration and a region's pages stay closed to it.
+    expect([403, 404]).toContain((await installation.get('/api/staff/inbox')).statusCode);
+    // "My errands" are the catalogue's caregiver commissions' (any staff session): none here.
+    expect((await installation.get('/api/staff/my-errands')).json().items).toEqual([]);
+    expect([403, 404]).toContain((await installation.get(`/api/admin/units/${f.unit}/errand-types`)).statusCode);
+    expect([403, 404]).toContain((await installation.get('/api/region/units')).statusCode);
+    // A session claiming the role that the catalogue does not give gets the role taken away (403).
+    const pretender = await f.staffWithRoles(f.personas.staff.receiver.hsaId, null as never, [
+      'installation-administrator' as never,
+    ]);
+    expect((await pretender.get(query())).statusCode).toBe(403);
+    // Others may not widen their scope with a region: 404.
+    expect((await region.get(query(`&region=${otherRegion.code}`))).statusCode).toBe(404);
+    expect((await region.get(query(`&region=${regionCode}`))).statusCode).toBe(200);
+    expect((await unitAdmin.get(query(`&region=${regionCode}`))).statusCode).toBe(404);
+  });
+
+  it('logs the installation administrator in to the statistics, without choosing a unit', async () => {
+    const outcome = await logInStaff(f.services, {
+      personnummerClaim: f.personas.staff.installationAdministrator.personnummer,
+      previousSessionToken: undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true, next: 'staff-start' });
+  });
+
+  it('counts staff logins by method at the unit where work starts, for that unit’s administrator', async () => {
+    const today = stockholmDate(new Date(f.services.clock()));
+    const search = `from=${today}&to=${today}&granularity=day`;
+    const eid = async (who: Client) => {
+      const table = tableOf((await who.get(`/api/staff/statistics?${search}`)).json(), 'staff-logins');
+      const column = table.columns.findIndex((c) => c.key === 'eid');
+      return table.rows[0]?.cells[column];
+    };
+    const before = await foldedCount('staff-login', f.unit);
+    // Five logins straight to the receiver's one unit.
+    for (let i = 0; i < 5; i++) {
+      const outcome = await logInStaff(f.services, {
+        personnummerClaim: f.personas.staff.receiver.personnummer,
+        previousSessionToken: undefined,
+      });
+      expect(outcome).toMatchObject({ ok: true, next: 'staff-start' });
+    }
+    // The nurse works at two units: the login counts when the first unit is chosen, a switch does not.
+    const nurse = await logInStaff(f.services, {
+      personnummerClaim: f.personas.staff.nurse.personnummer,
+      previousSessionToken: undefined,
+    });
+    expect(nurse).toMatchObject({ ok: true, next: 'choose-unit' });
+    const nurseActor = staffActor(f.personas.staff.nurse.hsaId, []);
+    const token = nurse.ok ? nurse.session.token : '';
+    const chosen = await chooseStaffUnit(
+      f.services,
+      { ...nurseActor, unitHsaId: null },
+      { unitHsaId: f.unit, currentSessionToken: token, currentExpiresAt: Date.now() + 3_600_000 },
+    );
+    expect(chosen).toBeDefined();
+    await chooseStaffUnit(f.services, nurseActor, {
+      unitHsaId: f.unit,
+      currentSessionToken: chosen?.token ?? '',
+      currentExpiresAt: Date.now() + 3_600_000,
+    });
+    // The installation administrator's login works at no unit: not counted at one.
+    await logInStaff(f.services, {
+      personnummerClaim: f.personas.staff.installationAdministrator.personnummer,
+      previousSessionToken: undefined,
+    });
+    expect(await foldedCount('staff-login', f.unit)).toBe(before + 6);
+    expect(await eid(unitAdmin)).toEqual({ value: before + 6, suppressed: false });
+    expect(await eid(region)).toEqual({ value: expect.any(Number), suppressed: false });
+    // Citizens' logins stay a table of their own, and not at a unit.
+    const unitBody = (await unitAdmin.get(`/api/staff/statistics?${search}`)).json();
+    expect(unitBody.tables.map((t: { id: string }) => t.id)).not.toContain('logins');
+  });
+
+  /** A unit's folded day count of a measure today, straight from the rollup. */
+  async function foldedCount(measure: 'staff-login', unit: string): Promise<number> {
+    await foldPendingStats(f.database.db);
+    const row = await f.database.db
+      .selectFrom('stat_rollup')
+      .select(sql<number>`coalesce(sum(count), 0)`.as('count'))
+      .where('measure', '=', measure)
+      .where('level', '=', 'unit')
+      .where('place', '=', unit)
+      .where('grain', '=', 'day')
+      .where('period', '=', stockholmDate(new Date(f.services.clock())))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  it('shows proxies active at the end of each period, equal to a recount from the proxy rows', async () => {
+    // Both guardians become proxy for each of their three children at the start of November
+    // (six active, beside what the random activity left), then one of them ends mid-month.
+    const start = stockholmWallTime('2026-11-02', 600).getTime();
+    for (let g = 0; g < guardians.length; g++)
+      for (let c = 0; c < children.length; c++) await changeProxy(g, c, true, start);
+    const end = stockholmWallTime('2026-11-11', 600).getTime();
+    await changeProxy(0, 0, false, end);
+
+    const proxies = await f.database.db.selectFrom('proxy').select(['created_at', 'ended_at']).execute();
+    const activeAtEndOf = (day: string) =>
+      proxies.filter(
+        (p) =>
+          stockholmDate(new Date(p.created_at)) <= day &&
+          (p.ended_at === null || stockholmDate(new Date(p.ended_at)) > day),
+      ).length;
+    const check = async (from: string, to: string) => {
+      const response = await installation.get(`/api/staff/statistics?from=${from}&to=${to}&granularity=week`);
+      expect(response.statusCode, response.body).toBe(200);
+      const table = tableOf(response.json(), 'proxies-active');
+      const weeks = periodsBetween(from, to, 'week');
+      expect(table.rows.map((r) => r.key)).toEqual(weeks);
+      let shown = 0;
+      for (const row of table.rows) {
+        // The period's last day, within the query.
+        let last = from;
+        for (let day = from; day <= to; day = addCalendarDays(day, 1)) if (isoWeekOf(day) === row.key) last = day;
+        const expected = activeAtEndOf(last);
+        const cell = row.cells[0];
+        if (cell?.suppressed) expect(expected).toBeGreaterThan(0);
+        else {
+          expect(cell?.value).toBe(expected);
+          if (expected >= 5) shown += 1;
+        }
+      }
+      expect(shown, JSON.stringify({ table, proxies })).toBeGreaterThan(0);
+    };
+    await check('2026-11-01', '2026-11-30');
+    // Starting mid-month, what started before is the baseline: the same figures.
+    await check('2026-11-09', '2026-11-30');
+    // A unit has no proxies (they belong to the child, not a unit); a region has its children's.
+    const unitBody = (await unitAdmin.get(query())).json();
+    expect(unitBody.tables.map((t: { id: string }) => t.id)).not.toContain('proxies-active');
+    const regionBody = (await region.get(query('&breakdown=municipality'))).json();
+    expect(regionBody.tables.map((t: { id: string }) => t.id)).toContain('proxies-active');
+  });
+
+  it('shows answer times in working days beside working hours, with median and 90th percentile', async () => {
+    const response = await unitAdmin.get('/api/staff/statistics?from=2026-10-01&to=2026-10-31');
+    const body = response.json();
+    const hours = tableOf(body, 'answer-time');
+    const days = tableOf(body, 'answer-days');
+    expect(days.columns.length).toBeGreaterThan(1);
+    // Every first answer is in both histograms: the same number of answers.
+    const answered = await f.database.db
+      .selectFrom('errand')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('first_answered_at', '>=', stockholmWallTime('2026-10-01', 0).getTime())
+      .where('first_answered_at', '<', stockholmWallTime('2026-11-01', 0).getTime())
+      .where('unit_hsa_id', '=', f.unit)
+      .executeTakeFirstOrThrow();
+    if (hours.rows[0]?.total !== null && days.rows[0]?.total !== null) {
+      expect(days.rows[0]?.total).toBe(hours.rows[0]?.total);
+      expect(days.rows[0]?.total).toBe(Number(answered.n));
+    }
+    const csv = await unitAdmin.get('/api/staff/statistics.csv?from=2026-10-01&to=2026-10-31');
+    expect(csv.body).toContain('Tid till första svar (arbetsdagar)');
+    expect(csv.body).toContain('samma dag');
+  });
+
   it.each([
     ['from=2026-10-01', 'querystring.to'],
     ['from=2026-13-01&to=2026-10-01', 'querystring.from'],
@@ -403,6 +725,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     ['from=2026-10-01&to=2026-10-31&granularity=year', 'querystring.granularity'],
     ['from=2026-10-01&to=2026-10-31&breakdown=person', 'querystring.breakdown'],
     ['from=2026-10-01&to=2026-10-31&unit=a%20b', 'querystring.unit'],
+    ['from=2026-10-01&to=2026-10-31&region=1', 'querystring.region'],
   ])('refuses %s with 400 naming %s', async (search, field) => {
     const response = await unitAdmin.get(`/api/staff/statistics?${search}`);
     expect(response.statusCode, response.body).toBe(400);

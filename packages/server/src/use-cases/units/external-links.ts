@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ExternalLink, type ExternalLinkBody, type FieldError, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
+import {
+  type ExternalLink,
+  type ExternalLinkBody,
+  type ExternalLinkListBody,
+  type FieldError,
+  MAX_EXTERNAL_LINKS,
+} from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
 import { serverTexts } from '../../i18n/server-texts.ts';
 import {
@@ -51,11 +57,21 @@ export function safeHttpsUrl(text: string): string | undefined {
   return url.href;
 }
 
+function linkProblems(prefix: string, input: ExternalLinkBody, language: Language): FieldError[] {
+  const errors: FieldError[] = plainTextProblems(`${prefix}.title`, input.title, language);
+  if (!safeHttpsUrl(input.url)) {
+    errors.push({
+      path: `${prefix}.url`,
+      code: 'not-an-https-url',
+      message: serverTexts(language)('field.link.https-url'),
+    });
+  }
+  return errors;
+}
+
 function checkLink(input: ExternalLinkBody, language: Language): { title: { sv: string; en: string }; url: string } {
-  const errors: FieldError[] = plainTextProblems('body.title', input.title, language);
+  const errors = linkProblems('body', input, language);
   const url = safeHttpsUrl(input.url);
-  if (!url)
-    errors.push({ path: 'body.url', code: 'not-an-https-url', message: serverTexts(language)('field.link.https-url') });
   if (errors.length > 0 || !url) throw validationFailed(errors);
   return { title: trimmed(input.title), url };
 }
@@ -156,5 +172,79 @@ export async function reorderExternalLinks(
         }),
       ),
     };
+  });
+}
+
+/**
+ * The links page's one save: the whole list in its new order, in one transaction and all or
+ * nothing. A link without an id is added, one left out is removed, the others are changed where
+ * they differ; each is recorded as if done alone, and a new order once. A problem names its row
+ * (`body.links.2.url`); an id that is not one of the unit's links is 404, as for a single change.
+ */
+export async function replaceExternalLinks(
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  links: ExternalLinkListBody['links'],
+  language: Language,
+): Promise<{ items: ExternalLink[] }> {
+  return changeUnit(ctx, unitHsaId, async (trx) => {
+    const existing = new Map((await listUnitExternalLinks(trx, unitHsaId)).map((row) => [row.id, row]));
+    const ids = links.flatMap((link) => (link.id ? [link.id] : []));
+    if (!ids.every((id) => existing.has(id))) throw new AppError('not-found');
+    if (new Set(ids).size !== ids.length) {
+      throw validationFailed([
+        { path: 'body.links', code: 'not-every-link-once', message: serverTexts(language)('field.link.order') },
+      ]);
+    }
+    const errors = links.flatMap((link, index) => linkProblems(`body.links.${index}`, link, language));
+    if (errors.length > 0) throw validationFailed(errors);
+    const kept = new Set(ids);
+    for (const id of existing.keys()) {
+      if (kept.has(id)) continue;
+      await deleteUnitExternalLink(trx, unitHsaId, id);
+      await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-removed', linkId: id });
+    }
+    const oldOrder = [...existing.values()].filter((row) => kept.has(row.id)).map((row) => row.id);
+    const rows: UnitExternalLinkRow[] = [];
+    for (const [position, link] of links.entries()) {
+      const title = trimmed(link.title);
+      const url = safeHttpsUrl(link.url) as string;
+      const before = link.id ? existing.get(link.id) : undefined;
+      if (!before) {
+        const row: UnitExternalLinkRow = {
+          id: randomUUID(),
+          unit_hsa_id: unitHsaId,
+          position,
+          title_sv: title.sv,
+          title_en: title.en,
+          url,
+          updated_at: ctx.now,
+          updated_by: ctx.actor.hsaId,
+        };
+        await insertUnitExternalLink(trx, row);
+        await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-added', linkId: row.id });
+        rows.push(row);
+        continue;
+      }
+      const changed = before.title_sv !== title.sv || before.title_en !== title.en || before.url !== url;
+      if (!changed && before.position === position) {
+        rows.push(before);
+        continue;
+      }
+      const changes = {
+        position,
+        title_sv: title.sv,
+        title_en: title.en,
+        url,
+        updated_at: ctx.now,
+        updated_by: ctx.actor.hsaId,
+      };
+      await updateUnitExternalLink(trx, unitHsaId, before.id, changes);
+      if (changed) await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-changed', linkId: before.id });
+      rows.push({ ...before, ...changes });
+    }
+    if (oldOrder.join() !== ids.join())
+      await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-links-reordered' });
+    return { items: rows.map(present) };
   });
 }
