@@ -6,6 +6,7 @@ import {
   startOfStockholmDay,
   stockholmCalendarDate,
   stockholmDate,
+  stockholmWallTime,
   toIsoDate,
 } from './stockholm-calendar.ts';
 
@@ -18,6 +19,38 @@ describe('stockholmCalendarDate', () => {
 });
 
 describe('stockholmDate', () => {
+  // The zone's offset is read once per UTC hour and kept (stockholm-calendar.ts): it must give what
+  // reading every instant through Intl gives, at any millisecond, across the summer-time changes.
+  it('is the day Intl reads in Europe/Stockholm at any instant 1850–2150', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
+    const instant = fc.date({
+      min: new Date('1850-01-01T00:00:00Z'),
+      max: new Date('2150-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
+    const nearChange = fc
+      .integer({ min: 1980, max: 2100 })
+      .chain((year) =>
+        fc
+          .constantFrom(`${year}-03-`, `${year}-10-`)
+          .chain((month) =>
+            fc
+              .integer({ min: 25, max: 31 })
+              .chain((day) =>
+                fc
+                  .integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 })
+                  .map((ms) => new Date(Date.parse(`${month}${day}T01:00:00Z`) + ms)),
+              ),
+          ),
+      );
+    fc.assert(
+      fc.property(fc.oneof(instant, nearChange), (at) => {
+        expect(stockholmDate(at)).toBe(intl.format(at));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads the calendar day in Sweden, not in UTC', () => {
     expect(stockholmDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
     expect(stockholmDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
@@ -27,6 +60,44 @@ describe('stockholmDate', () => {
 
   it('throws for an Invalid Date', () => {
     expect(() => stockholmDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('stockholmWallTime', () => {
+  // Every minute of the days around the summer-time changes, read back through Intl: the hour
+  // and minute asked for, except in spring's skipped hour, which maps to an hour later.
+  it('is the wall time Intl reads, on the days the clocks change and the days around them', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const read = (at: Date) => {
+      const part = (type: string) => intl.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+      return {
+        iso: `${part('year')}-${part('month')}-${part('day')}`,
+        minutes: Number(part('hour')) * 60 + Number(part('minute')),
+      };
+    };
+    const changeDay = fc
+      .record({
+        year: fc.integer({ min: 1980, max: 2100 }),
+        month: fc.constantFrom(3, 10),
+        day: fc.integer({ min: 24, max: 31 }),
+      })
+      .map(({ year, month, day }) => toIsoDate(year, month, day));
+    fc.assert(
+      fc.property(changeDay, fc.integer({ min: 0, max: 1439 }), (iso, minutes) => {
+        const back = read(stockholmWallTime(iso, minutes));
+        const skipped = back.minutes === minutes + 60 && minutes >= 120 && minutes < 180 && iso.slice(5, 7) === '03';
+        expect(skipped ? { ...back, minutes } : back).toEqual({ iso, minutes });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -17,13 +17,27 @@ const stockholmParts = new Intl.DateTimeFormat('en-GB', {
 
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-function stockholmWallClock(instant: Date): WallClock {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date: the domain needs a real instant');
+function wallClockOfIntl(instant: Date): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of stockholmParts.formatToParts(instant)) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
   }
   return clock;
+}
+
+function stockholmWallClock(instant: Date): WallClock {
+  const epochMs = instant.getTime();
+  if (Number.isNaN(epochMs)) throw new RangeError('Invalid Date: the domain needs a real instant');
+  if (epochMs < WHOLE_HOUR_CHANGES_SINCE) return wallClockOfIntl(instant);
+  const wall = new Date(epochMs + offsetAt(epochMs));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** ISO date for year, month (1–12) and day, zero-padded. */
@@ -103,9 +117,30 @@ export function isoWeekday(isoDate: string): number {
   return weekday === 0 ? 7 : weekday;
 }
 
+// Reading the zone through Intl costs some microseconds a call, and a send, a list with
+// deadlines or the statistics ask for Swedish days many times. Since 1900 Stockholm's offset has
+// changed only on whole UTC hours (summer time, the standard offset of 1900), so it is the same for
+// a whole UTC hour: it is read once per hour and kept (a few thousand hours at most). Before 1900
+// (local mean time, +01:00:14) every instant is read through Intl.
+const WHOLE_HOUR_CHANGES_SINCE = Date.UTC(1900, 0, 2);
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
 function offsetAt(epochMs: number): number {
+  if (epochMs < WHOLE_HOUR_CHANGES_SINCE) return offsetOfIntl(epochMs);
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetOfIntl(hour * HOUR_MS);
+    if (offsetByHour.size >= 4096) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetOfIntl(epochMs: number): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
-  const c = stockholmWallClock(new Date(whole));
+  const c = wallClockOfIntl(new Date(whole));
   const wall = utcMidnight(c.year, c.month, c.day) + ((c.hour * 60 + c.minute) * 60 + c.second) * 1000;
   return wall - whole;
 }
