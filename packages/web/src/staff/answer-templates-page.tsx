@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useAdminErrandTypes, useAnswerTemplates, useChangeAnswerTemplates } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
-import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { useItemEditor } from '../forms/use-item-editor.ts';
 import { type Refusal, useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
@@ -64,33 +64,27 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
   const templates = useAnswerTemplates(unitHsaId);
   const types = useAdminErrandTypes(unitHsaId);
   const change = useChangeAnswerTemplates(unitHsaId);
-  const [editing, setEditing] = useState<AnswerTemplate | undefined>();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [removing, setRemoving] = useState<AnswerTemplate | undefined>();
   const { errorAt, summary, attempt, refuse, clear } = useRefusal();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | undefined>();
-  const dirty = JSON.stringify(draft) !== JSON.stringify(editing ? draftOf(editing) : EMPTY);
-  const leaving = useUnsavedChanges(dirty);
-  const set = (next: Partial<Draft>) => setDraft((current) => ({ ...current, ...next }));
+  const editor = useItemEditor<AnswerTemplate, Draft>({
+    empty: EMPTY,
+    draftOf,
+    idPrefix: 'template',
+    formHeadingId: 'templates-form-heading',
+    onEdit: () => {
+      clear();
+      setNotice(undefined);
+    },
+  });
+  const { editing, draft, set, dirty, removing } = editor;
   const typeName = (id: string) => {
     const type = types.data?.items.find((item) => item.id === id);
     return type ? localized(type.name) : id;
   };
 
-  const edit = (template: AnswerTemplate) => {
-    setEditing(template);
-    setDraft(draftOf(template));
-    clear();
-    setNotice(undefined);
-    focusLater('templates-form-heading');
-  };
-
   const stopEditing = () => {
-    const template = editing;
-    setEditing(undefined);
-    setDraft(EMPTY);
     clear();
-    if (template) focusLater(`template-${template.id}-edit`);
+    editor.stopEditing();
   };
 
   const submit = async (event: FormEvent) => {
@@ -114,8 +108,7 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
         },
       });
       setNotice({ text: t(editing ? 'templates.changed' : 'templates.added'), error: false });
-      setEditing(undefined);
-      setDraft(EMPTY);
+      editor.reset();
       clear();
       focusLater(RESULT_ID);
     } catch (error) {
@@ -131,15 +124,12 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
   const remove = async (template: AnswerTemplate) => {
     try {
       await change.mutateAsync({ kind: 'remove', id: template.id });
-      if (editing?.id === template.id) {
-        setEditing(undefined);
-        setDraft(EMPTY);
-      }
+      if (editing?.id === template.id) editor.reset();
       setNotice({ text: t('templates.removed', { title: template.title.sv }), error: false });
     } catch {
       setNotice({ text: t('admin.saveFailed'), error: true });
     }
-    setRemoving(undefined);
+    editor.removalDone();
     focusLater(RESULT_ID);
   };
 
@@ -192,7 +182,7 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
                     id={`template-${template.id}-edit`}
                     type="button"
                     className="button button-secondary"
-                    onClick={() => edit(template)}
+                    onClick={() => editor.edit(template)}
                   >
                     {t('templates.edit', { title: template.title.sv })}
                   </button>
@@ -201,7 +191,7 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
                     type="button"
                     className="button button-secondary"
                     disabled={change.isPending}
-                    onClick={() => setRemoving(template)}
+                    onClick={() => editor.askToRemove(template)}
                   >
                     {t('templates.remove', { title: template.title.sv })}
                   </button>
@@ -263,11 +253,7 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
         safe={{
           label: t('templates.cancel'),
           className: 'button',
-          onPress: () => {
-            const template = removing;
-            setRemoving(undefined);
-            if (template) focusLater(`template-${template.id}-remove`);
-          },
+          onPress: editor.keep,
         }}
         act={{
           label: t('templates.remove.yes'),
@@ -279,7 +265,7 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
       >
         <p>{t('templates.remove.text')}</p>
       </ConfirmDialog>
-      <LeavePageBlockerDialog blocker={leaving.blocker} />
+      <LeavePageBlockerDialog blocker={editor.leaving.blocker} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useAdminErrandTypes, useChangeUnitClosures, useRegionUnits, useUnitClosures } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
-import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
+import { useItemEditor } from '../forms/use-item-editor.ts';
 import { refusalsOf, useRefusal } from '../forms/use-refusal.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { MessageId } from '../i18n/messages.ts';
@@ -77,8 +77,6 @@ const draftOf = (closure: UnitClosure): Draft => ({
   cover: closure.coverUnit?.hsaId ?? '',
 });
 
-const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
-
 /** Today's Swedish calendar date, as closures count days. */
 const swedishToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
@@ -107,34 +105,27 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
   const types = useAdminErrandTypes(unitHsaId);
   const regionUnits = useRegionUnits(unitHsaId);
   const change = useChangeUnitClosures(unitHsaId);
-  const [editing, setEditing] = useState<UnitClosure | undefined>();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [removing, setRemoving] = useState<UnitClosure | undefined>();
   const { errorAt, summary, attempt, refuse, clear } = useRefusal();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | undefined>();
-  const start = editing ? draftOf(editing) : EMPTY;
-  const dirty = !sameDraft(draft, start);
-  const leaving = useUnsavedChanges(dirty);
+  const editor = useItemEditor<UnitClosure, Draft>({
+    empty: EMPTY,
+    draftOf,
+    idPrefix: 'closure',
+    formHeadingId: 'closures-form-heading',
+    onEdit: () => {
+      clear();
+      setNotice(undefined);
+    },
+  });
+  const { editing, draft, set, dirty, removing } = editor;
   const typeName = new Map((types.data?.items ?? []).map((type) => [type.id, localized(type.name)]));
   const started = editing !== undefined && editing.startsOn <= swedishToday();
-  const set = (next: Partial<Draft>) => setDraft((current) => ({ ...current, ...next }));
   const fieldRefusal = (found: Partial<Record<Field, string>>, other: readonly string[] = []) =>
     refuse(refusalsOf(FIELDS, found, inputId, other));
 
-  const edit = (closure: UnitClosure) => {
-    setEditing(closure);
-    setDraft(draftOf(closure));
-    clear();
-    setNotice(undefined);
-    focusLater('closures-form-heading');
-  };
-
   const stopEditing = () => {
-    const closure = editing;
-    setEditing(undefined);
-    setDraft(EMPTY);
     clear();
-    if (closure) focusLater(`closure-${closure.id}-edit`);
+    editor.stopEditing();
   };
 
   const submit = async (event: FormEvent) => {
@@ -157,8 +148,7 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
         text: t('closures.added', { dates: closureRange(body.startsOn, body.endsOn, locale) }),
         error: false,
       });
-      setEditing(undefined);
-      setDraft(EMPTY);
+      editor.reset();
       focusLater(RESULT_ID);
     } catch (error) {
       const found: Partial<Record<Field, string>> = {};
@@ -181,15 +171,12 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
     const dates = closureRange(closure.startsOn, closure.endsOn, locale);
     try {
       await change.mutateAsync({ kind: 'remove', id: closure.id });
-      if (editing?.id === closure.id) {
-        setEditing(undefined);
-        setDraft(EMPTY);
-      }
+      if (editing?.id === closure.id) editor.reset();
       setNotice({ text: t('closures.removed', { dates }), error: false });
     } catch {
       setNotice({ text: t('admin.saveFailed'), error: true });
     }
-    setRemoving(undefined);
+    editor.removalDone();
     focusLater(RESULT_ID);
   };
 
@@ -261,7 +248,7 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
                       id={`closure-${closure.id}-edit`}
                       type="button"
                       className="button button-secondary"
-                      onClick={() => edit(closure)}
+                      onClick={() => editor.edit(closure)}
                     >
                       {t('closures.edit', { dates })}
                     </button>
@@ -270,7 +257,7 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
                       type="button"
                       className="button button-danger"
                       disabled={change.isPending}
-                      onClick={() => setRemoving(closure)}
+                      onClick={() => editor.askToRemove(closure)}
                     >
                       {t('closures.remove', { dates })}
                     </button>
@@ -379,11 +366,7 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
         safe={{
           label: t('closures.cancel'),
           className: 'button',
-          onPress: () => {
-            const closure = removing;
-            setRemoving(undefined);
-            if (closure) focusLater(`closure-${closure.id}-remove`);
-          },
+          onPress: editor.keep,
         }}
         act={{
           label: t('closures.remove.yes'),
@@ -395,7 +378,7 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
       >
         <p>{t('closures.remove.text')}</p>
       </ConfirmDialog>
-      <LeavePageBlockerDialog blocker={leaving.blocker} />
+      <LeavePageBlockerDialog blocker={editor.leaving.blocker} />
     </>
   );
 }
