@@ -53,6 +53,10 @@ export const SCENARIOS: ReadonlyArray<{
   { id: 'e', title: '(e) caregiver answers', floor: 'insert', pool: 'answer' },
 ];
 
+/** Issue 20 pt 7: (a), (b) and (d) once more at 64 connections. */
+export const HIGH_CONNECTIONS = 64;
+const AT_HIGH_CONCURRENCY: ReadonlySet<ScenarioId> = new Set(['a', 'b1', 'd']);
+
 /** The national peak hour, per second (issue #8), multiplied by k in the mix. */
 export const NATIONAL_PEAK = { logins: 55, send: 4, citizenInbox: 200, staffReads: 40, answers: 4 } as const;
 
@@ -92,9 +96,13 @@ export type SuiteResult = {
   errands: number;
   citizens: number;
   settings: Record<string, string>;
+  /** Connections of the closed-loop benchmarks. */
+  connections: number;
   poolNotes: string[];
   floors: { json?: Figure; insert?: Figure; commitOne?: number; commitMany?: { clients: number; rate: number } };
   scenarios: Partial<Record<ScenarioId, Figure>>;
+  /** (a), (b) and (d) again at HIGH_CONNECTIONS (issue 20 pt 7). */
+  scenariosAtHighConcurrency: Partial<Record<ScenarioId, Figure>>;
   logins?: Figure | { skipped: string };
   passwordLogins?: Figure | { skipped: string };
   /** The national mix with complete e-ID logins, and without logins (what the errand work alone allows). */
@@ -146,9 +154,11 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     errands: session.meta.errands,
     citizens: session.meta.citizens,
     settings,
+    connections: options.connections,
     poolNotes: pools.notes,
     floors: {},
     scenarios: {},
+    scenariosAtHighConcurrency: {},
   };
   if (statistics) result.statistics = statistics;
 
@@ -192,6 +202,16 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     if (!Array.isArray(requests) || requests.length === 0 || typeof requests[0] === 'string') continue;
     options.log(scenario.title);
     result.scenarios[scenario.id] = await measureClosed(session, session.serverUrl, requests as never, closed);
+    // Many more clients than the server has cores: what a burst does to the queue and the tail.
+    if (AT_HIGH_CONCURRENCY.has(scenario.id) && options.connections < HIGH_CONNECTIONS) {
+      options.log(`${scenario.title}, ${HIGH_CONNECTIONS} connections`);
+      result.scenariosAtHighConcurrency[scenario.id] = await measureClosed(
+        session,
+        session.serverUrl,
+        requests as never,
+        { ...closed, connections: HIGH_CONNECTIONS },
+      );
+    }
   }
 
   const loginsAvailable = await eidLoginAvailable(session.serverUrl);

@@ -11,6 +11,7 @@ import {
   withPeakMemory,
 } from './child-process.ts';
 import type { LoadResult, LoadSpec, PreparedRequest, StreamResult } from './load-types.ts';
+import { readServerCounts, statementsPerRequest } from './server-statements.ts';
 
 // Runs the load generator process against a session's server and measures the server meanwhile:
 // peak resident memory, and CPU used by the server, by PostgreSQL and by the load generator (on two
@@ -88,6 +89,8 @@ export type Figure = {
   runs: number;
   firstError?: string;
   loginSplit?: LoadResult['loginSplit'];
+  /** Kontakta's database statements per request over the measured runs (server-statements.ts). */
+  statementsPerRequest?: number;
 };
 
 export type ClosedOptions = { connections: number; seconds: number; runs: number; warmupSeconds: number };
@@ -112,7 +115,11 @@ export async function measureClosed(
   // The machine is shared: let others' work finish first (for at most a minute).
   await waitForQuiet(60_000);
   if (options.warmupSeconds > 0) await runLoad(session, spec(options.warmupSeconds), pids);
-  return medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds), pids)));
+  // Kontakta's own server counts its statements (a floor server does not).
+  const before = pid === undefined ? await readServerCounts(url) : undefined;
+  const figure = medianFigure(await cleanRuns(options.runs, () => runLoad(session, spec(options.seconds), pids)));
+  const perRequest = statementsPerRequest(before, before ? await readServerCounts(url) : undefined);
+  return perRequest === undefined ? figure : { ...figure, statementsPerRequest: perRequest };
 }
 
 export function medianFigure(runs: LoadMeasurement[]): Figure {

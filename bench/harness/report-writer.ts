@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchMeta } from '../generator/bench-dataset.ts';
-import { type MixResult, NATIONAL_PEAK, SCENARIOS, type ScenarioId, type SuiteResult } from './benchmark-suite.ts';
+import {
+  HIGH_CONNECTIONS,
+  type MixResult,
+  NATIONAL_PEAK,
+  SCENARIOS,
+  type ScenarioId,
+  type SuiteResult,
+} from './benchmark-suite.ts';
 import type { Figure } from './load-runner.ts';
 import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
@@ -52,7 +59,9 @@ export function renderReport(input: ReportInput): string {
     '',
     `- Closed-loop benchmarks (floors, a–g): autocannon with ${options.connections} keep-alive connections, ` +
       `${options.warmupSeconds} s warm-up, then ${options.runs} runs of ${options.seconds} s; the tables give the median run ` +
-      '(req/s, p50, p99) and the peak resident memory of the server process.',
+      '(req/s, p50, p99) and the peak resident memory of the server process. (a), (b) and (d) run once more with ' +
+      `${HIGH_CONNECTIONS} connections. "Statements per request" is the server's own count of the statements its database ` +
+      'connection ran (kontakta_database_statements_total, begin and commit included) over the requests it answered in the measured runs.',
     `- The national mix (h): open loop (requests are sent at fixed average rates, Poisson arrivals, whatever the answers' ` +
       'speed; latency counts from when a request was due, so queueing counts), ' +
       `k raised through ${options.mixSteps.join(', ')} and held ${options.holdSeconds} s each, until p99 passes 200 ms, ` +
@@ -167,24 +176,23 @@ function suiteSection(r: SuiteResult): string[] {
   );
   lines.push(`Requests: ${r.poolNotes.join('; ')}.`, '');
   lines.push(
-    '| benchmark | req/s | p50 ms | p99 ms | server RSS | cores: server / db / load / other | bound by | floor | ratio to floor | errors |',
-    '|---|---:|---:|---:|---:|---|---|---|---:|---:|',
+    '| benchmark | req/s | p50 ms | p99 ms | server RSS | cores: server / db / load / other | bound by | statements per request | floor | ratio to floor | errors |',
+    '|---|---:|---:|---:|---:|---|---|---:|---|---:|---:|',
   );
   const row = (title: string, f: Figure | undefined, floor: string, floorRate: number | undefined) => {
     if (!f) return;
+    const statements = f.statementsPerRequest === undefined ? '–' : f.statementsPerRequest.toFixed(1);
     lines.push(
-      `| ${title} | ${num(f.rate)} | ${f.p50} | ${f.p99} | ${mb(f.peakRss)} | ${cores(f)} | ${boundBy(f)} | ${floor} | ${ratio(f.rate, floorRate)} | ${f.errors}${f.firstError ? ` (${f.firstError.slice(0, 80).replaceAll('|', '/')})` : ''} |`,
+      `| ${title} | ${num(f.rate)} | ${f.p50} | ${f.p99} | ${mb(f.peakRss)} | ${cores(f)} | ${boundBy(f)} | ${statements} | ${floor} | ${ratio(f.rate, floorRate)} | ${f.errors}${f.firstError ? ` (${f.firstError.slice(0, 80).replaceAll('|', '/')})` : ''} |`,
     );
   };
   row('floor: constant JSON (Fastify)', r.floors.json, '–', undefined);
   row('floor: durable single-row insert over HTTP', r.floors.insert, '–', undefined);
   for (const s of SCENARIOS) {
-    row(
-      s.title,
-      r.scenarios[s.id],
-      s.floor === 'json' ? 'JSON' : 'insert',
-      s.floor === 'json' ? r.floors.json?.rate : r.floors.insert?.rate,
-    );
+    const floor = s.floor === 'json' ? 'JSON' : 'insert';
+    const floorRate = s.floor === 'json' ? r.floors.json?.rate : r.floors.insert?.rate;
+    row(s.title, r.scenarios[s.id], floor, floorRate);
+    row(`${s.title}, ${HIGH_CONNECTIONS} connections`, r.scenariosAtHighConcurrency?.[s.id], floor, floorRate);
   }
   if (r.logins && !('skipped' in r.logins))
     row('(g) complete e-ID login (logins/s, 8 at a time)', r.logins, '–', undefined);
@@ -192,6 +200,18 @@ function suiteSection(r: SuiteResult): string[] {
     row('(g) complete password + SMS code login (logins/s, 8 at a time)', r.passwordLogins, '–', undefined);
   }
   lines.push('');
+  const sends = [
+    { figure: r.scenarios.a, connections: r.connections },
+    { figure: r.scenariosAtHighConcurrency?.a, connections: HIGH_CONNECTIONS },
+  ].flatMap(({ figure, connections }) =>
+    figure ? [`${ratio(figure.rate, PEER_CREATES_PER_SECOND)} at ${connections} connections`] : [],
+  );
+  if (sends.length > 0) {
+    lines.push(
+      `(a) against the closest open-source peer, a FHIR server on PostgreSQL at ~${PEER_CREATES_PER_SECOND} creates/s on this kind of machine (issue 20): ${sends.join(', ')}.`,
+      '',
+    );
+  }
   if (r.floors.commitOne !== undefined) {
     lines.push(
       `Database commit rate without HTTP: ${count(r.floors.commitOne)} single-row commits/s from one connection` +
@@ -343,6 +363,9 @@ function targets(results: SuiteResult[]): string[] {
   }
   return lines;
 }
+
+/** The peer's creates per second on this kind of machine, as issue 20 measured it. */
+const PEER_CREATES_PER_SECOND = 400;
 
 function num(value: number | undefined): string {
   if (value === undefined) return '–';

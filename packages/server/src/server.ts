@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = openDatabase(config.database, {
     groupCommit: true,
     onGroupCommitSync: metrics.telemetry.groupCommitSynced,
+    onStatement: metrics.telemetry.statementRun,
   });
   const keyWarnings: string[] = [];
   let keys: LiveKeyRing;

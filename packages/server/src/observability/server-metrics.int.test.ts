@@ -40,6 +40,10 @@ describe('the running server’s metrics (SQLite with group commit)', () => {
       );
     // The migrations' fsync may still be on its way: only what the request adds is certain.
     const before = ((await fsyncs()) as number | undefined) ?? 0;
+    const statementsBefore = sampleValue(
+      parseMetricsText(await server.metrics.registry.metrics()),
+      'kontakta_database_statements_total',
+    ) as number;
     const stranger = makePersonnummer({ birthDate: '1961-02-03', sex: 'female', sequence: 17 });
     const response = await fetch(`${server.url}/api/auth/password`, {
       method: 'POST',
@@ -55,6 +59,8 @@ describe('the running server’s metrics (SQLite with group commit)', () => {
     // The failed login's rows were committed, and synced before the answer left.
     expect(sampleValue(samples, 'kontakta_group_commit_fsync_seconds_count')).toBeGreaterThan(before);
     expect(sampleValue(samples, 'kontakta_sqlite_wal_bytes')).toBeGreaterThan(0);
+    // The login's statements were counted: at least the session-less lookup and the login event.
+    expect(sampleValue(samples, 'kontakta_database_statements_total')).toBeGreaterThanOrEqual(statementsBefore + 2);
 
     // /metrics on the public port serves the same registry.
     const served = parseMetricsText(await (await fetch(`${server.url}/metrics`)).text());

@@ -18,6 +18,8 @@ export type Telemetry = Readonly<{
   outboxDelivery(delivery: Readonly<{ channel: OutboxChannel; outcome: DeliveryOutcome }>): void;
   /** SQLite group commit synced the WAL. */
   groupCommitSynced(sync: GroupCommitSync): void;
+  /** The server's database connection ran a statement (begin and commit included). */
+  statementRun(): void;
   /** An SMS with a code was queued (login code, or confirming a mobile number). */
   smsQueued(sms: Readonly<{ purpose: CodeMessagePurpose }>): void;
   /** An SMS with a code was not sent: a number Kontakta does not text, or a limit reached. */
@@ -44,6 +46,7 @@ export const noTelemetry: Telemetry = {
   errandEvent: () => {},
   outboxDelivery: () => {},
   groupCommitSynced: () => {},
+  statementRun: () => {},
   smsQueued: () => {},
   smsRefused: () => {},
   staffErrandRefused: () => {},

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from '../config/config.ts';
 import { ReferenceCache } from './reference-cache.ts';
@@ -44,6 +44,8 @@ export type OpenOptions = {
   groupCommit?: boolean;
   /** With group commit: told about every fsync (its time and how many commits it covered). */
   onGroupCommitSync?: (sync: GroupCommitSync) => void;
+  /** Told about every statement run (for metrics). */
+  onStatement?: () => void;
 };
 
 /**
@@ -61,6 +63,12 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
 
 const alreadyDurable = () => undefined;
 
+/** Kysely's log hook, which sees every statement, when someone counts them. */
+function statementLog(options: OpenOptions): Pick<KyselyConfig, 'log'> {
+  const { onStatement } = options;
+  return onStatement ? { log: (event) => (event.level === 'query' ? onStatement() : undefined) } : {};
+}
+
 /** The WAL is truncated to this after each checkpoint that resets it (64 MiB). */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -75,7 +83,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), ...statementLog(options) });
     const poolUse = () => ({
       total: pool.totalCount,
       idle: pool.idleCount,
@@ -125,7 +133,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
       if (raw.isOpen) raw.exec('PRAGMA wal_autocheckpoint = 1000');
     });
   }
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }), ...statementLog(options) });
   return {
     db,
     dialect: 'sqlite',
