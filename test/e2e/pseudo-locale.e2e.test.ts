@@ -196,7 +196,10 @@ describe('every page in a pseudo-locale', () => {
       '/personal/administration/ny-arendetyp',
       '/personal/administration/arendetyper/request-certificate/alternativ',
       '/personal/administration/installningar',
+      '/personal/administration/stangda-perioder',
+      '/personal/administration/standardsvar',
       '/personal/administration/andringslogg',
+      '/personal/statistik',
     ]) {
       problems.push(...(await pageProblems(page, address)));
     }
