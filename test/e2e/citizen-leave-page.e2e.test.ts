@@ -97,12 +97,14 @@ describe('nothing typed on the citizen’s pages is lost by surprise', () => {
     await title.fill('Vaccination');
     await asksAndStays(page, 'Inkorg', title, 'Vaccination');
 
-    // Another month is another address: it asks too, and staying keeps the month and the note.
+    // Another month would close the note: it asks about the note (the page stays), and staying
+    // keeps the month and the note.
     const month = page.getByRole('navigation', { name: 'Månader' }).getByRole('heading', { level: 2 });
     const thisMonth = await month.textContent();
+    const leaveNote = leaveDialog(page, 'Vill du lämna anteckningen du skriver?');
     await page.getByRole('button', { name: 'Nästa månad' }).click();
-    await leaveDialog(page).getByRole('button', { name: 'Stanna' }).click();
-    await leaveDialog(page).waitFor({ state: 'detached' });
+    await leaveNote.getByRole('button', { name: 'Stanna' }).click();
+    await leaveNote.waitFor({ state: 'detached' });
     expect(await month.textContent()).toBe(thisMonth);
     expect(await title.inputValue()).toBe('Vaccination');
 
@@ -154,6 +156,18 @@ describe('nothing typed on the citizen’s pages is lost by surprise', () => {
     await page.getByRole('button', { name: 'Ändra Vaccination' }).waitFor();
     expect(await page.getByText('Tandläkare').count()).toBe(0);
     expect(await title.count()).toBe(0);
+
+    // Leaving the note for another month: the month changes at once, with no second question.
+    await page.getByRole('button', { name: 'Ny anteckning' }).click();
+    await title.fill('Tandläkare');
+    await page.getByRole('button', { name: 'Nästa månad' }).click();
+    await leaveNote.getByRole('button', { name: 'Lämna' }).click();
+    await expect.poll(() => month.textContent()).not.toBe(thisMonth);
+    expect(await leaveDialog(page).count()).toBe(0);
+    expect(await title.count()).toBe(0);
+    await page.getByRole('button', { name: 'Föregående månad' }).click();
+    await expect.poll(() => month.textContent()).toBe(thisMonth);
+    expect(await leaveDialog(page).count()).toBe(0);
 
     // Deleting says so where focus goes, though the row and its button are gone (issue 17 pt 8).
     await page.getByRole('button', { name: 'Ta bort Vaccination' }).click();

@@ -11,7 +11,7 @@ import {
   useSaveCalendarNote,
 } from '../api/citizen-queries.ts';
 import { LeavePageDialog } from '../forms/leave-page-dialog.tsx';
-import { hasUnsavedChanges, useUnsavedForm } from '../forms/unsaved-changes.ts';
+import { discardUnsavedChanges, hasUnsavedChanges, useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
 import type { Locale } from '../i18n/locale.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -64,22 +64,25 @@ export function CalendarPage() {
   const requested = params.get('manad') ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : monthOf(swedishToday());
   const notes = useCalendarMonth(month);
-  // The note being written belongs to the month it was opened in: another month closes it, once
-  // the reader has agreed to leave it (the month is in the address, so the layout asks).
+  // The note being written belongs to the month it was opened in: another month closes it.
   const [opened, setOpened] = useState<{ note: Editing; month: string } | undefined>();
   if (opened && opened.month !== month) setOpened(undefined);
   const editing = opened?.month === month ? opened.note : undefined;
   const setEditing = (note: Editing | undefined) => setOpened(note ? { note, month } : undefined);
-  // Another note (or a new one) in place of one with something typed: ask first.
-  const [replacing, setReplacing] = useState<Editing | undefined>();
+  // Another note, or another month, in place of a note with something typed: the page stays, so
+  // the question is about the note ("Vill du lämna anteckningen du skriver?"), asked here.
+  const [leavingNote, setLeavingNote] = useState<{ note: Editing } | { month: string } | undefined>();
   const edit = (note: Editing) => {
-    if (editing && editingKey(editing) !== editingKey(note) && hasUnsavedChanges()) setReplacing(note);
+    if (editing && editingKey(editing) !== editingKey(note) && hasUnsavedChanges()) setLeavingNote({ note });
     else setEditing(note);
   };
   // The result of an action on the page is said and gets focus: the button used may be gone.
   const { notice, say } = usePageResult();
   useDocumentTitle(t('common.documentTitle', { page: t('calendar.heading') }));
-  const go = (next: string) => setParams({ manad: next });
+  const go = (next: string) => {
+    if (editing && hasUnsavedChanges()) setLeavingNote({ month: next });
+    else setParams({ manad: next });
+  };
   const byDate = new Map<string, CalendarNote[]>();
   for (const note of notes.data?.items ?? []) byDate.set(note.date, [...(byDate.get(note.date) ?? []), note]);
 
@@ -114,12 +117,17 @@ export function CalendarPage() {
         />
       ) : null}
       <LeavePageDialog
-        isOpen={replacing !== undefined}
+        isOpen={leavingNote !== undefined}
         heading={t('calendar.leaveNote.heading')}
-        onStay={() => setReplacing(undefined)}
+        onStay={() => setLeavingNote(undefined)}
         onLeave={() => {
-          setReplacing(undefined);
-          setEditing(replacing);
+          setLeavingNote(undefined);
+          if (leavingNote && 'note' in leavingNote) setEditing(leavingNote.note);
+          else if (leavingNote) {
+            // Answered here: the layout's question must not follow for the same navigation.
+            discardUnsavedChanges();
+            setParams({ manad: leavingNote.month });
+          }
         }}
       />
       <nav className={styles.months} aria-label={t('calendar.months')}>
