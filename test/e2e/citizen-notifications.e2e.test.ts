@@ -4,6 +4,7 @@ import { buildDemoRegister, demoPersonas } from '../../packages/server/src/regis
 import { useBrowserSuite } from './browser-suite.ts';
 import { demoPeople } from './demo-people.ts';
 import { waitForOutboxMessage } from './dev-outbox.ts';
+import { focused, tabTo } from './keyboard.ts';
 import { logInCitizen } from './login.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -29,24 +30,6 @@ const nameOf = (personnummer: string) => {
 const PROMPT = 'Vill du få ett meddelande när du har fått svar?';
 const NO_NOTICE = 'Du får inget meddelande när mottagningen har svarat';
 const FORM_PATH = `/mottagningar/${encodeURIComponent(people.unit.hsaId)}/renew-prescription`;
-
-type Focused = { id: string; text: string; tag: string };
-
-// Runs in the page; written as text because this project's types are Node's, not the DOM's.
-const focused = (page: Page) =>
-  page.evaluate<Focused>(`(() => {
-    const element = document.activeElement;
-    return { id: element?.id ?? '', text: (element?.textContent ?? '').trim(), tag: element?.tagName ?? '' };
-  })()`);
-
-/** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */
-async function tabTo(page: Page, matches: (element: Focused) => boolean, maxStops = 60): Promise<void> {
-  for (let stop = 0; stop < maxStops; stop++) {
-    await page.keyboard.press('Tab');
-    if (matches(await focused(page))) return;
-  }
-  throw new Error(`not reachable with ${maxStops} presses of Tab`);
-}
 
 /** Nothing of the page is kept in the browser: no local or session storage. */
 async function expectNothingStored(page: Page): Promise<void> {
