@@ -10,7 +10,12 @@ export default defineConfig({
           name: 'unit',
           // Property tests run many cases: room for a busy machine, still short enough to catch a hang.
           testTimeout: 30_000,
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

@@ -44,7 +44,8 @@ Missing data sets are generated first (see npm run bench:data and bench/README.m
   --steps 1,2,3,...          the k of the national mix
   --expire <n>               (i) errands expired before the retention run (default 100000,
                              --quick 5000; at most half the data set)
-  --profile                  V8 CPU profiles of the servers in data/bench/logs/profiles/
+  --profile                  profile the server during each benchmark: top cost centres in the
+                             report, V8 CPU profiles in data/bench/logs/profiles/
   --out <file>               where to write the report
   -h, --help                 this text
 `);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import readline from 'node:readline';
 import { loadConfig } from '../../packages/server/src/config/config.ts';
 import { openDeletionKeys } from '../../packages/server/src/encryption/deletion-keys.ts';
 import { retentionJob } from '../../packages/server/src/jobs/retention.job.ts';
@@ -47,6 +50,30 @@ process.on('SIGUSR2', () => {
     (report) => done({ result: report.result, counts: report.counts ?? {}, error: report.error }),
     (error: unknown) => done({ result: 'failed', error: String(error) }),
   );
+});
+
+// With --profile the harness profiles each benchmark on its own (issue 20 pt 7): `profile-start`
+// on stdin starts V8's sampling profiler in this process, `profile-stop <file>` writes what it
+// took to <file> and prints `profile-written <file>`. Nothing is profiled unless asked.
+const inspector = new Session();
+let profiling = Promise.resolve();
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, file] = line.split(' ');
+  // One after another: a stop waits for its start.
+  if (command === 'profile-start') {
+    profiling = profiling.then(async () => {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+    });
+  } else if (command === 'profile-stop' && file) {
+    profiling = profiling.then(async () => {
+      const { profile } = await inspector.post('Profiler.stop');
+      inspector.disconnect();
+      fs.writeFileSync(file, JSON.stringify(profile));
+      process.stdout.write(`profile-written ${file}\n`);
+    });
+  }
 });
 
 process.stdout.write(`listening ${server.url}\n`);

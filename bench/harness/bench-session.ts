@@ -35,6 +35,8 @@ export type BenchSession = {
   /** Identifies the PostgreSQL backends of this session for CPU accounting. */
   postgresDataDir: string | undefined;
   env: Record<string, string>;
+  /** With --profile: where each benchmark's server CPU profiles go (server-profile.ts). */
+  profileDir: string | undefined;
   close(): Promise<void>;
 };
 
@@ -114,7 +116,6 @@ export async function openBenchSession(
     BENCH_DATASET_DIR: datasetDir,
   };
   const config = loadConfig(env);
-  // With --profile each server writes a V8 CPU profile when it stops (open it in Chrome's DevTools).
   const startServerProcess = (number: number) =>
     startChild(
       SERVER_SCRIPT,
@@ -122,7 +123,6 @@ export async function openBenchSession(
       env,
       path.join(options.logDir, number === 1 ? `server-${label}.log` : `server-${label}-${number}.log`),
       [
-        ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
         // Node flags for the server alone, to measure what they buy (e.g. --max-semi-space-size=4).
         ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ],
@@ -173,6 +173,7 @@ export async function openBenchSession(
     postgres,
     postgresDataDir: postgres ? path.join(datasetDir, 'pg') : undefined,
     env,
+    profileDir: options.profileDir,
     async close() {
       await database.close();
       for (const running of servers.splice(0)) await running.stop();

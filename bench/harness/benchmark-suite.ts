@@ -14,6 +14,7 @@ import type { LoadSpec } from './load-types.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
 import { measureInboxDuringRetention, type RetentionResult } from './retention-benchmark.ts';
+import { withServerProfile } from './server-profile.ts';
 import { measureStatistics, type StatisticsResult } from './statistics-benchmark.ts';
 
 // Everything measured on one data set, in an order that keeps the read figures clean: floors,
@@ -201,15 +202,17 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     const requests = pools[scenario.pool];
     if (!Array.isArray(requests) || requests.length === 0 || typeof requests[0] === 'string') continue;
     options.log(scenario.title);
-    result.scenarios[scenario.id] = await measureClosed(session, session.serverUrl, requests as never, closed);
+    result.scenarios[scenario.id] = await withServerProfile(session, scenario.id, () =>
+      measureClosed(session, session.serverUrl, requests as never, closed),
+    );
     // Many more clients than the server has cores: what a burst does to the queue and the tail.
     if (AT_HIGH_CONCURRENCY.has(scenario.id) && options.connections < HIGH_CONNECTIONS) {
       options.log(`${scenario.title}, ${HIGH_CONNECTIONS} connections`);
-      result.scenariosAtHighConcurrency[scenario.id] = await measureClosed(
+      result.scenariosAtHighConcurrency[scenario.id] = await withServerProfile(
         session,
-        session.serverUrl,
-        requests as never,
-        { ...closed, connections: HIGH_CONNECTIONS },
+        `${scenario.id}-c${HIGH_CONNECTIONS}`,
+        () =>
+          measureClosed(session, session.serverUrl, requests as never, { ...closed, connections: HIGH_CONNECTIONS }),
       );
     }
   }
@@ -219,7 +222,9 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
     if (!loginsAvailable) result.logins = { skipped: 'the server has no e-ID login endpoint (/api/auth/eid/start)' };
     else {
       options.log('(g) complete e-ID logins through the development provider');
-      result.logins = await measureLogins(session, pools.loginSubjects, options);
+      result.logins = await withServerProfile(session, 'g-eid', () =>
+        measureLogins(session, pools.loginSubjects, options),
+      );
     }
   }
 
@@ -228,7 +233,9 @@ export async function runSuite(session: BenchSession, options: SuiteOptions): Pr
       result.passwordLogins = { skipped: 'the server has no password login endpoint (/api/auth/password)' };
     } else {
       options.log('(g) complete password + SMS code logins');
-      result.passwordLogins = await measurePasswordLogins(session, options);
+      result.passwordLogins = await withServerProfile(session, 'g-password', () =>
+        measurePasswordLogins(session, options),
+      );
     }
   }
 

@@ -15,6 +15,8 @@ export type Child = {
   waitFor(prefix: string, timeoutMs?: number): Promise<string>;
   /** Lines printed so far. */
   output(): string[];
+  /** Writes one line to the process's stdin (bench-server.process.ts reads profiling commands). */
+  send(line: string): void;
   stop(): Promise<void>;
 };
 
@@ -27,7 +29,7 @@ export function startChild(
 ): Child {
   const child = spawn(NODE, [...nodeArgs, script, ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   const waiters: Array<{ prefix: string; resolve: (line: string) => void }> = [];
@@ -56,6 +58,7 @@ export function startChild(
     process: child,
     pid: child.pid as number,
     output: () => lines,
+    send: (line) => void child.stdin?.write(`${line}\n`),
     waitFor(prefix, timeoutMs = 600_000) {
       const seen = lines.find((l) => l.startsWith(prefix));
       if (seen) return Promise.resolve(seen);

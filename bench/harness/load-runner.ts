@@ -10,6 +10,7 @@ import {
   waitForQuiet,
   withPeakMemory,
 } from './child-process.ts';
+import type { ProfileSummary } from './cpu-profile-summary.ts';
 import type { LoadResult, LoadSpec, PreparedRequest, StreamResult } from './load-types.ts';
 import { readServerCounts, statementsPerRequest } from './server-statements.ts';
 
@@ -91,6 +92,8 @@ export type Figure = {
   loginSplit?: LoadResult['loginSplit'];
   /** Kontakta's database statements per request over the measured runs (server-statements.ts). */
   statementsPerRequest?: number;
+  /** With --profile: the server's top cost centres during this benchmark (server-profile.ts). */
+  profile?: ProfileSummary;
 };
 
 export type ClosedOptions = { connections: number; seconds: number; runs: number; warmupSeconds: number };

@@ -11,7 +11,9 @@ import {
   type ScenarioId,
   type SuiteResult,
 } from './benchmark-suite.ts';
+import type { ProfileSummary } from './cpu-profile-summary.ts';
 import type { Figure } from './load-runner.ts';
+import { profileSection } from './report-profiles.ts';
 import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
 import { statisticsSection, statisticsTarget } from './statistics-benchmark.ts';
@@ -179,8 +181,10 @@ function suiteSection(r: SuiteResult): string[] {
     '| benchmark | req/s | p50 ms | p99 ms | server RSS | cores: server / db / load / other | bound by | statements per request | floor | ratio to floor | errors |',
     '|---|---:|---:|---:|---:|---|---|---:|---|---:|---:|',
   );
+  const profiled: Array<{ title: string; profile: ProfileSummary }> = [];
   const row = (title: string, f: Figure | undefined, floor: string, floorRate: number | undefined) => {
     if (!f) return;
+    if (f.profile) profiled.push({ title, profile: f.profile });
     const statements = f.statementsPerRequest === undefined ? '–' : f.statementsPerRequest.toFixed(1);
     lines.push(
       `| ${title} | ${num(f.rate)} | ${f.p50} | ${f.p99} | ${mb(f.peakRss)} | ${cores(f)} | ${boundBy(f)} | ${statements} | ${floor} | ${ratio(f.rate, floorRate)} | ${f.errors}${f.firstError ? ` (${f.firstError.slice(0, 80).replaceAll('|', '/')})` : ''} |`,
@@ -199,7 +203,7 @@ function suiteSection(r: SuiteResult): string[] {
   if (r.passwordLogins && !('skipped' in r.passwordLogins)) {
     row('(g) complete password + SMS code login (logins/s, 8 at a time)', r.passwordLogins, '–', undefined);
   }
-  lines.push('');
+  lines.push('', ...profileSection(profiled));
   const sends = [
     { figure: r.scenarios.a, connections: r.connections },
     { figure: r.scenariosAtHighConcurrency?.a, connections: HIGH_CONNECTIONS },

@@ -45,7 +45,7 @@ export async function getErrandNotificationStatus(
   db: Kysely<DatabaseSchema>,
   errandId: string,
 ): Promise<ErrandNotification[]> {
-  const rows = await listCitizenNotificationsForErrand(db, errandId, 50);
+  const rows = await listCitizenNotificationsForErrand(db, errandId);
   return rows.map((row) => ({
     id: row.id,
     channel: row.channel,

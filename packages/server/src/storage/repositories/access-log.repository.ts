@@ -1,11 +1,36 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccessLogAnchorTable } from '../access-log-anchor-schema.ts';
 import type { Dialect } from '../database.ts';
+import { precompiledQuery } from '../precompiled-query.ts';
 import type { AccessLogTable, DatabaseSchema } from '../schema.ts';
 import { literalLimit } from './literal-limit.ts';
 
 export type AccessLogRow = Selectable<AccessLogTable>;
 export type AccessLogAnchor = Selectable<AccessLogAnchorTable>;
+
+type ChainHead = { position: number; hash: string };
+// Every staff read runs these (issue 20: compiled once, not per request).
+const headOf = precompiledQuery<{ unitHsaId: string }, ChainHead>((db, a) =>
+  db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', a.unitHsaId),
+);
+const lockedHeadOf = precompiledQuery<{ unitHsaId: string }, ChainHead>((db, a) =>
+  db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', a.unitHsaId).forUpdate(),
+);
+const insertOneEntry = precompiledQuery<AccessLogRow, never>((db, a) =>
+  db.insertInto('access_log').values({
+    id: a.id,
+    unit_hsa_id: a.unit_hsa_id,
+    position: a.position,
+    errand_id: a.errand_id,
+    citizen_id: a.citizen_id,
+    staff_hsa_id: a.staff_hsa_id,
+    role: a.role,
+    action: a.action,
+    at: a.at,
+    previous_hash: a.previous_hash,
+    hash: a.hash,
+  }),
+);
 
 /**
  * Locks the unit's chain head for this transaction and returns it. On PostgreSQL the row lock
@@ -17,10 +42,9 @@ export async function lockAccessLogHead(
   dialect: Dialect,
   unitHsaId: string,
   genesisHash: string,
-): Promise<{ position: number; hash: string }> {
-  const query = db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', unitHsaId);
-  const locked = dialect === 'postgres' ? query.forUpdate() : query;
-  const head = await locked.executeTakeFirst();
+): Promise<ChainHead> {
+  const read = () => (dialect === 'postgres' ? lockedHeadOf : headOf)(db, { unitHsaId });
+  const [head] = await read();
   if (head) return head;
   // The unit's first entry: start its chain (another transaction may just have; then theirs stands).
   await db
@@ -28,12 +52,16 @@ export async function lockAccessLogHead(
     .values({ unit_hsa_id: unitHsaId, position: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('unit_hsa_id').doNothing())
     .execute();
-  return locked.executeTakeFirstOrThrow();
+  const [started] = await read();
+  if (!started) throw new Error(`no access log head for ${unitHsaId}`);
+  return started;
 }
 
 /** Appends entries; the unit's chain head follows them by trigger (migration 2026-12-06-27). */
 export async function appendAccessLogRows(db: Kysely<DatabaseSchema>, rows: AccessLogRow[]): Promise<void> {
-  await db.insertInto('access_log').values(rows).execute();
+  const [only] = rows;
+  if (rows.length === 1 && only) await insertOneEntry(db, only);
+  else if (rows.length > 0) await db.insertInto('access_log').values(rows).execute();
 }
 
 /** A citizen's "who has read my errands", newest first, by cursor (at, id). */

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { precompiledQuery } from '../precompiled-query.ts';
 import type { DatabaseSchema, OutboxChannel, OutboxStatus } from '../schema.ts';
+import { literalLimit } from './literal-limit.ts';
 
 // Read-only views of the outbox for telling staff and citizens how notifications fared.
 
@@ -27,21 +29,27 @@ const COLUMNS = [
   'delivered_at',
 ] as const;
 
+/** How many of an errand's notifications staff are shown: more is history nobody reads. */
+export const NOTIFICATIONS_PER_ERRAND = 50;
+
+// Every staff opening of an errand runs this (issue 20: compiled once, not per request).
+const citizenNotificationsOf = precompiledQuery<{ errandId: string }, NotificationAttemptRow>((db, a) =>
+  db
+    .selectFrom('outbox')
+    .select(COLUMNS)
+    .where('errand_id', '=', a.errandId)
+    .where('citizen_id', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(literalLimit(NOTIFICATIONS_PER_ERRAND)),
+);
+
 /** The notifications to citizens about one errand, newest first (outbox_errand_idx). */
 export async function listCitizenNotificationsForErrand(
   db: Kysely<DatabaseSchema>,
   errandId: string,
-  limit: number,
 ): Promise<NotificationAttemptRow[]> {
-  return db
-    .selectFrom('outbox')
-    .select(COLUMNS)
-    .where('errand_id', '=', errandId)
-    .where('citizen_id', 'is not', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  return citizenNotificationsOf(db, { errandId });
 }
 
 /**

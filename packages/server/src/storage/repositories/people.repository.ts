@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { precompiledQuery } from '../precompiled-query.ts';
 import type { DatabaseSchema } from '../schema.ts';
 
 export type NameRow = { id: string; given_name: string; family_name: string; profession?: string };
@@ -28,6 +29,40 @@ export async function findPeople(
   db: Kysely<DatabaseSchema>,
   ids: { staff: readonly string[]; citizens: readonly string[] },
 ): Promise<PersonRow[]> {
+  if (ids.staff.length === 0 && ids.citizens.length === 0) return [];
+  // An errand names a few people: those shapes are compiled once each (issue 20), the rare long
+  // history is built as it comes.
+  if (ids.staff.length > COMPILED_UP_TO || ids.citizens.length > COMPILED_UP_TO)
+    return peopleQuery(db, ids.staff, ids.citizens).execute();
+  const shape = `${ids.staff.length}:${ids.citizens.length}`;
+  let query = peopleByShape.get(shape);
+  if (!query) {
+    const slots = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+    const staffSlots = slots('s', ids.staff.length);
+    const citizenSlots = slots('c', ids.citizens.length);
+    query = precompiledQuery<Record<string, string>, PersonRow>((db, a) =>
+      peopleQuery(
+        db,
+        staffSlots.map((name) => a[name] as string),
+        citizenSlots.map((name) => a[name] as string),
+      ),
+    );
+    peopleByShape.set(shape, query);
+  }
+  const args: Record<string, string> = {};
+  ids.staff.forEach((id, i) => {
+    args[`s${i}`] = id;
+  });
+  ids.citizens.forEach((id, i) => {
+    args[`c${i}`] = id;
+  });
+  return query(db, args);
+}
+
+const COMPILED_UP_TO = 6;
+const peopleByShape = new Map<string, ReturnType<typeof precompiledQuery<Record<string, string>, PersonRow>>>();
+
+function peopleQuery(db: Kysely<DatabaseSchema>, staffIds: readonly string[], citizenIds: readonly string[]) {
   const staff = db
     .selectFrom('staff_member')
     .select([
@@ -38,7 +73,7 @@ export async function findPeople(
       'profession',
       sql<string | null>`null`.as('personnummer'),
     ])
-    .where('hsa_id', 'in', [...ids.staff]);
+    .where('hsa_id', 'in', [...staffIds]);
   const citizens = db
     .selectFrom('citizen')
     .select([
@@ -49,10 +84,10 @@ export async function findPeople(
       sql<string>`null`.as('profession'),
       sql<string | null>`personnummer`.as('personnummer'),
     ])
-    .where('id', 'in', [...ids.citizens]);
-  if (ids.citizens.length === 0) return ids.staff.length === 0 ? [] : staff.execute();
-  if (ids.staff.length === 0) return citizens.execute();
-  return staff.unionAll(citizens).execute();
+    .where('id', 'in', [...citizenIds]);
+  if (citizenIds.length === 0) return staff;
+  if (staffIds.length === 0) return citizens;
+  return staff.unionAll(citizens);
 }
 
 export async function upsertStaffMember(
