@@ -9,6 +9,7 @@ import { startServer } from '../../packages/server/src/server.ts';
 import { readMeta } from '../generator/bench-dataset.ts';
 import { buildNationalOrganisation } from '../generator/national-organisation.ts';
 import { nationalRegisters } from '../generator/national-register.adapter.ts';
+import { peakMemoryComposition } from './memory-composition.ts';
 
 // The Kontakta server as the benchmark runs it: a process of its own (the load generator must not
 // share its event loop), the production start path (durability check, migrations, listen), the
@@ -52,26 +53,30 @@ process.on('SIGUSR2', () => {
   );
 });
 
-// With --profile the harness profiles each benchmark on its own (issue 20 pt 7): `profile-start`
-// on stdin starts V8's sampling profiler in this process, `profile-stop <file>` writes what it
-// took to <file> and prints `profile-written <file>`. Nothing is profiled unless asked.
+// The harness asks on stdin, one command a line (server-profile.ts). `memory-peak <token>` prints
+// `memory-peak <token> <json>`: what resident memory was made of at its peak since the last ask.
+// With --profile, each benchmark is profiled on its own (issue 20 pt 7): `profile-start` starts
+// V8's sampling profiler in this process, `profile-stop <file>` writes what it took to <file> and
+// prints `profile-written <file>`. Nothing is profiled unless asked.
+const memory = peakMemoryComposition();
 const inspector = new Session();
 let profiling = Promise.resolve();
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const [command, file] = line.split(' ');
+  const [command, argument] = line.split(' ');
+  if (command === 'memory-peak') process.stdout.write(`memory-peak ${argument} ${JSON.stringify(memory.take())}\n`);
   // One after another: a stop waits for its start.
-  if (command === 'profile-start') {
+  else if (command === 'profile-start') {
     profiling = profiling.then(async () => {
       inspector.connect();
       await inspector.post('Profiler.enable');
       await inspector.post('Profiler.start');
     });
-  } else if (command === 'profile-stop' && file) {
+  } else if (command === 'profile-stop' && argument) {
     profiling = profiling.then(async () => {
       const { profile } = await inspector.post('Profiler.stop');
       inspector.disconnect();
-      fs.writeFileSync(file, JSON.stringify(profile));
-      process.stdout.write(`profile-written ${file}\n`);
+      fs.writeFileSync(argument, JSON.stringify(profile));
+      process.stdout.write(`profile-written ${argument}\n`);
     });
   }
 });

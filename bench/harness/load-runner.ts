@@ -12,6 +12,7 @@ import {
 } from './child-process.ts';
 import type { ProfileSummary } from './cpu-profile-summary.ts';
 import type { LoadResult, LoadSpec, PreparedRequest, StreamResult } from './load-types.ts';
+import type { MemoryComposition } from './memory-composition.ts';
 import { readServerCounts, statementsPerRequest } from './server-statements.ts';
 
 // Runs the load generator process against a session's server and measures the server meanwhile:
@@ -94,6 +95,8 @@ export type Figure = {
   statementsPerRequest?: number;
   /** With --profile: the server's top cost centres during this benchmark (server-profile.ts). */
   profile?: ProfileSummary;
+  /** What the server's memory was made of at its peak during this benchmark (server-profile.ts). */
+  memory?: MemoryComposition;
 };
 
 export type ClosedOptions = { connections: number; seconds: number; runs: number; warmupSeconds: number };

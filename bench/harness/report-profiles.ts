@@ -1,4 +1,30 @@
 import { formatCostCentres, type ProfileSummary } from './cpu-profile-summary.ts';
+import type { MemoryComposition } from './memory-composition.ts';
+
+/**
+ * "What the server's memory is made of" (issue 20 pt 5), per benchmark, at the moment its resident
+ * memory peaked.
+ */
+export function memorySection(measured: ReadonlyArray<{ title: string; memory: MemoryComposition }>): string[] {
+  if (measured.length === 0) return [];
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
+  return [
+    "### What the server's memory is made of",
+    '',
+    'MiB at the moment the server’s resident memory peaked during each benchmark (sampled every 250 ms in the ' +
+      'server): V8’s young generation (requests’ short-lived objects), its old generation (what survives), its ' +
+      'code and other spaces, memory outside the heap that V8 knows of (Buffers), and the rest (Node and V8 ' +
+      'themselves, loaded code, SQLite’s page cache, the allocator’s free memory).',
+    '',
+    '| benchmark | resident | young | old | code and other | Buffers | the rest |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...measured.map(({ title, memory: m }) => {
+      const rest = m.rss - m.young - m.old - m.otherHeap - m.external;
+      return `| ${title} | ${mib(m.rss)} | ${mib(m.young)} | ${mib(m.old)} | ${mib(m.otherHeap)} | ${mib(m.external)} | ${mib(rest)} |`;
+    }),
+    '',
+  ];
+}
 
 /**
  * "Where the server's CPU went" (issue 20 pt 7): per benchmark, the top cost centres of the

@@ -13,7 +13,8 @@ import {
 } from './benchmark-suite.ts';
 import type { ProfileSummary } from './cpu-profile-summary.ts';
 import type { Figure } from './load-runner.ts';
-import { profileSection } from './report-profiles.ts';
+import type { MemoryComposition } from './memory-composition.ts';
+import { memorySection, profileSection } from './report-profiles.ts';
 import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
 import { statisticsSection, statisticsTarget } from './statistics-benchmark.ts';
@@ -182,9 +183,11 @@ function suiteSection(r: SuiteResult): string[] {
     '|---|---:|---:|---:|---:|---|---|---:|---|---:|---:|',
   );
   const profiled: Array<{ title: string; profile: ProfileSummary }> = [];
+  const measured: Array<{ title: string; memory: MemoryComposition }> = [];
   const row = (title: string, f: Figure | undefined, floor: string, floorRate: number | undefined) => {
     if (!f) return;
     if (f.profile) profiled.push({ title, profile: f.profile });
+    if (f.memory) measured.push({ title, memory: f.memory });
     const statements = f.statementsPerRequest === undefined ? '–' : f.statementsPerRequest.toFixed(1);
     lines.push(
       `| ${title} | ${num(f.rate)} | ${f.p50} | ${f.p99} | ${mb(f.peakRss)} | ${cores(f)} | ${boundBy(f)} | ${statements} | ${floor} | ${ratio(f.rate, floorRate)} | ${f.errors}${f.firstError ? ` (${f.firstError.slice(0, 80).replaceAll('|', '/')})` : ''} |`,
@@ -203,7 +206,7 @@ function suiteSection(r: SuiteResult): string[] {
   if (r.passwordLogins && !('skipped' in r.passwordLogins)) {
     row('(g) complete password + SMS code login (logins/s, 8 at a time)', r.passwordLogins, '–', undefined);
   }
-  lines.push('', ...profileSection(profiled));
+  lines.push('', ...memorySection(measured), ...profileSection(profiled));
   const sends = [
     { figure: r.scenarios.a, connections: r.connections },
     { figure: r.scenariosAtHighConcurrency?.a, connections: HIGH_CONNECTIONS },

@@ -1,27 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchSession } from './bench-session.ts';
+import type { Child } from './child-process.ts';
 import { type CpuProfile, type ProfileSummary, summariseProfiles } from './cpu-profile-summary.ts';
+import type { MemoryComposition } from './memory-composition.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Runs one benchmark with every Kontakta server process profiled (only with --profile), and adds
- * the top cost centres to its figures. The profiles stay in the profile folder as
- * `<data set>-<benchmark>-<process>.cpuprofile`, to open in Chrome's DevTools.
+ * Runs one benchmark and adds what the Kontakta server processes did during it: what their
+ * memory was made of at its peak, and with --profile their top cost centres (every process
+ * profiled; the profiles stay in the profile folder as `<data set>-<benchmark>-<process>.cpuprofile`,
+ * to open in Chrome's DevTools).
  */
 export async function withServerProfile<T extends object>(
   session: BenchSession,
   benchmark: string,
   work: () => Promise<T>,
-): Promise<T & { profile?: ProfileSummary }> {
-  const dir = session.profileDir;
-  if (!dir) return work();
-  fs.mkdirSync(dir, { recursive: true });
-  const servers = [...session.servers];
-  for (const server of servers) server.send('profile-start');
-  const result = await work();
+): Promise<T & { profile?: ProfileSummary; memory?: MemoryComposition }> {
   const label = `${session.dialect}-${session.meta.errands}-${benchmark}`.replaceAll(/[^\w.-]/g, '_');
+  const servers = [...session.servers];
+  await Promise.all(servers.map((server, i) => memoryPeak(server, `${label}-before-${i}`)));
+  const dir = session.profileDir;
+  if (dir) for (const server of servers) server.send('profile-start');
+  const result = await work();
+  const peaks = await Promise.all(servers.map((server, i) => memoryPeak(server, `${label}-${i}`)));
+  const memory = peaks.reduce((highest, peak) => (peak.rss > highest.rss ? peak : highest));
+  if (!dir) return { ...result, memory };
+  fs.mkdirSync(dir, { recursive: true });
   const files = servers.map((server, i) => {
     const file = path.join(dir, `${label}-${i + 1}.cpuprofile`);
     server.send(`profile-stop ${file}`);
@@ -29,5 +35,12 @@ export async function withServerProfile<T extends object>(
   });
   await Promise.all(servers.map((server, i) => server.waitFor(`profile-written ${files[i]}`)));
   const profiles = files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile);
-  return { ...result, profile: summariseProfiles(profiles, REPO_ROOT) };
+  return { ...result, memory, profile: summariseProfiles(profiles, REPO_ROOT) };
+}
+
+/** The server's memory at its peak since the last ask (bench-server.process.ts). */
+async function memoryPeak(server: Child, token: string): Promise<MemoryComposition> {
+  server.send(`memory-peak ${token}`);
+  const line = await server.waitFor(`memory-peak ${token} `);
+  return JSON.parse(line.slice(`memory-peak ${token} `.length)) as MemoryComposition;
 }

@@ -1,6 +1,6 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { precompiledQuery } from './precompiled-query.ts';
+import { precompiledInsert, precompiledQuery } from './precompiled-query.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 // A database that records what it is asked to run, to see the SQL and parameters of each run.
@@ -57,5 +57,55 @@ describe('a query compiled once', () => {
         .where(sql.ref(String(a.column)), '=', 1),
     );
     await expect(wrong(db, { column: 'id' })).rejects.toThrow('not a parameter: column');
+  });
+});
+
+describe('a row inserted by a statement compiled once per set of columns', () => {
+  const insertNote = precompiledInsert('errand_note');
+  const note = (id: string) => ({
+    id,
+    errand_id: 'E1',
+    author_hsa_id: 'SE-S1',
+    content: new Uint8Array([1, 2, 3]),
+    created_at: 7,
+  });
+
+  it('runs one SQL text for rows of the same columns, each with its own values', async () => {
+    const { db, runs } = recordingDatabase();
+    await insertNote(db, note('N1'));
+    await insertNote(db, note('N2'));
+    expect(runs[0]?.sql).toBe(
+      'insert into "errand_note" ("id", "errand_id", "author_hsa_id", "content", "created_at") values ($1, $2, $3, $4, $5)',
+    );
+    expect(runs[1]?.sql).toBe(runs[0]?.sql);
+    expect(runs.map((run) => run.parameters[0])).toEqual(['N1', 'N2']);
+    expect(runs[1]?.parameters[3]).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('leaves out a column given as undefined, as Kysely does, so its default stands', async () => {
+    const { db, runs } = recordingDatabase();
+    await insertNote(db, {
+      id: 'N3',
+      errand_id: 'E1',
+      author_hsa_id: undefined,
+      content: new Uint8Array(),
+      created_at: 1,
+    } as never);
+    expect(runs[0]?.sql).toBe(
+      'insert into "errand_note" ("id", "errand_id", "content", "created_at") values ($1, $2, $3, $4)',
+    );
+    expect(runs[0]?.parameters).toEqual(['N3', 'E1', new Uint8Array(), 1]);
+  });
+
+  it('builds a row holding an SQL expression as it comes, the expression kept in the SQL', async () => {
+    const { db, runs } = recordingDatabase();
+    await insertNote(db, {
+      id: 'N4',
+      errand_id: 'E1',
+      author_hsa_id: 'SE-S1',
+      content: new Uint8Array(),
+      created_at: sql<number>`42`,
+    } as never);
+    expect(runs[0]?.sql).toContain('values ($1, $2, $3, $4, 42)');
   });
 });

@@ -1,4 +1,4 @@
-import { type Compilable, type CompiledQuery, createQueryId, type Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, createQueryId, type Insertable, type Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 
 /** Stands in for one named argument while the query is built, and becomes its parameter. */
@@ -49,4 +49,42 @@ export function precompiledQuery<A extends Record<string, unknown>, R>(
     const result = await db.executeQuery<R>({ ...compiled, parameters, queryId: createQueryId() });
     return result.rows;
   };
+}
+
+/** The tables a precompiled insert may write, with the row type Kysely takes for each. */
+type RowOf<T extends keyof DatabaseSchema> = Insertable<DatabaseSchema[T]>;
+
+/**
+ * An insert of one row into `table`, compiled once for each set of columns a row gives (a row
+ * leaves a column out, or undefined, to let the database's default stand; as Kysely does). For the
+ * rows every send or read writes (issue 20). A row holding an SQL expression instead of a value is
+ * built as it comes: only values can be parameters.
+ */
+export function precompiledInsert<T extends keyof DatabaseSchema & string>(
+  table: T,
+): (db: Kysely<DatabaseSchema>, row: RowOf<T>) => Promise<void> {
+  const byColumns = new Map<string, (db: Kysely<DatabaseSchema>, args: Record<string, unknown>) => Promise<unknown>>();
+  return async (db, row) => {
+    const values = row as Record<string, unknown>;
+    const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+    if (columns.some((column) => isExpression(values[column]))) {
+      await db.insertInto(table).values(row).execute();
+      return;
+    }
+    const shape = columns.join(',');
+    let insert = byColumns.get(shape);
+    if (!insert) {
+      insert = precompiledQuery<Record<string, unknown>, never>((db, a) =>
+        db.insertInto(table).values(Object.fromEntries(columns.map((column) => [column, a[column]])) as RowOf<T>),
+      );
+      // Call sites give a handful of shapes; the bound only guards against a caller that varies.
+      if (byColumns.size >= 32) byColumns.clear();
+      byColumns.set(shape, insert);
+    }
+    await insert(db, values);
+  };
+}
+
+function isExpression(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'toOperationNode' in value;
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccessLogAnchorTable } from '../access-log-anchor-schema.ts';
 import type { Dialect } from '../database.ts';
-import { precompiledQuery } from '../precompiled-query.ts';
+import { precompiledInsert, precompiledQuery } from '../precompiled-query.ts';
 import type { AccessLogTable, DatabaseSchema } from '../schema.ts';
 import { literalLimit } from './literal-limit.ts';
 
@@ -16,21 +16,7 @@ const headOf = precompiledQuery<{ unitHsaId: string }, ChainHead>((db, a) =>
 const lockedHeadOf = precompiledQuery<{ unitHsaId: string }, ChainHead>((db, a) =>
   db.selectFrom('access_log_head').select(['position', 'hash']).where('unit_hsa_id', '=', a.unitHsaId).forUpdate(),
 );
-const insertOneEntry = precompiledQuery<AccessLogRow, never>((db, a) =>
-  db.insertInto('access_log').values({
-    id: a.id,
-    unit_hsa_id: a.unit_hsa_id,
-    position: a.position,
-    errand_id: a.errand_id,
-    citizen_id: a.citizen_id,
-    staff_hsa_id: a.staff_hsa_id,
-    role: a.role,
-    action: a.action,
-    at: a.at,
-    previous_hash: a.previous_hash,
-    hash: a.hash,
-  }),
-);
+const insertOneEntry = precompiledInsert('access_log');
 
 /**
  * Locks the unit's chain head for this transaction and returns it. On PostgreSQL the row lock

@@ -1,7 +1,7 @@
 import type { CitizenFolder } from '@kontakta/contract';
 import type { ErrandStatus } from '@kontakta/domain';
 import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { precompiledQuery } from '../precompiled-query.ts';
+import { precompiledInsert, precompiledQuery } from '../precompiled-query.ts';
 import type { DatabaseSchema, ErrandEventTable, ErrandMessageTable, ErrandTable } from '../schema.ts';
 import { literalLimit } from './literal-limit.ts';
 
@@ -9,8 +9,13 @@ export type ErrandRow = Selectable<ErrandTable>;
 export type ErrandMessageRow = Selectable<ErrandMessageTable>;
 export type ErrandEventRow = Selectable<ErrandEventTable>;
 
+// Every send writes these (issue 20: compiled once, not per request).
+const insertErrandRow = precompiledInsert('errand');
+const insertMessageRow = precompiledInsert('errand_message');
+const insertEventRow = precompiledInsert('errand_event');
+
 export async function insertErrand(db: Kysely<DatabaseSchema>, row: Insertable<ErrandTable>): Promise<void> {
-  await db.insertInto('errand').values(row).execute();
+  await insertErrandRow(db, row);
 }
 
 const errandById = precompiledQuery<{ id: string }, ErrandRow>((db, a) =>
@@ -70,14 +75,16 @@ export async function insertErrandMessage(
   db: Kysely<DatabaseSchema>,
   row: Insertable<ErrandMessageTable>,
 ): Promise<void> {
-  await db.insertInto('errand_message').values(row).execute();
+  await insertMessageRow(db, row);
 }
 
 export async function insertErrandEvents(
   db: Kysely<DatabaseSchema>,
   rows: Insertable<ErrandEventTable>[],
 ): Promise<void> {
-  if (rows.length > 0) await db.insertInto('errand_event').values(rows).execute();
+  const [only] = rows;
+  if (rows.length === 1 && only) await insertEventRow(db, only);
+  else if (rows.length > 0) await db.insertInto('errand_event').values(rows).execute();
 }
 
 const messagesOf = precompiledQuery<{ errandId: string }, ErrandMessageRow>((db, a) =>
