@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { productionEnvironment } from '../testing/production-environment.ts';
 
@@ -72,6 +73,20 @@ describe('npx kontakta', () => {
     expect(first.stdout).toMatch(/Applied \d+: 2026-11-22-01-organisation/);
     expect(fs.existsSync(path.join(dataDir, 'kontakta.sqlite'))).toBe(true);
     expect(kontakta(['migrate'], { KONTAKTA_DATA_DIR: dataDir, KONTAKTA_DEMO: 'true' }).stdout).toMatch(/up to date/);
+  });
+
+  it('serve refuses a database that a newer Kontakta migrated, and says why', () => {
+    const dataDir = tempDataDir();
+    const env = { PORT: '0', KONTAKTA_DATA_DIR: dataDir };
+    expect(kontakta(['migrate'], { ...env, KONTAKTA_DEMO: 'true' }).status).toBe(0);
+    const database = new DatabaseSync(path.join(dataDir, 'kontakta.sqlite'));
+    database
+      .prepare('insert into kontakta_migration (name, timestamp) values (?, ?)')
+      .run('2099-01-01-01-from-a-newer-kontakta', new Date().toISOString());
+    database.close();
+    const result = kontakta(['serve', '--demo'], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/2099-01-01-01-from-a-newer-kontakta is missing/);
   });
 
   it('serve without a register explains how to get one', () => {

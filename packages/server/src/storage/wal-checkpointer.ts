@@ -30,6 +30,10 @@ export function startWalCheckpointer(file: string, onFailure: () => void): WalCh
   return {
     async stop() {
       stopping = true;
+      // Waited for, it must keep the process alive: a server that fails to start (a migration
+      // refused) stops it with nothing else running, and Node would otherwise exit mid-await
+      // (code 13) without ever printing why.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
