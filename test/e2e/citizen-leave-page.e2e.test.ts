@@ -413,7 +413,7 @@ describe('the idle-logout warning', () => {
     await page.clock.fastForward('58:00');
     const warning = page.getByRole('alertdialog', { name: 'Du loggas snart ut' });
     await warning.waitFor();
-    await warning.getByText('Du har börjat fylla i ett formulär som inte är skickat.', { exact: false }).waitFor();
+    await warning.getByText('Du har skrivit något som inte är skickat eller sparat.', { exact: false }).waitFor();
     await expectAccessible(page);
     expect(problems).toEqual([]);
   });

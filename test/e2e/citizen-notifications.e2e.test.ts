@@ -180,6 +180,66 @@ describe('notifications from the first errand', () => {
     expect(await dialog.count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('a first login through a link to an errand lands on the errand and asks there, answered by keyboard alone', async () => {
+    const url = suite.server().url;
+    const pnr = personas.citizens.tolvan.personnummer;
+    // An errand of the citizen's, sent in one browser. A page opened later in the same session
+    // (here the form, by its address) is no login and does not ask; the start page still does.
+    const sender = await suite.open();
+    await logInCitizen(sender.page, url, pnr);
+    await sender.page.getByRole('region', { name: PROMPT }).waitFor();
+    await sender.page.goto(`${url}${FORM_PATH}`);
+    await sender.page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await settled(sender.page);
+    expect(await sender.page.getByRole('region', { name: PROMPT }).count()).toBe(0);
+    await fillFirstMedicine(sender.page, 'Waran');
+    await sender.page.getByRole('button', { name: 'Skicka', exact: true }).click();
+    const toErrand = sender.page.getByRole('link', { name: 'Gå till ärendet' });
+    await toErrand.waitFor();
+    const errandPath = (await toErrand.getAttribute('href')) ?? '';
+    expect(errandPath).toMatch(/^\/arenden\/[0-9a-f-]{36}$/);
+    expect(sender.problems).toEqual([]);
+    await sender.context.close();
+
+    // The link in a browser without a session (a bookmark, the address from a notification).
+    const { page, problems } = await suite.open();
+    await page.goto(`${url}${errandPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await tabTo(page, (e) => e.tag === 'A' && e.text === 'Logga in med e-legitimation');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dev-idp\//);
+    await page.getByRole('button', { name: new RegExp(`${pnr.slice(0, 8)}-${pnr.slice(8)}`) }).focus();
+    await page.keyboard.press('Enter');
+
+    // It lands on the errand (the address as the link had it), and the question is asked there.
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    const prompt = page.getByRole('region', { name: PROMPT });
+    await prompt.waitFor();
+    await expect.poll(() => new URL(page.url())).toMatchObject({ pathname: errandPath, search: '' });
+    await page.getByText('Waran', { exact: false }).first().waitFor();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'notification-prompt-deep-link');
+
+    await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Inte nu');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await focused(page)).text)
+      .toBe('Vi frågar inte igen. Du kan lägga till e-post eller mobilnummer när du vill under Inställningar.');
+    expect(await prompt.count()).toBe(0);
+    // Still the errand, where the link led.
+    expect(new URL(page.url()).pathname).toBe(errandPath);
+    await page.getByRole('heading', { level: 1, name: 'Förnya recept' }).waitFor();
+    await expectAccessible(page);
+
+    // Declined: the start page does not ask either.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    await settled(page);
+    expect(await prompt.count()).toBe(0);
+    await expectNothingStored(page);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('nothing typed is lost by surprise', () => {
@@ -312,7 +372,7 @@ describe('nothing typed is lost by surprise', () => {
     await page.clock.fastForward('58:00');
     const warning = page.getByRole('alertdialog', { name: 'Du loggas snart ut' });
     await warning.waitFor();
-    await warning.getByText('Du har börjat fylla i ett formulär som inte är skickat.', { exact: false }).waitFor();
+    await warning.getByText('Du har skrivit något som inte är skickat eller sparat.', { exact: false }).waitFor();
     expect((await focused(page)).text).toBe('Fortsätt vara inloggad');
     await expectAccessible(page);
 

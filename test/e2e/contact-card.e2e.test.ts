@@ -22,7 +22,7 @@ const unlisted = register.population.people.find(
 );
 
 // The refusals this test provokes on purpose; Chromium logs every 400 answer as a console error.
-const REFUSED = /status of 400 .*\/api\/admin\/units\/[^/]+\/contact-card\)$/;
+const REFUSED = /status of 400 .*\/api\/admin\/units\/[^/]+\/settings-page\)$/;
 
 /** Nothing sticks out sideways on a 360 px wide phone. */
 async function expectFitsNarrowScreen(page: Page): Promise<void> {

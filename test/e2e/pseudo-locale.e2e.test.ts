@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pseudoCatalogue } from '@kontakta/domain';
+import { pseudoCatalogue, pseudoLocalize } from '@kontakta/domain';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,25 @@ describe('every page in a pseudo-locale', () => {
       problems.push(...(await pageProblems(page, address)));
     }
     expect(problems).toEqual([]);
+
+    // The form's validation messages come from the catalogue too (the domain gives ids and values):
+    // a text too long (a count), a required field in a group's item (the item's name) and a sent form.
+    await page.goto(`${server.url}/mottagningar/${people.unit.hsaId}/renew-prescription`);
+    const medicine = page.getByRole('group', { name: 'Medicine 1' });
+    await medicine.getByLabel('Strength').fill('x'.repeat(101));
+    await page.getByRole('button', { name: pseudoLocalize(sv['errandForm.send']), exact: true }).click();
+    const summary = page.locator('main section.notice-error');
+    await summary.getByRole('listitem').first().waitFor();
+    const messages = await summary.getByRole('listitem').allInnerTexts();
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toMatch(PSEUDO);
+      expect([...message.matchAll(MESSAGE_ID)].map(([id]) => id)).toEqual([]);
+    }
+    // The field's own message, beside it, is the same text.
+    await expect.poll(async () => (await medicine.textContent()) ?? '').toContain(messages[1]);
+    const body = (await page.locator('body').allInnerTexts()).join('\n');
+    expect([...body.matchAll(MESSAGE_ID)].map(([id]) => id)).toEqual([]);
     expect(citizen.problems).toEqual([]);
   });
 

@@ -100,6 +100,16 @@ describe('team work at the unit', () => {
     const message = page.getByLabel('Meddelande till invånaren');
     await expect.poll(() => message.inputValue()).toBe('Hej! Ditt recept är förnyat och finns på apoteket.');
     await message.fill(`${await message.inputValue()} Hälsningar, sköterskan.`);
+    // Inserting again over what was typed asks first; keeping leaves the text as it is.
+    await page.getByRole('button', { name: 'Infoga standardsvaret' }).click();
+    const replace = page.getByRole('alertdialog', { name: 'Vill du ersätta det du har skrivit med standardsvaret?' });
+    await replace.waitFor();
+    await expectAccessible(page);
+    await replace.getByRole('button', { name: 'Behåll min text' }).click();
+    await replace.waitFor({ state: 'detached' });
+    expect(await message.inputValue()).toBe(
+      'Hej! Ditt recept är förnyat och finns på apoteket. Hälsningar, sköterskan.',
+    );
     await page
       .getByRole('group', { name: /Får invånaren svara/ })
       .getByRole('radio', { name: 'Nej' })

@@ -4,6 +4,7 @@ import { startTestServer } from '../../packages/server/src/testing/test-server.t
 import { accessibilityViolations } from './axe.ts';
 import { launchBrowser, openPage, type TestPage } from './browser.ts';
 import { demoPeople } from './demo-people.ts';
+import { waitForOutboxMessage } from './dev-outbox.ts';
 import { logInCitizen } from './login.ts';
 import { assertWebAppBuilt } from './web-build.ts';
 
@@ -15,7 +16,7 @@ import { assertWebAppBuilt } from './web-build.ts';
 // the check.
 
 const people = demoPeople();
-const REFUSED = /status of 400 .*\/api\/staff\/me\/notices/;
+const REFUSED = /status of 400 .*\/api\/staff\/me\/notices|status of 401 .*\/api\/staff\/me\/notices\/confirm\)$/;
 
 // One server for the file, with room for the dozen logins its tests make in a minute.
 let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
@@ -137,8 +138,30 @@ describe('wording and small things', () => {
     await suite.expectAccessible(page);
     await email.fill('doktorn@vardcentralen.example.se');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await page.getByText('Sparat. Du får ett meddelande till doktorn@vardcentralen.example.se').waitFor();
+    // A new address is confirmed with a code sent to it before any e-mail goes there.
+    const confirm = page.getByRole('region', { name: 'Bekräfta din e-postadress' });
+    await confirm.getByText('doktorn@vardcentralen.example.se är inte bekräftad än.', { exact: false }).waitFor();
+    await expect.poll(async () => (await focused(page)).id).toBe('notice-code');
+    await suite.expectAccessible(page);
+    const sent = await waitForOutboxMessage(
+      suite.server().url,
+      (message) => message.to === 'doktorn@vardcentralen.example.se' && message.template === 'contact-verification',
+    );
+    const code = /\b(\d{6})\b/.exec(sent.text)?.[1] ?? '';
+    await confirm.getByLabel('Kod').fill(code === '000000' ? '111111' : '000000');
+    await confirm.getByRole('button', { name: 'Bekräfta' }).click();
+    await confirm
+      .getByRole('region', { name: /fel i formuläret/ })
+      .getByRole('link', { name: 'Fel kod. Kontrollera koden och försök igen.' })
+      .waitFor();
+    await suite.expectAccessible(page);
+    await confirm.getByLabel('Kod').fill(code);
+    await confirm.getByRole('button', { name: 'Bekräfta' }).click();
+    await page
+      .getByText('Adressen är bekräftad. Du får ett meddelande till doktorn@vardcentralen.example.se')
+      .waitFor();
     await expect.poll(async () => (await focused(page)).id).toBe('notice-result');
+    expect(await confirm.count()).toBe(0);
     await suite.expectAccessible(page);
     // The refusal above is the one expected problem.
     expect(problems.filter((problem) => !REFUSED.test(problem))).toEqual([]);

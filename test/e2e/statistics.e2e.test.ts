@@ -9,7 +9,8 @@ import { saveScreenshot } from './screenshots.ts';
 // Statistics (issue 16 pts 3–4): a unit administrator and a regional administrator reach the page
 // from their menu by keyboard, change the filters (kept in the address), read each chart's data
 // in a real table, and download the CSV of exactly what is shown; an installation administrator
-// lands on the page at login and narrows it to a region and a unit. Axe on every view.
+// lands on the page at login and narrows it to a unit (every unit offered, grouped by region) or
+// to a region and one of its units. Axe on every view.
 
 const suite = useBrowserSuite();
 const people = demoPeople();
@@ -120,6 +121,19 @@ describe('statistics', () => {
     await page.getByRole('table', { name: 'Personalens inloggningar per metod' }).waitFor();
     await page.getByRole('table', { name: 'Aktiva ombud vid periodens slut' }).waitFor();
     await suite.expectAccessible(page);
+
+    // Before a region is chosen every unit can be chosen, under its region: straight to one.
+    const units = page.getByLabel('Mottagning', { exact: true });
+    expect(await units.locator(`optgroup[label="${region?.name}"] option`, { hasText: people.unit.name }).count()).toBe(
+      1,
+    );
+    expect(await units.locator('optgroup').count()).toBe(new Set(register.hsa.careUnits.map((u) => u.regionCode)).size);
+    await units.selectOption({ label: people.unit.name });
+    await page.getByRole('button', { name: 'Visa statistik' }).click();
+    await page.waitForURL(/unit=/);
+    await page.getByText(new RegExp(`hos ${people.unit.name}`)).waitFor();
+    await page.goBack();
+    await page.getByText(/i hela installationen, i alla regioner/).waitFor();
 
     await page.getByLabel('Region', { exact: true }).selectOption({ label: region?.name ?? '-' });
     await page.getByRole('button', { name: 'Visa statistik' }).click();

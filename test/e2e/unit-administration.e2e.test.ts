@@ -36,8 +36,7 @@ async function expectFitsNarrowScreen(page: Page): Promise<void> {
 // The refusals this test provokes on purpose; Chromium logs every 400 answer as a console error.
 const REFUSED = [
   /status of 400 .*\/api\/admin\/units\/[^/]+\/errand-types\/request-certificate\)$/,
-  /status of 400 .*\/api\/admin\/units\/[^/]+\/settings\)$/,
-  /status of 400 .*\/api\/admin\/units\/[^/]+\/links\)$/,
+  /status of 400 .*\/api\/admin\/units\/[^/]+\/settings-page\)$/,
 ];
 
 /** What went wrong in the page, apart from the refusals asked for. */

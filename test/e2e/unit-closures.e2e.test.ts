@@ -23,6 +23,8 @@ const today = swedishDate(Date.now());
 const yesterday = swedishDate(Date.now() - 86_400_000);
 const firstLastDay = swedishDate(Date.now() + 7 * 86_400_000);
 const lastDay = swedishDate(Date.now() + 14 * 86_400_000);
+const autumnFirst = swedishDate(Date.now() + 60 * 86_400_000);
+const autumnLast = swedishDate(Date.now() + 62 * 86_400_000);
 
 // The refusals this test provokes on purpose; Chromium logs every 400 and 403 answer as a console error.
 const REFUSED = /status of 400 .*\/api\/admin\/units\/[^/]+\/closures\)$/;
@@ -145,5 +147,66 @@ describe('closed periods', () => {
     await suite.expectAccessible(page);
     await saveScreenshot(page, 'closure-auto-reply');
     expect(problems.filter((problem) => !CLOSED_FORM.test(problem))).toEqual([]);
+  });
+
+  it('choosing another closure while the form has changes asks first: staying keeps them, leaving switches', async () => {
+    const { page, problems } = await suite.open();
+    await page.goto(`${suite.server().url}/personal/inloggning`);
+    await page.getByRole('link', { name: 'Logga in med SITHS' }).click();
+    await page.getByRole('button', { name: new RegExp(people.unitAdministrator.hsaId) }).click();
+    await page.getByRole('heading', { level: 1, name: 'Välj mottagning' }).waitFor();
+    await page.getByRole('button', { name: `Välj ${people.unit.name}` }).click();
+    await page.getByRole('heading', { level: 1, name: /Mottagningens e-tjänster/ }).waitFor();
+    await page.getByRole('link', { name: 'Stängda perioder och täckande enhet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stängda perioder' }).waitFor();
+    const list = page.getByRole('list', { name: 'Planerade stängningar' });
+    await list.getByRole('listitem').first().waitFor();
+
+    // A second closure, later in the year, to switch to.
+    const add = page.getByRole('form', { name: 'Lägg till en stängning' });
+    await add.getByLabel('Första stängda dagen').fill(autumnFirst);
+    await add.getByLabel('Sista stängda dagen').fill(autumnLast);
+    await add.getByLabel('Meddelande på kontaktkortet (svenska, valfritt)').fill('Stängt för utbildning.');
+    await add.getByRole('button', { name: 'Spara stängningen' }).click();
+    await page.getByText(/^Stängningen .* är sparad\.$/).waitFor();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    const summer = list.getByRole('listitem').filter({ hasText: 'Sommarstängt, vi har semester.' });
+    const autumn = list.getByRole('listitem').filter({ hasText: 'Stängt för utbildning.' });
+
+    await summer.getByRole('button', { name: /^Ändra stängningen / }).click();
+    const summerForm = page.getByRole('form', { name: /^Ändra stängningen / });
+    const message = summerForm.getByLabel('Meddelande på kontaktkortet (svenska, valfritt)');
+    await expect.poll(() => message.inputValue()).toBe('Sommarstängt, vi har semester.');
+    await message.fill('Sommarstängt v. 28–31, ring 1177 vid behov.');
+
+    // Another closure's "Ändra" with the change not saved: asked first; staying keeps what was typed.
+    await autumn.getByRole('button', { name: /^Ändra stängningen / }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Vill du lämna stängningen du håller på med?' });
+    await ask.waitFor();
+    await ask.getByText('Det du har skrivit sparas inte.').waitFor();
+    await suite.expectAccessible(page);
+    await ask.getByRole('button', { name: 'Stanna' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await message.inputValue()).toBe('Sommarstängt v. 28–31, ring 1177 vid behov.');
+    await page.getByText('Du har ändringar som inte är sparade.').waitFor();
+
+    // Asked again, and this time left: the other closure is in the form, the typed text gone.
+    await autumn.getByRole('button', { name: /^Ändra stängningen / }).click();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Lämna' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(() => message.inputValue()).toBe('Stängt för utbildning.');
+    expect(await summerForm.getByLabel('Första stängda dagen').inputValue()).toBe(autumnFirst);
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('closures-form-heading');
+    expect(await page.getByText('Du har ändringar som inte är sparade.').count()).toBe(0);
+    // Nothing was saved by leaving.
+    await list.getByText('Sommarstängt, vi har semester.').waitFor();
+    // With no changes, choosing another closure switches straight away.
+    await summer.getByRole('button', { name: /^Ändra stängningen / }).click();
+    await expect.poll(() => message.inputValue()).toBe('Sommarstängt, vi har semester.');
+    expect(await ask.count()).toBe(0);
+    expect(problems).toEqual([]);
   });
 });

@@ -109,6 +109,12 @@ export const StaffUnits = Type.Object({
   /** The region chosen instead of a unit, or null. */
   currentRegion: Type.Union([Type.String(), Type.Null()]),
   regions: Type.Array(StaffRegion),
+  /**
+   * Whether the catalogue gives the person the installation-administrator role: the whole
+   * installation's statistics may be chosen in the same list (`POST /api/auth/installation`).
+   * Chosen now when neither a unit nor a region is (`current` and `currentRegion` null).
+   */
+  installation: Type.Boolean(),
 });
 export type StaffUnits = Static<typeof StaffUnits>;
 

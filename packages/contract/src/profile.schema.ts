@@ -24,7 +24,11 @@ export type StaffProfile = Static<typeof StaffProfile>;
  * them; null, none (the default).
  */
 export const StaffNoticeSettings = Type.Object(
-  { assignmentEmail: Type.Union([Type.String(), Type.Null()]) },
+  {
+    assignmentEmail: Type.Union([Type.String(), Type.Null()]),
+    /** Whether the address's code has come back: only a confirmed address gets e-mails. */
+    assignmentEmailConfirmed: Type.Boolean(),
+  },
   { $id: 'StaffNoticeSettings' },
 );
 export type StaffNoticeSettings = Static<typeof StaffNoticeSettings>;
@@ -34,3 +38,9 @@ export const StaffNoticeSettingsBody = Type.Object(
   { additionalProperties: false },
 );
 export type StaffNoticeSettingsBody = Static<typeof StaffNoticeSettingsBody>;
+
+/** The code sent to the assignment e-mail address, to confirm it. */
+export const StaffNoticeCodeBody = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 12 }) },
+  { additionalProperties: false },
+);

@@ -84,8 +84,11 @@ export const Statistics = Type.Object({
   to: IsoDate,
   granularity: Type.Enum(STATISTICS_GRANULARITIES),
   breakdown: Type.Enum(STATISTICS_BREAKDOWNS),
-  /** The units the scope may be narrowed to (a region's), for the filter. */
-  units: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String() })),
+  /**
+   * The units the scope may be narrowed to, for the filter: a region's, or for an installation
+   * administrator who has not chosen a region every unit (the filter groups them by region).
+   */
+  units: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String(), regionCode: Type.String() })),
   /** The regions it may be narrowed to: every region for an installation administrator, else none. */
   regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   tables: Type.Array(StatisticsTable),

@@ -7,6 +7,7 @@ import {
   MAX_EXTERNAL_LINKS,
 } from './errand-types.schema.ts';
 import { Cursor, Id } from './errands.schema.ts';
+import { UnitContactSettings, UnitContactSettingsBody } from './unit-contact.schema.ts';
 
 // A unit's own settings, its external links, and the record of who changed what.
 
@@ -87,6 +88,29 @@ export const ExternalLinkListBody = Type.Object(
   strict,
 );
 export type ExternalLinkListBody = Static<typeof ExternalLinkListBody>;
+
+/**
+ * The unit settings page's one save: the settings, the contact card and the links, each left out
+ * when unchanged, written in one transaction (all or nothing). A problem names its part and field
+ * (`body.settings.notificationEmail`, `body.contactCard.phone`, `body.links.1.url`).
+ */
+export const UnitSettingsPageBody = Type.Object(
+  {
+    settings: Type.Optional(UnitSettingsBody),
+    contactCard: Type.Optional(UnitContactSettingsBody),
+    links: Type.Optional(ExternalLinkListBody.properties.links),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type UnitSettingsPageBody = Static<typeof UnitSettingsPageBody>;
+
+/** The page after its save: all three parts as they now are. */
+export const UnitSettingsPage = Type.Object({
+  settings: UnitSettings,
+  contactCard: UnitContactSettings,
+  links: ExternalLinkList,
+});
+export type UnitSettingsPage = Static<typeof UnitSettingsPage>;
 
 /** A unit of the same region, as the closure form offers it for cover: name and HSA id only. */
 export const CoverUnitList = Type.Object({

@@ -134,4 +134,15 @@ export const authRoutes = {
     status: 200,
     response: SessionInfo,
   }),
+  chooseStaffInstallation: defineRoute({
+    method: 'POST',
+    path: '/api/auth/installation',
+    audience: 'staff',
+    summary:
+      'Go back to working over the whole installation (its statistics), with the installation-administrator role ' +
+      '(the session is renewed: use the new CSRF token)',
+    tags,
+    status: 200,
+    response: SessionInfo,
+  }),
 } as const;

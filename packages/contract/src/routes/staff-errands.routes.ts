@@ -18,7 +18,7 @@ import {
   UnansweredOverview,
 } from '../errands.schema.ts';
 import { IdempotencyKeyHeaders } from '../idempotency.schema.ts';
-import { StaffNoticeSettings, StaffNoticeSettingsBody, StaffProfile } from '../profile.schema.ts';
+import { StaffNoticeCodeBody, StaffNoticeSettings, StaffNoticeSettingsBody, StaffProfile } from '../profile.schema.ts';
 import { defineRoute } from '../route.ts';
 import { AnswerTemplateList, AnswerTemplateQuery } from '../unit-admin.schema.ts';
 
@@ -56,6 +56,25 @@ export const staffErrandRoutes = {
     summary: 'Set or clear the address for content-free "an errand is assigned to you" e-mails',
     tags,
     body: StaffNoticeSettingsBody,
+    status: 200,
+    response: StaffNoticeSettings,
+  }),
+  confirmNoticeEmail: defineRoute({
+    method: 'POST',
+    path: '/api/staff/me/notices/confirm',
+    audience: 'staff',
+    summary: 'Confirm the assignment e-mail address with the code sent to it; only then are e-mails sent there',
+    tags,
+    body: StaffNoticeCodeBody,
+    status: 200,
+    response: StaffNoticeSettings,
+  }),
+  resendNoticeCode: defineRoute({
+    method: 'POST',
+    path: '/api/staff/me/notices/resend',
+    audience: 'staff',
+    summary: 'Send a new code to the assignment e-mail address that waits to be confirmed',
+    tags,
     status: 200,
     response: StaffNoticeSettings,
   }),

@@ -28,6 +28,8 @@ import {
   UnitAdminChangeQuery,
   UnitSettings,
   UnitSettingsBody,
+  UnitSettingsPage,
+  UnitSettingsPageBody,
 } from '../unit-admin.schema.ts';
 import {
   UnitClosure,
@@ -193,6 +195,18 @@ export const unitAdminRoutes = {
     body: UnitContactSettingsBody,
     status: 200,
     response: UnitContactSettings,
+  }),
+  saveSettingsPage: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/units/:hsaId/settings-page',
+    audience: 'staff',
+    summary:
+      'Save the settings page at once: settings, contact card and links (each optional) in one transaction, all or nothing',
+    tags,
+    params: UnitParams,
+    body: UnitSettingsPageBody,
+    status: 200,
+    response: UnitSettingsPage,
   }),
   listLinks: defineRoute({
     method: 'GET',

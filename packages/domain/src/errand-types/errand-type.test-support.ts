@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { type AnswerError, type FormAnswers, validateAnswers } from '../forms/answer-validator.ts';
+import { withTexts } from '../forms/answer-text.test-support.ts';
+import { type FormAnswers, validateAnswers } from '../forms/answer-validator.ts';
 import type { FormDefinition } from '../forms/form-definition.schema.ts';
 import { validateFormDefinition } from '../forms/form-definition-validator.ts';
 
@@ -18,10 +19,11 @@ export function expectAccepted(definition: FormDefinition, answers: unknown): Fo
   return result.ok ? result.value : {};
 }
 
-export function refusals(definition: FormDefinition, answers: unknown): AnswerError[] {
+/** The refusals, their messages written out in Swedish and English by the shipped catalogue. */
+export function refusals(definition: FormDefinition, answers: unknown) {
   const result = validateAnswers(definition, answers, { today: TODAY });
   if (result.ok) throw new Error(`expected the answers to be refused, but got ${JSON.stringify(result.value)}`);
-  return result.errors;
+  return withTexts(result.errors);
 }
 
 /** `path:code` for each refusal, the compact form most tests compare. */

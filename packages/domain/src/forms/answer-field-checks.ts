@@ -144,8 +144,6 @@ function checkDate(field: FieldOfKind<'date'>, raw: unknown, env: FieldCheckEnv)
   return checkDateBounds(date, field, env) ?? ({ ok: true, value: date } as const);
 }
 
-const DATE_NOUN = { one: { sv: 'datum', en: 'date' }, other: { sv: 'datum', en: 'dates' } };
-
 function checkDateList(field: FieldOfKind<'date-list'>, raw: unknown, env: FieldCheckEnv) {
   if (raw === undefined || raw === null) return missing(field, env, false);
   if (!Array.isArray(raw)) return fail(env, 'wrong-type');
@@ -156,7 +154,7 @@ function checkDateList(field: FieldOfKind<'date-list'>, raw: unknown, env: Field
     maxItems,
     isIsoDate,
     env,
-    () => fail(env, 'too-many-items', { limit: maxItems, itemNoun: DATE_NOUN }),
+    () => fail(env, 'too-many-items', { limit: maxItems, dates: true }),
     'invalid-date',
   );
   if (!('values' in listed)) return listed;
@@ -165,7 +163,7 @@ function checkDateList(field: FieldOfKind<'date-list'>, raw: unknown, env: Field
     if (outcome) return outcome;
   }
   if (field.minItems !== undefined && listed.values.length < field.minItems) {
-    return fail(env, 'too-few-items', { limit: field.minItems, itemNoun: DATE_NOUN });
+    return fail(env, 'too-few-items', { limit: field.minItems, dates: true });
   }
   return { ok: true, value: listed.values.sort() } as const;
 }

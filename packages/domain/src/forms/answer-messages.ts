@@ -1,8 +1,11 @@
-import type { Language } from '../language/language.ts';
 import type { FormField, GroupField, LocalizedText } from './form-definition.schema.ts';
 
-// The messages a citizen (or caregiver) sees next to a wrong answer, in Swedish and English.
-// They name the field in words so that an error summary at the top of the form reads on its own.
+// The messages a citizen (or caregiver) sees next to a wrong answer. The domain holds no words:
+// it says which message (an id of the web app's and the server's ICU catalogues, `answer.*`) and
+// with which values, and `renderAnswerMessage` puts them together with the caller's formatter. So a
+// third language is a catalogue file. Values that are the unit's data (a field's label, an item
+// noun) come in both languages, as the form definition has them.
+// Messages name the field in words so that an error summary at the top of the form reads on its own.
 
 export type AnswerErrorCode =
   | 'not-an-object'
@@ -29,9 +32,73 @@ export type AnswerErrorCode =
   | 'too-many-items'
   | 'too-many-errors';
 
-function localized(build: (language: Language) => string): LocalizedText {
-  return { sv: build('sv'), en: build('en') };
+/** Every catalogue id the answer validator may use; each catalogue must have them all. */
+export const ANSWER_MESSAGE_IDS = [
+  'answer.not-an-object',
+  'answer.unknown-field',
+  'answer.not-applicable',
+  'answer.required',
+  'answer.required-choice',
+  'answer.wrong-type',
+  'answer.invalid-characters',
+  'answer.too-long',
+  'answer.too-short',
+  'answer.not-an-option',
+  'answer.duplicate-value',
+  'answer.too-few-selected',
+  'answer.too-many-selected',
+  'answer.invalid-date',
+  'answer.date-too-early',
+  'answer.date-in-the-past',
+  'answer.date-too-late',
+  'answer.date-in-the-future',
+  'answer.invalid-time',
+  'answer.not-an-integer',
+  'answer.too-small',
+  'answer.too-large',
+  'answer.invalid-phone',
+  'answer.too-few-items',
+  'answer.too-many-items',
+  'answer.too-few-entries',
+  'answer.too-many-entries',
+  'answer.too-few-dates',
+  'answer.too-many-dates',
+  'answer.too-many-errors',
+  'answer.quoted',
+  'answer.item-number',
+  'answer.group-entry',
+  'answer.item-path',
+  'answer.in-item',
+] as const;
+export type AnswerMessageId = (typeof ANSWER_MESSAGE_IDS)[number];
+
+/** Makes the first letter of a value upper or lower case once it is written out. */
+export interface CasedValue {
+  readonly case: 'upper-first' | 'lower-first';
+  readonly of: MessageValue;
 }
+
+/** One value per language: the unit's data (a label) or, where the data is quoted, a message. */
+export interface PerLanguageValue {
+  readonly sv: string | AnswerMessage;
+  readonly en: string | AnswerMessage;
+}
+
+/**
+ * A value in a message: a number (counts and limits, formatted by ICU), literal text (an ISO
+ * date), the unit's data in both languages, another message, or one of these with its first
+ * letter's case changed.
+ */
+export type MessageValue = number | string | PerLanguageValue | AnswerMessage | CasedValue;
+
+/** A message as a catalogue id and its values: what `AnswerError.message` holds. */
+export interface AnswerMessage {
+  readonly id: AnswerMessageId;
+  readonly values?: Readonly<Record<string, MessageValue>>;
+}
+
+/** Formats one catalogue message with plain values (`intl.formatMessage` or `serverTexts`). */
+export type AnswerMessageFormatter = (id: AnswerMessageId, values: Record<string, string | number>) => string;
 
 function isUpper(char: string | undefined): boolean {
   return char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
@@ -49,186 +116,145 @@ export function uppercaseFirst(text: string): string {
   return first === undefined ? text : first.toUpperCase() + text.slice(first.length);
 }
 
-const QUOTES: Record<Language, [string, string]> = { sv: ['”', '”'], en: ['“', '”'] };
+function mapLocalized(text: LocalizedText, change: (value: string) => string): LocalizedText {
+  return { sv: change(text.sv), en: change(text.en) };
+}
+
+function labelOf(field: FormField): LocalizedText {
+  return 'label' in field ? field.label : { sv: field.key, en: field.key };
+}
+
+function message(id: AnswerMessageId, values?: Readonly<Record<string, MessageValue>>): AnswerMessage {
+  return values ? { id, values } : { id };
+}
+
+const upper = (of: MessageValue): CasedValue => ({ case: 'upper-first', of });
 
 /**
  * How a field is named inside a sentence. Messages put it where a verb's object goes ("Fyll i …",
  * "Välj …", "Ange … som ett heltal") so that both nouns ("kontaktorsak") and clauses ("om du har
  * feber") read well; only date and number limits use it as a subject, so those names are nouns.
  */
-export function fieldMessageName(field: FormField): LocalizedText {
+export function fieldMessageName(field: FormField): PerLanguageValue {
   if ('messageName' in field && field.messageName) return field.messageName;
-  const label = 'label' in field ? field.label : { sv: field.key, en: field.key };
-  return localized((language) => {
-    const text = label[language].trim();
+  const label = labelOf(field);
+  const name = (text: string): string | AnswerMessage =>
     // A question or a long label cannot be lowercased into a sentence; quote it instead.
-    if (text.endsWith('?') || text.length > 60) return `${QUOTES[language][0]}${text}${QUOTES[language][1]}`;
-    return lowercaseFirst(text.replace(/[:.]$/, ''));
-  });
-}
-
-function formatNumber(value: number, language: Language): string {
-  return language === 'sv' ? String(value).replace('.', ',') : String(value);
+    text.endsWith('?') || text.length > 60
+      ? message('answer.quoted', { text })
+      : lowercaseFirst(text.replace(/[:.]$/, ''));
+  return { sv: name(label.sv.trim()), en: name(label.en.trim()) };
 }
 
 /** Prefix for a field inside the n-th item (0-based) of a group: "Läkemedel 3: …". */
-export function itemPrefix(group: GroupField, index: number): LocalizedText {
-  return localized((language) =>
-    group.itemNoun
-      ? `${uppercaseFirst(group.itemNoun.one[language])} ${index + 1}`
-      : `${group.label[language]}, ${language === 'sv' ? 'rad' : 'entry'} ${index + 1}`,
-  );
+export function itemPrefix(group: GroupField, index: number): AnswerMessage {
+  return group.itemNoun
+    ? message('answer.item-number', { noun: upper(group.itemNoun.one), number: index + 1 })
+    : message('answer.group-entry', { group: group.label, number: index + 1 });
 }
 
 /** The label in quotation marks, for sentences about the question itself. */
-export function quotedLabel(field: FormField): LocalizedText {
-  const label = 'label' in field ? field.label : { sv: field.key, en: field.key };
-  return localized((language) => `${QUOTES[language][0]}${label[language].trim()}${QUOTES[language][1]}`);
+export function quotedLabel(field: FormField): AnswerMessage {
+  return message('answer.quoted', { text: mapLocalized(labelOf(field), (text) => text.trim()) });
 }
 
-export function withItemPrefix(prefixes: readonly LocalizedText[], message: LocalizedText): LocalizedText {
-  if (prefixes.length === 0) return message;
-  return localized((language) => {
-    const prefix = prefixes.map((p) => p[language]).join(', ');
-    return `${prefix}: ${lowercaseFirst(message[language])}`;
-  });
+/** "Läkemedel 2, Dos 1: fyll i …": the message about a field inside group items. */
+export function withItemPrefix(prefixes: readonly AnswerMessage[], inner: AnswerMessage): AnswerMessage {
+  const [first, ...rest] = prefixes;
+  if (first === undefined) return inner;
+  const path = rest.reduce<AnswerMessage>((outer, next) => message('answer.item-path', { outer, inner: next }), first);
+  return message('answer.in-item', { prefix: path, message: { case: 'lower-first', of: inner } });
 }
 
 export interface MessageParams {
   /** The field as named inside a sentence, in object position ("Fyll i kontaktorsak."). */
-  name: LocalizedText;
+  name: PerLanguageValue;
   /** The field's label, quoted, where the sentence refers to the question itself. */
-  label?: LocalizedText;
+  label?: AnswerMessage;
   limit?: number;
   date?: string;
   /** The date limit is "today": say "has passed" / "in the future" instead of a date. */
   today?: boolean;
+  /** The group's own noun for its items (data); without it the message counts "rows in …". */
   itemNoun?: { one: LocalizedText; other: LocalizedText };
+  /** A list of dates: the message counts dates. */
+  dates?: boolean;
   /** For "required": choice-like fields are chosen, not filled in. */
   choose?: boolean;
 }
 
-type Templates = Record<Language, (p: Required<Pick<MessageParams, 'name'>> & MessageParams, n: string) => string>;
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
-
-const templates: Record<AnswerErrorCode, Templates> = {
-  'not-an-object': { sv: () => 'Svaren har fel format.', en: () => 'The answers are in the wrong format.' },
-  'unknown-field': {
-    sv: () => 'Fältet finns inte i formuläret.',
-    en: () => 'This field is not part of the form.',
-  },
-  'not-applicable': {
-    sv: (p) => `Ta bort svaret på ${p.label?.sv ?? p.name.sv}. Frågan gäller inte utifrån dina andra svar.`,
-    en: (p) =>
-      `Remove the answer to ${p.label?.en ?? p.name.en}. The question does not apply given your other answers.`,
-  },
-  required: {
-    sv: (p) => `${p.choose ? 'Välj' : 'Fyll i'} ${p.name.sv}.`,
-    en: (p) => `${p.choose ? 'Choose' : 'Fill in'} ${p.name.en}.`,
-  },
-  'wrong-type': {
-    sv: (p) => `Svaret har fel format. Ange ${p.name.sv} på nytt.`,
-    en: (p) => `The answer is in the wrong format. Enter ${p.name.en} again.`,
-  },
-  'invalid-characters': {
-    sv: (p) => `Texten innehåller tecken som inte är tillåtna. Skriv ${p.name.sv} på nytt.`,
-    en: (p) => `The text contains characters that are not allowed. Write ${p.name.en} again.`,
-  },
-  'too-long': {
-    sv: (p, n) => `Texten är för lång. Skriv ${p.name.sv} med högst ${n} tecken.`,
-    en: (p, n) =>
-      `The text is too long. Write ${p.name.en} in at most ${n} ${plural(p.limit ?? 0, 'character', 'characters')}.`,
-  },
-  'too-short': {
-    sv: (p, n) => `Texten är för kort. Skriv ${p.name.sv} med minst ${n} tecken.`,
-    en: (p, n) =>
-      `The text is too short. Write ${p.name.en} in at least ${n} ${plural(p.limit ?? 0, 'character', 'characters')}.`,
-  },
-  'not-an-option': {
-    sv: (p) => `Välj ${p.name.sv} bland alternativen.`,
-    en: (p) => `Choose ${p.name.en} from the options.`,
-  },
-  'duplicate-value': {
-    sv: (p) => `Samma svar finns flera gånger. Välj ${p.name.sv} på nytt.`,
-    en: (p) => `The same answer appears more than once. Choose ${p.name.en} again.`,
-  },
-  'too-few-selected': {
-    sv: (p, n) => `Välj minst ${n} alternativ när du anger ${p.name.sv}.`,
-    en: (p, n) => `Choose at least ${n} ${plural(p.limit ?? 0, 'option', 'options')} for ${p.name.en}.`,
-  },
-  'too-many-selected': {
-    sv: (p, n) => `Du kan välja högst ${n} alternativ när du anger ${p.name.sv}.`,
-    en: (p, n) => `You can choose at most ${n} ${plural(p.limit ?? 0, 'option', 'options')} for ${p.name.en}.`,
-  },
-  'invalid-date': {
-    sv: (p) => `Kontrollera ${p.name.sv}. Ange ett datum som finns, till exempel 2025-03-14.`,
-    en: (p) => `Check ${p.name.en}. Enter a date that exists, for example 2025-03-14.`,
-  },
-  'date-too-early': {
-    sv: (p) =>
-      p.today
-        ? `${uppercaseFirst(p.name.sv)} kan inte vara ett datum som redan har passerat.`
-        : `${uppercaseFirst(p.name.sv)} kan tidigast vara ${p.date}.`,
-    en: (p) =>
-      p.today
-        ? `${uppercaseFirst(p.name.en)} cannot be a date that has already passed.`
-        : `${uppercaseFirst(p.name.en)} can be ${p.date} at the earliest.`,
-  },
-  'date-too-late': {
-    sv: (p) =>
-      p.today
-        ? `${uppercaseFirst(p.name.sv)} kan inte vara ett datum i framtiden.`
-        : `${uppercaseFirst(p.name.sv)} kan senast vara ${p.date}.`,
-    en: (p) =>
-      p.today
-        ? `${uppercaseFirst(p.name.en)} cannot be a date in the future.`
-        : `${uppercaseFirst(p.name.en)} can be ${p.date} at the latest.`,
-  },
-  'invalid-time': {
-    sv: (p) => `Kontrollera ${p.name.sv}. Ange ett klockslag, till exempel 14:30.`,
-    en: (p) => `Check ${p.name.en}. Enter a time of day, for example 14:30.`,
-  },
-  'not-an-integer': {
-    sv: (p) => `Ange ${p.name.sv} som ett heltal.`,
-    en: (p) => `Enter ${p.name.en} as a whole number.`,
-  },
-  'too-small': {
-    sv: (p, n) => `${uppercaseFirst(p.name.sv)} måste vara minst ${n}.`,
-    en: (p, n) => `${uppercaseFirst(p.name.en)} must be at least ${n}.`,
-  },
-  'too-large': {
-    sv: (p, n) => `${uppercaseFirst(p.name.sv)} kan vara högst ${n}.`,
-    en: (p, n) => `${uppercaseFirst(p.name.en)} can be at most ${n}.`,
-  },
-  'invalid-phone': {
-    sv: (p) => `Kontrollera ${p.name.sv}. Skriv till exempel 070-123 45 67 eller +46 70 123 45 67.`,
-    en: (p) => `Check ${p.name.en}. Write it like 070-123 45 67 or +46 70 123 45 67.`,
-  },
-  'too-few-items': {
-    sv: (p, n) => `Ange minst ${n} ${itemNounFor(p, 'sv')}.`,
-    en: (p, n) => `Enter at least ${n} ${itemNounFor(p, 'en')}.`,
-  },
-  'too-many-items': {
-    sv: (p, n) => `Du kan ange högst ${n} ${itemNounFor(p, 'sv')}.`,
-    en: (p, n) => `You can enter at most ${n} ${itemNounFor(p, 'en')}.`,
-  },
-  'too-many-errors': {
-    sv: () => 'Svaren innehåller för många fel för att visa alla. Rätta dem ovan och försök igen.',
-    en: () => 'The answers contain too many errors to show them all. Correct the ones above and try again.',
-  },
-};
-
-function itemNounFor(p: MessageParams, language: Language): string {
-  const count = p.limit ?? 0;
-  if (p.itemNoun) return (count === 1 ? p.itemNoun.one : p.itemNoun.other)[language];
-  const fallback = language === 'sv' ? 'rader i' : plural(count, 'entry in', 'entries in');
-  return `${fallback} ${p.name[language]}`;
+function itemsMessage(kind: 'few' | 'many', p: MessageParams): AnswerMessage {
+  const limit = p.limit ?? 0;
+  if (p.dates) return message(`answer.too-${kind}-dates`, { limit });
+  if (p.itemNoun) return message(`answer.too-${kind}-items`, { limit, one: p.itemNoun.one, other: p.itemNoun.other });
+  return message(`answer.too-${kind}-entries`, { limit, name: p.name });
 }
 
-export function answerMessage(code: AnswerErrorCode, params: MessageParams): LocalizedText {
-  const template = templates[code];
-  return localized((language) =>
-    template[language](params, params.limit === undefined ? '' : formatNumber(params.limit, language)),
-  );
+function dateMessage(p: MessageParams, early: boolean): AnswerMessage {
+  const Name = upper(p.name);
+  if (p.today) return message(early ? 'answer.date-in-the-past' : 'answer.date-in-the-future', { Name });
+  return message(early ? 'answer.date-too-early' : 'answer.date-too-late', { Name, date: p.date ?? '' });
+}
+
+const builders: Record<AnswerErrorCode, (p: MessageParams) => AnswerMessage> = {
+  'not-an-object': () => message('answer.not-an-object'),
+  'unknown-field': () => message('answer.unknown-field'),
+  'not-applicable': (p) => message('answer.not-applicable', { label: p.label ?? p.name }),
+  required: (p) => message(p.choose ? 'answer.required-choice' : 'answer.required', { name: p.name }),
+  'wrong-type': (p) => message('answer.wrong-type', { name: p.name }),
+  'invalid-characters': (p) => message('answer.invalid-characters', { name: p.name }),
+  'too-long': (p) => message('answer.too-long', { name: p.name, limit: p.limit ?? 0 }),
+  'too-short': (p) => message('answer.too-short', { name: p.name, limit: p.limit ?? 0 }),
+  'not-an-option': (p) => message('answer.not-an-option', { name: p.name }),
+  'duplicate-value': (p) => message('answer.duplicate-value', { name: p.name }),
+  'too-few-selected': (p) => message('answer.too-few-selected', { name: p.name, limit: p.limit ?? 0 }),
+  'too-many-selected': (p) => message('answer.too-many-selected', { name: p.name, limit: p.limit ?? 0 }),
+  'invalid-date': (p) => message('answer.invalid-date', { name: p.name }),
+  'date-too-early': (p) => dateMessage(p, true),
+  'date-too-late': (p) => dateMessage(p, false),
+  'invalid-time': (p) => message('answer.invalid-time', { name: p.name }),
+  'not-an-integer': (p) => message('answer.not-an-integer', { name: p.name }),
+  'too-small': (p) => message('answer.too-small', { Name: upper(p.name), limit: p.limit ?? 0 }),
+  'too-large': (p) => message('answer.too-large', { Name: upper(p.name), limit: p.limit ?? 0 }),
+  'invalid-phone': (p) => message('answer.invalid-phone', { name: p.name }),
+  'too-few-items': (p) => itemsMessage('few', p),
+  'too-many-items': (p) => itemsMessage('many', p),
+  'too-many-errors': () => message('answer.too-many-errors'),
+};
+
+export function answerMessage(code: AnswerErrorCode, params: MessageParams): AnswerMessage {
+  return builders[code](params);
+}
+
+function isAnswerMessage(value: object): value is AnswerMessage {
+  return 'id' in value;
+}
+
+function isCased(value: object): value is CasedValue {
+  return 'case' in value;
+}
+
+function renderValue(value: MessageValue, language: string, format: AnswerMessageFormatter): string | number {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (isCased(value)) {
+    const text = String(renderValue(value.of, language, format));
+    return value.case === 'upper-first' ? uppercaseFirst(text) : lowercaseFirst(text);
+  }
+  if (isAnswerMessage(value)) return renderAnswerMessage(value, language, format);
+  // The unit's data is written in Swedish and English; another language reads the Swedish.
+  const chosen = language === 'en' ? value.en : value.sv;
+  return typeof chosen === 'string' ? chosen : renderAnswerMessage(chosen, language, format);
+}
+
+/**
+ * One answer message as text in `language`, with `format` reading the catalogue (the web app's
+ * `intl.formatMessage`, the server's `serverTexts`): nested messages and data values are written
+ * out first, then handed to the catalogue's message as plain values.
+ */
+export function renderAnswerMessage(message: AnswerMessage, language: string, format: AnswerMessageFormatter): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.values ?? {})) {
+    values[name] = renderValue(value, language, format);
+  }
+  return format(message.id, values);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from './form-definition.schema.ts';
-import { codes, errorsOf, minimal, t, validate } from './sample-form.test-support.ts';
+import { codes, errorsOf, minimal, rawErrorsOf, t, validate } from './sample-form.test-support.ts';
 
 describe('validateAnswers: accepted and cleaned answers', () => {
   it('accepts the required fields alone', () => {
@@ -267,5 +267,91 @@ describe('validateAnswers: repeating groups', () => {
         message: { sv: 'Ange minst 1 läkemedel.', en: 'Enter at least 1 medicine.' },
       },
     ]);
+  });
+});
+
+describe('validateAnswers: messages as catalogue ids with values', () => {
+  it('returns an id and values, with the unit’s words as data in both languages', () => {
+    expect(rawErrorsOf({ kind: 'a' })).toEqual([
+      { path: 'name', code: 'required', message: { id: 'answer.required', values: { name: t('namn', 'name') } } },
+    ]);
+    expect(rawErrorsOf({ ...minimal, name: 'x'.repeat(11) })[0]?.message).toEqual({
+      id: 'answer.too-long',
+      values: { name: t('namn', 'name'), limit: 10 },
+    });
+  });
+
+  it('counts through ICU plurals: one character, one row', () => {
+    const definition: FormDefinition = {
+      formatVersion: 1,
+      fields: [
+        { kind: 'short-text', key: 'code', label: t('Kod', 'Code'), minLength: 1, maxLength: 1 },
+        {
+          kind: 'group',
+          key: 'rows',
+          label: t('Rader', 'Rows'),
+          minItems: 2,
+          maxItems: 3,
+          fields: [{ kind: 'short-text', key: 'note', label: t('Notering', 'Note') }],
+        },
+      ],
+    };
+    expect(errorsOf({ code: 'ab', rows: [{}] }, definition).map((error) => error.message)).toEqual([
+      {
+        sv: 'Texten är för lång. Skriv kod med högst 1 tecken.',
+        en: 'The text is too long. Write code in at most 1 character.',
+      },
+      { sv: 'Ange minst 2 rader i rader.', en: 'Enter at least 2 entries in rows.' },
+    ]);
+    expect(errorsOf({ rows: [{}, {}, {}, {}] }, { ...definition, fields: definition.fields.slice(1) })).toEqual([
+      {
+        path: 'rows',
+        code: 'too-many-items',
+        message: { sv: 'Du kan ange högst 3 rader i rader.', en: 'You can enter at most 3 entries in rows.' },
+      },
+    ]);
+  });
+
+  it('names each level of nested groups, and quotes a question used as a name', () => {
+    const definition: FormDefinition = {
+      formatVersion: 1,
+      fields: [
+        {
+          kind: 'group',
+          key: 'trips',
+          label: t('Resor', 'Trips'),
+          maxItems: 2,
+          fields: [
+            {
+              kind: 'group',
+              key: 'stops',
+              label: t('Stopp', 'Stops'),
+              itemNoun: { one: t('stopp', 'stop'), other: t('stopp', 'stops') },
+              maxItems: 2,
+              fields: [{ kind: 'yes-no', key: 'ok', label: t('Gick det bra?', 'Did it go well?'), required: true }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(errorsOf({ trips: [{ stops: [{}] }] }, definition)[0]?.message).toEqual({
+      sv: 'Resor, rad 1, Stopp 1: välj ”Gick det bra?”.',
+      en: 'Trips, entry 1, Stop 1: choose “Did it go well?”.',
+    });
+  });
+
+  it('writes numbers as the language does', () => {
+    const definition: FormDefinition = {
+      formatVersion: 1,
+      fields: [{ kind: 'number', key: 'dose', label: t('Dos', 'Dose'), min: 0.5, max: 2500 }],
+    };
+    expect(errorsOf({ dose: 0.25 }, definition)[0]?.message).toEqual({
+      sv: 'Dos måste vara minst 0,5.',
+      en: 'Dose must be at least 0.5.',
+    });
+    expect(errorsOf({ dose: 3000 }, definition)[0]?.message).toEqual({
+      sv: 'Dos kan vara högst 2\u00a0500.',
+      en: 'Dose can be at most 2,500.',
+    });
   });
 });

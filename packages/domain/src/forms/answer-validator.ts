@@ -1,6 +1,7 @@
 import { type CheckedValue, checkInputFieldValue } from './answer-field-checks.ts';
 import {
   type AnswerErrorCode,
+  type AnswerMessage,
   answerMessage,
   fieldMessageName,
   itemPrefix,
@@ -10,7 +11,7 @@ import {
 } from './answer-messages.ts';
 import { type ConditionScope, evaluateFieldCondition, UNDECIDED } from './field-condition.ts';
 import { isDisplayOnlyField } from './field-kinds.ts';
-import type { FormDefinition, FormField, GroupField, LocalizedText } from './form-definition.schema.ts';
+import type { FormDefinition, FormField, GroupField } from './form-definition.schema.ts';
 import { isIsoDate } from './iso-date.ts';
 
 // Validates a submission against the definition the citizen had open. Runs on the server and in
@@ -26,7 +27,8 @@ export interface AnswerError {
   /** Where in the answers: `contactReason`, `medicines[2].name`. */
   path: string;
   code: AnswerErrorCode;
-  message: LocalizedText;
+  /** A catalogue id and its values; `renderAnswerMessage` writes it in the reader's language. */
+  message: AnswerMessage;
 }
 
 export type AnswerValidationResult = { ok: true; value: FormAnswers } | { ok: false; errors: AnswerError[] };
@@ -48,7 +50,7 @@ interface Run {
 type LevelValues = Record<string, AnswerValue | typeof UNDECIDED | (FormAnswersOrUndecided | typeof UNDECIDED)[]>;
 type FormAnswersOrUndecided = LevelValues | typeof UNDECIDED;
 
-function addError(run: Run, path: string, code: AnswerErrorCode, message: LocalizedText): void {
+function addError(run: Run, path: string, code: AnswerErrorCode, message: AnswerMessage): void {
   if (run.full) return;
   if (run.errors.length >= run.maxErrors) {
     run.full = true;
@@ -58,7 +60,7 @@ function addError(run: Run, path: string, code: AnswerErrorCode, message: Locali
   run.errors.push({ path, code, message });
 }
 
-const EMPTY: LocalizedText = { sv: '', en: '' };
+const EMPTY = { sv: '', en: '' };
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 function childPath(parent: string, key: string): string {
@@ -91,7 +93,7 @@ interface Level {
   readonly fields: readonly FormField[];
   readonly path: string;
   readonly outer: readonly ConditionScope[];
-  readonly prefixes: readonly LocalizedText[];
+  readonly prefixes: readonly AnswerMessage[];
 }
 
 function reportFor(run: Run, level: Level, field: FormField, path: string) {
@@ -190,7 +192,7 @@ function validateLevel(run: Run, level: Level, input: unknown): FormAnswersOrUnd
 /**
  * Checks `answers` against `definition`: `{ ok: true, value }` with the cleaned answers (trimmed,
  * normalised, only the fields that are shown and answered, in the definition's order) or
- * `{ ok: false, errors }` with one error per wrong field, each with a message in Swedish and English.
+ * `{ ok: false, errors }` with one error per wrong field, each with a message (catalogue id and values).
  * Never throws because of `answers`; throws a RangeError if `options.today` is not a date.
  */
 export function validateAnswers(

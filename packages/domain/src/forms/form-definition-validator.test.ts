@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withDefinitionTexts } from './answer-text.test-support.ts';
 import type { FormDefinition, FormField, LocalizedText } from './form-definition.schema.ts';
 import { parseFormDefinition, validateFormDefinition } from './form-definition-validator.ts';
 
@@ -84,7 +85,11 @@ describe('validateFormDefinition: conditions', () => {
     const problems = validateFormDefinition(
       formOf(choice, yesNo, text('c', { condition: { kind: 'has-value', field: 'choice', value: 'zzz' } })),
     );
-    expect(problems).toEqual([
+    expect(problems[0]?.message).toEqual({
+      id: 'definition.condition-value-not-an-option',
+      values: { key: 'choice', value: 'zzz' },
+    });
+    expect(withDefinitionTexts(problems)).toEqual([
       {
         path: 'fields[2].condition.value',
         code: 'condition-value-not-an-option',
@@ -250,6 +255,24 @@ describe('validateFormDefinition: keys, limits and texts', () => {
     const level2: FormField = { kind: 'group', key: 'b', label, maxItems: 1, fields: [level3] };
     const level1: FormField = { kind: 'group', key: 'a', label, maxItems: 1, fields: [level2] };
     expect(problemsOf(formOf(level1))).toEqual(['fields[0].fields[0].fields[0].fields:nesting-too-deep']);
+    expect(withDefinitionTexts(validateFormDefinition(formOf(level1)))[0]?.message).toEqual({
+      sv: 'Grupper kan bara ligga i högst 2 nivåer.',
+      en: 'Groups can only be nested 2 levels deep.',
+    });
+  });
+
+  it('says which format a key, an option value or a date must have', () => {
+    const badKey = parseFormDefinition(formOf(text('Bad key')));
+    expect(badKey.ok).toBe(false);
+    if (badKey.ok) return;
+    expect(withDefinitionTexts(badKey.problems)).toContainEqual({
+      path: 'fields[0].key',
+      code: 'invalid-format',
+      message: {
+        sv: 'En nyckel ska börja med en liten bokstav a–z och sedan bara innehålla bokstäverna a–z, A–Z och siffror (högst 40 tecken).',
+        en: 'A key must start with a lowercase letter a–z followed only by the letters a–z, A–Z and digits (at most 40 characters).',
+      },
+    });
   });
 
   it('refuses a form or group with nothing to fill in', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acceptedAnswerViolations } from './accepted-answers.oracle.ts';
+import { answerTexts } from './answer-text.test-support.ts';
 import { validateAnswers } from './answer-validator.ts';
 import {
   edgeAnswersArb,
@@ -136,9 +137,10 @@ describe('answers (property)', () => {
           for (const error of result.errors) {
             expect(typeof error.path).toBe('string');
             expect(error.code).toMatch(/^[a-z-]+$/);
-            expect(error.message.sv.length).toBeGreaterThan(0);
-            expect(error.message.en.length).toBeGreaterThan(0);
-            expect(error.message.sv.length).toBeLessThan(1000);
+            const text = answerTexts(error.message);
+            expect(text.sv.length).toBeGreaterThan(0);
+            expect(text.en.length).toBeGreaterThan(0);
+            expect(text.sv.length).toBeLessThan(1000);
           }
         },
       ),

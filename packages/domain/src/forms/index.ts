@@ -1,7 +1,14 @@
 // Forms as data designed by a care unit: the definition model, its validation when an
 // administrator saves it, and the validation of a citizen's (or caregiver's) answers.
 export type { CheckedValue } from './answer-field-checks.ts';
-export type { AnswerErrorCode } from './answer-messages.ts';
+export {
+  ANSWER_MESSAGE_IDS,
+  type AnswerErrorCode,
+  type AnswerMessage,
+  type AnswerMessageFormatter,
+  type AnswerMessageId,
+  renderAnswerMessage,
+} from './answer-messages.ts';
 export {
   type AnswerError,
   type AnswerValidationOptions,
@@ -10,7 +17,13 @@ export {
   type FormAnswers,
   validateAnswers,
 } from './answer-validator.ts';
-export type { DefinitionProblem, DefinitionProblemCode } from './definition-problems.ts';
+export {
+  DEFINITION_MESSAGE_IDS,
+  type DefinitionMessage,
+  type DefinitionMessageId,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+} from './definition-problems.ts';
 export { type ConditionScope, isFieldShown } from './field-condition.ts';
 export { isConditionTargetKind, isDisplayOnlyField } from './field-kinds.ts';
 export {

@@ -1,3 +1,4 @@
+import { withTexts } from './answer-text.test-support.ts';
 import { type AnswerValidationResult, validateAnswers } from './answer-validator.ts';
 import type { FormDefinition, LocalizedText } from './form-definition.schema.ts';
 
@@ -95,10 +96,16 @@ export function validate(answers: unknown, definition: FormDefinition = form): A
   return validateAnswers(definition, answers, { today });
 }
 
-export function errorsOf(answers: unknown, definition: FormDefinition = form) {
+/** The errors as returned: messages as catalogue ids with values. */
+export function rawErrorsOf(answers: unknown, definition: FormDefinition = form) {
   const result = validate(answers, definition);
   if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.value)}`);
   return result.errors;
+}
+
+/** The errors with their messages written out in Swedish and English by the shipped catalogue. */
+export function errorsOf(answers: unknown, definition: FormDefinition = form) {
+  return withTexts(rawErrorsOf(answers, definition));
 }
 
 export function codes(answers: unknown) {

@@ -31,45 +31,81 @@ export type SuppressedGrid = Readonly<{
   grandTotal: number | null;
 }>;
 
-/** Which cells of a grid to hide: the small ones, then complements until no line has a single one. */
+/**
+ * Which cells of a grid to hide: the small ones, then complements until no line has a single one.
+ * Lines are visited rows first, then columns, pass after pass until a pass changes nothing; each
+ * line's hidden cells are counted as they change, so a pass costs a look at every line, and only
+ * a line with exactly one hidden cell is read through (a grid of 92 days × 300 units has 27 600 cells).
+ */
 function hiddenCells(counts: readonly (readonly number[])[], columns: number): boolean[][] {
-  const hidden = counts.map((row) =>
-    Array.from({ length: columns }, (_, column) => suppressCount(row[column] ?? 0).suppressed),
-  );
-  const lines: Array<Array<[number, number]>> = [
-    ...counts.map((_, row) => Array.from({ length: columns }, (_, column): [number, number] => [row, column])),
-    ...Array.from({ length: columns }, (_, column) => counts.map((_, row): [number, number] => [row, column])),
-  ];
+  const rows = counts.length;
+  const count = (r: number, c: number) => counts[r]?.[c] ?? 0;
+  const hidden = counts.map((_, r) => Array.from({ length: columns }, (_, c) => suppressCount(count(r, c)).suppressed));
+  const rowHidden = hidden.map((row) => row.filter(Boolean).length);
+  const columnHidden = Array.from({ length: columns }, (_, c) => hidden.filter((row) => row[c]).length);
+  const hide = (r: number, c: number) => {
+    (hidden[r] as boolean[])[c] = true;
+    rowHidden[r] = (rowHidden[r] ?? 0) + 1;
+    columnHidden[c] = (columnHidden[c] ?? 0) + 1;
+  };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) {
-      if (line.filter(([r, c]) => hidden[r]?.[c]).length !== 1) continue;
-      // The smallest shown cell of the line, zeros included (a shown zero would give the hidden one away too).
-      const candidates = line.filter(([r, c]) => !hidden[r]?.[c]);
-      const smallest = candidates.sort(([ra, ca], [rb, cb]) => (counts[ra]?.[ca] ?? 0) - (counts[rb]?.[cb] ?? 0))[0];
+    for (let line = 0; line < rows + columns; line++) {
+      const isRow = line < rows;
+      const index = isRow ? line : line - rows;
+      if ((isRow ? rowHidden[index] : columnHidden[index]) !== 1) continue;
+      // The smallest shown cell of the line (the first of equals), zeros included (a shown zero
+      // would give the hidden one away too).
+      let smallest: [number, number] | undefined;
+      const length = isRow ? columns : rows;
+      for (let at = 0; at < length; at++) {
+        const [r, c] = isRow ? [index, at] : [at, index];
+        if (hidden[r]?.[c]) continue;
+        if (!smallest || count(r, c) < count(smallest[0], smallest[1])) smallest = [r, c];
+      }
       if (!smallest) continue;
-      const [r, c] = smallest;
-      const row = hidden[r];
-      if (row) row[c] = true;
+      hide(smallest[0], smallest[1]);
       changed = true;
     }
   }
   return hidden;
 }
 
-/** Suppresses a grid of counts (rows × columns) and gives only the totals that reveal nothing. */
+const SUPPRESSED: Cell = Object.freeze({ value: null, suppressed: true });
+
+/**
+ * Suppresses a grid of counts (rows × columns) and gives only the totals that reveal nothing. One
+ * pass over the cells builds them and every total (a row's or column's sum, null where a cell
+ * of it is hidden), without a list per column.
+ */
 export function suppressGrid(counts: readonly (readonly number[])[], columns: number): SuppressedGrid {
   const hidden = hiddenCells(counts, columns);
-  const cells = counts.map((row, r) =>
-    Array.from(
-      { length: columns },
-      (_, c): Cell => (hidden[r]?.[c] ? { value: null, suppressed: true } : { value: row[c] ?? 0, suppressed: false }),
-    ),
-  );
-  const sumOf = (list: readonly Cell[]) =>
-    list.some((cell) => cell.suppressed) ? null : list.reduce((sum, cell) => sum + (cell.value ?? 0), 0);
-  const rowTotals = cells.map(sumOf);
-  const columnTotals = Array.from({ length: columns }, (_, column) => sumOf(cells.map((row) => row[column] as Cell)));
-  const grandTotal = sumOf(cells.flat());
-  return { cells, rowTotals, columnTotals, grandTotal };
+  const rowTotals: (number | null)[] = [];
+  const columnSums = new Array<number>(columns).fill(0);
+  const columnHidden = new Array<boolean>(columns).fill(false);
+  let grand = 0;
+  let anyHidden = false;
+  const cells = counts.map((row, r) => {
+    const line: Cell[] = [];
+    let sum = 0;
+    let rowHidden = false;
+    for (let c = 0; c < columns; c++) {
+      if (hidden[r]?.[c]) {
+        line.push(SUPPRESSED);
+        rowHidden = true;
+        columnHidden[c] = true;
+      } else {
+        const value = row[c] ?? 0;
+        line.push({ value, suppressed: false });
+        sum += value;
+        columnSums[c] = (columnSums[c] ?? 0) + value;
+      }
+    }
+    rowTotals.push(rowHidden ? null : sum);
+    anyHidden ||= rowHidden;
+    grand += sum;
+    return line;
+  });
+  const columnTotals = columnSums.map((sum, c) => (columnHidden[c] ? null : sum));
+  return { cells, rowTotals, columnTotals, grandTotal: anyHidden ? null : grand };
 }

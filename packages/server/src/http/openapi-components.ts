@@ -9,6 +9,7 @@ import {
   NotificationSettings,
   Problem,
   StaffErrandSummary,
+  UnitContactSettings,
   UnitSettings,
 } from '@kontakta/contract';
 import type { TSchema } from 'typebox';
@@ -30,6 +31,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, TSchema>> = {
   NotificationSettings,
   StaffErrandSummary,
   UnitSettings,
+  UnitContactSettings,
 };
 
 type Json = { [key: string]: unknown };

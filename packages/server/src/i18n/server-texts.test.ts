@@ -1,6 +1,13 @@
 import { createIntl, type OnErrorFn } from '@formatjs/intl';
 import { STATISTICS_TABLES, type StatisticsTable } from '@kontakta/contract';
-import { type FormDefinition, LANGUAGES, numbersBeforeNouns, pseudoCatalogue } from '@kontakta/domain';
+import {
+  ANSWER_MESSAGE_IDS,
+  DEFINITION_MESSAGE_IDS,
+  type FormDefinition,
+  LANGUAGES,
+  numbersBeforeNouns,
+  pseudoCatalogue,
+} from '@kontakta/domain';
 import { describe, expect, it } from 'vitest';
 import { errandRecordToBundle } from '../fhir/errand-record-bundle.mapper.ts';
 import { problemTitle, STATUS_OF } from '../http/problem.ts';
@@ -238,6 +245,18 @@ describe('every server text in a pseudo-locale', () => {
       },
       textsFor('sv'),
     );
+
+    // The domain's answer and definition messages (domain-messages.test.ts renders real ones), each given every value.
+    const word = '[â]';
+    const answerValues = { name: word, Name: word, label: word, text: word, noun: word, group: word, one: word };
+    const moreValues = { other: word, outer: word, inner: word, prefix: word, message: word, date: word };
+    for (const language of LANGUAGES) {
+      for (const id of [...ANSWER_MESSAGE_IDS, ...DEFINITION_MESSAGE_IDS]) {
+        outputs.push(
+          textsFor(language)(id, { ...answerValues, ...moreValues, key: word, value: word, limit: 2, number: 1 }),
+        );
+      }
+    }
 
     expect(errors).toEqual([]);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -38,3 +38,8 @@ export function loginCodeContext(challengeTokenHash: string): string {
 export function contactCodeContext(citizenId: string, channel: 'email' | 'mobile', address: string): string {
   return `contact\n${citizenId}\n${channel}\n${address}`;
 }
+
+/** A confirmation code for a staff member's assignment e-mail address (never a citizen's: the prefix differs). */
+export function staffContactCodeContext(staffHsaId: string, address: string): string {
+  return `staff-contact\n${staffHsaId}\nemail\n${address}`;
+}

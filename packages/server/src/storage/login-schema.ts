@@ -63,4 +63,10 @@ export type LoginEventTable = {
   result: 'success' | 'refused' | 'failed';
   reason: string | null;
   municipality_code: string | null;
+  /**
+   * Staff: the unit where the login started work (straight after it, or at its first choice of
+   * unit), where the statistics count it; null before that, for refusals and for citizens
+   * (migration 2026-12-07-31).
+   */
+  unit_hsa_id: string | null;
 };

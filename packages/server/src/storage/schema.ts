@@ -67,6 +67,18 @@ export type StaffMemberTable = {
   updated_at: number;
   /** Where a content-free "an errand is yours" e-mail goes when one is assigned; null: none. */
   assignment_email: string | null;
+  /** When the address's code came back; null: not confirmed, nothing is sent there. */
+  assignment_email_verified_at: number | null;
+};
+
+/** A code sent to a staff member's new assignment e-mail address, as `contact_verification` for citizens. */
+export type StaffContactVerificationTable = {
+  staff_hsa_id: string;
+  address: string;
+  /** `<master key id>:<hex HMAC>` of the code (identity/one-time-code.ts), never the digits. */
+  code_hash: string;
+  expires_at: number;
+  attempts: number;
 };
 
 export type SessionTable = {
@@ -87,6 +99,11 @@ export type SessionTable = {
   acting_for_citizen_id: string | null;
   /** The region a staff session administers (chosen instead of a unit), or null. */
   region_code: string | null;
+  /**
+   * The login event this session's login wrote (staff), kept through choices of unit, so the
+   * first unit chosen can be recorded on it (migration 2026-12-07-31); null for citizens.
+   */
+  login_event_id: string | null;
 };
 
 export type OutboxChannel = 'email' | 'sms' | 'letter';
@@ -358,6 +375,7 @@ export type DatabaseSchema = {
   care_unit: CareUnitTable;
   citizen: CitizenTable;
   staff_member: StaffMemberTable;
+  staff_contact_verification: StaffContactVerificationTable;
   session: SessionTable;
   login_flow: LoginFlowTable;
   password_credential: PasswordCredentialTable;

@@ -1,12 +1,10 @@
 import {
   type AnswerTemplateBody,
   type ErrandTypeSettingsBody,
-  type ExternalLinkListBody,
   type RouteOutput,
   unitAdminRoutes as routes,
   type UnitClosureBody,
-  type UnitContactSettingsBody,
-  type UnitSettingsBody,
+  type UnitSettingsPageBody,
 } from '@kontakta/contract';
 import type { FormDefinition, LocalizedText } from '@kontakta/domain';
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -56,30 +54,12 @@ export function useUnitSettings(unitHsaId: string) {
   });
 }
 
-export function useSaveUnitSettings(unitHsaId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (settings: UnitSettingsBody) =>
-      call(routes.changeSettings, { params: { hsaId: unitHsaId }, body: settings }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
-  });
-}
-
 export function useUnitContactSettings(unitHsaId: string) {
   return useQuery({
     queryKey: [...adminKey, unitHsaId, 'contact-card'],
     queryFn: () => call(routes.showContactSettings, { params: { hsaId: unitHsaId } }),
     enabled: unitHsaId !== '',
     refetchOnWindowFocus: false,
-  });
-}
-
-export function useSaveUnitContactSettings(unitHsaId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (settings: UnitContactSettingsBody) =>
-      call(routes.changeContactSettings, { params: { hsaId: unitHsaId }, body: settings }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }
 
@@ -92,12 +72,14 @@ export function useExternalLinks(unitHsaId: string) {
   });
 }
 
-/** The links page part's one save: the whole list in its order (a row without an id is new). */
-export function useSaveExternalLinks(unitHsaId: string) {
+/**
+ * The unit settings page's one save: the parts that changed (settings, contact card, links) in
+ * one request, saved by the server in one transaction, all or nothing.
+ */
+export function useSaveUnitSettingsPage(unitHsaId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (links: ExternalLinkListBody['links']) =>
-      call(routes.replaceLinks, { params: { hsaId: unitHsaId }, body: { links } }),
+    mutationFn: (body: UnitSettingsPageBody) => call(routes.saveSettingsPage, { params: { hsaId: unitHsaId }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKey, unitHsaId] }),
   });
 }

@@ -37,6 +37,19 @@ export function useSaveStaffNoticeSettings() {
   });
 }
 
+/** The code sent to the assignment e-mail address comes back: from then on e-mails go there. */
+export function useConfirmStaffNoticeEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => call(routes.confirmNoticeEmail, { body: { code } }),
+    onSuccess: (saved) => queryClient.setQueryData([...staffKey, 'me', 'notices'], saved),
+  });
+}
+
+export function useResendStaffNoticeCode() {
+  return useMutation({ mutationFn: () => call(routes.resendNoticeCode, {}) });
+}
+
 export function useStaffUnits() {
   return useQuery({ queryKey: [...staffKey, 'units'], queryFn: () => call(authRoutes.staffUnits, {}) });
 }
@@ -46,6 +59,19 @@ export function useChooseUnit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (unitHsaId: string) => call(authRoutes.chooseStaffUnit, { body: { unitHsaId } }),
+    onSuccess: async (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.removeQueries({ queryKey: staffKey });
+      await queryClient.refetchQueries({ queryKey: SESSION_QUERY_KEY });
+    },
+  });
+}
+
+/** Back to the whole installation (installation administrators): the session is renewed as for a unit. */
+export function useChooseInstallation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(authRoutes.chooseStaffInstallation, {}),
     onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ queryKey: staffKey });

@@ -9,11 +9,15 @@ import { AppShell } from '../ui/app-shell.tsx';
 import { SessionTimeout } from '../ui/session-timeout.tsx';
 import { ShellAccount, ShellMenu } from '../ui/shell-parts.tsx';
 import { ActingForAnnouncer, ActingForBanner } from './acting-for.tsx';
+import { useLoginLanding } from './after-login.ts';
+import styles from './citizen-layout.module.css';
+import { NotificationPrompt } from './notification-prompt.tsx';
 
 /** The citizen's frame: the menu and who is logged in once logged in, a login button before. */
 export function CitizenLayout() {
   const session = useSession();
   const loggedIn = session.data?.info.kind === 'citizen' ? session.data : undefined;
+  const landing = useLoginLanding(session.isPending ? undefined : loggedIn !== undefined);
   return (
     <AppShell
       homeHref="/"
@@ -25,8 +29,27 @@ export function CitizenLayout() {
       {loggedIn ? <ActingForAnnouncer /> : null}
       {/* One question for every citizen form (a router holds one blocker): see forms/unsaved-changes.ts. */}
       <LeavePageGuard />
+      {loggedIn ? <LandingNotificationPrompt landing={landing} /> : null}
       <Outlet />
     </AppShell>
+  );
+}
+
+// Pages that ask the question themselves, in their own place (the start page under its heading,
+// the settings page is the form itself), or that stand between the citizen and another service.
+const ASKS_ITSELF = /^\/(?:$|installningar$|e-tjanst\/)/;
+
+/**
+ * The after-login question about notifications on the page the citizen landed on after logging in
+ * (a link to an errand, a bookmark), until it is answered or declined; the page itself stays.
+ */
+function LandingNotificationPrompt({ landing }: Readonly<{ landing: string | undefined }>) {
+  const { pathname } = useLocation();
+  if (landing !== pathname || ASKS_ITSELF.test(pathname)) return null;
+  return (
+    <div className={styles.landingPrompt}>
+      <NotificationPrompt />
+    </div>
   );
 }
 

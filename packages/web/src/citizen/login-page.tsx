@@ -12,6 +12,7 @@ import { PageResult, usePageResult } from '../ui/page-result.tsx';
 import { Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { afterLoginPath } from './after-login.ts';
 import styles from './login-page.module.css';
 
 /** A personnummer as people write it: 10 or 12 digits, with or without a dash or plus. */
@@ -54,7 +55,10 @@ export function LoginPage() {
           <h2 id="login-eid">{t('login.eid.heading')}</h2>
           <p>{t('login.eid.text')}</p>
           {/* A plain link: the server sends the browser on to the e-ID provider and back. */}
-          <a className="button" href={addressOf(authRoutes.citizenEidStart, { query: { returnTo } })}>
+          <a
+            className="button"
+            href={addressOf(authRoutes.citizenEidStart, { query: { returnTo: afterLoginPath(returnTo) } })}
+          >
             {t('login.eid.button')}
           </a>
         </section>
@@ -221,7 +225,7 @@ function CodeStep({
     }
     try {
       await finish.mutateAsync(digits);
-      navigate(returnTo ?? '/', { replace: true });
+      navigate(afterLoginPath(returnTo), { replace: true });
     } catch (failure) {
       const problem = failure instanceof ApiError ? failure.problem : undefined;
       if (problem?.code === 'code-expired') {

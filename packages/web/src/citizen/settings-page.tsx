@@ -1,6 +1,6 @@
 import type { NotificationSettings } from '@kontakta/contract';
 import { authRoutes } from '@kontakta/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError, addressOf } from '../api/api-client.ts';
 import {
   useNotificationSettings,
@@ -9,10 +9,10 @@ import {
   useVerifyContact,
 } from '../api/citizen-queries.ts';
 import { useEndOtherSessions } from '../api/session.ts';
+import { CodeConfirmationForm } from '../forms/code-confirmation-form.tsx';
 import { useUnsavedForm } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { focusLater } from '../ui/focus-later.ts';
 import { formatDate } from '../ui/format.ts';
 import { PageResult, type PageResultTone, usePageResult } from '../ui/page-result.tsx';
 import { LoadError, Loading } from '../ui/page-state.tsx';
@@ -281,101 +281,19 @@ export function VerifyBox({
   const t = useText();
   const verify = useVerifyContact();
   const resend = useResendContactCode();
-  const [code, setCode] = useState('');
-  const [resent, setResent] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
-  useUnsavedForm(code.trim() !== '');
-  const id = `verify-${channel}`;
-  const Heading = headingLevel === 3 ? 'h3' : 'h2';
-  useEffect(() => {
-    if (focusOnShow) document.getElementById(id)?.focus();
-  }, [focusOnShow, id]);
-
-  const sendNewCode = async () => {
-    try {
-      await resend.mutateAsync({ channel, address });
-      setError(undefined);
-      setResent(true);
-      // The result where focus goes, as after every action (issue 17 pt 8).
-      focusLater(`${id}-resent`);
-    } catch (failure) {
-      const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
-      setResent(false);
-      setError(t(problemCode === 'too-many-requests' ? 'settings.error.tooMany' : 'settings.error.saveFailed'));
-      setAttempt((n) => n + 1);
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) {
-      // Not the login's wording: this code may have come by e-mail, not by sms.
-      setError(t('settings.verify.codeFormat'));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setError(undefined);
-    try {
-      await verify.mutateAsync({ channel, code: digits });
-      setCode('');
-      onVerified();
-    } catch (failure) {
-      const problemCode = failure instanceof ApiError ? failure.problem?.code : undefined;
-      setError(
-        t(
-          problemCode === 'invalid-code'
-            ? 'settings.verify.wrong'
-            : problemCode === 'code-expired' || problemCode === 'conflict'
-              ? 'settings.verify.expired'
-              : 'settings.error.saveFailed',
-        ),
-      );
-      setAttempt((n) => n + 1);
-    }
-  };
-
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>
-        {t(channel === 'email' ? 'settings.verify.emailHeading' : 'settings.verify.mobileHeading')}
-      </Heading>
-      <p>{t('settings.verify.text', { address })}</p>
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorSummary focusKey={attempt} errors={error ? [{ message: error, targetId: id }] : []} />
-        <TextField
-          id={id}
-          label={t('settings.verify.label')}
-          error={error}
-          errorPrefix={t('form.errorPrefix')}
-          value={code}
-          onChange={setCode}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          className="input-short"
-        />
-        <div className="actions">
-          <button type="submit" className="button" disabled={verify.isPending}>
-            {t('settings.verify.submit')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={resend.isPending}
-            onClick={() => void sendNewCode()}
-          >
-            {t('settings.verify.resend')}
-          </button>
-        </div>
-        <div role="status">
-          {resent ? (
-            <p id={`${id}-resent`} tabIndex={-1}>
-              {t('settings.verify.resent', { address })}
-            </p>
-          ) : null}
-        </div>
-      </form>
-    </section>
+    <CodeConfirmationForm
+      id={`verify-${channel}`}
+      heading={t(channel === 'email' ? 'settings.verify.emailHeading' : 'settings.verify.mobileHeading')}
+      address={address}
+      confirm={(code) => verify.mutateAsync({ channel, code })}
+      resend={() => resend.mutateAsync({ channel, address })}
+      confirming={verify.isPending}
+      resending={resend.isPending}
+      onConfirmed={onVerified}
+      failure="settings.error.saveFailed"
+      focusOnShow={focusOnShow}
+      headingLevel={headingLevel}
+    />
   );
 }

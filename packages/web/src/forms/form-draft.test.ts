@@ -4,9 +4,12 @@ import {
   buildRenewPrescriptionForm,
   type FormDefinition,
   parseBaseErrandTypeOptions,
+  renderAnswerMessage,
   validateAnswers,
 } from '@kontakta/domain';
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../i18n/messages.ts';
 import {
   answerPath,
   type DraftItem,
@@ -109,7 +112,11 @@ describe('from draft to answers', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((error) => error.path)).toEqual(['validUntil', 'address']);
-    expect(result.errors[1]?.message.sv).toBe('Fyll i leveransadress.');
+    const intl = createIntl({ locale: 'sv', messages: CATALOGUES.sv });
+    const message = result.errors[1]?.message;
+    expect(message && renderAnswerMessage(message, 'sv', (id, values) => intl.formatMessage({ id }, values))).toBe(
+      'Fyll i leveransadress.',
+    );
   });
 
   it('reads numbers the Swedish way and leaves nonsense for the validator to name', () => {

@@ -1,7 +1,8 @@
 import type { Problem } from '@kontakta/contract';
-import { type FormAnswers, type FormDefinition, validateAnswers } from '@kontakta/domain';
+import { type FormAnswers, type FormDefinition, renderAnswerMessage, validateAnswers } from '@kontakta/domain';
 import { useCallback, useMemo, useState } from 'react';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
+import { useText } from '../i18n/use-text.ts';
 import { swedishToday } from '../ui/format.ts';
 import {
   type DraftLevel,
@@ -39,7 +40,8 @@ export type FormState = Readonly<{
 
 /**
  * The state of one form: what was typed, and which problems to show. The checks are the domain's
- * `validateAnswers`, the very function the server runs, so the messages are the server's too.
+ * `validateAnswers`, the very function the server runs, so the messages are the server's too
+ * (their texts are the catalogue's `answer.*`, the same in the server's catalogue).
  * Problems show for a field once the reader has left it, and for all fields after a send attempt.
  */
 export function useFormState(
@@ -47,6 +49,7 @@ export function useFormState(
   options: Readonly<{ idPrefix: string; initialDraft?: DraftLevel }>,
 ): FormState {
   const { locale } = useLanguage();
+  const t = useText();
   const { idPrefix } = options;
   const [draft, setDraft] = useState<DraftLevel>(() => options.initialDraft ?? emptyDraft(definition.fields));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -73,7 +76,9 @@ export function useFormState(
     const shown = new Map<string, string>();
     if (!validation.ok) {
       for (const error of validation.errors) {
-        if (attempt > 0 || touched.has(error.path)) shown.set(error.path, error.message[locale]);
+        if (attempt > 0 || touched.has(error.path)) {
+          shown.set(error.path, renderAnswerMessage(error.message, locale, t));
+        }
       }
     }
     for (const error of serverErrors) shown.set(error.path, error.message);
@@ -83,7 +88,7 @@ export function useFormState(
       targetId: targetIdFor(idPrefix, path),
     }));
     return { fieldErrors: shown, summary: list };
-  }, [validation, attempt, touched, serverErrors, locale, idPrefix]);
+  }, [validation, attempt, touched, serverErrors, locale, t, idPrefix]);
 
   const submit = useCallback(() => {
     if (validation.ok) return validation.value;

@@ -6,7 +6,8 @@ import { type UnsavedChangesGuard, useUnsavedChanges } from './unsaved-changes.t
 // a new item, or the one chosen for a change, and one save. The form has changes while it differs
 // from where it started, and leaving the page then asks first. Removing an item is asked about in
 // a dialog. Focus goes where the eye is: the form's heading when an item is chosen, back to the
-// item's own button when the change or the removal is called off.
+// item's own button when the change or the removal is called off. Choosing another item while the
+// form has changes asks first, like leaving the page: staying keeps what is typed.
 
 export type ItemEditor<Item, Draft> = Readonly<{
   /** The item being changed; undefined while the form is for a new one. */
@@ -15,7 +16,14 @@ export type ItemEditor<Item, Draft> = Readonly<{
   set: (next: Partial<Draft>) => void;
   dirty: boolean;
   leaving: UnsavedChangesGuard;
+  /** Opens the item in the form; while the form has changes, asks first (`switchingTo`). */
   edit: (item: Item) => void;
+  /** The item chosen while the form had changes: the question whether to leave them is open. */
+  switchingTo: Item | undefined;
+  /** Keep the form as it is (the question's safe answer). */
+  stay: () => void;
+  /** Leave the changes and open the chosen item. */
+  leave: () => void;
   /** Back to a new item, without saving. */
   stopEditing: () => void;
   /** After a save, or when the item being changed was removed: an empty form for a new item. */
@@ -42,11 +50,18 @@ export function useItemEditor<Item extends { id: string }, Draft>(options: {
   const [editing, setEditing] = useState<Item | undefined>();
   const [draft, setDraft] = useState<Draft>(empty);
   const [removing, setRemoving] = useState<Item | undefined>();
+  const [switchingTo, setSwitchingTo] = useState<Item | undefined>();
   const dirty = JSON.stringify(draft) !== JSON.stringify(editing ? draftOf(editing) : empty);
   const leaving = useUnsavedChanges(dirty);
   const reset = () => {
     setEditing(undefined);
     setDraft(empty);
+  };
+  const open = (item: Item) => {
+    setEditing(item);
+    setDraft(draftOf(item));
+    onEdit?.();
+    focusLater(formHeadingId);
   };
   return {
     editing,
@@ -55,10 +70,21 @@ export function useItemEditor<Item extends { id: string }, Draft>(options: {
     dirty,
     leaving,
     edit: (item) => {
-      setEditing(item);
-      setDraft(draftOf(item));
-      onEdit?.();
-      focusLater(formHeadingId);
+      if (!dirty) open(item);
+      // The item already in the form: its changes stay; only the eye goes there.
+      else if (item.id === editing?.id) focusLater(formHeadingId);
+      else setSwitchingTo(item);
+    },
+    switchingTo,
+    stay: () => {
+      const item = switchingTo;
+      setSwitchingTo(undefined);
+      if (item) focusLater(`${idPrefix}-${item.id}-edit`);
+    },
+    leave: () => {
+      const item = switchingTo;
+      setSwitchingTo(undefined);
+      if (item) open(item);
     },
     stopEditing: () => {
       const item = editing;

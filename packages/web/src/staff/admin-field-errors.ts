@@ -33,6 +33,17 @@ export function fieldErrorsOf(error: unknown): readonly FieldError[] {
   return error instanceof ApiError ? (error.problem?.errors ?? []) : [];
 }
 
+/**
+ * The field problems of one part of a page's one save (`settings` of the unit settings page), as
+ * that part's own save would name them: `body.settings.notificationEmail` → `body.notificationEmail`.
+ */
+export function fieldErrorsUnder(error: unknown, part: string): readonly FieldError[] {
+  const prefix = `body.${part}`;
+  return fieldErrorsOf(error)
+    .filter((fieldError) => fieldError.path === prefix || fieldError.path.startsWith(`${prefix}.`))
+    .map((fieldError) => ({ ...fieldError, path: `body${fieldError.path.slice(prefix.length)}` }));
+}
+
 /** The refusal's stable reason (`external-link-limit-reached`), when it has one. */
 export function refusalDetail(error: unknown): string | undefined {
   return error instanceof ApiError ? error.problem?.detail : undefined;

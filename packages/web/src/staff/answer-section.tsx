@@ -96,6 +96,7 @@ function MessageAnswerForm({
         <TemplatePicker
           errandType={errandType}
           idPrefix={MESSAGE_ID}
+          current={message}
           onInsert={(text) => {
             setMessage(text);
             document.getElementById(MESSAGE_ID)?.focus();
@@ -194,6 +195,7 @@ function AnswerForm({
           <TemplatePicker
             errandType={errand.errandType.id}
             idPrefix="answer"
+            current={typeof state.answers.message === 'string' ? state.answers.message : ''}
             onInsert={(text) => {
               state.setValue(['message'], text);
               document.getElementById('answer-message')?.focus();

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useAdminErrandTypes, useAnswerTemplates, useChangeAnswerTemplates } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
-import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { LeavePageBlockerDialog, LeavePageDialog } from '../forms/leave-page-dialog.tsx';
 import { useItemEditor } from '../forms/use-item-editor.ts';
 import { type Refusal, useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
@@ -265,6 +265,12 @@ function AnswerTemplates({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
       >
         <p>{t('templates.remove.text')}</p>
       </ConfirmDialog>
+      <LeavePageDialog
+        isOpen={editor.switchingTo !== undefined}
+        heading={t('templates.switch.heading')}
+        onStay={editor.stay}
+        onLeave={editor.leave}
+      />
       <LeavePageBlockerDialog blocker={editor.leaving.blocker} />
     </>
   );

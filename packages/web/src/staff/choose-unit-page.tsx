@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { useChooseRegion } from '../api/region-queries.ts';
-import { useChooseUnit, useStaffUnits } from '../api/staff-queries.ts';
+import { useChooseInstallation, useChooseUnit, useStaffUnits } from '../api/staff-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
 import { Loading, PageLoadError } from '../ui/page-state.tsx';
@@ -12,6 +12,7 @@ export const ROLE_NAMES: Readonly<Record<string, MessageId>> = {
   caregiver: 'staff.role.caregiver',
   'unit-administrator': 'staff.role.unitAdministrator',
   'region-administrator': 'staff.role.regionAdministrator',
+  'installation-administrator': 'staff.role.installationAdministrator',
 };
 
 /** Staff with commissions at several units choose where to work (and may switch later). */
@@ -21,6 +22,8 @@ export function ChooseUnitPage() {
   const units = useStaffUnits();
   const choose = useChooseUnit();
   const chooseRegion = useChooseRegion();
+  const chooseInstallation = useChooseInstallation();
+  const busy = choose.isPending || chooseRegion.isPending || chooseInstallation.isPending;
   useDocumentTitle(t('common.documentTitle', { page: t('chooseUnit.heading') }));
   if (units.isPending) return <Loading />;
   if (units.isError) return <PageLoadError error={units.error} onRetry={() => void units.refetch()} />;
@@ -28,7 +31,7 @@ export function ChooseUnitPage() {
     <>
       <h1>{t('chooseUnit.heading')}</h1>
       <p>{t('chooseUnit.lead')}</p>
-      {choose.isError || chooseRegion.isError ? (
+      {choose.isError || chooseRegion.isError || chooseInstallation.isError ? (
         <p className="notice notice-error" role="alert">
           {t('chooseUnit.failed')}
         </p>
@@ -46,7 +49,7 @@ export function ChooseUnitPage() {
               <button
                 type="button"
                 className="button"
-                disabled={choose.isPending}
+                disabled={busy}
                 aria-label={t('chooseUnit.chooseNamed', { unit: unit.name })}
                 onClick={() => choose.mutate(unit.hsaId, { onSuccess: () => navigate('/personal', { replace: true }) })}
               >
@@ -71,7 +74,7 @@ export function ChooseUnitPage() {
                 <button
                   type="button"
                   className="button"
-                  disabled={choose.isPending || chooseRegion.isPending}
+                  disabled={busy}
                   aria-label={t('chooseUnit.chooseNamed', { unit: name })}
                   onClick={() =>
                     chooseRegion.mutate(region.code, {
@@ -85,6 +88,31 @@ export function ChooseUnitPage() {
             </li>
           );
         })}
+        {units.data.installation ? (
+          <li className={styles.unit}>
+            <div>
+              <p className={styles.name}>{t('chooseUnit.installationName')}</p>
+              <p className="muted">{t('staff.role.installationAdministrator')}</p>
+            </div>
+            {units.data.current === null && units.data.currentRegion === null ? (
+              <p className={styles.current}>{t('chooseUnit.current')}</p>
+            ) : (
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                aria-label={t('chooseUnit.chooseNamed', { unit: t('chooseUnit.installationName') })}
+                onClick={() =>
+                  chooseInstallation.mutate(undefined, {
+                    onSuccess: () => navigate('/personal/statistik', { replace: true }),
+                  })
+                }
+              >
+                {t('chooseUnit.choose')}
+              </button>
+            )}
+          </li>
+        ) : null}
       </ul>
     </>
   );

@@ -7,14 +7,14 @@ import {
   WEEKDAYS,
 } from '@kontakta/contract';
 import { useState } from 'react';
-import { useSaveUnitContactSettings, useUnitContactSettings } from '../api/admin-queries.ts';
+import { useUnitContactSettings } from '../api/admin-queries.ts';
 import { useRefusal } from '../forms/use-refusal.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
-import { fieldErrorsOf, isSchemaRefusal } from './admin-field-errors.ts';
+import { fieldErrorsUnder, isSchemaRefusal } from './admin-field-errors.ts';
 import {
   bodyOf,
   type ContactDraft,
@@ -40,7 +40,7 @@ export function ContactCardSection({ unitHsaId }: Readonly<{ unitHsaId: string }
       <p>{t('contactCard.lead')}</p>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
-      {settings.data ? <ContactCardForm unitHsaId={unitHsaId} initial={settings.data} /> : null}
+      {settings.data ? <ContactCardForm initial={settings.data} /> : null}
     </section>
   );
 }
@@ -50,10 +50,9 @@ const UNIT_LABELS = {
   'working-hours': 'contactCard.replyTimes.workingHours',
 } as const;
 
-function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: UnitContactSettings }>) {
+function ContactCardForm({ initial }: Readonly<{ initial: UnitContactSettings }>) {
   const t = useText();
   const localized = useLocalized();
-  const mutation = useSaveUnitContactSettings(unitHsaId);
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(initial));
   const [savedDraft, setSavedDraft] = useState<ContactDraft>(() => draftOf(initial));
   const dirty = JSON.stringify(draft) !== JSON.stringify(savedDraft);
@@ -65,36 +64,38 @@ function ContactCardForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; i
       setDraft((current) => ({ ...current, [key]: value }));
   const errorProps = (id: string) => ({ id, error: errorAt(id), errorPrefix: t('form.errorPrefix') });
 
-  // Saved with the rest of the page (page-save.tsx); true when saved.
-  const save = async (): Promise<boolean> => {
-    const { body, notNumbers } = bodyOf(draft);
-    if (notNumbers.length > 0) {
-      refuse(notNumbers.map((targetId) => ({ targetId, message: t('contactCard.error.amount') })));
-      return false;
-    }
-    try {
-      const result = await mutation.mutateAsync(body);
+  // Saved with the rest of the page, in one request (page-save.tsx).
+  useSavePart('contact-card', dirty, {
+    body: () => {
+      const { body, notNumbers } = bodyOf(draft);
+      if (notNumbers.length > 0) {
+        refuse(notNumbers.map((targetId) => ({ targetId, message: t('contactCard.error.amount') })));
+        return undefined;
+      }
+      return { contactCard: body };
+    },
+    saved: ({ contactCard: result }) => {
       setDraft(draftOf(result));
       setSavedDraft(draftOf(result));
       setUpdatedAt(result.updatedAt);
       clear();
-      return true;
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
+    },
+    refused: (error) => {
+      const fieldErrors = fieldErrorsUnder(error, 'contactCard');
       if (fieldErrors.length === 0) {
-        refuse([{ targetId: undefined, message: t('admin.saveFailed') }]);
+        clear();
         return false;
       }
+      const { body } = bodyOf(draft);
       refuse(
         fieldErrors.map((fieldError) => ({
           targetId: fieldIdOfPath(fieldError.path, body),
           message: isSchemaRefusal(fieldError) ? t('contactCard.error.field') : fieldError.message,
         })),
       );
-      return false;
-    }
-  };
-  useSavePart('contact-card', dirty, save);
+      return true;
+    },
+  });
 
   const catalogue = initial.catalogueAddress;
   return (

@@ -1,6 +1,6 @@
 import { type ExternalLink, MAX_EXTERNAL_LINKS } from '@kontakta/contract';
 import { useRef, useState } from 'react';
-import { useExternalLinks, useSaveExternalLinks } from '../api/admin-queries.ts';
+import { useExternalLinks } from '../api/admin-queries.ts';
 import { type Refusal, useRefusal } from '../forms/use-refusal.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -65,14 +65,13 @@ export function ExternalLinksSection({ unitHsaId }: Readonly<{ unitHsaId: string
       <p>{t('links.lead')}</p>
       {links.isPending ? <Loading /> : null}
       {links.isError ? <LoadError error={links.error} onRetry={() => void links.refetch()} /> : null}
-      {links.data ? <LinksList unitHsaId={unitHsaId} initial={links.data.items} /> : null}
+      {links.data ? <LinksList initial={links.data.items} /> : null}
     </section>
   );
 }
 
-function LinksList({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: readonly ExternalLink[] }>) {
+function LinksList({ initial }: Readonly<{ initial: readonly ExternalLink[] }>) {
   const t = useText();
-  const mutation = useSaveExternalLinks(unitHsaId);
   const [saved, setSaved] = useState<readonly Row[]>(() => initial.map(rowOf));
   const [rows, setRows] = useState<readonly Row[]>(saved);
   const { errorAt, summary, attempt, refuse, clear } = useRefusal();
@@ -114,32 +113,35 @@ function LinksList({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial
 
   const rowMessage = (index: number, message: string) => t('links.rowError', { number: index + 1, message });
 
-  // Saved with the rest of the page (page-save.tsx); true when saved.
-  const save = async (): Promise<boolean> => {
-    const blank: Refusal[] = rows.flatMap((row, index) =>
-      blankLinkFields(row).map((field) => ({
-        message: rowMessage(index, t(BLANK[field])),
-        targetId: inputId(row, field),
-      })),
-    );
-    if (blank.length > 0) {
-      refuse(blank);
-      return false;
-    }
-    try {
-      const result = await mutation.mutateAsync(rows.map((row) => ({ id: row.id, ...linkBody(row) })));
+  // Saved with the rest of the page, in one request (page-save.tsx).
+  useSavePart('links', dirty, {
+    body: () => {
+      const blank: Refusal[] = rows.flatMap((row, index) =>
+        blankLinkFields(row).map((field) => ({
+          message: rowMessage(index, t(BLANK[field])),
+          targetId: inputId(row, field),
+        })),
+      );
+      if (blank.length > 0) {
+        refuse(blank);
+        return undefined;
+      }
+      return { links: rows.map((row) => ({ id: row.id, ...linkBody(row) })) };
+    },
+    saved: ({ links: result }) => {
       const next = result.items.map(rowOf);
       setSaved(next);
       setRows(next);
       clear();
-      return true;
-    } catch (error) {
+    },
+    refused: (error) => {
       const found: Refusal[] = [];
       for (const fieldError of fieldErrorsOf(error)) {
-        const match = /^body\.links\.(\d+)(\..*)?$/.exec(fieldError.path);
-        const index = match ? Number(match[1]) : undefined;
+        const match = /^body\.links(?:\.(\d+)(\..*)?)?$/.exec(fieldError.path);
+        if (!match) continue;
+        const index = match[1] === undefined ? undefined : Number(match[1]);
         const row = index === undefined ? undefined : rows[index];
-        const field = match ? linkFieldOfPath(`body${match[2] ?? ''}`) : undefined;
+        const field = match[1] === undefined ? undefined : linkFieldOfPath(`body${match[2] ?? ''}`);
         const label = field ? t(LABELS[field]) : '';
         const message = !isSchemaRefusal(fieldError)
           ? fieldError.message
@@ -157,12 +159,14 @@ function LinksList({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial
       if (refusalDetail(error) === 'external-link-limit-reached') {
         found.push({ message: t('links.full', { max: MAX_EXTERNAL_LINKS }) });
       }
-      if (found.length === 0) found.push({ message: t('admin.saveFailed') });
+      if (found.length === 0) {
+        clear();
+        return false;
+      }
       refuse(found);
-      return false;
-    }
-  };
-  useSavePart('links', dirty, save);
+      return true;
+    },
+  });
 
   return (
     <div>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLanguage } from '../i18n/i18n-provider.tsx';
 import { useText } from '../i18n/use-text.ts';
 import { focusLater } from '../ui/focus-later.ts';
 import { BuilderFieldEditor, type BuilderNoun, KIND_NAMES } from './form-builder-field.tsx';
@@ -39,11 +38,11 @@ export function fieldNumber(path: FieldPath): string {
   return path.map((index) => index + 1).join('.');
 }
 
-/** A problem in the reader's language (the builder's own problems are message ids). */
+/** A problem in the reader's language (the builder's own are message ids, the domain's ids with values). */
 export function useProblemText(): (problem: BuilderProblem) => string {
   const t = useText();
-  const { locale } = useLanguage();
-  return (problem) => (typeof problem.message === 'string' ? t(problem.message) : problem.message[locale]);
+  return (problem) =>
+    typeof problem.message === 'string' ? t(problem.message) : t(problem.message.id, problem.message.values);
 }
 
 /** Where the error summary's link for a problem leads: the limit's box, else the question. */

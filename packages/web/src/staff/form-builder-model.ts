@@ -1,4 +1,10 @@
-import { DEFAULT_WEEKDAYS, type DefinitionProblem, type LocalizedText, type Weekday } from '@kontakta/domain';
+import {
+  DEFAULT_WEEKDAYS,
+  type DefinitionMessage,
+  type DefinitionProblem,
+  type LocalizedText,
+  type Weekday,
+} from '@kontakta/domain';
 import type { MessageId } from '../i18n/messages.ts';
 
 // The form builder edits a tree of questions (a repeating group holds questions of its own), made
@@ -98,8 +104,8 @@ export type BuilderField = Readonly<{
   fields: readonly BuilderField[];
 }>;
 
-/** A problem the builder finds itself (a limit that is not a number) or the domain's. */
-export type BuilderProblem = Readonly<{ path: string; message: LocalizedText | MessageId }>;
+/** A problem the builder finds itself (a limit that is not a number) or the domain's (an id and values). */
+export type BuilderProblem = Readonly<{ path: string; message: DefinitionMessage | MessageId }>;
 
 export const EMPTY: LocalizedText = { sv: '', en: '' };
 export const NO_BOUND: DateBound = { mode: 'none', value: '' };

@@ -1,5 +1,12 @@
+import type { StaffNoticeSettings } from '@kontakta/contract';
 import { type FormEvent, useState } from 'react';
-import { useSaveStaffNoticeSettings, useStaffNoticeSettings } from '../api/staff-queries.ts';
+import {
+  useConfirmStaffNoticeEmail,
+  useResendStaffNoticeCode,
+  useSaveStaffNoticeSettings,
+  useStaffNoticeSettings,
+} from '../api/staff-queries.ts';
+import { CodeConfirmationForm } from '../forms/code-confirmation-form.tsx';
 import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
 import { useUnsavedChanges } from '../forms/unsaved-changes.ts';
 import { useText } from '../i18n/use-text.ts';
@@ -11,10 +18,12 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { fieldErrorsOf, isSchemaRefusal } from './admin-field-errors.ts';
 
 const EMAIL_ID = 'notice-assignment-email';
+const CODE_ID = 'notice-code';
 
 /**
  * `/personal/aviseringar`: a caregiver's own choice of a content-free e-mail when an errand is
- * assigned to them. Off by default; the address is theirs to give (the catalogue has none).
+ * assigned to them. Off by default; the address is theirs to give (the catalogue has none), and
+ * it is confirmed with a code sent to it, as a citizen's is, before anything is sent there.
  */
 export function NoticeSettingsPage() {
   const t = useText();
@@ -22,14 +31,15 @@ export function NoticeSettingsPage() {
   useDocumentTitle(t('common.documentTitle', { page: t('staff.notices.heading') }));
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <PageLoadError error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <NoticeForm initial={settings.data.assignmentEmail ?? ''} />;
+  return <NoticeForm initial={settings.data} />;
 }
 
-function NoticeForm({ initial }: Readonly<{ initial: string }>) {
+function NoticeForm({ initial }: Readonly<{ initial: StaffNoticeSettings }>) {
   const t = useText();
   const save = useSaveStaffNoticeSettings();
-  const [email, setEmail] = useState(initial);
-  const [saved, setSaved] = useState(initial);
+  const [email, setEmail] = useState(initial.assignmentEmail ?? '');
+  const [saved, setSaved] = useState(initial.assignmentEmail ?? '');
+  const [confirmed, setConfirmed] = useState(initial.assignmentEmailConfirmed);
   const [error, setError] = useState<string | undefined>();
   const [summary, setSummary] = useState<readonly SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -45,10 +55,17 @@ function NoticeForm({ initial }: Readonly<{ initial: string }>) {
       const now = done.assignmentEmail ?? '';
       setEmail(now);
       setSaved(now);
+      setConfirmed(done.assignmentEmailConfirmed);
       setError(undefined);
       setSummary([]);
-      setResult(now ? t('staff.notices.savedOn', { email: now }) : t('staff.notices.savedOff'));
-      focusLater('notice-result');
+      if (now && !done.assignmentEmailConfirmed) {
+        // A new address: the code field is where the eye goes next.
+        setResult(undefined);
+        focusLater(CODE_ID);
+      } else {
+        setResult(now ? t('staff.notices.savedOn', { email: now }) : t('staff.notices.savedOff'));
+        focusLater('notice-result');
+      }
     } catch (failure) {
       const onEmail = fieldErrorsOf(failure).find((fieldError) => fieldError.path === 'body.assignmentEmail');
       const message = onEmail
@@ -94,7 +111,41 @@ function NoticeForm({ initial }: Readonly<{ initial: string }>) {
           ) : null}
         </div>
       </form>
+      {saved && !confirmed ? (
+        <ConfirmAddress
+          address={saved}
+          onConfirmed={() => {
+            setConfirmed(true);
+            setResult(t('staff.notices.confirmed', { email: saved }));
+            focusLater('notice-result');
+          }}
+        />
+      ) : null}
       <LeavePageBlockerDialog blocker={leaving.blocker} />
     </>
+  );
+}
+
+/**
+ * The code sent to a new address, entered here (as a citizen confirms theirs): until then no
+ * e-mail goes to it.
+ */
+function ConfirmAddress({ address, onConfirmed }: Readonly<{ address: string; onConfirmed: () => void }>) {
+  const t = useText();
+  const confirm = useConfirmStaffNoticeEmail();
+  const resend = useResendStaffNoticeCode();
+  return (
+    <CodeConfirmationForm
+      id={CODE_ID}
+      heading={t('settings.verify.emailHeading')}
+      intro={<p>{t('staff.notices.unconfirmed', { email: address })}</p>}
+      address={address}
+      confirm={(code) => confirm.mutateAsync(code)}
+      resend={() => resend.mutateAsync()}
+      confirming={confirm.isPending}
+      resending={resend.isPending}
+      onConfirmed={onConfirmed}
+      failure="admin.saveFailed"
+    />
   );
 }

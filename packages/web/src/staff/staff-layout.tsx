@@ -35,7 +35,14 @@ function StaffAccount() {
   const name = profile.data ? `${profile.data.givenName} ${profile.data.familyName}` : '';
   // In a region session, where they work is the region (its administration), not a unit.
   const region = units.data?.regions.find((r) => r.code === units.data?.currentRegion);
-  const detail = region ? t('chooseUnit.regionName', { region: region.name }) : profile.data?.unit?.name;
+  // Over the whole installation (installation administrator): neither a unit nor a region.
+  const installation =
+    units.data?.installation && units.data.current === null && units.data.currentRegion === null
+      ? t('chooseUnit.installationName')
+      : undefined;
+  const detail = region
+    ? t('chooseUnit.regionName', { region: region.name })
+    : (profile.data?.unit?.name ?? installation);
   return <ShellAccount name={name} detail={detail} onLogout={() => void leaveSession('staff', 'chosen')} />;
 }
 
@@ -65,7 +72,7 @@ function StaffMenu({ roles }: Readonly<{ roles: readonly string[] }>) {
   }
   // A caregiver's own notices: an e-mail when an errand is assigned to them.
   if (roles.includes('caregiver')) items.push({ to: '/personal/aviseringar', label: t('staff.menu.notices') });
-  if ((units.data?.units.length ?? 0) + (units.data?.regions.length ?? 0) > 1) {
+  if ((units.data?.units.length ?? 0) + (units.data?.regions.length ?? 0) + (units.data?.installation ? 1 : 0) > 1) {
     items.push({ to: '/personal/valj-mottagning', label: t('staff.menu.switchUnit') });
   }
   return <ShellMenu items={items} />;

@@ -64,8 +64,9 @@ export function StatisticsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
-    // Another region makes the unit chosen (one of the region before) meaningless.
-    const sameRegion = text('region') === (query.region ?? '');
+    // Another region makes the unit chosen (one of the region before) meaningless, unless the unit is in it.
+    const unitRegion = statistics.data?.units.find((unit) => unit.hsaId === text('unit'))?.regionCode;
+    const sameRegion = text('region') === (query.region ?? '') || text('region') === unitRegion;
     const next: StatisticsQuery = {
       from: text('from'),
       to: text('to'),
@@ -121,11 +122,13 @@ function Filters({
 }: Readonly<{
   query: StatisticsQuery;
   regions: ReadonlyArray<{ code: string; name: string }>;
-  units: ReadonlyArray<{ hsaId: string; name: string }>;
+  units: ReadonlyArray<{ hsaId: string; name: string; regionCode: string }>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 }>) {
   const t = useText();
   const id = useId();
+  // Before a region is chosen (installation administrator) every unit is offered, under its region.
+  const byRegion = regions.length > 0 && !query.region ? groupByRegion(units, regions) : undefined;
   // The form is keyed by the address, so going back in history shows that view's filters.
   return (
     <form
@@ -179,12 +182,29 @@ function Filters({
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('statistics.filters.unit')}</label>
           <select className="input" id={`${id}-unit`} name="unit" defaultValue={query.unit ?? ''}>
-            <option value="">{t('statistics.filters.allUnits')}</option>
-            {units.map((unit) => (
-              <option key={unit.hsaId} value={unit.hsaId}>
-                {unit.name}
-              </option>
-            ))}
+            {byRegion ? (
+              <>
+                <option value="">{t('statistics.filters.allUnitsEverywhere')}</option>
+                {byRegion.map((group) => (
+                  <optgroup key={group.code} label={group.name}>
+                    {group.units.map((unit) => (
+                      <option key={unit.hsaId} value={unit.hsaId}>
+                        {unit.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </>
+            ) : (
+              <>
+                <option value="">{t('statistics.filters.allUnits')}</option>
+                {units.map((unit) => (
+                  <option key={unit.hsaId} value={unit.hsaId}>
+                    {unit.name}
+                  </option>
+                ))}
+              </>
+            )}
           </select>
         </div>
       ) : null}
@@ -193,6 +213,20 @@ function Filters({
       </button>
     </form>
   );
+}
+
+/** Units under their regions, in the regions' order (units keep theirs); units of no known region last. */
+function groupByRegion(
+  units: ReadonlyArray<{ hsaId: string; name: string; regionCode: string }>,
+  regions: ReadonlyArray<{ code: string; name: string }>,
+): Array<{ code: string; name: string; units: Array<{ hsaId: string; name: string }> }> {
+  const groups = new Map(regions.map((region) => [region.code, { ...region, units: [] as (typeof units)[number][] }]));
+  for (const unit of units) {
+    const group = groups.get(unit.regionCode) ?? { code: unit.regionCode, name: unit.regionCode, units: [] };
+    group.units.push(unit);
+    groups.set(unit.regionCode, group);
+  }
+  return [...groups.values()].filter((group) => group.units.length > 0);
 }
 
 function StatisticsSection({ table }: Readonly<{ table: StatisticsTable }>) {

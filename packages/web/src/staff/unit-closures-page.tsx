@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useAdminErrandTypes, useChangeUnitClosures, useRegionUnits, useUnitClosures } from '../api/admin-queries.ts';
 import { useStaffProfile } from '../api/staff-queries.ts';
-import { LeavePageBlockerDialog } from '../forms/leave-page-dialog.tsx';
+import { LeavePageBlockerDialog, LeavePageDialog } from '../forms/leave-page-dialog.tsx';
 import { useItemEditor } from '../forms/use-item-editor.ts';
 import { refusalsOf, useRefusal } from '../forms/use-refusal.ts';
 import { useLanguage } from '../i18n/i18n-provider.tsx';
@@ -378,6 +378,12 @@ function ClosuresSection({ unitHsaId }: Readonly<{ unitHsaId: string }>) {
       >
         <p>{t('closures.remove.text')}</p>
       </ConfirmDialog>
+      <LeavePageDialog
+        isOpen={editor.switchingTo !== undefined}
+        heading={t('closures.switch.heading')}
+        onStay={editor.stay}
+        onLeave={editor.leave}
+      />
       <LeavePageBlockerDialog blocker={editor.leaving.blocker} />
     </>
   );

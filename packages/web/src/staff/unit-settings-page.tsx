@@ -23,8 +23,8 @@ export function UnitSettingsPage() {
       </p>
       <h1 id="unit-settings-page-heading">{t('unitSettings.heading')}</h1>
       <p>{t('unitSettings.lead')}</p>
-      {/* The settings, the contact card and its links are saved with one button. */}
-      <PageSaveForm id="unit-settings-form" labelledBy="unit-settings-page-heading">
+      {/* The settings, the contact card and its links are saved with one button, in one request. */}
+      <PageSaveForm id="unit-settings-form" unitHsaId={unitHsaId} labelledBy="unit-settings-page-heading">
         <UnitSettingsSection unitHsaId={unitHsaId} />
         <ContactCardSection unitHsaId={unitHsaId} />
         <ExternalLinksSection unitHsaId={unitHsaId} />

@@ -1,13 +1,13 @@
 import type { UnitSettings } from '@kontakta/contract';
 import { useState } from 'react';
-import { useSaveUnitSettings, useUnitSettings } from '../api/admin-queries.ts';
+import { useUnitSettings } from '../api/admin-queries.ts';
 import { useRefusal } from '../forms/use-refusal.ts';
 import { useText } from '../i18n/use-text.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
 import { TextField } from '../ui/text-field.tsx';
-import { fieldErrorsOf, isSchemaRefusal } from './admin-field-errors.ts';
+import { fieldErrorsUnder, isSchemaRefusal } from './admin-field-errors.ts';
 import { useSavePart } from './page-save.tsx';
 import styles from './unit-settings-page.module.css';
 
@@ -24,14 +24,13 @@ export function UnitSettingsSection({ unitHsaId }: Readonly<{ unitHsaId: string 
       <h2 id="unit-settings-heading">{t('unitSettings.section')}</h2>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <LoadError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
-      {settings.data ? <SettingsForm unitHsaId={unitHsaId} initial={settings.data} /> : null}
+      {settings.data ? <SettingsForm initial={settings.data} /> : null}
     </section>
   );
 }
 
-function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; initial: UnitSettings }>) {
+function SettingsForm({ initial }: Readonly<{ initial: UnitSettings }>) {
   const t = useText();
-  const mutation = useSaveUnitSettings(unitHsaId);
   const [email, setEmail] = useState(initial.notificationEmail ?? '');
   const [staffNames, setStaffNames] = useState(initial.staffNames);
   const [mailbox, setMailbox] = useState(initial.mailboxNotifications);
@@ -44,15 +43,15 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
   }));
   const dirty = email.trim() !== saved.email || staffNames !== saved.staffNames || mailbox !== saved.mailbox;
 
-  // Saved with the rest of the page (page-save.tsx); true when saved.
-  const save = async (): Promise<boolean> => {
-    const trimmed = email.trim();
-    try {
-      const result = await mutation.mutateAsync({
-        notificationEmail: trimmed === '' ? null : trimmed,
-        staffNames,
-        mailboxNotifications: mailbox,
-      });
+  // Saved with the rest of the page, in one request (page-save.tsx).
+  useSavePart('unit-settings', dirty, {
+    body: () => {
+      const trimmed = email.trim();
+      return {
+        settings: { notificationEmail: trimmed === '' ? null : trimmed, staffNames, mailboxNotifications: mailbox },
+      };
+    },
+    saved: ({ settings: result }) => {
       setEmail(result.notificationEmail ?? '');
       setUpdatedAt(result.updatedAt);
       clear();
@@ -61,9 +60,13 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
         staffNames: result.staffNames,
         mailbox: result.mailboxNotifications,
       });
-      return true;
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
+    },
+    refused: (error) => {
+      const errors = fieldErrorsUnder(error, 'settings');
+      if (errors.length === 0) {
+        clear();
+        return false;
+      }
       const onEmail = errors.find((fieldError) => fieldError.path.startsWith('body.notificationEmail'));
       const message = onEmail && (isSchemaRefusal(onEmail) ? t('unitSettings.error.email') : onEmail.message);
       const others = errors.filter((fieldError) => fieldError !== onEmail);
@@ -77,12 +80,10 @@ function SettingsForm({ unitHsaId, initial }: Readonly<{ unitHsaId: string; init
               ? MAILBOX_ID
               : undefined,
         })),
-        ...(errors.length === 0 ? [{ message: t('admin.saveFailed') }] : []),
       ]);
-      return false;
-    }
-  };
-  useSavePart('unit-settings', dirty, save);
+      return true;
+    },
+  });
 
   return (
     <div>

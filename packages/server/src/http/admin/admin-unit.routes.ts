@@ -18,6 +18,7 @@ import {
 } from '../../use-cases/units/external-links.ts';
 import { listRegionUnits } from '../../use-cases/units/list-region-units.ts';
 import { listUnitChanges } from '../../use-cases/units/list-unit-changes.ts';
+import { saveUnitSettingsPage } from '../../use-cases/units/save-unit-settings-page.ts';
 import { showUnitContactSettings } from '../../use-cases/units/show-unit-contact-settings.ts';
 import { addClosure, changeClosure, listClosures, removeClosure } from '../../use-cases/units/unit-closures.ts';
 import { changeUnitSettings, showUnitSettings } from '../../use-cases/units/unit-settings.ts';
@@ -40,6 +41,9 @@ export async function adminUnitRoutes(app: FastifyInstance, { services }: { serv
   );
   handle(app, routes.changeContactSettings, async ({ actor, params, body, request }) =>
     changeUnitContactSettings(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
+  );
+  handle(app, routes.saveSettingsPage, async ({ actor, params, body, request }) =>
+    saveUnitSettingsPage(contextFor(services, actor), params.hsaId, body, requestLanguage(request)),
   );
   handle(app, routes.listLinks, async ({ actor, params }) =>
     listExternalLinks(contextFor(services, actor), params.hsaId),

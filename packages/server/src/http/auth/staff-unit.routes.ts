@@ -1,6 +1,7 @@
 import { authRoutes as routes } from '@kontakta/contract';
 import type { ActorRole } from '@kontakta/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { chooseStaffInstallation } from '../../use-cases/login/choose-staff-installation.ts';
 import { chooseStaffRegion } from '../../use-cases/login/choose-staff-region.ts';
 import { chooseStaffUnit } from '../../use-cases/login/choose-staff-unit.ts';
 import { listStaffUnits } from '../../use-cases/login/list-staff-units.ts';
@@ -14,7 +15,8 @@ type ChoiceInput = { currentSessionToken: string; currentExpiresAt: number };
 
 /**
  * Staff with commissions at several units choose one after login, and may switch later; a
- * regional administrator may choose their region instead, in the same list.
+ * regional administrator may choose their region instead, in the same list, and an installation
+ * administrator the whole installation (back to it from a unit or region, without a new login).
  */
 export async function staffUnitRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { config } = services;
@@ -57,6 +59,12 @@ export async function staffUnitRoutes(app: FastifyInstance, { services }: { serv
   handle(app, routes.chooseStaffRegion, async ({ actor, body, request, reply }) =>
     switchTo(request, reply, { unitHsaId: null, regionCode: body.regionCode }, (input) =>
       chooseStaffRegion(services, actor, { ...input, regionCode: body.regionCode }),
+    ),
+  );
+
+  handle(app, routes.chooseStaffInstallation, async ({ actor, request, reply }) =>
+    switchTo(request, reply, { unitHsaId: null, regionCode: null }, (input) =>
+      chooseStaffInstallation(services, actor, input),
     ),
   );
 }

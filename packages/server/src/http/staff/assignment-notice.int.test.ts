@@ -8,7 +8,7 @@ import {
 import { DIALECTS } from '../../testing/test-databases.ts';
 
 // An optional, content-free e-mail to a caregiver when an errand is assigned to them (issue 18
-// pt 4): chosen by the caregiver on their profile, sent in the assignment's transaction, none for
+// pt 4): chosen by the caregiver on their profile (and confirmed with a code), sent in the assignment's transaction, none for
 // what they did themselves, one for a bulk routing. On both databases.
 describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
   let f: ErrandFixture;
@@ -37,6 +37,22 @@ describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
       .where('recipient', '=', recipient)
       .execute();
 
+  /** Sets the address and confirms it with the code sent to it (assignment-email-confirmation.int.test.ts). */
+  const chooseEmail = async (who: Client, email: string) => {
+    const saved = await who.put('/api/staff/me/notices', { assignmentEmail: `  ${email} ` });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ assignmentEmail: email, assignmentEmailConfirmed: false });
+    const row = await f.database.db
+      .selectFrom('outbox')
+      .select('parameters')
+      .where('template', '=', 'contact-verification')
+      .where('recipient', '=', email)
+      .executeTakeFirstOrThrow();
+    const { code } = JSON.parse(row.parameters) as { code: string };
+    const confirmed = await who.post('/api/staff/me/notices/confirm', { code });
+    expect(confirmed.json()).toEqual({ assignmentEmail: email, assignmentEmailConfirmed: true });
+  };
+
   beforeAll(async () => {
     f = await createErrandFixture(dialect);
     citizen = await f.citizen(f.personas.citizens.adult.personnummer);
@@ -49,7 +65,7 @@ describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
   it('is off until the caregiver sets an address on their profile', async () => {
     const shown = await doctor.get('/api/staff/me/notices');
     expect(shown.statusCode).toBe(200);
-    expect(shown.json()).toEqual({ assignmentEmail: null });
+    expect(shown.json()).toEqual({ assignmentEmail: null, assignmentEmailConfirmed: false });
     const id = await send('Levaxin');
     expect(
       (await receiver.post(`/api/staff/errands/${id}/assign`, { caregiverHsaId: f.personas.staff.doctor.hsaId }))
@@ -61,12 +77,16 @@ describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
   });
 
   it('sends one content-free e-mail per assignment once chosen, and none after it is cleared', async () => {
-    const saved = await doctor.put('/api/staff/me/notices', { assignmentEmail: `  ${DOCTOR_EMAIL} ` });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ assignmentEmail: DOCTOR_EMAIL });
-    expect((await doctor.get('/api/staff/me/notices')).json()).toEqual({ assignmentEmail: DOCTOR_EMAIL });
+    await chooseEmail(doctor, DOCTOR_EMAIL);
+    expect((await doctor.get('/api/staff/me/notices')).json()).toEqual({
+      assignmentEmail: DOCTOR_EMAIL,
+      assignmentEmailConfirmed: true,
+    });
     // Each staff member's own: the receiver still has none.
-    expect((await receiver.get('/api/staff/me/notices')).json()).toEqual({ assignmentEmail: null });
+    expect((await receiver.get('/api/staff/me/notices')).json()).toEqual({
+      assignmentEmail: null,
+      assignmentEmailConfirmed: false,
+    });
 
     const id = await send('Alvedon');
     await receiver.post(`/api/staff/errands/${id}/assign`, { caregiverHsaId: f.personas.staff.doctor.hsaId });
@@ -86,6 +106,7 @@ describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
 
     expect((await doctor.put('/api/staff/me/notices', { assignmentEmail: null })).json()).toEqual({
       assignmentEmail: null,
+      assignmentEmailConfirmed: false,
     });
     await receiver.post(`/api/staff/errands/${await send('D')}/assign`, {
       caregiverHsaId: f.personas.staff.doctor.hsaId,
@@ -95,7 +116,7 @@ describe.each(DIALECTS)('the assignment notice on %s', (dialect) => {
 
   it('tells nobody of an errand they took themselves', async () => {
     const email = 'sjukskoterskan@vardcentralen.example.se';
-    expect((await nurse.put('/api/staff/me/notices', { assignmentEmail: email })).statusCode).toBe(200);
+    await chooseEmail(nurse, email);
     const id = await send('E');
     expect(
       (await nurse.post(`/api/staff/errands/${id}/assign`, { caregiverHsaId: f.personas.staff.nurse.hsaId }))

@@ -2,7 +2,12 @@ import { staffErrandRoutes as routes } from '@kontakta/contract';
 import type { FastifyInstance } from 'fastify';
 import { openAnswerForm } from '../../use-cases/errands/open-answer-form.ts';
 import { showStaffProfile } from '../../use-cases/profile/show-staff-profile.ts';
-import { changeStaffNoticeSettings, showStaffNoticeSettings } from '../../use-cases/profile/staff-notice-settings.ts';
+import {
+  changeStaffNoticeSettings,
+  confirmStaffNoticeEmail,
+  resendStaffNoticeCode,
+  showStaffNoticeSettings,
+} from '../../use-cases/profile/staff-notice-settings.ts';
 import { contextFor, type Services } from '../../use-cases/services.ts';
 import { requestLanguage } from '../request-language.ts';
 import { handle } from '../route-handler.ts';
@@ -13,6 +18,12 @@ export async function staffProfileRoutes(app: FastifyInstance, { services }: { s
   handle(app, routes.showNoticeSettings, async ({ actor }) => showStaffNoticeSettings(contextFor(services, actor)));
   handle(app, routes.changeNoticeSettings, async ({ actor, body, request }) =>
     changeStaffNoticeSettings(contextFor(services, actor), body, requestLanguage(request)),
+  );
+  handle(app, routes.confirmNoticeEmail, async ({ actor, body }) =>
+    confirmStaffNoticeEmail(contextFor(services, actor), body.code),
+  );
+  handle(app, routes.resendNoticeCode, async ({ actor, request }) =>
+    resendStaffNoticeCode(contextFor(services, actor), requestLanguage(request)),
   );
   handle(app, routes.answerForm, async ({ actor, params }) => openAnswerForm(contextFor(services, actor), params.id));
 }

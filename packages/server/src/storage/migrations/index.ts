@@ -38,6 +38,8 @@ import * as serviceConsents from './2026-12-06-26-service-consents.ts';
 import * as accessLogHeadFollows from './2026-12-06-27-access-log-head-follows.ts';
 import * as statisticsPending from './2026-12-06-28-statistics-pending.ts';
 import * as statisticsProxies from './2026-12-07-29-statistics-proxies.ts';
+import * as assignmentEmailConfirmation from './2026-12-07-30-assignment-email-confirmation.ts';
+import * as staffLoginUnits from './2026-12-07-31-staff-login-units.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +82,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-27-access-log-head-follows': accessLogHeadFollows,
   '2026-12-06-28-statistics-pending': statisticsPending,
   '2026-12-07-29-statistics-proxies': statisticsProxies,
+  '2026-12-07-30-assignment-email-confirmation': assignmentEmailConfirmation,
+  '2026-12-07-31-staff-login-units': staffLoginUnits,
 };

@@ -14,6 +14,7 @@ import {
   type ErrandState,
   errandAccess,
   errandExpiresAt,
+  renderAnswerMessage,
   restartsRetention,
   STAFF_ROLES,
   type StaffActor,
@@ -21,6 +22,7 @@ import {
 } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
 import { sealText } from '../../encryption/envelope.ts';
+import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   type ErrandMessageRow,
   type ErrandRow,
@@ -116,10 +118,11 @@ export async function appendMessage(
 
 /** Answer-validation errors as field errors in the caller's language, under `answers.`. */
 export function answerFieldErrors(errors: AnswerError[], language: Language): FieldError[] {
+  const text = serverTexts(language);
   return errors.map((e) => ({
     path: e.path ? `answers.${e.path}` : 'answers',
     code: e.code,
-    message: e.message[language],
+    message: renderAnswerMessage(e.message, language, text),
   }));
 }
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { enqueueOutboxMessage } from '../../storage/repositories/outbox.repository.ts';
-import { findAssignmentEmail } from '../../storage/repositories/staff-notice.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
+import { confirmedAssignmentEmail } from '../profile/staff-notice-settings.ts';
 
 /**
- * Tells a caregiver who asked for it (on their profile) that an errand has been given to them,
+ * Tells a caregiver who asked for it (on their profile, with a confirmed address) that an errand has been given to them,
  * without a word of content: no unit, no errand type, no citizen. Written in the assignment's
  * transaction, so a refused assignment sends nothing. Nobody is told of what they did themselves.
  */
@@ -16,7 +16,8 @@ export async function notifyAssignee(
   now: number,
 ): Promise<void> {
   if (assignedBy === caregiverHsaId) return;
-  const email = await findAssignmentEmail(db, caregiverHsaId);
+  // Only to an address its owner has confirmed with the code sent to it.
+  const email = await confirmedAssignmentEmail(db, caregiverHsaId);
   if (!email) return;
   await enqueueOutboxMessage(
     db,

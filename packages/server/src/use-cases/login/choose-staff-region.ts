@@ -1,4 +1,5 @@
 import type { RegionRole, StaffActor } from '@kontakta/domain';
+import { findSessionLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { capSessionExpiry } from '../../storage/repositories/session-expiry.repository.ts';
 import type { Services } from '../services.ts';
 import { hashSessionToken } from '../sessions/session-tokens.ts';
@@ -21,6 +22,7 @@ export async function chooseStaffRegion(
   const commission = employee?.regionCommissions.find((c) => c.regionCode === input.regionCode);
   if (!commission || !(await services.registers.findRegion(commission.regionCode))) return undefined;
   const roles: RegionRole[] = [commission.role];
+  const loginEventId = await findSessionLoginEvent(services.database.db, hashSessionToken(input.currentSessionToken));
   const session = await startSession(
     services.database,
     services.config.session,
@@ -32,6 +34,7 @@ export async function chooseStaffRegion(
       regionCode: commission.regionCode,
       roles,
       loginMethod: 'eid',
+      loginEventId,
     },
     input.currentSessionToken,
   );

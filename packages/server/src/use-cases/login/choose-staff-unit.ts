@@ -1,4 +1,5 @@
 import type { StaffActor, StaffRole } from '@kontakta/domain';
+import { findSessionLoginEvent } from '../../storage/repositories/login-event.repository.ts';
 import { capSessionExpiry } from '../../storage/repositories/session-expiry.repository.ts';
 import type { Services } from '../services.ts';
 import { hashSessionToken } from '../sessions/session-tokens.ts';
@@ -23,15 +24,17 @@ export async function chooseStaffUnit(
   const roles = commission ? staffRolesOf(commission) : [];
   if (!commission || roles.length === 0) return undefined;
   if (!(await mirrorCareUnit(services.database, services.registers, commission.unitHsaId, now))) return undefined;
+  const loginEventId = await findSessionLoginEvent(services.database.db, hashSessionToken(input.currentSessionToken));
   const session = await startSession(
     services.database,
     services.config.session,
     now,
-    { kind: 'staff', hsaId: actor.hsaId, unitHsaId: commission.unitHsaId, roles, loginMethod: 'eid' },
+    { kind: 'staff', hsaId: actor.hsaId, unitHsaId: commission.unitHsaId, roles, loginMethod: 'eid', loginEventId },
     input.currentSessionToken,
   );
   await capSessionExpiry(services.database.db, hashSessionToken(session.token), input.currentExpiresAt);
-  // The login's first unit is where its statistics count it; switching units later is no new login.
-  if (actor.unitHsaId === null && !actor.regionCode) await recordStaffLoginAt(services, commission.unitHsaId, now);
+  // The login's first unit is where its statistics count it (recorded on its event row, once);
+  // switching units later, also after the region or the installation in between, is no new login.
+  if (loginEventId) await recordStaffLoginAt(services, loginEventId, commission.unitHsaId);
   return { ...session, roles };
 }

@@ -1,11 +1,12 @@
 import type { StaffUnits } from '@kontakta/contract';
 import type { StaffActor } from '@kontakta/domain';
 import type { Services } from '../services.ts';
-import { staffRolesOf } from './log-in-staff.ts';
+import { installationRolesOf, staffRolesOf } from './log-in-staff.ts';
 
 /**
  * The units the staff member may work at now, by the catalogue, with their roles at each, and the
- * regions they may administer (a region commission), chosen in the same list.
+ * regions they may administer (a region commission), chosen in the same list, and whether they
+ * may work over the whole installation (the installation role).
  */
 export async function listStaffUnits(services: Services, actor: StaffActor): Promise<StaffUnits> {
   const employee = await services.registers.findEmployee(actor.hsaId);
@@ -22,5 +23,11 @@ export async function listStaffUnits(services: Services, actor: StaffActor): Pro
     if (region) regions.push({ code: region.code, name: region.name, roles: [commission.role] });
   }
   regions.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  return { current: actor.unitHsaId, units, currentRegion: actor.regionCode ?? null, regions };
+  return {
+    current: actor.unitHsaId,
+    units,
+    currentRegion: actor.regionCode ?? null,
+    regions,
+    installation: installationRolesOf(employee).length > 0,
+  };
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { INSTALLATION_ROLES, type InstallationRole, STAFF_ROLES, type StaffRole } from '@kontakta/domain';
 import { checkLoginPersonnummer } from '../../identity/login-personnummer.ts';
 import type { Employee, UnitCommission } from '../../registers/index.ts';
+import { claimLoginEventUnit } from '../../storage/repositories/login-event.repository.ts';
 import { saveStaffMemberFromCatalogue } from '../../storage/repositories/staff-login.repository.ts';
 import type { Services } from '../services.ts';
 import { startSession } from '../sessions/start-session.ts';
@@ -9,9 +11,16 @@ import { type LoginOutcome, refused } from './login-outcome.ts';
 import { mirrorCareUnit } from './mirror-care-unit.ts';
 import { recordLoginEvent } from './record-login-event.ts';
 
-/** A staff login counted in the statistics where the person starts work: at the unit (SITHS e-ID). */
-export async function recordStaffLoginAt(services: Services, unitHsaId: string, now: number): Promise<void> {
-  await recordStaffLogin(services.database.db, { unitHsaId, method: 'eid', at: now });
+/**
+ * A login that had not yet worked at a unit starts work at one (its first choice of unit): the
+ * unit is recorded on the login's event row and the login counted there, in one transaction.
+ * Nothing happens for a login already placed (switching units is no new login) or without a row.
+ */
+export async function recordStaffLoginAt(services: Services, loginEventId: string, unitHsaId: string): Promise<void> {
+  await services.database.db.transaction().execute(async (trx) => {
+    const login = await claimLoginEventUnit(trx, loginEventId, unitHsaId);
+    if (login) await recordStaffLogin(trx, { unitHsaId, method: login.method, at: login.occurredAt });
+  });
 }
 
 /** The catalogue's unit roles are Kontakta's staff roles; anything else is ignored. */
@@ -37,15 +46,24 @@ export async function logInStaff(
 ): Promise<LoginOutcome> {
   const now = services.clock();
   const { db } = services.database;
-  const record = (result: 'success' | 'refused' | 'failed', reason: string | null) =>
-    recordLoginEvent(services, {
-      occurred_at: now,
-      audience: 'staff',
-      method: 'eid',
-      result,
-      reason,
-      municipality_code: null,
-    });
+  const record = (
+    result: 'success' | 'refused' | 'failed',
+    reason: string | null,
+    at?: { id: string; unit: string | null },
+  ) =>
+    recordLoginEvent(
+      services,
+      {
+        occurred_at: now,
+        audience: 'staff',
+        method: 'eid',
+        result,
+        reason,
+        municipality_code: null,
+        unit_hsa_id: at?.unit ?? null,
+      },
+      at?.id,
+    );
 
   const checked = checkLoginPersonnummer(input.personnummerClaim, new Date(now));
   if (!checked.ok) {
@@ -88,6 +106,8 @@ export async function logInStaff(
       : undefined;
   const unitHsaId = only && (await mirrorCareUnit(services.database, services.registers, only.unitHsaId, now));
   const installationOnly = commissions.length === 0 && employee.regionCommissions.length === 0;
+  // The session keeps its login's event row, where the unit the login starts work at is recorded.
+  const loginEventId = randomUUID();
   const session = await startSession(
     services.database,
     services.config.session,
@@ -98,10 +118,11 @@ export async function logInStaff(
       unitHsaId: only && unitHsaId ? only.unitHsaId : null,
       roles: only && unitHsaId ? staffRolesOf(only) : installationRoles,
       loginMethod: 'eid',
+      loginEventId,
     },
     input.previousSessionToken,
   );
-  await record('success', null);
-  if (only && unitHsaId) await recordStaffLoginAt(services, only.unitHsaId, now);
+  // Straight to a unit: counted there with its row (record-statistics); otherwise at the first choice.
+  await record('success', null, { id: loginEventId, unit: only && unitHsaId ? only.unitHsaId : null });
   return { ok: true, session, next: only || installationOnly ? 'staff-start' : 'choose-unit' };
 }

@@ -14,16 +14,21 @@ import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
 import type { Services } from '../services.ts';
 
-export type CodeMessage = Readonly<{
-  purpose: CodeMessagePurpose;
-  channel: 'sms' | 'email';
-  citizenId: string;
-  /** E.164 number or e-mail address. */
-  recipient: string;
-  language: Language;
-  code: string;
-  validMinutes: number;
-}>;
+export type CodeMessage = Readonly<
+  {
+    purpose: CodeMessagePurpose;
+    channel: 'sms' | 'email';
+    /** E.164 number or e-mail address. */
+    recipient: string;
+    language: Language;
+    code: string;
+    validMinutes: number;
+  } & (
+    | { citizenId: string }
+    // A staff member confirming their own address for assignment e-mails.
+    | { staffHsaId: string }
+  )
+>;
 
 /** Counters a clean-up deletes at most at once (bounded work per message). */
 const CLEAN_UP_BATCH = 100;
@@ -59,7 +64,7 @@ export async function queueCodeMessage(
   const limit = CODE_MESSAGE_LIMITS[message.purpose];
   const counters: Array<{ key: string; max: number; windowMs: number; reason: SmsRefusal }> = [
     {
-      key: `account:${message.purpose}:${message.channel}:${message.citizenId}`,
+      key: `account:${message.purpose}:${message.channel}:${'citizenId' in message ? message.citizenId : `staff:${message.staffHsaId}`}`,
       max: limit.perAccount,
       windowMs: limit.windowMs,
       reason: 'account-limit',
@@ -96,7 +101,7 @@ export async function queueCodeMessage(
       template: message.purpose,
       recipient: message.recipient,
       language: message.language,
-      citizen_id: message.citizenId,
+      citizen_id: 'citizenId' in message ? message.citizenId : null,
       errand_id: null,
       parameters: { code: message.code, validMinutes: message.validMinutes },
     },

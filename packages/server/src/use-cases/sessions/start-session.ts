@@ -25,6 +25,8 @@ export type NewSession =
       regionCode?: string | null;
       roles: readonly ActorRole[];
       loginMethod: 'eid';
+      /** The event row of the login this session comes from, kept through choices of unit (statistics). */
+      loginEventId?: string | null;
     };
 
 /**
@@ -56,6 +58,7 @@ export async function startSession(
       expires_at: now + policy.maxMs,
       acting_for_citizen_id: null,
       region_code: session.kind === 'staff' ? (session.regionCode ?? null) : null,
+      login_event_id: session.kind === 'staff' ? (session.loginEventId ?? null) : null,
     });
     if (session.kind === 'citizen') await deleteCitizenSessionsBeyond(trx, session.citizenId, MAX_SESSIONS_PER_CITIZEN);
   });

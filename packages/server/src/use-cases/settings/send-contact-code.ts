@@ -1,13 +1,31 @@
 import type { Language } from '@kontakta/domain';
 import type { Kysely } from 'kysely';
-import { contactCodeContext, hashOneTimeCode, newOneTimeCode } from '../../identity/one-time-code.ts';
-import { replaceContactVerification } from '../../storage/repositories/citizen-contact.repository.ts';
+import { contactCodeContext } from '../../identity/one-time-code.ts';
+import {
+  countVerificationAttempt,
+  deleteContactVerification,
+  findContactVerification,
+  replaceContactVerification,
+} from '../../storage/repositories/citizen-contact.repository.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
-import { queueCodeMessage } from '../messages/queue-code-message.ts';
 import type { UseCaseContext } from '../services.ts';
+import { type Owner, sendConfirmationCode } from './address-confirmation.ts';
 
-/** How long a code sent to confirm an address works. */
-export const VERIFICATION_VALID_MS = 15 * 60_000;
+export { VERIFICATION_VALID_MS } from './address-confirmation.ts';
+
+/** A citizen's address on one channel, for the one confirmation mechanism (address-confirmation.ts). */
+export function citizenAddressOwner(citizenId: string, channel: 'email' | 'mobile'): Owner {
+  return {
+    account: { citizenId },
+    context: (address) => contactCodeContext(citizenId, channel, address),
+    store: {
+      replace: (trx, pending) => replaceContactVerification(trx, { citizen_id: citizenId, channel, ...pending }),
+      find: (trx) => findContactVerification(trx, citizenId, channel),
+      countWrongTry: (trx) => countVerificationAttempt(trx, citizenId, channel),
+      remove: (trx) => deleteContactVerification(trx, citizenId, channel),
+    },
+  };
+}
 
 /**
  * A new code to confirm an address: it replaces any earlier one (which stops working) and goes
@@ -19,27 +37,5 @@ export async function sendContactCode(
   to: { citizenId: string; channel: 'email' | 'mobile'; address: string; language: Language },
 ): Promise<void> {
   const { citizenId, channel, address, language } = to;
-  const code = newOneTimeCode();
-  await replaceContactVerification(trx, {
-    citizen_id: citizenId,
-    channel,
-    address,
-    code_hash: hashOneTimeCode(ctx.keys, code, contactCodeContext(citizenId, channel, address)),
-    expires_at: ctx.now + VERIFICATION_VALID_MS,
-    attempts: 0,
-  });
-  await queueCodeMessage(
-    ctx,
-    trx,
-    {
-      purpose: 'contact-verification',
-      channel: channel === 'email' ? 'email' : 'sms',
-      citizenId,
-      recipient: address,
-      language,
-      code,
-      validMinutes: VERIFICATION_VALID_MS / 60_000,
-    },
-    ctx.now,
-  );
+  await sendConfirmationCode(ctx, trx, citizenAddressOwner(citizenId, channel), { channel, address, language });
 }

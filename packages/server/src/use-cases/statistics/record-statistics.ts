@@ -84,17 +84,30 @@ export async function recordFirstAnswer(
   );
 }
 
-/** Whether a login event counts as a login in the statistics: a citizen's successful one. */
+/**
+ * Whether a login event counts as a login in the statistics: a citizen's successful one, or a
+ * member of staff's that started work at a unit (its row names the unit).
+ */
 export function countsAsLogin(event: NewLoginEvent): boolean {
-  return event.audience === 'citizen' && event.result === 'success';
+  if (event.result !== 'success') return false;
+  return event.audience === 'citizen' || (event.audience === 'staff' && Boolean(event.unit_hsa_id));
 }
 
 /**
- * A citizen logged in: counted by method, placed in the citizen's municipality (population
- * register) and its region (a Swedish municipality code begins with its county's, the region's, code).
+ * A login, counted by method: a citizen's in the citizen's municipality (population register)
+ * and its region (a Swedish municipality code begins with its county's, the region's, code); a
+ * member of staff's at the unit where work starts (recordStaffLogin).
  */
 export async function recordLogin(trx: Kysely<DatabaseSchema>, event: NewLoginEvent): Promise<void> {
   if (!countsAsLogin(event)) return;
+  if (event.audience === 'staff') {
+    await recordStaffLogin(trx, {
+      unitHsaId: event.unit_hsa_id as string,
+      method: event.method,
+      at: event.occurred_at,
+    });
+    return;
+  }
   const municipality = event.municipality_code ?? '';
   await incrementPlaceStat(
     trx,
@@ -105,9 +118,10 @@ export async function recordLogin(trx: Kysely<DatabaseSchema>, event: NewLoginEv
 
 /**
  * A member of staff logged in and started work at a unit (straight after the login, or at the
- * login's first choice of unit; switching units later is no new login): counted by method at
- * that unit, so its administrator sees it. A session in a region's administration or over the
- * installation is not counted: it works at no unit.
+ * login's first choice of unit, when the unit is recorded on the login's event row: a later
+ * switch is no new login): counted by method at that unit, on the login's day, so its
+ * administrator sees it. A login that only ever works in a region's administration or over the
+ * installation is not counted: it works at no unit. A recount from the event rows gives the same.
  */
 export async function recordStaffLogin(
   db: Kysely<DatabaseSchema>,

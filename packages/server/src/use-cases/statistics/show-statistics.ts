@@ -76,18 +76,21 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
 
   const installation = ctx.actor.kind === 'staff' && ctx.actor.roles.includes('installation-administrator');
   // The units the scope may be narrowed to: a region administrator's region's, an installation
-  // administrator's chosen region's (they choose a region first: a country's units are too many for one list).
-  const filterScope: StatScope | undefined =
+  // administrator's chosen region's, or before a region is chosen every unit (grouped by region
+  // in the filter: a unit can be found without knowing its region first).
+  const filterScope: StatScope =
     ctx.actor.kind === 'staff' && ctx.actor.regionCode
       ? { kind: 'region', regionCode: ctx.actor.regionCode }
       : installation
         ? query.region === undefined
-          ? undefined
+          ? { kind: 'all' }
           : { kind: 'region', regionCode: query.region }
         : scope;
   const [inScope, filterUnits, regions] = await Promise.all([
     listStatUnits(db, scope),
-    filterScope === undefined ? [] : filterScope === scope ? null : listStatUnits(db, filterScope),
+    filterScope === scope || (filterScope.kind === 'all' && scope.kind === 'all')
+      ? null
+      : listStatUnits(db, filterScope),
     listRegionNames(db),
   ]);
   const units = filterUnits ?? inScope;
@@ -148,7 +151,7 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
     to: query.to,
     granularity,
     breakdown,
-    units: units.map((unit) => ({ hsaId: unit.hsaId, name: unit.name })),
+    units: units.map((unit) => ({ hsaId: unit.hsaId, name: unit.name, regionCode: unit.regionCode })),
     regions: installation
       ? [...regions]
           .map(([code, regionName]) => ({ code, name: regionName }))
@@ -263,8 +266,16 @@ async function periodTable(
   const keys = [...new Set([...fixed, ...rows.map((row) => row.key)])];
   const label = typeof labeler === 'function' && isLoader(labeler) ? await labeler(keys) : (labeler as Labeler);
   const columns = sortColumns(keys, label, fixed.length > 0);
-  const at = new Map(rows.map((row) => [`${row.period}\u0000${row.key}`, row.count]));
-  const counts = periods.map((period) => columns.map((key) => at.get(`${period}\u0000${key}`) ?? 0));
+  // Dense from the start: a grid of 92 days × hundreds of units is tens of thousands of cells,
+  // filled from the rows by index rather than one string key looked up per cell.
+  const periodAt = new Map(periods.map((period, index) => [period, index]));
+  const columnAt = new Map(columns.map((key, index) => [key, index]));
+  const counts = periods.map(() => new Array<number>(columns.length).fill(0));
+  for (const row of rows) {
+    const r = periodAt.get(row.period);
+    const c = columnAt.get(row.key);
+    if (r !== undefined && c !== undefined) (counts[r] as number[])[c] = row.count;
+  }
   return grid(
     id,
     'period',

@@ -42,7 +42,8 @@ import { contextFor } from '../services.ts';
 // total gives them away; each administrator sees only their own unit or region; bad input is a
 // 400 naming the field; the CSV is what the JSON shows, for Excel. An installation administrator
 // sees every region and unit and nothing else; proxies active equal a recount from the proxy rows;
-// staff logins are counted at the unit where work starts.
+// staff logins are counted at the unit where work starts, equal to a recount from the login event
+// rows (which keep that unit, migration 2026-12-07-31).
 
 type CountRow = {
   measure: string;
@@ -216,6 +217,25 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       .where('audience', '=', 'citizen')
       .where('result', '=', 'success')
       .execute();
+    // A staff login at the first unit it worked at (kept on its row), on the day of the login.
+    const staffLogins = await db
+      .selectFrom('login_event')
+      .selectAll()
+      .where('audience', '=', 'staff')
+      .where('result', '=', 'success')
+      .where('unit_hsa_id', 'is not', null)
+      .execute();
+    for (const login of staffLogins) {
+      const unit = login.unit_hsa_id as string;
+      add({
+        measure: 'staff-login',
+        unit_hsa_id: unit,
+        municipality_code: municipalities.get(unit) ?? '',
+        day: stockholmDate(new Date(login.occurred_at)),
+        dimension: login.method,
+        bucket: 0,
+      });
+    }
     for (const login of logins) {
       add({
         measure: 'login',
@@ -256,7 +276,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         ['municipality', municipality, municipality],
         ['region', region, ''],
       ];
-      const dimensions = measure === 'login' || measure === 'proxy' ? [dimension] : [dimension, ''];
+      const dimensions = ['login', 'staff-login', 'proxy'].includes(measure) ? [dimension] : [dimension, ''];
       for (const [level, place, municipalityCode] of places)
         for (const [grain, period] of [
           ['day', day],
@@ -271,17 +291,14 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     return rollups;
   }
 
-  /**
-   * Every rollup row (notifications aside: the recount does not cover the outbox worker; staff
-   * logins neither: no raw row keeps the unit a login started work at, a test of its own counts them).
-   */
+  /** Every rollup row (notifications aside: the recount does not cover the outbox worker). */
   async function aggregates(): Promise<Map<string, number>> {
     // Counts wait in stat_pending until folded (a statistics read folds them first, as here).
     await foldPendingStats(f.database.db);
     const rows = await f.database.db
       .selectFrom('stat_rollup')
       .selectAll()
-      .where('measure', 'not in', ['notification', 'staff-login'])
+      .where('measure', '<>', 'notification')
       .execute();
     // Coarser rows are the sums of the finer ones: a week's or month's row equals its days' rows.
     const fromDays = new Map<string, number>();
@@ -332,6 +349,13 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       municipality: fc.constantFrom('0180', '0380', null),
     }),
     fc.record({
+      kind: fc.constant('staff-login' as const),
+      day: fc.integer({ min: 0, max: 13 }),
+      who: fc.constantFrom('receiver' as const, 'nurse' as const, 'installation' as const, 'stranger' as const),
+      pick: fc.nat(),
+      switches: fc.integer({ min: 0, max: 2 }),
+    }),
+    fc.record({
       kind: fc.constant('proxy' as const),
       day: fc.integer({ min: 0, max: 13 }),
       guardian: fc.nat(),
@@ -366,6 +390,50 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     if (row) await removeProxy(ctx, row.id).catch(() => undefined);
   }
 
+  /**
+   * A member of staff logs in through the use case the e-ID callback calls: the receiver straight
+   * to their one unit, the nurse to a choice of two units (chosen the next day, then switched
+   * `switches` times: counted once, at the first, on the day of the login), the installation
+   * administrator to no unit (not counted), a stranger refused (not counted).
+   */
+  async function staffLogin(
+    who: 'receiver' | 'nurse' | 'installation' | 'stranger',
+    at: number,
+    pick: number,
+    switches: number,
+  ) {
+    const staff = f.personas.staff;
+    const person =
+      who === 'receiver'
+        ? staff.receiver
+        : who === 'nurse'
+          ? staff.nurse
+          : who === 'installation'
+            ? staff.installationAdministrator
+            : { hsaId: '', personnummer: f.personas.citizens.adult.personnummer };
+    const outcome = await logInStaff(
+      { ...f.services, clock: () => at },
+      { personnummerClaim: person.personnummer, previousSessionToken: undefined },
+    );
+    expect(outcome.ok).toBe(who !== 'stranger');
+    if (!outcome.ok || outcome.next !== 'choose-unit') return;
+    const units = (await f.registers.findEmployee(person.hsaId))?.commissions.map((c) => c.unitHsaId) ?? [];
+    let token = outcome.session.token;
+    let current: string | null = null;
+    for (let choice = 0; choice <= switches; choice++) {
+      const unitHsaId = units[(pick + choice) % units.length] as string;
+      const later = at + 86_400_000 + choice * 60_000;
+      const chosen = await chooseStaffUnit(
+        { ...f.services, clock: () => later },
+        { kind: 'staff', hsaId: person.hsaId, unitHsaId: current, roles: [], sessionId: 'statistics-test' },
+        { unitHsaId, currentSessionToken: token, currentExpiresAt: later + 3_600_000 },
+      );
+      if (!chosen) throw new Error(`the nurse could not choose ${unitHsaId}`);
+      token = chosen.token;
+      current = unitHsaId;
+    }
+  }
+
   it('keeps aggregates equal to a recount from the raw rows after random activity', async () => {
     const sent: Array<{ id: string; at: number }> = [];
     await fc.assert(
@@ -387,6 +455,9 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
               reason: null,
               municipality_code: a.municipality,
             });
+          } else if (a.kind === 'staff-login') {
+            const at = stockholmWallTime(BASE_DAY, 480).getTime() + a.day * 86_400_000;
+            await staffLogin(a.who, at, a.pick, a.switches);
           } else if (a.kind === 'proxy') {
             const at = stockholmWallTime(BASE_DAY, 720).getTime() + a.day * 86_400_000;
             await changeProxy(a.guardian, a.child, a.add, at);
@@ -396,22 +467,29 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       }),
       { numRuns: 6 },
     );
+    // Whatever the runs drew: a login straight to a unit, and one choosing a unit the next day and switching.
+    const day = stockholmWallTime(BASE_DAY, 480).getTime();
+    await staffLogin('receiver', day, 0, 0);
+    await staffLogin('nurse', day, 1, 2);
+    expect(await aggregates()).toEqual(await expectedRollups());
     // The migrations' backfills, run on the same rows, arrive at the same counts: -21 counts the
     // days from the raw rows into stat_count, -25 rolls those up and drops stat_count, -29 adds
-    // the working days of the answers. (Proxies are backfilled at an unknown place: not compared.)
+    // the working days of the answers. (Proxies are backfilled at an unknown place: not compared;
+    // staff logins are not backfilled: no row kept their unit before -32.)
     const live = await aggregates();
     await sql`drop table stat_rollup`.execute(f.database.db);
     const untyped = f.database.db as unknown as Kysely<unknown>;
     await createStatCount(untyped);
     await createRollups(untyped);
     await backfillAnswerDays(f.database.db);
-    expect(await aggregates()).toEqual(new Map([...live].filter(([key]) => !key.startsWith('proxy|'))));
-    // Put the proxies' rows back as they were, for the tests after this one.
-    await proxyRowsBack(live);
+    const notBackfilled = ([key]: [string, number]) => key.startsWith('proxy|') || key.startsWith('staff-login|');
+    expect(await aggregates()).toEqual(new Map([...live].filter((row) => !notBackfilled(row))));
+    expect([...live].some(([key]) => key.startsWith('staff-login|'))).toBe(true);
+    // Put the proxies' and staff logins' rows back as they were, for the tests after this one.
+    await rowsBack([...live].filter(notBackfilled));
   });
 
-  async function proxyRowsBack(live: Map<string, number>): Promise<void> {
-    const rows = [...live].filter(([key]) => key.startsWith('proxy|'));
+  async function rowsBack(rows: Array<[string, number]>): Promise<void> {
     for (const [key, count] of rows) {
       const [measure, level, place, grain, period, dimension, bucket, region_code, municipality_code] = key.split(
         '|',
@@ -419,7 +497,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       await f.database.db
         .insertInto('stat_rollup')
         .values({
-          measure: measure as 'proxy',
+          measure: measure as 'proxy' | 'staff-login',
           level,
           place,
           grain,
@@ -532,8 +610,15 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       ]),
     );
     expect(tableOf(body, 'errands-sent').columns.map((c) => c.key)).toContain(regionCode);
-    // No unit list before a region is chosen: a country's units are too many for one list.
-    expect(body.units).toEqual([]);
+    // Every unit to choose from before a region is, each with its region (the filter groups them).
+    expect(body.units).toEqual(
+      expect.arrayContaining([
+        { hsaId: f.unit, name: expect.any(String), regionCode },
+        { hsaId: unitInOtherRegion, name: expect.any(String), regionCode: otherRegion.code },
+      ]),
+    );
+    const allUnits = await f.database.db.selectFrom('care_unit').select('hsa_id').execute();
+    expect(body.units).toHaveLength(allUnits.length);
 
     const theirs = await installation.get(query(`&region=${otherRegion.code}`));
     expect(theirs.statusCode).toBe(200);

@@ -7,6 +7,7 @@ import {
   MAX_EXTERNAL_LINKS,
 } from '@kontakta/contract';
 import type { Language, StaffActor } from '@kontakta/domain';
+import type { Kysely } from 'kysely';
 import { serverTexts } from '../../i18n/server-texts.ts';
 import {
   deleteUnitExternalLink,
@@ -16,6 +17,7 @@ import {
   type UnitExternalLinkRow,
   updateUnitExternalLink,
 } from '../../storage/repositories/unit-external-link.repository.ts';
+import type { DatabaseSchema } from '../../storage/schema.ts';
 import { AppError } from '../app-error.ts';
 import type { UseCaseContext } from '../services.ts';
 import {
@@ -187,51 +189,43 @@ export async function replaceExternalLinks(
   links: ExternalLinkListBody['links'],
   language: Language,
 ): Promise<{ items: ExternalLink[] }> {
-  return changeUnit(ctx, unitHsaId, async (trx) => {
-    const existing = new Map((await listUnitExternalLinks(trx, unitHsaId)).map((row) => [row.id, row]));
-    const ids = links.flatMap((link) => (link.id ? [link.id] : []));
-    if (!ids.every((id) => existing.has(id))) throw new AppError('not-found');
-    if (new Set(ids).size !== ids.length) {
-      throw validationFailed([
-        { path: 'body.links', code: 'not-every-link-once', message: serverTexts(language)('field.link.order') },
-      ]);
-    }
-    const errors = links.flatMap((link, index) => linkProblems(`body.links.${index}`, link, language));
-    if (errors.length > 0) throw validationFailed(errors);
-    const kept = new Set(ids);
-    for (const id of existing.keys()) {
-      if (kept.has(id)) continue;
-      await deleteUnitExternalLink(trx, unitHsaId, id);
-      await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-removed', linkId: id });
-    }
-    const oldOrder = [...existing.values()].filter((row) => kept.has(row.id)).map((row) => row.id);
-    const rows: UnitExternalLinkRow[] = [];
-    for (const [position, link] of links.entries()) {
-      const title = trimmed(link.title);
-      const url = safeHttpsUrl(link.url) as string;
-      const before = link.id ? existing.get(link.id) : undefined;
-      if (!before) {
-        const row: UnitExternalLinkRow = {
-          id: randomUUID(),
-          unit_hsa_id: unitHsaId,
-          position,
-          title_sv: title.sv,
-          title_en: title.en,
-          url,
-          updated_at: ctx.now,
-          updated_by: ctx.actor.hsaId,
-        };
-        await insertUnitExternalLink(trx, row);
-        await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-added', linkId: row.id });
-        rows.push(row);
-        continue;
-      }
-      const changed = before.title_sv !== title.sv || before.title_en !== title.en || before.url !== url;
-      if (!changed && before.position === position) {
-        rows.push(before);
-        continue;
-      }
-      const changes = {
+  return changeUnit(ctx, unitHsaId, (trx) => writeExternalLinks(trx, ctx, unitHsaId, links, language));
+}
+
+/** The list's save itself, inside a unit change's transaction (`changeUnit`); also the settings page's one save. */
+export async function writeExternalLinks(
+  trx: Kysely<DatabaseSchema>,
+  ctx: UseCaseContext<StaffActor>,
+  unitHsaId: string,
+  links: ExternalLinkListBody['links'],
+  language: Language,
+): Promise<{ items: ExternalLink[] }> {
+  const existing = new Map((await listUnitExternalLinks(trx, unitHsaId)).map((row) => [row.id, row]));
+  const ids = links.flatMap((link) => (link.id ? [link.id] : []));
+  if (!ids.every((id) => existing.has(id))) throw new AppError('not-found');
+  if (new Set(ids).size !== ids.length) {
+    throw validationFailed([
+      { path: 'body.links', code: 'not-every-link-once', message: serverTexts(language)('field.link.order') },
+    ]);
+  }
+  const errors = links.flatMap((link, index) => linkProblems(`body.links.${index}`, link, language));
+  if (errors.length > 0) throw validationFailed(errors);
+  const kept = new Set(ids);
+  for (const id of existing.keys()) {
+    if (kept.has(id)) continue;
+    await deleteUnitExternalLink(trx, unitHsaId, id);
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-removed', linkId: id });
+  }
+  const oldOrder = [...existing.values()].filter((row) => kept.has(row.id)).map((row) => row.id);
+  const rows: UnitExternalLinkRow[] = [];
+  for (const [position, link] of links.entries()) {
+    const title = trimmed(link.title);
+    const url = safeHttpsUrl(link.url) as string;
+    const before = link.id ? existing.get(link.id) : undefined;
+    if (!before) {
+      const row: UnitExternalLinkRow = {
+        id: randomUUID(),
+        unit_hsa_id: unitHsaId,
         position,
         title_sv: title.sv,
         title_en: title.en,
@@ -239,12 +233,37 @@ export async function replaceExternalLinks(
         updated_at: ctx.now,
         updated_by: ctx.actor.hsaId,
       };
-      await updateUnitExternalLink(trx, unitHsaId, before.id, changes);
-      if (changed) await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-changed', linkId: before.id });
-      rows.push({ ...before, ...changes });
+      await insertUnitExternalLink(trx, row);
+      await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-added', linkId: row.id });
+      rows.push(row);
+      continue;
     }
-    if (oldOrder.join() !== ids.join())
-      await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-links-reordered' });
-    return { items: rows.map(present) };
-  });
+    const changed = before.title_sv !== title.sv || before.title_en !== title.en || before.url !== url;
+    if (!changed && before.position === position) {
+      rows.push(before);
+      continue;
+    }
+    const changes = {
+      position,
+      title_sv: title.sv,
+      title_en: title.en,
+      url,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.hsaId,
+    };
+    await updateUnitExternalLink(trx, unitHsaId, before.id, changes);
+    if (changed) await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-link-changed', linkId: before.id });
+    rows.push({ ...before, ...changes });
+  }
+  if (oldOrder.join() !== ids.join())
+    await recordUnitChange(trx, ctx, unitHsaId, { action: 'external-links-reordered' });
+  return { items: rows.map(present) };
+}
+
+/** The links as they are, read inside a transaction. */
+export async function readExternalLinks(
+  trx: Kysely<DatabaseSchema>,
+  unitHsaId: string,
+): Promise<{ items: ExternalLink[] }> {
+  return { items: (await listUnitExternalLinks(trx, unitHsaId)).map(present) };
 }

@@ -60,11 +60,12 @@ export async function recordUnitChange(
 
 /** A definition problem as a field error under `prefix` (`body.citizenForm`), in the caller's language. */
 export function problemFieldErrors(prefix: string, problems: DefinitionProblem[], language: Language): FieldError[] {
+  const text = serverTexts(language);
   return problems.map((problem) => ({
     path:
       problem.path === '' ? prefix : problem.path.startsWith('[') ? prefix + problem.path : `${prefix}.${problem.path}`,
     code: problem.code,
-    message: problem.message[language],
+    message: text(problem.message.id, problem.message.values),
   }));
 }
 
