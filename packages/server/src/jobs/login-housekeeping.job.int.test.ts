@@ -98,6 +98,33 @@ async function seed(database: Database, expired = 1): Promise<void> {
       verification(expired, now - CONTACT_VERIFICATION_GRACE_MS + 1),
     ])
     .execute();
+  const staff = Array.from({ length: expired + 1 }, (_, i) => `SE2321000016-S${i}`);
+  await db
+    .insertInto('staff_member')
+    .values(
+      staff.map((hsa_id) => ({
+        hsa_id,
+        given_name: 'Sofia',
+        family_name: 'Holmgren',
+        profession: 'nurse',
+        updated_at: 1,
+      })),
+    )
+    .execute();
+  const staffVerification = (hsaId: string, expiresAt: number) => ({
+    staff_hsa_id: hsaId,
+    address: 'sofia@region.se',
+    code_hash: 'k:hash',
+    expires_at: expiresAt,
+    attempts: 0,
+  });
+  await db
+    .insertInto('staff_contact_verification')
+    .values([
+      ...gone.map((_, i) => staffVerification(staff[i] as string, now - CONTACT_VERIFICATION_GRACE_MS)),
+      staffVerification(staff[expired] as string, now - CONTACT_VERIFICATION_GRACE_MS + 1),
+    ])
+    .execute();
   const throttle = (key: string, lastFailureAt: number, lockedUntil = 0) => ({
     key,
     failures: 3,
@@ -152,6 +179,9 @@ async function remaining(database: Database) {
     contactVerifications: (
       await db.selectFrom('contact_verification').select('citizen_id').orderBy('citizen_id').execute()
     ).map((r) => r.citizen_id),
+    staffContactVerifications: (
+      await db.selectFrom('staff_contact_verification').select('staff_hsa_id').orderBy('staff_hsa_id').execute()
+    ).map((r) => r.staff_hsa_id),
     loginThrottles: (await db.selectFrom('login_throttle').select('key').orderBy('key').execute()).map((r) => r.key),
     messageLimits: (await db.selectFrom('message_limit').select('key').orderBy('key').execute()).map((r) => r.key),
     idempotencyKeys: (await db.selectFrom('idempotency_key').select('key').orderBy('key').execute()).map((r) => r.key),
@@ -162,6 +192,7 @@ const KEPT = {
   loginFlows: ['kept-alive'],
   loginCodes: ['kept-alive'],
   contactVerifications: ['citizen-3'],
+  staffContactVerifications: ['SE2321000016-S3'],
   loginThrottles: ['kept-locked', 'kept-recent'],
   messageLimits: ['kept-window'],
   idempotencyKeys: ['kept-fresh'],
@@ -179,8 +210,8 @@ describe.each(DIALECTS)('the login-housekeeping job on %s', (dialect) => {
       snapshot: remaining,
     });
     expect(clean).toEqual(KEPT);
-    // Three rows to go in each of six tables, two a batch: a full batch and a short one each.
-    expect(checkpoints).toBe(12);
+    // Three rows to go in each of seven tables, two a batch: a full batch and a short one each.
+    expect(checkpoints).toBe(14);
   });
 
   it('reports what it deleted, and a second run deletes nothing', async () => {
@@ -193,13 +224,14 @@ describe.each(DIALECTS)('the login-housekeeping job on %s', (dialect) => {
           loginFlows: 3,
           loginCodes: 3,
           contactVerifications: 3,
+          staffContactVerifications: 3,
           loginThrottles: 3,
           messageLimits: 3,
           idempotencyKeys: 3,
         },
       });
       const again = await job.run(context(database));
-      expect(Object.values(again.counts ?? {})).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(Object.values(again.counts ?? {})).toEqual([0, 0, 0, 0, 0, 0, 0]);
       expect(await remaining(database)).toEqual(KEPT);
     } finally {
       await database.drop();
@@ -226,8 +258,8 @@ describe.each(DIALECTS)('the login-housekeeping job on %s', (dialect) => {
         checkpoint: async () => void checkpoints++,
       });
       expect(result.counts?.messageLimits).toBe(2_345);
-      // Three batches for the message counters, one (empty) for each of the five other tables.
-      expect(checkpoints).toBe(3 + 5);
+      // Three batches for the message counters, one (empty) for each of the six other tables.
+      expect(checkpoints).toBe(3 + 6);
       expect(await database.db.selectFrom('message_limit').select('key').execute()).toEqual([]);
     } finally {
       await database.drop();

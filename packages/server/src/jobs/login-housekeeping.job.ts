@@ -7,6 +7,7 @@ import {
   deleteLoginCodesExpiredBy,
   deleteLoginFlowsExpiredBy,
   deletePassedMessageLimitBatch,
+  deleteStaffContactVerificationsExpiredBy,
 } from '../storage/repositories/housekeeping.repository.ts';
 import { IDEMPOTENCY_KEY_LIFETIME_MS } from '../use-cases/idempotency/begin-idempotent-request.ts';
 import { DAY_MS, deleteInBatches, HOUSEKEEPING_BATCH } from './batch-housekeeping.ts';
@@ -30,7 +31,8 @@ export const CONTACT_VERIFICATION_GRACE_MS = DAY_MS;
  *
  * - `login_flow`, `login_code`: at their `expires_at` (both are refused from then on; a used
  *   code is deleted when used);
- * - `contact_verification`: a day after its `expires_at` (see CONTACT_VERIFICATION_GRACE_MS);
+ * - `contact_verification` and `staff_contact_verification` (a caregiver's assignment address): a
+ *   day after its `expires_at` (see CONTACT_VERIFICATION_GRACE_MS);
  * - `login_throttle`: no failure for THROTTLE_MEMORY_MS (a day) and no lock left: the next
  *   failure starts the count at one either way;
  * - `message_limit`: a window begun before the longest window (15 minutes);
@@ -55,6 +57,9 @@ export function loginHousekeepingJob(options: { batchSize?: number } = {}): Sche
       const contactVerifications = await inBatches('contact_verification', (limit) =>
         deleteContactVerificationsExpiredBy(db, now - CONTACT_VERIFICATION_GRACE_MS, limit),
       );
+      const staffContactVerifications = await inBatches('staff_contact_verification', (limit) =>
+        deleteStaffContactVerificationsExpiredBy(db, now - CONTACT_VERIFICATION_GRACE_MS, limit),
+      );
       const loginThrottles = await inBatches('login_throttle', (limit) =>
         deleteForgottenLoginThrottleBatch(db, now - THROTTLE_MEMORY_MS, now, limit),
       );
@@ -65,7 +70,15 @@ export function loginHousekeepingJob(options: { batchSize?: number } = {}): Sche
         deleteIdempotencyKeysExpiredBefore(db, now - IDEMPOTENCY_KEY_LIFETIME_MS, limit),
       );
       return {
-        counts: { loginFlows, loginCodes, contactVerifications, loginThrottles, messageLimits, idempotencyKeys },
+        counts: {
+          loginFlows,
+          loginCodes,
+          contactVerifications,
+          staffContactVerifications,
+          loginThrottles,
+          messageLimits,
+          idempotencyKeys,
+        },
       };
     },
   };

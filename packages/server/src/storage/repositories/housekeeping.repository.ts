@@ -117,6 +117,39 @@ export function deleteContactVerificationsExpiredBy(
 }
 
 /**
+ * Caregivers' assignment-address confirmations that expired at or before `expiredBy`: one row at
+ * most per staff member, so the hourly look goes through the table without an index.
+ */
+export function deleteStaffContactVerificationsExpiredBy(
+  db: Kysely<DatabaseSchema>,
+  expiredBy: number,
+  limit: number,
+): Promise<number> {
+  return deleteBatch(
+    db,
+    (trx) =>
+      skippingLocked(
+        trx,
+        trx
+          .selectFrom('staff_contact_verification')
+          .select('staff_hsa_id')
+          .where('expires_at', '<=', expiredBy)
+          .orderBy('expires_at')
+          .limit(limit),
+      ).execute(),
+    (trx, keys) =>
+      trx
+        .deleteFrom('staff_contact_verification')
+        .where(
+          'staff_hsa_id',
+          'in',
+          keys.map((key) => key.staff_hsa_id),
+        )
+        .executeTakeFirst(),
+  );
+}
+
+/**
  * Failed-login counters with no failure since `forgetBefore` and no lock left at `now`: the next
  * failure would start them again at one, exactly as for a key with no row.
  */
