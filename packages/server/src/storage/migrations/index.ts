@@ -40,6 +40,7 @@ import * as statisticsPending from './2026-12-06-28-statistics-pending.ts';
 import * as statisticsProxies from './2026-12-07-29-statistics-proxies.ts';
 import * as assignmentEmailConfirmation from './2026-12-07-30-assignment-email-confirmation.ts';
 import * as staffLoginUnits from './2026-12-07-31-staff-login-units.ts';
+import * as fewerErrandIndexes from './2026-12-07-32-fewer-errand-indexes.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-29-statistics-proxies': statisticsProxies,
   '2026-12-07-30-assignment-email-confirmation': assignmentEmailConfirmation,
   '2026-12-07-31-staff-login-units': staffLoginUnits,
+  '2026-12-07-32-fewer-errand-indexes': fewerErrandIndexes,
 };

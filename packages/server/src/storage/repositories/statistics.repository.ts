@@ -329,7 +329,7 @@ export const UNANSWERED_AGE_DAYS: readonly number[] = [0, 1, 3, 7, 14, 30];
 /**
  * Errands waiting for the units of a scope now, per unit (and errand type when asked), counted per
  * age bucket. Current state, not history: it reads the waiting errands of each unit through the
- * `errand_unit_waiting_idx` index (unit, waiting_since), not the unit's whole errand history.
+ * `errand_unit_waiting_order_idx` index (unit, waiting_since, …), not the unit's whole errand history.
  */
 export async function countWaitingByAge(
   db: Kysely<DatabaseSchema>,
