@@ -467,7 +467,10 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       }),
       { numRuns: 6 },
     );
-    // Whatever the runs drew: a login straight to a unit, and one choosing a unit the next day and switching.
+    // Whatever the runs drew: an errand sent in the period the later tests ask for (the runs may
+    // have drawn no send at all), a login straight to a unit, and one choosing a unit the next day
+    // and switching.
+    await sendAt(stockholmWallTime(BASE_DAY, 600).getTime());
     const day = stockholmWallTime(BASE_DAY, 480).getTime();
     await staffLogin('receiver', day, 0, 0);
     await staffLogin('nurse', day, 1, 2);
