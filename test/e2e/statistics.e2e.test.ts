@@ -135,6 +135,22 @@ describe('statistics', () => {
     await page.goBack();
     await page.getByText(/i hela installationen, i alla regioner/).waitFor();
 
+    // Every unit side by side is shown 25 at a time, with a way to the rest.
+    const unitCount = register.hsa.careUnits.length;
+    await page.getByLabel('Uppdelat på').selectOption({ label: 'Mottagning' });
+    await page.getByRole('button', { name: 'Visa statistik' }).click();
+    await page.waitForURL(/breakdown=unit/);
+    const pages = page.getByRole('navigation', { name: 'Sidor i uppdelningen' });
+    await pages.getByText(`Mottagning 1–25 av ${unitCount}`).waitFor();
+    await pages.getByRole('link', { name: `Nästa ${unitCount - 25} mottagningar` }).click();
+    await page.waitForURL(/page=2/);
+    await pages.getByText(`Mottagning 26–${unitCount} av ${unitCount}`).waitFor();
+    expect(await pages.getByRole('link', { name: 'Föregående 25 mottagningar' }).count()).toBe(1);
+    await suite.expectAccessible(page);
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('breakdown=unit'));
+
     await page.getByLabel('Region', { exact: true }).selectOption({ label: region?.name ?? '-' });
     await page.getByRole('button', { name: 'Visa statistik' }).click();
     await page.waitForURL(/region=\d{2}/);

@@ -22,6 +22,8 @@ export const StatisticsQuery = Type.Object(
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
     /** Narrow the installation's statistics to one region (installation administrator only; others: their own or 404). */
     region: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+    /** Which page of a breakdown by unit or municipality (`breakdownPage`); the first when left out. */
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   },
   strict,
 );
@@ -89,6 +91,21 @@ export const Statistics = Type.Object({
    * administrator who has not chosen a region every unit (the filter groups them by region).
    */
   units: Type.Array(Type.Object({ hsaId: Type.String(), name: Type.String(), regionCode: Type.String() })),
+  /**
+   * A breakdown by unit or municipality shows its values a page at a time, in name order: every
+   * unit of a region side by side per day would be a table of tens of thousands of cells that no
+   * one reads and no page draws quickly. `first`–`last` (from 1) of `total`; null for other breakdowns.
+   */
+  breakdownPage: Type.Union([
+    Type.Object({
+      page: Type.Integer({ minimum: 1 }),
+      pages: Type.Integer({ minimum: 1 }),
+      first: Type.Integer({ minimum: 0 }),
+      last: Type.Integer({ minimum: 0 }),
+      total: Type.Integer({ minimum: 0 }),
+    }),
+    Type.Null(),
+  ]),
   /** The regions it may be narrowed to: every region for an installation administrator, else none. */
   regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   tables: Type.Array(StatisticsTable),

@@ -204,7 +204,9 @@ describe('every server text in a pseudo-locale', () => {
     // "Okänd" has only a capital the pseudo-locale accents: checked on its own.
     expect(unknownPlaceLabel(textsFor).sv).toMatch(/^\[.+\]$/);
     for (const label of labels) outputs.push(label.sv, label.en);
-    for (const language of LANGUAGES) {
+    for (const [language, breakdown] of LANGUAGES.flatMap((l) =>
+      (['unit', 'municipality'] as const).map((b) => [l, b] as const),
+    )) {
       const table = (id: StatisticsTable['id'], rowKind: StatisticsTable['rowKind']): StatisticsTable => ({
         id,
         rowKind,
@@ -219,8 +221,10 @@ describe('every server text in a pseudo-locale', () => {
           from: '2026-10-01',
           to: '2026-10-31',
           granularity: 'month',
-          breakdown: 'none',
+          breakdown,
           units: [],
+          // A second page of a breakdown: the CSV says which part of the whole it is.
+          breakdownPage: { page: 2, pages: 2, first: 26, last: 30, total: 30 },
           regions: [],
           tables: STATISTICS_TABLES.map((id) =>
             table(id, id === 'answer-time' || id === 'unanswered-by-age' ? 'breakdown' : 'period'),

@@ -21,8 +21,13 @@ describe('statistics filters in the address', () => {
       breakdown: 'unit' as const,
       region: '01',
       unit: 'SE1',
+      page: 3,
     };
     expect(filtersFrom(filtersToParams(query), today)).toEqual(query);
+    // The first page is the address without one; a page that is not a whole number past 1 is left out.
+    expect(filtersToParams({ ...query, page: 1 }).has('page')).toBe(false);
+    for (const page of ['1', '0', '-2', '2.5', 'two'])
+      expect(filtersFrom(new URLSearchParams(`page=${page}`), today)).not.toHaveProperty('page');
     const odd = filtersFrom(new URLSearchParams('from=yesterday&granularity=year&breakdown=person'), today);
     expect(odd).toMatchObject({ from: '2025-12-01', granularity: 'month', breakdown: 'none' });
     // A region is two digits (an installation administrator's choice); anything else is left out.

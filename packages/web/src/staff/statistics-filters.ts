@@ -23,6 +23,7 @@ export function filtersFrom(params: URLSearchParams, today: Date): StatisticsQue
   const breakdown = params.get('breakdown');
   const unit = params.get('unit');
   const region = params.get('region');
+  const page = Number(params.get('page'));
   return {
     from: from && ISO_DATE.test(from) ? from : isoDate(start),
     to: to && ISO_DATE.test(to) ? to : isoDate(today),
@@ -30,6 +31,8 @@ export function filtersFrom(params: URLSearchParams, today: Date): StatisticsQue
     breakdown: STATISTICS_BREAKDOWNS.find((b) => b === breakdown) ?? ('none' as StatisticsBreakdown),
     ...(region && /^\d{2}$/.test(region) ? { region } : {}),
     ...(unit ? { unit } : {}),
+    // The first page is the address without one.
+    ...(Number.isInteger(page) && page > 1 ? { page } : {}),
   };
 }
 
@@ -43,5 +46,6 @@ export function filtersToParams(query: StatisticsQuery): URLSearchParams {
   });
   if (query.region) params.set('region', query.region);
   if (query.unit) params.set('unit', query.unit);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
   return params;
 }

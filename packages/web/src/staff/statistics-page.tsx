@@ -5,8 +5,13 @@ import {
   type StatisticsQuery,
 } from '@kontakta/contract';
 import { type FormEvent, useId } from 'react';
-import { useSearchParams } from 'react-router';
-import { type StatisticsTable, statisticsCsvAddress, useStatistics } from '../api/statistics-queries.ts';
+import { Link, useSearchParams } from 'react-router';
+import {
+  type Statistics,
+  type StatisticsTable,
+  statisticsCsvAddress,
+  useStatistics,
+} from '../api/statistics-queries.ts';
 import type { MessageId } from '../i18n/messages.ts';
 import { useLocalized, useText } from '../i18n/use-text.ts';
 import { LoadError, Loading } from '../ui/page-state.tsx';
@@ -105,6 +110,7 @@ export function StatisticsPage() {
             </a>
           </p>
           <p className="muted">{t('statistics.suppressionNote')}</p>
+          <BreakdownPages statistics={data} query={query} />
           {data.tables.map((table) => (
             <StatisticsSection key={table.id} table={table} />
           ))}
@@ -212,6 +218,38 @@ function Filters({
         {t('statistics.filters.show')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Which units (or municipalities) of a breakdown are shown, and links to the pages before and
+ * after: a region's every unit at once would be a table no one reads (the server pages them).
+ */
+function BreakdownPages({ statistics, query }: Readonly<{ statistics: Statistics; query: StatisticsQuery }>) {
+  const t = useText();
+  const page = statistics.breakdownPage;
+  if (!page || page.pages <= 1 || (statistics.breakdown !== 'unit' && statistics.breakdown !== 'municipality'))
+    return null;
+  const units = statistics.breakdown === 'unit';
+  // Every page but the last is full: the pages before this one give the page size.
+  const pageSize = page.page > 1 ? (page.first - 1) / (page.page - 1) : page.last - page.first + 1;
+  const address = (number: number) => `?${filtersToParams({ ...query, page: number }).toString()}`;
+  return (
+    <nav className={styles.pages} aria-label={t('statistics.page.label')}>
+      <p>{t(units ? 'statistics.page.unit' : 'statistics.page.municipality', { ...page })}</p>
+      {page.page > 1 ? (
+        <Link className="button button-secondary" to={address(page.page - 1)}>
+          {t(units ? 'statistics.page.previous' : 'statistics.page.previousMunicipalities', { size: pageSize })}
+        </Link>
+      ) : null}
+      {page.page < page.pages ? (
+        <Link className="button button-secondary" to={address(page.page + 1)}>
+          {t(units ? 'statistics.page.next' : 'statistics.page.nextMunicipalities', {
+            size: Math.min(pageSize, page.total - page.last),
+          })}
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

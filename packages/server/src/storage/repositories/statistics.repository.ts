@@ -248,9 +248,18 @@ export async function sumStats(
     period: StatPeriodColumn | null;
     key: StatKeyColumn;
     sub: StatKeyColumn;
+    /**
+     * Only these places (units or municipalities, at the level the key gives): one page of a
+     * breakdown, read as one range of the primary key per place. Taken from the scope's own
+     * units, so they stand in for the scope's condition.
+     */
+    places?: readonly string[];
   },
 ): Promise<StatGroupRow[]> {
   const { scope } = query;
+  // No place to read: nothing to sum (and `in ()` is not SQL).
+  const places = query.places;
+  if (places !== undefined && places.length === 0) return [];
   const byDimension = query.key === 'dimension' || query.sub === 'dimension';
   const level: StatLevel =
     scope.kind === 'unit' || query.key === 'unit_hsa_id' || query.sub === 'unit_hsa_id'
@@ -283,8 +292,11 @@ export async function sumStats(
       ])
       .where('measure', '=', query.measure)
       .where('level', '=', level)
-      .$if(scope.kind === 'unit', (qb) => qb.where('place', '=', scope.kind === 'unit' ? scope.unitHsaId : ''))
-      .$if(scope.kind === 'region', (qb) =>
+      .$if(places !== undefined, (qb) => qb.where('place', 'in', places as string[]))
+      .$if(places === undefined && scope.kind === 'unit', (qb) =>
+        qb.where('place', '=', scope.kind === 'unit' ? scope.unitHsaId : ''),
+      )
+      .$if(places === undefined && scope.kind === 'region', (qb) =>
         qb.where(level === 'region' ? 'place' : 'region_code', '=', scope.kind === 'region' ? scope.regionCode : ''),
       )
       .where('grain', '=', segment.grain)

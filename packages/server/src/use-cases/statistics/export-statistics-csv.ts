@@ -41,6 +41,10 @@ export function statisticsCsv(
 ): string {
   const scopeName = statistics.scope.kind === 'all' ? text('statistics.csv.all') : statistics.scope.name;
   const lines: string[][] = [[`${scopeName} ${statistics.from}–${statistics.to}`]];
+  // One page of a breakdown by unit or municipality: say which part of the whole it is.
+  const page = statistics.breakdownPage;
+  if (page && page.pages > 1 && (statistics.breakdown === 'unit' || statistics.breakdown === 'municipality'))
+    lines.push([text(`statistics.csv.page.${statistics.breakdown}`, { ...page })]);
   for (const table of statistics.tables) {
     const percentiles = table.id === 'answer-time' || table.id === 'answer-days';
     lines.push([]);
@@ -74,8 +78,10 @@ export async function exportStatisticsCsv(
 ): Promise<{ filename: string; csv: string }> {
   const statistics = await showStatistics(ctx, query);
   const scope = statistics.scope.key.replace(/[^A-Za-z0-9-]/g, '') || 'alla';
+  const page =
+    statistics.breakdownPage && statistics.breakdownPage.pages > 1 ? `-${statistics.breakdownPage.page}` : '';
   return {
-    filename: `kontakta-statistik-${scope}-${statistics.from}-${statistics.to}.csv`,
+    filename: `kontakta-statistik-${scope}-${statistics.from}-${statistics.to}${page}.csv`,
     csv: statisticsCsv(statistics, language),
   };
 }

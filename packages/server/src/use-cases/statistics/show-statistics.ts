@@ -48,6 +48,11 @@ import { statisticsScopeFor } from './statistics-scope.ts';
 /** Longest period one request may cover, and per day at most a quarter, so an answer stays small. */
 const MAX_DAYS = 3 * 366;
 const MAX_DAYS_BY_DAY = 92;
+/**
+ * A breakdown by unit or municipality shows this many of its values at a time (issue 16 pt 5):
+ * the answer, and the rows read for it, then have a bound at any size of region or installation.
+ */
+export const BREAKDOWN_PAGE_SIZE = 25;
 
 const KEY_COLUMN: Record<StatisticsBreakdown, StatKeyColumn> = {
   none: null,
@@ -96,38 +101,51 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
   const units = filterUnits ?? inScope;
   const labels = await breakdownLabeler(ctx, breakdown, inScope, regions);
   const periods = periodsBetween(query.from, query.to, granularity);
-  const over = { scope, from: query.from, to: query.to };
+  const page = breakdownPage(breakdown, inScope, query.page ?? 1);
+  const over = { scope, from: query.from, to: query.to, places: page?.places };
 
   const byPeriod = async (measure: StatMeasure, id: StatisticsTable['id']) => {
     const rows = await sumStats(db, { ...over, measure, period: granularity, key: KEY_COLUMN[breakdown], sub: null });
-    // Without a breakdown there is one column, "All", even before anything has been counted.
-    return periodTable(id, periods, rows, labels, breakdown === 'none' ? [''] : []);
+    // Without a breakdown there is one column, "All", even before anything has been counted; a
+    // page's places are all shown, in name order, counted or not.
+    return periodTable(id, periods, rows, labels, page?.places ?? (breakdown === 'none' ? [''] : []));
   };
+  const onPage = page ? unitsOnPage(inScope, breakdown, page.places) : inScope;
   const tables: StatisticsTable[] = [
     await byPeriod('errand-sent', 'errands-sent'),
     await byPeriod('errand-answered', 'errands-answered'),
-    await histogramTable(ctx, over, breakdown, labels, HOURS),
-    await histogramTable(ctx, over, breakdown, labels, DAYS),
-    await unansweredTable(ctx, inScope, breakdown, labels),
+    await histogramTable(ctx, over, breakdown, labels, HOURS, page?.places),
+    await histogramTable(ctx, over, breakdown, labels, DAYS, page?.places),
+    await unansweredTable(ctx, onPage, breakdown, labels, page?.places),
   ];
   // Citizens' logins and proxies belong to no unit: a region sees its citizens' (by where they are
   // registered), the installation everyone's, a unit none.
   if (scope.kind !== 'unit') {
-    const rows = await sumStats(db, { ...over, measure: 'login', period: granularity, key: 'dimension', sub: null });
+    const rows = await sumStats(db, {
+      ...over,
+      places: undefined,
+      measure: 'login',
+      period: granularity,
+      key: 'dimension',
+      sub: null,
+    });
     tables.push(await periodTable('logins', periods, rows, loginMethodLabel, ['eid', 'password-sms']));
   }
   // Staff logins are counted at the unit where work starts, so a unit sees its own.
   const staffLogins = await sumStats(db, {
     ...over,
+    places: undefined,
     measure: 'staff-login',
     period: granularity,
     key: 'dimension',
     sub: null,
   });
   tables.push(await periodTable('staff-logins', periods, staffLogins, staffLoginMethodLabel, ['eid']));
-  if (scope.kind !== 'unit') tables.push(await proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels));
+  if (scope.kind !== 'unit')
+    tables.push(await proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels, page?.places));
   const notifications = await sumStats(db, {
     ...over,
+    places: undefined,
     measure: 'notification',
     period: granularity,
     key: 'dimension',
@@ -152,6 +170,7 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
     granularity,
     breakdown,
     units: units.map((unit) => ({ hsaId: unit.hsaId, name: unit.name, regionCode: unit.regionCode })),
+    breakdownPage: page?.info ?? null,
     regions: installation
       ? [...regions]
           .map(([code, regionName]) => ({ code, name: regionName }))
@@ -177,10 +196,13 @@ async function proxiesActiveTable(
   breakdown: StatisticsBreakdown,
   periods: readonly string[],
   labeler: LabelerFor,
+  places: readonly string[] | undefined,
 ): Promise<StatisticsTable> {
   const { db } = ctx.database;
   const byPlace = breakdown === 'region' || breakdown === 'municipality';
   const key = byPlace ? KEY_COLUMN[breakdown] : null;
+  // A page of municipalities narrows the proxies to them; a page of units does not apply (a proxy has no unit).
+  const pageOfPlaces = breakdown === 'municipality' ? places : undefined;
   const dayBefore = addCalendarDays(over.from, -1);
   const [before, during] = await Promise.all([
     dayBefore < BEGINNING
@@ -189,17 +211,20 @@ async function proxiesActiveTable(
           ...over,
           from: BEGINNING,
           to: dayBefore,
+          places: pageOfPlaces,
           measure: 'proxy',
           period: null,
           key,
           sub: 'dimension',
         }),
-    sumStats(db, { ...over, measure: 'proxy', period: granularity, key, sub: 'dimension' }),
+    sumStats(db, { ...over, places: pageOfPlaces, measure: 'proxy', period: granularity, key, sub: 'dimension' }),
   ]);
   const change = (row: { sub: string; count: number }) => (row.sub === 'ended' ? -row.count : row.count);
   const active = new Map<string, number>();
   for (const row of before) active.set(row.key, (active.get(row.key) ?? 0) + change(row));
-  const keys = [...new Set([...(byPlace ? [] : ['']), ...active.keys(), ...during.map((row) => row.key)])];
+  const keys = [
+    ...new Set([...(pageOfPlaces ?? (byPlace ? [] : [''])), ...active.keys(), ...during.map((row) => row.key)]),
+  ];
   const rows: Array<{ period: string; key: string; count: number }> = [];
   for (const period of periods) {
     for (const row of during) if (row.period === period) active.set(row.key, (active.get(row.key) ?? 0) + change(row));
@@ -207,7 +232,46 @@ async function proxiesActiveTable(
     for (const place of keys) rows.push({ period, key: place, count: Math.max(0, active.get(place) ?? 0) });
   }
   const label: LabelerFor | Labeler = byPlace ? labeler : () => allLabel();
-  return periodTable('proxies-active', periods, rows, label, byPlace ? [] : ['']);
+  return periodTable('proxies-active', periods, rows, label, pageOfPlaces ?? (byPlace ? [] : ['']));
+}
+
+type BreakdownPage = { places: string[]; info: NonNullable<Statistics['breakdownPage']> };
+
+/**
+ * The page of a breakdown by unit or municipality: the scope's units (or their municipalities) in
+ * Swedish name order, `BREAKDOWN_PAGE_SIZE` at a time. Undefined for the other breakdowns, whose
+ * values are few (types, regions). A page past the last is a 400 naming the field.
+ */
+function breakdownPage(
+  breakdown: StatisticsBreakdown,
+  units: readonly StatUnit[],
+  page: number,
+): BreakdownPage | undefined {
+  if (breakdown !== 'unit' && breakdown !== 'municipality') return undefined;
+  const named = new Map<string, string>();
+  for (const unit of units)
+    if (breakdown === 'unit') named.set(unit.hsaId, unit.name);
+    else named.set(unit.municipalityCode, unit.municipalityName || unit.municipalityCode);
+  const all = [...named].sort(([, a], [, b]) => swedish.compare(a, b)).map(([key]) => key);
+  const pages = Math.max(1, Math.ceil(all.length / BREAKDOWN_PAGE_SIZE));
+  if (page > pages)
+    throw new AppError('validation-failed', undefined, [
+      { path: 'querystring.page', code: 'past-last-page', message: `is past the last page (${pages})` },
+    ]);
+  const places = all.slice((page - 1) * BREAKDOWN_PAGE_SIZE, page * BREAKDOWN_PAGE_SIZE);
+  const first = places.length === 0 ? 0 : (page - 1) * BREAKDOWN_PAGE_SIZE + 1;
+  const last = places.length === 0 ? 0 : first + places.length - 1;
+  return { places, info: { page, pages, first, last, total: all.length } };
+}
+
+/** The units whose waiting errands a page shows: the page's units, or the units of its municipalities. */
+function unitsOnPage(
+  units: readonly StatUnit[],
+  breakdown: StatisticsBreakdown,
+  places: readonly string[],
+): StatUnit[] {
+  const on = new Set(places);
+  return units.filter((unit) => on.has(breakdown === 'unit' ? unit.hsaId : unit.municipalityCode));
 }
 
 function checkPeriod(from: string, to: string, granularity: Granularity): void {
@@ -354,6 +418,7 @@ async function histogramTable(
   breakdown: StatisticsBreakdown,
   labeler: LabelerFor,
   histogram: Histogram,
+  places: readonly string[] | undefined,
 ): Promise<StatisticsTable> {
   const rows = await sumStats(ctx.database.db, {
     ...over,
@@ -362,10 +427,10 @@ async function histogramTable(
     key: KEY_COLUMN[breakdown],
     sub: 'bucket',
   });
-  const keys = [...new Set(rows.map((row) => row.key))];
+  const keys = places ? [...places] : [...new Set(rows.map((row) => row.key))];
   if (breakdown === 'none' && keys.length === 0) keys.push('');
   const label = await labeler(keys);
-  const ordered = sortColumns(keys, label, false);
+  const ordered = sortColumns(keys, label, places !== undefined);
   const at = new Map(rows.map((row) => [`${row.key}\u0000${row.sub}`, row.count]));
   const counts = ordered.map((key) => histogram.edges.map((_, bucket) => at.get(`${key}\u0000${bucket}`) ?? 0));
   return grid(
@@ -389,6 +454,7 @@ async function unansweredTable(
   units: readonly StatUnit[],
   breakdown: StatisticsBreakdown,
   labeler: LabelerFor,
+  places: readonly string[] | undefined,
 ): Promise<StatisticsTable> {
   const waiting = await countWaitingByAge(
     ctx.database.db,
@@ -405,7 +471,7 @@ async function unansweredTable(
     if (breakdown === 'errand-type') return row.errandType;
     return '';
   };
-  const sums = new Map<string, number[]>();
+  const sums = new Map<string, number[]>((places ?? []).map((place) => [place, UNANSWERED_AGE_DAYS.map(() => 0)]));
   for (const row of waiting) {
     const key = keyOf(row);
     const counts = sums.get(key) ?? UNANSWERED_AGE_DAYS.map(() => 0);
@@ -418,7 +484,7 @@ async function unansweredTable(
       UNANSWERED_AGE_DAYS.map(() => 0),
     );
   const label = await labeler([...sums.keys()]);
-  const ordered = sortColumns([...sums.keys()], label, false);
+  const ordered = sortColumns([...sums.keys()], label, places !== undefined);
   return grid(
     'unanswered-by-age',
     'breakdown',

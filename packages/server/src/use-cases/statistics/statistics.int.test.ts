@@ -644,6 +644,52 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect((await installation.get(query('&unit=SE0000000000-NOPE'))).statusCode).toBe(404);
   });
 
+  it('shows a breakdown by unit 25 units a page, in name order, each unit with its own figures', async () => {
+    const allUnits = await f.database.db.selectFrom('care_unit').select(['hsa_id', 'name']).execute();
+    const ordered = allUnits.sort((a, b) => new Intl.Collator('sv').compare(a.name, b.name)).map((unit) => unit.hsa_id);
+    expect(ordered.length).toBeGreaterThan(25);
+    // Five errands in a week of the period, so that the unit has a count that is shown.
+    for (let minute = 0; minute < 5; minute++) await sendAt(stockholmWallTime('2026-10-21', 600 + minute).getTime());
+    const first = (await installation.get(query('&breakdown=unit'))).json();
+    expect(first.breakdownPage).toEqual({ page: 1, pages: 2, first: 1, last: 25, total: ordered.length });
+    // Every unit of the page is a column, counted or not; the histograms and waiting errands have it as a row.
+    expect(tableOf(first, 'errands-sent').columns.map((c) => c.key)).toEqual(ordered.slice(0, 25));
+    expect(tableOf(first, 'answer-time').rows.map((r) => r.key)).toEqual(ordered.slice(0, 25));
+    expect(tableOf(first, 'unanswered-by-age').rows.map((r) => r.key)).toEqual(ordered.slice(0, 25));
+    const second = await installation.get(query('&breakdown=unit&page=2'));
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().breakdownPage).toEqual({
+      page: 2,
+      pages: 2,
+      first: 26,
+      last: ordered.length,
+      total: ordered.length,
+    });
+    expect(tableOf(second.json(), 'errands-sent').columns.map((c) => c.key)).toEqual(ordered.slice(25));
+    // The unit's column on its page is what the unit's own statistics show (where neither hides it).
+    const page = ordered.indexOf(f.unit) < 25 ? first : second.json();
+    const byUnit = tableOf(page, 'errands-sent');
+    const column = byUnit.columns.findIndex((c) => c.key === f.unit);
+    const own = tableOf((await installation.get(query(`&unit=${f.unit}`))).json(), 'errands-sent');
+    const shown = byUnit.rows.map((row) => row.cells[column]);
+    expect(shown.some((cell) => (cell?.value ?? 0) > 0)).toBe(true);
+    own.rows.forEach((row, index) => {
+      const cell = shown[index];
+      if (!cell?.suppressed && !row.cells[0]?.suppressed) expect(cell?.value).toBe(row.cells[0]?.value);
+    });
+    // A region of 9 units is one page; other breakdowns are not paged.
+    expect((await region.get(query('&breakdown=unit'))).json().breakdownPage).toMatchObject({ page: 1, pages: 1 });
+    expect((await installation.get(query('&breakdown=region'))).json().breakdownPage).toBeNull();
+    // A page past the last is refused, naming the field; the CSV is the page shown, and says so.
+    const past = await installation.get(query('&breakdown=unit&page=3'));
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('querystring.page');
+    const csv = await installation.get(query('&breakdown=unit&page=2').replace('statistics', 'statistics.csv'));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/-2\.csv"$/);
+    expect(csv.body).toContain(`Mottagning 26–${ordered.length} av ${ordered.length}`);
+  });
+
   it('gives the installation role nothing but statistics, and only to whom the catalogue gives it', async () => {
     // Errands, a unit's administration and a region's pages stay closed to it.
     expect([403, 404]).toContain((await installation.get('/api/staff/inbox')).statusCode);
