@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../packages/server/src/config/config.ts';
+import { SERVER_NODE_FLAGS } from '../../packages/server/src/server-node-flags.ts';
 import { type Database, type Dialect, openDatabase } from '../../packages/server/src/storage/database.ts';
 import { BENCH_DATA_ROOT, type BenchMeta, readMeta } from '../generator/bench-dataset.ts';
 import { type BenchPostgres, freePort, startBenchPostgres } from '../generator/bench-postgres.ts';
@@ -123,7 +124,9 @@ export async function openBenchSession(
       env,
       path.join(options.logDir, number === 1 ? `server-${label}.log` : `server-${label}-${number}.log`),
       [
-        // Node flags for the server alone, to measure what they buy (e.g. --max-semi-space-size=4).
+        // The flags a server runs with in production, then any for the server alone, to measure
+        // what they buy (e.g. --max-semi-space-size=4; a later flag overrides an earlier one).
+        ...SERVER_NODE_FLAGS,
         ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ],
     );
