@@ -281,14 +281,17 @@ export async function sumStats(
   // answer's, nothing to add up here.
   const only = segments.length === 1 ? segments[0] : undefined;
   const asStored = only !== undefined && only.target === undefined && only.grain === query.period;
-  for (const segment of segments) {
-    const rows = await db
+  // One statement per segment, all sent at once: on PostgreSQL they run side by side on the pool's
+  // connections. (Not one UNION ALL of them: PostgreSQL planned that three times slower for a
+  // page of units at 1 M errands.)
+  const branches = segments.map((segment) =>
+    db
       .selectFrom('stat_rollup')
       .select([
         column(query.period === null ? null : 'period').as('period'),
         column(query.key).as('key'),
         column(query.sub).as('sub'),
-        sql<number>`sum(count)`.as('count'),
+        sql<number | null>`sum(count)`.as('count'),
       ])
       .where('measure', '=', query.measure)
       .where('level', '=', level)
@@ -304,18 +307,21 @@ export async function sumStats(
       .$if(!TYPED_MEASURES.has(query.measure) || byDimension, (qb) => qb.where('dimension', '>', ALL_TYPES))
       .where('period', '>=', segment.first)
       .where('period', '<=', segment.last)
-      .$if(grouped.length > 0, (qb) => qb.groupBy(grouped))
-      .execute();
-    // Without any grouping (one sum of everything) an empty range still gives a row, of no sum.
-    if (grouped.length === 0 && rows[0]?.count === null) continue;
-    if (asStored)
-      return rows.map((row) => ({
-        period: String(row.period),
-        key: String(row.key),
-        sub: String(row.sub),
-        count: Number(row.count),
-      }));
+      .$if(grouped.length > 0, (qb) => qb.groupBy(grouped)),
+  );
+  const results = await Promise.all(branches.map((branch) => branch.execute()));
+  if (asStored)
+    return (results[0] ?? []).map((row) => ({
+      period: String(row.period),
+      key: String(row.key),
+      sub: String(row.sub),
+      count: Number(row.count),
+    }));
+  for (const [index, rows] of results.entries())
     for (const row of rows) {
+      // Without any grouping (one sum of everything) an empty range still gives a row, of no sum.
+      if (row.count === null) continue;
+      const segment = segments[index] as Segment;
       const stored = String(row.period);
       const period =
         query.period === null
@@ -331,7 +337,6 @@ export async function sumStats(
       if (sum) sum.count += Number(row.count);
       else sums.set(group, { period, key: String(row.key), sub: String(row.sub), count: Number(row.count) });
     }
-  }
   return [...sums.values()];
 }
 

@@ -111,47 +111,41 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
     return periodTable(id, periods, rows, labels, page?.places ?? (breakdown === 'none' ? [''] : []));
   };
   const onPage = page ? unitsOnPage(inScope, breakdown, page.places) : inScope;
-  const tables: StatisticsTable[] = [
-    await byPeriod('errand-sent', 'errands-sent'),
-    await byPeriod('errand-answered', 'errands-answered'),
-    await histogramTable(ctx, over, breakdown, labels, HOURS, page?.places),
-    await histogramTable(ctx, over, breakdown, labels, DAYS, page?.places),
-    await unansweredTable(ctx, onPage, breakdown, labels, page?.places),
-  ];
-  // Citizens' logins and proxies belong to no unit: a region sees its citizens' (by where they are
-  // registered), the installation everyone's, a unit none.
-  if (scope.kind !== 'unit') {
+  // Counts of one measure per period and method or channel: they belong to no unit or place page.
+  const byDimension = async (
+    id: StatisticsTable['id'],
+    measure: StatMeasure,
+    label: Labeler,
+    fixed: readonly string[] = [],
+  ) => {
     const rows = await sumStats(db, {
       ...over,
       places: undefined,
-      measure: 'login',
+      measure,
       period: granularity,
       key: 'dimension',
       sub: null,
     });
-    tables.push(await periodTable('logins', periods, rows, loginMethodLabel, ['eid', 'password-sms']));
-  }
-  // Staff logins are counted at the unit where work starts, so a unit sees its own.
-  const staffLogins = await sumStats(db, {
-    ...over,
-    places: undefined,
-    measure: 'staff-login',
-    period: granularity,
-    key: 'dimension',
-    sub: null,
-  });
-  tables.push(await periodTable('staff-logins', periods, staffLogins, staffLoginMethodLabel, ['eid']));
-  if (scope.kind !== 'unit')
-    tables.push(await proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels, page?.places));
-  const notifications = await sumStats(db, {
-    ...over,
-    places: undefined,
-    measure: 'notification',
-    period: granularity,
-    key: 'dimension',
-    sub: null,
-  });
-  tables.push(await periodTable('notifications', periods, notifications, notificationLabel));
+    return periodTable(id, periods, rows, label, fixed);
+  };
+  // The tables are independent reads: on PostgreSQL they run side by side on the pool's
+  // connections (one request's round trips, not their sum); SQLite runs them one after another.
+  const tables = await Promise.all([
+    byPeriod('errand-sent', 'errands-sent'),
+    byPeriod('errand-answered', 'errands-answered'),
+    histogramTable(ctx, over, breakdown, labels, HOURS, page?.places),
+    histogramTable(ctx, over, breakdown, labels, DAYS, page?.places),
+    unansweredTable(ctx, onPage, breakdown, labels, page?.places),
+    // Citizens' logins and proxies belong to no unit: a region sees its citizens' (by where they
+    // are registered), the installation everyone's, a unit none.
+    ...(scope.kind !== 'unit' ? [byDimension('logins', 'login', loginMethodLabel, ['eid', 'password-sms'])] : []),
+    // Staff logins are counted at the unit where work starts, so a unit sees its own.
+    byDimension('staff-logins', 'staff-login', staffLoginMethodLabel, ['eid']),
+    ...(scope.kind !== 'unit'
+      ? [proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels, page?.places)]
+      : []),
+    byDimension('notifications', 'notification', notificationLabel),
+  ]);
 
   const name =
     scope.kind === 'unit'
