@@ -227,9 +227,9 @@ function Filters({
  */
 function BreakdownPages({ statistics, query }: Readonly<{ statistics: Statistics; query: StatisticsQuery }>) {
   const t = useText();
+  // Only a breakdown by unit or municipality has pages.
   const page = statistics.breakdownPage;
-  if (!page || page.pages <= 1 || (statistics.breakdown !== 'unit' && statistics.breakdown !== 'municipality'))
-    return null;
+  if (!page || page.pages <= 1) return null;
   const units = statistics.breakdown === 'unit';
   // Every page but the last is full: the pages before this one give the page size.
   const pageSize = page.page > 1 ? (page.first - 1) / (page.page - 1) : page.last - page.first + 1;

@@ -41,10 +41,14 @@ export function statisticsCsv(
 ): string {
   const scopeName = statistics.scope.kind === 'all' ? text('statistics.csv.all') : statistics.scope.name;
   const lines: string[][] = [[`${scopeName} ${statistics.from}–${statistics.to}`]];
-  // One page of a breakdown by unit or municipality: say which part of the whole it is.
+  // One page of a breakdown by unit or municipality (the only ones paged): say which part of the whole it is.
   const page = statistics.breakdownPage;
-  if (page && page.pages > 1 && (statistics.breakdown === 'unit' || statistics.breakdown === 'municipality'))
-    lines.push([text(`statistics.csv.page.${statistics.breakdown}`, { ...page })]);
+  if (page && page.pages > 1)
+    lines.push([
+      text(statistics.breakdown === 'unit' ? 'statistics.csv.page.unit' : 'statistics.csv.page.municipality', {
+        ...page,
+      }),
+    ]);
   for (const table of statistics.tables) {
     const percentiles = table.id === 'answer-time' || table.id === 'answer-days';
     lines.push([]);

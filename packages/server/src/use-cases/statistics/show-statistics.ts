@@ -64,6 +64,9 @@ const KEY_COLUMN: Record<StatisticsBreakdown, StatKeyColumn> = {
 
 type Labeler = (key: string) => Localized;
 
+/** The period and scope every table reads; `places`, a page of a breakdown's units or municipalities. */
+type Over = { scope: StatScope; from: string; to: string; places?: readonly string[] };
+
 /**
  * The statistics page (issue 16 pts 3–4): counts from the aggregate table (never from scanning
  * errands) between two days, per day, week or month and per breakdown, in the actor's scope, with
@@ -133,17 +136,15 @@ export async function showStatistics(ctx: UseCaseContext, query: StatisticsQuery
   const tables = await Promise.all([
     byPeriod('errand-sent', 'errands-sent'),
     byPeriod('errand-answered', 'errands-answered'),
-    histogramTable(ctx, over, breakdown, labels, HOURS, page?.places),
-    histogramTable(ctx, over, breakdown, labels, DAYS, page?.places),
+    histogramTable(ctx, over, breakdown, labels, HOURS),
+    histogramTable(ctx, over, breakdown, labels, DAYS),
     unansweredTable(ctx, onPage, breakdown, labels, page?.places),
     // Citizens' logins and proxies belong to no unit: a region sees its citizens' (by where they
     // are registered), the installation everyone's, a unit none.
     ...(scope.kind !== 'unit' ? [byDimension('logins', 'login', loginMethodLabel, ['eid', 'password-sms'])] : []),
     // Staff logins are counted at the unit where work starts, so a unit sees its own.
     byDimension('staff-logins', 'staff-login', staffLoginMethodLabel, ['eid']),
-    ...(scope.kind !== 'unit'
-      ? [proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels, page?.places)]
-      : []),
+    ...(scope.kind !== 'unit' ? [proxiesActiveTable(ctx, over, granularity, breakdown, periods, labels)] : []),
     byDimension('notifications', 'notification', notificationLabel),
   ]);
 
@@ -185,18 +186,17 @@ const BEGINNING = '2000-01-01';
  */
 async function proxiesActiveTable(
   ctx: UseCaseContext,
-  over: { scope: StatScope; from: string; to: string },
+  over: Over,
   granularity: Granularity,
   breakdown: StatisticsBreakdown,
   periods: readonly string[],
   labeler: LabelerFor,
-  places: readonly string[] | undefined,
 ): Promise<StatisticsTable> {
   const { db } = ctx.database;
   const byPlace = breakdown === 'region' || breakdown === 'municipality';
   const key = byPlace ? KEY_COLUMN[breakdown] : null;
   // A page of municipalities narrows the proxies to them; a page of units does not apply (a proxy has no unit).
-  const pageOfPlaces = breakdown === 'municipality' ? places : undefined;
+  const pageOfPlaces = breakdown === 'municipality' ? over.places : undefined;
   const dayBefore = addCalendarDays(over.from, -1);
   const [before, during] = await Promise.all([
     dayBefore < BEGINNING
@@ -408,12 +408,12 @@ const DAYS: Histogram = {
  */
 async function histogramTable(
   ctx: UseCaseContext,
-  over: { scope: StatScope; from: string; to: string },
+  over: Over,
   breakdown: StatisticsBreakdown,
   labeler: LabelerFor,
   histogram: Histogram,
-  places: readonly string[] | undefined,
 ): Promise<StatisticsTable> {
+  const { places } = over;
   const rows = await sumStats(ctx.database.db, {
     ...over,
     measure: histogram.measure,
