@@ -7,7 +7,7 @@ import { POSTGRES_SETTINGS } from '../generator/bench-postgres.ts';
 import { buildNationalOrganisation } from '../generator/national-organisation.ts';
 import { personnummerForIndex } from '../generator/national-personnummer.ts';
 import { nationalCitizen } from '../generator/national-population.ts';
-import type { BenchSession } from './bench-session.ts';
+import { type BenchSession, loginPeople } from './bench-session.ts';
 import { waitForQuiet } from './child-process.ts';
 import { cleanRuns, type Figure, measureClosed, medianFigure, runLoad } from './load-runner.ts';
 import type { LoadSpec } from './load-types.ts';
@@ -320,7 +320,6 @@ async function passwordLoginAvailable(serverUrl: string): Promise<boolean> {
 }
 
 const PASSWORD = 'K7QM-X3TR-PW9A-BC4D';
-const PASSWORD_PEOPLE = 64;
 
 /** Citizens with an active password (as after their first login with the letter's password). */
 async function measurePasswordLogins(session: BenchSession, options: SuiteOptions): Promise<Figure> {
@@ -329,8 +328,7 @@ async function measurePasswordLogins(session: BenchSession, options: SuiteOption
   const passwordHash = await hashPassword(normalizeLetterPassword(PASSWORD));
   const now = Date.now();
   const people: Array<{ personnummer: string; mobile: string }> = [];
-  for (let i = 0; i < Math.min(PASSWORD_PEOPLE, session.meta.citizens); i++) {
-    const index = session.meta.citizens - 1 - i;
+  for (const [i, index] of loginPeople(session.meta.citizens).password.entries()) {
     const citizen = nationalCitizen(session.meta.seed, index, organisation);
     const row = await db
       .selectFrom('citizen')

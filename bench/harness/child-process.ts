@@ -67,16 +67,19 @@ export function startChild(
           () => reject(new Error(`${path.basename(script)}: no "${prefix}" in time`)),
           timeoutMs,
         );
-        child.once('exit', (code) => {
+        const exitedFirst = (code: number | null) => {
           clearTimeout(timer);
           reject(
             new Error(`${path.basename(script)} exited (${code}) before "${prefix}"; see ${logFile ?? 'its output'}`),
           );
-        });
+        };
+        child.once('exit', exitedFirst);
         waiters.push({
           prefix,
           resolve: (line) => {
             clearTimeout(timer);
+            // A long-lived process is waited for many times: leave no listener behind per wait.
+            child.off('exit', exitedFirst);
             resolve(line);
           },
         });

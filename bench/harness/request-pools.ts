@@ -11,7 +11,7 @@ import { indexForPersonnummer, personnummerForIndex } from '../generator/nationa
 import { HEAVY_CITIZENS, heavyErrandsFor, nationalCitizen } from '../generator/national-population.ts';
 import { cumulativeOf, pickWeighted } from '../generator/seeded-mix.ts';
 import type { BenchSession } from './bench-session.ts';
-import { LOGIN_PEOPLE } from './bench-session.ts';
+import { loginPeople } from './bench-session.ts';
 import type { PreparedRequest } from './load-types.ts';
 
 // The requests each benchmark sends, prepared before the clock starts: logged-in citizens and
@@ -75,13 +75,19 @@ export async function prepareRequestPools(session: BenchSession): Promise<Reques
       .join('; '),
   });
 
-  // Citizens: a sample of everyone who has sent something, plus the heavy users.
-  const citizenRows = await db
-    .selectFrom('citizen')
-    .select(['id', 'personnummer'])
-    .orderBy('id')
-    .limit(CITIZENS)
-    .execute();
+  // Citizens: a sample of everyone who has sent something, plus the heavy users; none of the
+  // people the login benchmarks log in as, whose logins would end these sessions.
+  const reserved = loginPeople(meta.citizens);
+  const citizenRows = (
+    await db
+      .selectFrom('citizen')
+      .select(['id', 'personnummer'])
+      .orderBy('id')
+      .limit(CITIZENS + meta.citizens - reserved.firstReserved)
+      .execute()
+  )
+    .filter((row) => (indexForPersonnummer(row.personnummer) ?? 0) < reserved.firstReserved)
+    .slice(0, CITIZENS);
   const citizenLogins = [];
   for (const row of citizenRows) {
     citizenLogins.push({
@@ -238,9 +244,7 @@ export async function prepareRequestPools(session: BenchSession): Promise<Reques
     });
   }
 
-  const loginSubjects = Array.from({ length: Math.min(LOGIN_PEOPLE, meta.citizens) }, (_, i) =>
-    devSubject(personnummerForIndex(meta.citizens - 1 - i)),
-  );
+  const loginSubjects = reserved.eid.map((index) => devSubject(personnummerForIndex(index)));
 
   // (c2) last, so that no other pool sees the added errands: no generated unit has 2 000 open.
   const atVolume = await unitAtOpenVolume(session, unitIds, receiverOf, staffLogin, cookieOnly);
