@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from '../config/config.ts';
+import { runMarkedTextsPrepared } from './postgres-prepared-statements.ts';
 import { ReferenceCache } from './reference-cache.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
@@ -83,6 +84,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    pool.on('connect', runMarkedTextsPrepared);
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), ...statementLog(options) });
     const poolUse = () => ({
       total: pool.totalCount,

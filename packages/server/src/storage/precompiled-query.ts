@@ -1,4 +1,5 @@
 import { type Compilable, type CompiledQuery, createQueryId, type Insertable, type Kysely } from 'kysely';
+import { prepareOnPostgres } from './postgres-prepared-statements.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 /** Stands in for one named argument while the query is built, and becomes its parameter. */
@@ -36,6 +37,7 @@ export function precompiledQuery<A extends Record<string, unknown>, R>(
     const compiled = build(db, slots).compile();
     const lost = made.filter((slot) => !compiled.parameters.includes(slot));
     if (lost.length > 0) throw new Error(`not a parameter: ${lost.map((slot) => slot.name).join(', ')}`);
+    prepareOnPostgres(compiled.sql);
     return compiled;
   };
   return async (db, args) => {

@@ -155,23 +155,57 @@ export async function listCitizenErrands(
   limit: number,
   after?: Cursor,
 ): Promise<ErrandSummaryRow[]> {
+  // Every citizen's every page view: compiled once per shape (inbox or not, a cursor or not, the
+  // page size, which is part of the text: see literal-limit.ts).
+  const shape = `${folder === 'inbox'}|${after !== undefined}|${limit}`;
+  let list = citizenListByShape.get(shape);
+  if (!list) {
+    list = precompiledQuery<CitizenListArgs, ErrandSummaryRow>((db, a) =>
+      citizenListQuery(db, a, folder === 'inbox', after !== undefined, limit),
+    );
+    // Page sizes come from a validated range; the bound only guards against a caller that varies.
+    if (citizenListByShape.size >= 64) citizenListByShape.clear();
+    citizenListByShape.set(shape, list);
+  }
+  return list(db, {
+    citizenId,
+    archived: folder === 'archive' ? 1 : 0,
+    afterAt: after?.at ?? 0,
+    afterId: after?.id ?? '',
+  });
+}
+
+type CitizenListArgs = { citizenId: string; archived: 0 | 1; afterAt: number; afterId: string };
+const citizenListByShape = new Map<
+  string,
+  (db: Kysely<DatabaseSchema>, args: CitizenListArgs) => Promise<ErrandSummaryRow[]>
+>();
+
+function citizenListQuery(
+  db: Kysely<DatabaseSchema>,
+  a: CitizenListArgs,
+  inbox: boolean,
+  paged: boolean,
+  limit: number,
+) {
   let query = db
     .selectFrom('errand')
     .select(SUMMARY_COLUMNS)
-    .where('citizen_id', '=', citizenId)
-    .where('archived_by_citizen', '=', folder === 'archive' ? 1 : 0);
+    .where('citizen_id', '=', a.citizenId)
+    .where('archived_by_citizen', '=', a.archived);
   // The inbox is what the unit has written to; "sent" is everything not archived.
-  if (folder === 'inbox') query = query.where('has_answer', '=', 1);
+  if (inbox) query = query.where('has_answer', '=', 1);
   // A row-value comparison lets both databases start the index range at the cursor.
-  if (after) query = query.where((eb) => eb(eb.refTuple('last_event_at', 'id'), '<', eb.tuple(after.at, after.id)));
-  return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(literalLimit(limit)).execute();
+  if (paged) query = query.where((eb) => eb(eb.refTuple('last_event_at', 'id'), '<', eb.tuple(a.afterAt, a.afterId)));
+  return query.orderBy('last_event_at', 'desc').orderBy('id', 'desc').limit(literalLimit(limit));
 }
 
-export async function countCitizenErrands(
-  db: Kysely<DatabaseSchema>,
-  citizenId: string,
-): Promise<{ inbox: number; unread: number; sent: number; archive: number }> {
-  const row = await db
+/** The count of each folder and the unread, shown beside every page of the citizen's errands. */
+const citizenCounts = precompiledQuery<
+  { citizenId: string },
+  { inbox: number | null; unread: number | null; sent: number | null; archive: number | null }
+>((db, a) =>
+  db
     .selectFrom('errand')
     .select((eb) => [
       eb.fn
@@ -197,13 +231,19 @@ export async function countCitizenErrands(
       eb.fn.sum<number>(eb.case().when('archived_by_citizen', '=', 0).then(1).else(0).end()).as('sent'),
       eb.fn.sum<number>(eb.case().when('archived_by_citizen', '=', 1).then(1).else(0).end()).as('archive'),
     ])
-    .where('citizen_id', '=', citizenId)
-    .executeTakeFirstOrThrow();
+    .where('citizen_id', '=', a.citizenId),
+);
+
+export async function countCitizenErrands(
+  db: Kysely<DatabaseSchema>,
+  citizenId: string,
+): Promise<{ inbox: number; unread: number; sent: number; archive: number }> {
+  const [row] = await citizenCounts(db, { citizenId });
   return {
-    inbox: Number(row.inbox ?? 0),
-    unread: Number(row.unread ?? 0),
-    sent: Number(row.sent ?? 0),
-    archive: Number(row.archive ?? 0),
+    inbox: Number(row?.inbox ?? 0),
+    unread: Number(row?.unread ?? 0),
+    sent: Number(row?.sent ?? 0),
+    archive: Number(row?.archive ?? 0),
   };
 }
 
