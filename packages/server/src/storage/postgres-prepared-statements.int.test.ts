@@ -38,9 +38,9 @@ describe('prepared statements on postgres', () => {
 
   const preparedOnConnection = async () =>
     (
-      await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'kontakta_%'`.execute(
-        database.db,
-      )
+      await sql<{
+        statement: string;
+      }>`select statement from pg_prepared_statements where name like 'kontakta_%'`.execute(database.db)
     ).rows.map((row) => row.statement);
 
   it('runs a query compiled once as a statement the connection has prepared, with the right rows', async () => {
