@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { loadConfig } from '../../packages/server/src/config/config.ts';
 import { openDeletionKeys } from '../../packages/server/src/encryption/deletion-keys.ts';
@@ -55,15 +56,24 @@ process.on('SIGUSR2', () => {
 
 // The harness asks on stdin, one command a line (server-profile.ts). `memory-peak <token>` prints
 // `memory-peak <token> <json>`: what resident memory was made of at its peak since the last ask.
+// `loop-delay <token>` prints `loop-delay <token> {"p99":…,"max":…}`: how late this process's event
+// loop ran, in ms, since the last ask (a stalled loop delays every request at once).
 // With --profile, each benchmark is profiled on its own (issue 20 pt 7): `profile-start` starts
 // V8's sampling profiler in this process, `profile-stop <file>` writes what it took to <file> and
 // prints `profile-written <file>`. Nothing is profiled unless asked.
 const memory = peakMemoryComposition();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const inspector = new Session();
 let profiling = Promise.resolve();
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, argument] = line.split(' ');
   if (command === 'memory-peak') process.stdout.write(`memory-peak ${argument} ${JSON.stringify(memory.take())}\n`);
+  else if (command === 'loop-delay') {
+    const delay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+    loopDelay.reset();
+    process.stdout.write(`loop-delay ${argument} ${JSON.stringify(delay)}\n`);
+  }
   // One after another: a stop waits for its start.
   else if (command === 'profile-start') {
     profiling = profiling.then(async () => {

@@ -14,7 +14,7 @@ import type { LoadSpec } from './load-types.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
 import { measureInboxDuringRetention, type RetentionResult } from './retention-benchmark.ts';
-import { withServerProfile } from './server-profile.ts';
+import { serverLoopDelay, withServerProfile } from './server-profile.ts';
 import { measureStatistics, type StatisticsResult } from './statistics-benchmark.ts';
 
 // Everything measured on one data set, in an order that keeps the read figures clean: floors,
@@ -79,6 +79,8 @@ export type MixStep = {
   databaseCores: number;
   loadCores: number;
   otherCores: number;
+  /** How late the server's event loop ran during the step, in ms (the worst process). */
+  loopDelay?: { p99: number; max: number };
 };
 
 export type MixResult = {
@@ -447,6 +449,8 @@ async function mixStep(
   options.log(
     `  k = ${k}: ${Object.values(targets).reduce((a, b) => a + b, 0) + (withLogins ? NATIONAL_PEAK.logins * k : 0)} per second, ${seconds} s`,
   );
+  const loopToken = `mix-${withLogins ? 'logins' : 'plain'}-${k}-${seconds}-${Date.now()}`;
+  await serverLoopDelay(session, `${loopToken}-before`);
   const measurement = await runLoad(session, {
     kind: 'open',
     url: session.serverUrl,
@@ -460,6 +464,7 @@ async function mixStep(
     ],
     ...(withLogins ? { logins: { rate: NATIONAL_PEAK.logins * k, subjects: pools.loginSubjects } } : {}),
   });
+  const loopDelay = await serverLoopDelay(session, loopToken);
   const streams = measurement.streams.map((s) => ({
     name: s.name,
     target: s.targetRate ?? 0,
@@ -489,5 +494,6 @@ async function mixStep(
     databaseCores: measurement.databaseCores,
     loadCores: measurement.loadCores,
     otherCores: measurement.otherCores,
+    loopDelay,
   };
 }

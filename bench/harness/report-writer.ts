@@ -252,8 +252,8 @@ function suiteSection(r: SuiteResult): string[] {
         `${NATIONAL_PEAK.send}·k sends, ${NATIONAL_PEAK.citizenInbox}·k citizen inbox reads, ${NATIONAL_PEAK.staffReads}·k staff reads ` +
         `(half unit inbox, half opening an errand), ${NATIONAL_PEAK.answers}·k answers per second; held ${mix.holdSeconds} s.`,
       '',
-      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other |',
-      '|---:|---|---|---:|---|',
+      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other | server event loop late, p99 / max ms |',
+      '|---:|---|---|---:|---|---:|',
     );
     const shown = mix.confirmed
       ? [
@@ -268,7 +268,7 @@ function suiteSection(r: SuiteResult): string[] {
         )
         .join('<br>');
       lines.push(
-        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} |`,
+        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${step.loopDelay ? `${step.loopDelay.p99.toFixed(0)} / ${step.loopDelay.max.toFixed(0)}` : '–'} |`,
       );
     }
     const firstErrors = mix.steps.flatMap((s) =>

@@ -44,3 +44,18 @@ async function memoryPeak(server: Child, token: string): Promise<MemoryCompositi
   const line = await server.waitFor(`memory-peak ${token} `);
   return JSON.parse(line.slice(`memory-peak ${token} `.length)) as MemoryComposition;
 }
+
+/** How late the server processes' event loops ran since the last ask, the worst of them (bench-server.process.ts). */
+export async function serverLoopDelay(session: BenchSession, token: string): Promise<{ p99: number; max: number }> {
+  const delays = await Promise.all(
+    session.servers.map(async (server, i) => {
+      server.send(`loop-delay ${token}-${i}`);
+      const line = await server.waitFor(`loop-delay ${token}-${i} `);
+      return JSON.parse(line.slice(`loop-delay ${token}-${i} `.length)) as { p99: number; max: number };
+    }),
+  );
+  return {
+    p99: Math.max(...delays.map((delay) => delay.p99)),
+    max: Math.max(...delays.map((delay) => delay.max)),
+  };
+}
