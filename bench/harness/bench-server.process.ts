@@ -11,6 +11,7 @@ import { readMeta } from '../generator/bench-dataset.ts';
 import { buildNationalOrganisation } from '../generator/national-organisation.ts';
 import { nationalRegisters } from '../generator/national-register.adapter.ts';
 import { peakMemoryComposition } from './memory-composition.ts';
+import { serverRequestTimes } from './server-request-times.ts';
 
 // The Kontakta server as the benchmark runs it: a process of its own (the load generator must not
 // share its event loop), the production start path (durability check, migrations, listen), the
@@ -58,10 +59,13 @@ process.on('SIGUSR2', () => {
 // `memory-peak <token> <json>`: what resident memory was made of at its peak since the last ask.
 // `loop-delay <token>` prints `loop-delay <token> {"p99":…,"max":…}`: how late this process's event
 // loop ran, in ms, since the last ask (a stalled loop delays every request at once).
+// `request-times <token>` prints `request-times <token> <json>`: the requests' own time in this
+// server and the pool's waits since the last ask (server-request-times.ts).
 // With --profile, each benchmark is profiled on its own (issue 20 pt 7): `profile-start` starts
 // V8's sampling profiler in this process, `profile-stop <file>` writes what it took to <file> and
 // prints `profile-written <file>`. Nothing is profiled unless asked.
 const memory = peakMemoryComposition();
+const requestTimes = serverRequestTimes(server.metrics.registry, server.database.poolUse);
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 const inspector = new Session();
@@ -73,7 +77,10 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     const delay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
     loopDelay.reset();
     process.stdout.write(`loop-delay ${argument} ${JSON.stringify(delay)}\n`);
-  }
+  } else if (command === 'request-times')
+    void requestTimes
+      .take()
+      .then((times) => process.stdout.write(`request-times ${argument} ${JSON.stringify(times)}\n`));
   // One after another: a stop waits for its start.
   else if (command === 'profile-start') {
     profiling = profiling.then(async () => {

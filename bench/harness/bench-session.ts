@@ -42,6 +42,8 @@ export type BenchSession = {
 };
 
 const WORK_ROOT = path.join(BENCH_DATA_ROOT, 'work');
+/** On PostgreSQL, the server's database: a copy of the data set's, made for each session. */
+export const WORK_DATABASE = 'bench_work';
 const SERVER_SCRIPT = path.join(import.meta.dirname, 'bench-server.process.ts');
 const FLOOR_SCRIPT = path.join(import.meta.dirname, 'floor-server.process.ts');
 const EID_PROVIDER_SCRIPT = path.join(import.meta.dirname, 'eid-provider.process.ts');
@@ -88,12 +90,12 @@ export async function openBenchSession(
     options.log(`copying ${label} to a working database`);
     const admin = new pg.Client({ connectionString: postgres.url('postgres') });
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS bench_work WITH (FORCE)');
+    await admin.query(`DROP DATABASE IF EXISTS ${WORK_DATABASE} WITH (FORCE)`);
     await admin.query('DROP DATABASE IF EXISTS bench_floor WITH (FORCE)');
-    await admin.query('CREATE DATABASE bench_work TEMPLATE kontakta');
+    await admin.query(`CREATE DATABASE ${WORK_DATABASE} TEMPLATE kontakta`);
     await admin.query('CREATE DATABASE bench_floor');
     await admin.end();
-    databaseUrl = postgres.url('bench_work');
+    databaseUrl = postgres.url(WORK_DATABASE);
     floorDatabaseUrl = postgres.url('bench_floor');
   }
 
@@ -201,7 +203,7 @@ export async function openBenchSession(
       if (postgres) {
         const admin = new pg.Client({ connectionString: postgres.url('postgres') });
         await admin.connect();
-        await admin.query('DROP DATABASE IF EXISTS bench_work WITH (FORCE)');
+        await admin.query(`DROP DATABASE IF EXISTS ${WORK_DATABASE} WITH (FORCE)`);
         await admin.query('DROP DATABASE IF EXISTS bench_floor WITH (FORCE)');
         await admin.end();
         postgres.stop();

@@ -7,14 +7,16 @@ import { POSTGRES_SETTINGS } from '../generator/bench-postgres.ts';
 import { buildNationalOrganisation } from '../generator/national-organisation.ts';
 import { personnummerForIndex } from '../generator/national-personnummer.ts';
 import { nationalCitizen } from '../generator/national-population.ts';
-import { type BenchSession, loginPeople } from './bench-session.ts';
+import { type BenchSession, loginPeople, WORK_DATABASE } from './bench-session.ts';
 import { waitForQuiet } from './child-process.ts';
 import { cleanRuns, type Figure, measureClosed, medianFigure, runLoad } from './load-runner.ts';
 import type { LoadSpec } from './load-types.ts';
+import { type PostgresActivity, samplePostgresActivity } from './postgres-activity.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
 import { measureInboxDuringRetention, type RetentionResult } from './retention-benchmark.ts';
-import { serverLoopDelay, withServerProfile } from './server-profile.ts';
+import { serverLoopDelay, serverRequestTimes, withServerProfile } from './server-profile.ts';
+import type { RequestTimes } from './server-request-times.ts';
 import { measureStatistics, type StatisticsResult } from './statistics-benchmark.ts';
 
 // Everything measured on one data set, in an order that keeps the read figures clean: floors,
@@ -81,6 +83,10 @@ export type MixStep = {
   otherCores: number;
   /** How late the server's event loop ran during the step, in ms (the worst process). */
   loopDelay?: { p99: number; max: number };
+  /** Per server process: the requests' own time inside it, and the pool's waits. */
+  serverTimes?: RequestTimes[];
+  /** PostgreSQL only: what its connections were doing (pg_stat_activity sampled). */
+  postgresActivity?: PostgresActivity;
 };
 
 export type MixResult = {
@@ -451,6 +457,10 @@ async function mixStep(
   );
   const loopToken = `mix-${withLogins ? 'logins' : 'plain'}-${k}-${seconds}-${Date.now()}`;
   await serverLoopDelay(session, `${loopToken}-before`);
+  await serverRequestTimes(session, `${loopToken}-before`);
+  const activity = session.postgres
+    ? await samplePostgresActivity(session.postgres.url('postgres'), WORK_DATABASE)
+    : undefined;
   const measurement = await runLoad(session, {
     kind: 'open',
     url: session.serverUrl,
@@ -465,6 +475,8 @@ async function mixStep(
     ...(withLogins ? { logins: { rate: NATIONAL_PEAK.logins * k, subjects: pools.loginSubjects } } : {}),
   });
   const loopDelay = await serverLoopDelay(session, loopToken);
+  const serverTimes = await serverRequestTimes(session, loopToken);
+  const postgresActivity = await activity?.stop();
   const streams = measurement.streams.map((s) => ({
     name: s.name,
     target: s.targetRate ?? 0,
@@ -495,5 +507,7 @@ async function mixStep(
     loadCores: measurement.loadCores,
     otherCores: measurement.otherCores,
     loopDelay,
+    serverTimes,
+    ...(postgresActivity ? { postgresActivity } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { BenchMeta } from '../generator/bench-dataset.ts';
 import {
   HIGH_CONNECTIONS,
   type MixResult,
+  type MixStep,
   NATIONAL_PEAK,
   SCENARIOS,
   type ScenarioId,
@@ -14,6 +15,7 @@ import {
 import type { ProfileSummary } from './cpu-profile-summary.ts';
 import type { Figure } from './load-runner.ts';
 import type { MemoryComposition } from './memory-composition.ts';
+import { describeActivity, type PostgresActivity } from './postgres-activity.ts';
 import { memorySection, profileSection } from './report-profiles.ts';
 import { retentionSection, retentionTarget } from './report-retention.ts';
 import { WHAT_IT_WOULD_TAKE } from './report-what-it-would-take.ts';
@@ -252,8 +254,8 @@ function suiteSection(r: SuiteResult): string[] {
         `${NATIONAL_PEAK.send}·k sends, ${NATIONAL_PEAK.citizenInbox}·k citizen inbox reads, ${NATIONAL_PEAK.staffReads}·k staff reads ` +
         `(half unit inbox, half opening an errand), ${NATIONAL_PEAK.answers}·k answers per second; held ${mix.holdSeconds} s.`,
       '',
-      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other | server event loop late, p99 / max ms |',
-      '|---:|---|---|---:|---|---:|',
+      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other | server event loop late, p99 / max ms | inside the server: requests over 200 ms, slowest route p99; pool waits |',
+      '|---:|---|---|---:|---|---:|---|',
     );
     const shown = mix.confirmed
       ? [
@@ -268,9 +270,16 @@ function suiteSection(r: SuiteResult): string[] {
         )
         .join('<br>');
       lines.push(
-        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${step.loopDelay ? `${step.loopDelay.p99.toFixed(0)} / ${step.loopDelay.max.toFixed(0)}` : '–'} |`,
+        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${step.loopDelay ? `${step.loopDelay.p99.toFixed(0)} / ${step.loopDelay.max.toFixed(0)}` : '–'} | ${insideServer(step)} |`,
       );
     }
+    const activities = (shown as MixStep[]).filter((step) => step.postgresActivity);
+    if (activities.length > 0)
+      lines.push(
+        '',
+        'PostgreSQL\'s connections during each step (`pg_stat_activity` every 20 ms; "waiting for Kontakta" is a transaction waiting for the server\'s next statement):',
+        ...activities.map((step) => `- k = ${step.k}: ${describeActivity(step.postgresActivity as PostgresActivity)}`),
+      );
     const firstErrors = mix.steps.flatMap((s) =>
       s.streams.filter((x) => x.firstError).map((x) => `k=${s.k} ${x.name}: ${x.firstError}`),
     );
@@ -288,6 +297,34 @@ function suiteSection(r: SuiteResult): string[] {
   if (r.statistics) lines.push(...statisticsSection(r.statistics));
   return lines;
 }
+
+/**
+ * The mix step as the server saw it: how many requests took over 200 ms from arrival to response,
+ * the slowest route's p99 (a histogram bucket's upper bound), and how often a request waited for a
+ * pooled PostgreSQL connection. Against the streams' p99 this says where the time went.
+ */
+function insideServer(step: MixStep): string {
+  if (!step.serverTimes) return '–';
+  const routes = step.serverTimes.flatMap((times) => times.routes);
+  const requests = routes.reduce((sum, route) => sum + route.requests, 0);
+  const over = routes.reduce((sum, route) => sum + route.over200ms, 0);
+  const slowest = routes
+    .filter((route) => route.requests >= 100)
+    .reduce<(typeof routes)[number] | undefined>(
+      (worst, route) => (!worst || route.p99AtMostMs > worst.p99AtMostMs ? route : worst),
+      undefined,
+    );
+  const parts = [`${count(over)} of ${count(requests)}`];
+  if (slowest) parts.push(`${slowest.route} ≤ ${slowest.p99AtMostMs} ms`);
+  const pools = step.serverTimes.flatMap((times) => (times.pool ? [times.pool] : []));
+  if (pools.length > 0)
+    parts.push(
+      `pool: waited ${pct(Math.max(...pools.map((p) => p.waitingShare)))} of the time (all busy ${pct(Math.max(...pools.map((p) => p.allBusyShare)))}), at most ${Math.max(...pools.map((p) => p.maxWaiting))} waiting`,
+    );
+  return parts.join('; ');
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
 
 function costCurve(results: SuiteResult[]): string[] {
   const lines: string[] = [];

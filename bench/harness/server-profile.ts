@@ -4,6 +4,7 @@ import type { BenchSession } from './bench-session.ts';
 import type { Child } from './child-process.ts';
 import { type CpuProfile, type ProfileSummary, summariseProfiles } from './cpu-profile-summary.ts';
 import type { MemoryComposition } from './memory-composition.ts';
+import type { RequestTimes } from './server-request-times.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -39,23 +40,29 @@ export async function withServerProfile<T extends object>(
 }
 
 /** The server's memory at its peak since the last ask (bench-server.process.ts). */
-async function memoryPeak(server: Child, token: string): Promise<MemoryComposition> {
-  server.send(`memory-peak ${token}`);
-  const line = await server.waitFor(`memory-peak ${token} `);
-  return JSON.parse(line.slice(`memory-peak ${token} `.length)) as MemoryComposition;
+function memoryPeak(server: Child, token: string): Promise<MemoryComposition> {
+  return ask<MemoryComposition>(server, 'memory-peak', token);
+}
+
+/** Sends `<command> <token>` to a bench server and reads its answer, `<command> <token> <json>`. */
+async function ask<T>(server: Child, command: string, token: string): Promise<T> {
+  server.send(`${command} ${token}`);
+  const line = await server.waitFor(`${command} ${token} `);
+  return JSON.parse(line.slice(`${command} ${token} `.length)) as T;
 }
 
 /** How late the server processes' event loops ran since the last ask, the worst of them (bench-server.process.ts). */
 export async function serverLoopDelay(session: BenchSession, token: string): Promise<{ p99: number; max: number }> {
   const delays = await Promise.all(
-    session.servers.map(async (server, i) => {
-      server.send(`loop-delay ${token}-${i}`);
-      const line = await server.waitFor(`loop-delay ${token}-${i} `);
-      return JSON.parse(line.slice(`loop-delay ${token}-${i} `.length)) as { p99: number; max: number };
-    }),
+    session.servers.map((server, i) => ask<{ p99: number; max: number }>(server, 'loop-delay', `${token}-${i}`)),
   );
   return {
     p99: Math.max(...delays.map((delay) => delay.p99)),
     max: Math.max(...delays.map((delay) => delay.max)),
   };
+}
+
+/** Each server process's own request times and pool waits since the last ask (server-request-times.ts). */
+export function serverRequestTimes(session: BenchSession, token: string): Promise<RequestTimes[]> {
+  return Promise.all(session.servers.map((server, i) => ask<RequestTimes>(server, 'request-times', `${token}-${i}`)));
 }
