@@ -139,7 +139,7 @@ export async function presentErrand(
   viewer: 'citizen' | 'staff',
   language: Language,
 ): Promise<CitizenErrandDetail | StaffErrandDetail> {
-  // `db` is the open's transaction, which changes no reference data: the cache may keep what it reads.
+  // `db` changes no reference data (the pool, or a transaction that does not): the cache may keep what it reads.
   const reads = cachedReferenceReads(ctx.database, db);
   const [summary] = await presentSummaries(reads, [row], deletionNoticeOf(ctx));
   const [messages, events, setting] = await Promise.all([
@@ -239,18 +239,23 @@ export async function presentErrand(
   const citizen = names.citizens.get(row.citizen_id);
   const proxyId = events.find((event) => event.type === 'sent')?.on_behalf_of;
   const proxy = proxyId ? names.citizens.get(proxyId) : undefined;
+  // Outside a transaction (read-errand.ts) the two run side by side on PostgreSQL's pool.
+  const [notifications, notes] = await Promise.all([
+    getErrandNotificationStatus(db, row.id),
+    presentNotes(db, row, key),
+  ]);
   return {
     ...detail,
     assignedTo: row.assigned_to,
     ...(citizen ? { citizen: citizenRef(citizen) } : {}),
     ...(proxy ? { sentByProxy: citizenRef(proxy) } : {}),
-    notifications: (await getErrandNotificationStatus(db, row.id)).map((n) => ({
+    notifications: notifications.map((n) => ({
       channel: n.channel,
       status: n.status,
       to: n.to,
       createdAt: n.createdAt,
     })),
-    notes: await presentNotes(db, row, key),
+    notes,
   };
 }
 

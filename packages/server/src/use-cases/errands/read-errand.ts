@@ -1,5 +1,6 @@
 import type { CitizenErrandDetail, StaffErrandDetail } from '@kontakta/contract';
 import type { CitizenActor, ErrandEvent, Language, StaffActor } from '@kontakta/domain';
+import type { ErrandRow } from '../../storage/repositories/errand.repository.ts';
 import type { UseCaseContext } from '../services.ts';
 import {
   actorRef,
@@ -11,6 +12,12 @@ import {
   stateOf,
 } from './errand-record.ts';
 import { presentErrand } from './present-errand.ts';
+
+type Opened = {
+  current: ErrandRow;
+  viewer: 'citizen' | 'staff';
+  written?: { errandType: string; events: readonly ErrandEvent[] };
+};
 
 /**
  * Opens an errand with its whole thread. Staff reads are written to the access log and the
@@ -36,28 +43,36 @@ export async function readErrand(
   errandId: string,
   language: Language,
 ): Promise<CitizenErrandDetail | StaffErrandDetail> {
-  let written: { errandType: string; events: readonly ErrandEvent[] } | undefined;
-  const detail = await ctx.database.db.transaction().execute(async (trx) => {
+  // The transaction writes what the opening must leave behind (the access-log entry, the unit's
+  // first look, the citizen's read mark) and nothing else, so that it holds its connection and the
+  // unit's access-log chain for a few statements; the thread is read after it commits (issue 20:
+  // on PostgreSQL, transactions that also read the whole thread held the pool while they waited
+  // for this process between statements). The entry is committed before any content is read.
+  const opened: Opened = await ctx.database.db.transaction().execute(async (trx): Promise<Opened> => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
-    let current = row;
     if (access.as === 'citizen') {
-      if (stateOf(row).unreadByCitizen) {
-        const decision = decideOrConflict(row, { type: 'read-by-citizen' }, actorRef(ctx.actor), ctx.now);
-        await applyDecision(ctx, trx, row, decision);
-        written = { errandType: row.errand_type, events: decision.events };
-        current = { ...row, unread_by_citizen: 0 };
-      }
-      return presentErrand(ctx, trx, current, 'citizen', language);
+      if (!stateOf(row).unreadByCitizen) return { current: row, viewer: 'citizen' };
+      const decision = decideOrConflict(row, { type: 'read-by-citizen' }, actorRef(ctx.actor), ctx.now);
+      await applyDecision(ctx, trx, row, decision);
+      return {
+        current: { ...row, unread_by_citizen: 0 },
+        viewer: 'citizen',
+        written: { errandType: row.errand_type, events: decision.events },
+      };
     }
     await logStaffAccess(ctx, trx, row, { hsaId: access.hsaId, role: access.as }, 'read');
-    if (row.status === 'new') {
-      const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
-      await applyDecision(ctx, trx, row, decision);
-      written = { errandType: row.errand_type, events: decision.events };
-      current = { ...row, status: 'open' };
-    }
-    return presentErrand(ctx, trx, current, 'staff', language);
+    if (row.status !== 'new') return { current: row, viewer: 'staff' };
+    const decision = decideOrConflict(row, { type: 'open' }, actorRef(ctx.actor, access.as), ctx.now);
+    await applyDecision(ctx, trx, row, decision);
+    return {
+      current: { ...row, status: 'open' },
+      viewer: 'staff',
+      written: { errandType: row.errand_type, events: decision.events },
+    };
   });
+  const { current, viewer, written } = opened;
   if (written) countErrandEvents(ctx, written.errandType, written.events);
-  return detail;
+  return viewer === 'citizen'
+    ? presentErrand(ctx, ctx.database.db, current, 'citizen', language)
+    : presentErrand(ctx, ctx.database.db, current, 'staff', language);
 }
