@@ -80,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     await migrateToLatest(database.db);
     await options.beforeListen?.(database);
+    await database.openPool?.();
     const { missing, wrong } = await checkMasterKeys(database, keys, deletionKeys);
     if (missing.length > 0 || wrong.length > 0) throw new MissingMasterKeyError(masterKeyRefusal(missing, wrong));
   } catch (error) {

@@ -21,7 +21,11 @@ export const CONFIG_VARIABLES = [
     default: '(unset: SQLite file `$KONTAKTA_DATA_DIR/kontakta.sqlite`)',
     description: '`postgres://user:pass@host:5432/db` for PostgreSQL, or `sqlite:<file>` for another SQLite file.',
   },
-  { name: 'KONTAKTA_DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per process.' },
+  {
+    name: 'KONTAKTA_DATABASE_POOL_SIZE',
+    default: '10',
+    description: 'PostgreSQL connections per process, all opened at start and kept open.',
+  },
   {
     name: 'KONTAKTA_SQLITE_CACHE_MB',
     default: '16',

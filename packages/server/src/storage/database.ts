@@ -23,6 +23,11 @@ export type Database = {
   whenDurable(): Promise<void> | undefined;
   /** PostgreSQL: the connection pool's clients right now, for metrics. */
   readonly poolUse?: () => PoolUse;
+  /**
+   * PostgreSQL: opens every connection of the pool, so that the first busy minute does not wait
+   * for PostgreSQL to start backends (they are kept open from then on).
+   */
+  readonly openPool?: () => Promise<void>;
   /** SQLite in a file: the write-ahead log, whose size operators watch (checkpoints keep it small). */
   readonly walFile?: string;
   /**
@@ -78,6 +83,11 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
+      // Kept open once opened (openPool opens them all at start): a connection opened in a burst
+      // costs PostgreSQL a new backend with cold caches while requests queue behind it (issue 20:
+      // the pool grew from 5 to 10 connections in the first seconds of a benchmark step, its
+      // first commits holding connections 140–220 ms). Idle ones were closed after 10 s before.
+      min: config.poolSize,
       types: { getTypeParser },
       // A transaction left open holds back vacuum and the WAL; none of ours waits this long idle.
       idle_in_transaction_session_timeout: 5 * 60_000,
@@ -92,9 +102,14 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
       waiting: pool.waitingCount,
       max: config.poolSize,
     });
+    const openPool = async () => {
+      const clients = await Promise.all(Array.from({ length: config.poolSize }, () => pool.connect()));
+      for (const client of clients) client.release();
+    };
     return {
       db,
       dialect: 'postgres',
+      openPool,
       groupCommit: false,
       referenceCache: new ReferenceCache(),
       whenDurable: alreadyDurable,
