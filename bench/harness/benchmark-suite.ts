@@ -83,6 +83,8 @@ export type MixStep = {
   otherCores: number;
   /** How late the server's event loop ran during the step, in ms (the worst process). */
   loopDelay?: { p99: number; max: number };
+  /** How late the load generator's event loop ran (a late one sends late, which counts as latency). */
+  loadLoopDelay?: { p99: number; max: number };
   /** Per server process: the requests' own time inside it, and the pool's waits. */
   serverTimes?: RequestTimes[];
   /** PostgreSQL only: what its connections were doing (pg_stat_activity sampled). */
@@ -507,6 +509,7 @@ async function mixStep(
     loadCores: measurement.loadCores,
     otherCores: measurement.otherCores,
     loopDelay,
+    ...(measurement.loadLoopDelay ? { loadLoopDelay: measurement.loadLoopDelay } : {}),
     serverTimes,
     ...(postgresActivity ? { postgresActivity } : {}),
   };

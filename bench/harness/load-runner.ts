@@ -32,6 +32,7 @@ export type LoadMeasurement = {
   /** Cores busy with anything else on the machine meanwhile (it is shared): a warning sign. */
   otherCores: number;
   loginSplit?: LoadResult['loginSplit'];
+  loadLoopDelay?: LoadResult['loopDelay'];
 };
 
 /** `pids`: the server processes to measure, by default every Kontakta process of the session. */
@@ -71,6 +72,7 @@ export async function runLoad(
       loadCores,
       otherCores: Math.max(0, machineCores - serverCores - databaseCores - loadCores),
       ...(result.loginSplit ? { loginSplit: result.loginSplit } : {}),
+      ...(result.loopDelay ? { loadLoopDelay: result.loopDelay } : {}),
     };
   } finally {
     if (sampler) clearInterval(sampler);

@@ -74,4 +74,6 @@ export type LoadResult = {
   /** CPU seconds the load generator itself used, to judge how much it took from the server. */
   loadCpuSeconds: number;
   seconds: number;
+  /** How late the load generator's own event loop ran, in ms. */
+  loopDelay?: { p99: number; max: number };
 };

@@ -254,7 +254,7 @@ function suiteSection(r: SuiteResult): string[] {
         `${NATIONAL_PEAK.send}·k sends, ${NATIONAL_PEAK.citizenInbox}·k citizen inbox reads, ${NATIONAL_PEAK.staffReads}·k staff reads ` +
         `(half unit inbox, half opening an errand), ${NATIONAL_PEAK.answers}·k answers per second; held ${mix.holdSeconds} s.`,
       '',
-      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other | server event loop late, p99 / max ms | inside the server: requests over 200 ms, slowest route p99; pool waits |',
+      '| k | verdict | stream: achieved/s (target) p50/p99 ms | server RSS | cores: server / db / load / other | event loop late, p99 / max ms: server; load generator | inside the server: requests over 200 ms, slowest route p99; pool waits |',
       '|---:|---|---|---:|---|---:|---|',
     );
     const shown = mix.confirmed
@@ -270,7 +270,7 @@ function suiteSection(r: SuiteResult): string[] {
         )
         .join('<br>');
       lines.push(
-        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${step.loopDelay ? `${step.loopDelay.p99.toFixed(0)} / ${step.loopDelay.max.toFixed(0)}` : '–'} | ${insideServer(step)} |`,
+        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${lateLoops(step)} | ${insideServer(step)} |`,
       );
     }
     const activities = (shown as MixStep[]).filter((step) => step.postgresActivity);
@@ -296,6 +296,12 @@ function suiteSection(r: SuiteResult): string[] {
   if (r.retention) lines.push(...retentionSection(r.retention, r.dialect, r.errands), '');
   if (r.statistics) lines.push(...statisticsSection(r.statistics));
   return lines;
+}
+
+function lateLoops(step: MixStep): string {
+  const late = (delay?: { p99: number; max: number }) =>
+    delay ? `${delay.p99.toFixed(0)} / ${delay.max.toFixed(0)}` : '–';
+  return `${late(step.loopDelay)}; ${late(step.loadLoopDelay)}`;
 }
 
 /**
