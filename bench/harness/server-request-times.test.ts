@@ -1,17 +1,12 @@
 import { Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import { REQUEST_DURATION } from '../../packages/server/src/http/metrics.ts';
 import { serverRequestTimes } from './server-request-times.ts';
 
 describe("the server's own request times between two asks", () => {
   it('counts only what happened since the last ask, per route, with the slow ones and the p99 bucket', async () => {
     const registry = new Registry();
-    const duration = new Histogram({
-      name: 'kontakta_http_request_duration_seconds',
-      help: 'test',
-      labelNames: ['route', 'method', 'status'] as const,
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
-      registers: [registry],
-    });
+    const duration = new Histogram({ ...REQUEST_DURATION, registers: [registry] });
     const inbox = { route: '/api/citizen/errands', method: 'GET', status: '200' };
     for (let i = 0; i < 50; i++) duration.observe(inbox, 0.004);
     const times = serverRequestTimes(registry, undefined);

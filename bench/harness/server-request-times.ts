@@ -1,4 +1,5 @@
 import type { MetricValueWithName, Registry } from 'prom-client';
+import { REQUEST_DURATION } from '../../packages/server/src/http/metrics.ts';
 import type { PoolUse } from '../../packages/server/src/storage/database.ts';
 
 /**
@@ -14,7 +15,7 @@ export type RequestTimes = {
   pool?: { maxWaiting: number; waitingShare: number; allBusyShare: number };
 };
 
-const HISTOGRAM = 'kontakta_http_request_duration_seconds';
+const HISTOGRAM = REQUEST_DURATION.name;
 const POOL_SAMPLE_MS = 5;
 
 type Buckets = Map<string, Map<number, number>>; // route → upper bound (s) → cumulative count
