@@ -9,8 +9,8 @@ import { personnummerForIndex } from '../generator/national-personnummer.ts';
 import { nationalCitizen } from '../generator/national-population.ts';
 import { type BenchSession, loginPeople, WORK_DATABASE } from './bench-session.ts';
 import { waitForQuiet } from './child-process.ts';
-import { cleanRuns, type Figure, measureClosed, medianFigure, runLoad } from './load-runner.ts';
-import type { LoadSpec } from './load-types.ts';
+import { cleanRuns, type Figure, type LoadMeasurement, measureClosed, medianFigure, runLoad } from './load-runner.ts';
+import type { LoadSpec, OpenLoopSpec } from './load-types.ts';
 import { type PostgresActivity, samplePostgresActivity } from './postgres-activity.ts';
 import { explainCostCurveQueries, type QueryPlan } from './query-plans.ts';
 import { prepareRequestPools, type RequestPools } from './request-pools.ts';
@@ -89,6 +89,8 @@ export type MixStep = {
   serverTimes?: RequestTimes[];
   /** PostgreSQL only: what its connections were doing (pg_stat_activity sampled). */
   postgresActivity?: PostgresActivity;
+  /** The seconds at k's rates before the hold, not counted: its worst stream and all its errors. */
+  warmup?: { seconds: number; stream: string; p99: number; errors: number };
 };
 
 export type MixResult = {
@@ -457,16 +459,10 @@ async function mixStep(
   options.log(
     `  k = ${k}: ${Object.values(targets).reduce((a, b) => a + b, 0) + (withLogins ? NATIONAL_PEAK.logins * k : 0)} per second, ${seconds} s`,
   );
-  const loopToken = `mix-${withLogins ? 'logins' : 'plain'}-${k}-${seconds}-${Date.now()}`;
-  await serverLoopDelay(session, `${loopToken}-before`);
-  await serverRequestTimes(session, `${loopToken}-before`);
-  const activity = session.postgres
-    ? await samplePostgresActivity(session.postgres.url('postgres'), WORK_DATABASE)
-    : undefined;
-  const measurement = await runLoad(session, {
+  const load = (loadSeconds: number): OpenLoopSpec => ({
     kind: 'open',
     url: session.serverUrl,
-    seconds,
+    seconds: loadSeconds,
     streams: [
       { name: 'send', rate: targets.send, requests: pools.send },
       { name: 'citizen inbox', rate: targets['citizen inbox'], requests: pools.inboxFirst },
@@ -476,6 +472,19 @@ async function mixStep(
     ],
     ...(withLogins ? { logins: { rate: NATIONAL_PEAK.logins * k, subjects: pools.loginSubjects } } : {}),
   });
+  // The hold measures a server in service at k's rates, as the closed-loop runs do after their
+  // warm-up: the first second at new rates is V8 compiling the mix's paths and PostgreSQL's
+  // backends filling their caches (issue 20: every slow request of a PostgreSQL k = 1 step fell in
+  // its first second). The warm-up's worst p99 is kept, so a cold start stays in the report.
+  const warmup =
+    options.warmupSeconds > 0 ? worstStream(await runLoad(session, load(options.warmupSeconds))) : undefined;
+  const loopToken = `mix-${withLogins ? 'logins' : 'plain'}-${k}-${seconds}-${Date.now()}`;
+  await serverLoopDelay(session, `${loopToken}-before`);
+  await serverRequestTimes(session, `${loopToken}-before`);
+  const activity = session.postgres
+    ? await samplePostgresActivity(session.postgres.url('postgres'), WORK_DATABASE)
+    : undefined;
+  const measurement = await runLoad(session, load(seconds));
   const loopDelay = await serverLoopDelay(session, loopToken);
   const serverTimes = await serverRequestTimes(session, loopToken);
   const postgresActivity = await activity?.stop();
@@ -512,5 +521,12 @@ async function mixStep(
     ...(measurement.loadLoopDelay ? { loadLoopDelay: measurement.loadLoopDelay } : {}),
     serverTimes,
     ...(postgresActivity ? { postgresActivity } : {}),
+    ...(warmup ? { warmup: { seconds: options.warmupSeconds, ...warmup } } : {}),
   };
+}
+
+/** The stream with the highest p99 of a run, and the run's errors. */
+function worstStream(measurement: LoadMeasurement): { stream: string; p99: number; errors: number } {
+  const worst = measurement.streams.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+  return { stream: worst.name, p99: worst.p99, errors: measurement.streams.reduce((n, s) => n + s.errors, 0) };
 }

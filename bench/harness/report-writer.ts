@@ -69,7 +69,8 @@ export function renderReport(input: ReportInput): string {
       'connection ran (kontakta_database_statements_total, begin and commit included) over the requests it answered in the measured runs.',
     `- The national mix (h): open loop (requests are sent at fixed average rates, Poisson arrivals, whatever the answers' ` +
       'speed; latency counts from when a request was due, so queueing counts), ' +
-      `k raised through ${options.mixSteps.join(', ')} and held ${options.holdSeconds} s each, until p99 passes 200 ms, ` +
+      `k raised through ${options.mixSteps.join(', ')} and held ${options.holdSeconds} s each after ${options.warmupSeconds} s ` +
+      "at the step's rates that are not counted (the verdict column gives that warm-up's worst p99), until p99 passes 200 ms, " +
       'an error occurs, or the server falls more than 10 % behind a busy stream.',
     '- **Two cores for everything.** The load generator, the server and PostgreSQL share the same 2 cores, so every ' +
       'figure is lower than the server alone would reach; the tables show how many cores each used (server, PostgreSQL, ' +
@@ -270,7 +271,7 @@ function suiteSection(r: SuiteResult): string[] {
         )
         .join('<br>');
       lines.push(
-        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${lateLoops(step)} | ${insideServer(step)} |`,
+        `| ${step.k}${step.confirmation ? ` (${mix.confirmed?.seconds} s)` : ''} | ${step.held ? 'held' : `**failed**: ${step.reason.replaceAll('|', '/')}`}${warmedUp(step)} | ${streams} | ${mb(step.peakRss)} | ${cores(step)} | ${lateLoops(step)} | ${insideServer(step)} |`,
       );
     }
     const activities = (shown as MixStep[]).filter((step) => step.postgresActivity);
@@ -309,6 +310,13 @@ function lateLoops(step: MixStep): string {
  * the slowest route's p99 (a histogram bucket's upper bound), and how often a request waited for a
  * pooled PostgreSQL connection. Against the streams' p99 this says where the time went.
  */
+/** The warm-up before a step's hold, which is not counted: its worst stream's p99, and any errors. */
+function warmedUp(step: MixStep): string {
+  const w = step.warmup;
+  if (!w) return '';
+  return `<br>warm-up ${w.seconds} s, not counted: worst p99 ${w.p99} ms (${w.stream})${w.errors ? `, ${w.errors} errors` : ''}`;
+}
+
 function insideServer(step: MixStep): string {
   if (!step.serverTimes) return '–';
   const routes = step.serverTimes.flatMap((times) => times.routes);
