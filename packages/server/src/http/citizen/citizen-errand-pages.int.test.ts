@@ -64,6 +64,10 @@ describe.each(DIALECTS)("the citizen's errands page by page on %s", (dialect) =>
   it('the counts beside every page match the folders', async () => {
     const page = (await citizen.get('/api/citizen/errands?folder=sent&limit=1')).json();
     expect(page.counts).toEqual({ inbox: 0, unread: 0, sent: 4, archive: 1 });
+    // An empty folder still shows how many errands the others hold.
+    const empty = (await citizen.get('/api/citizen/errands?folder=inbox')).json();
+    expect(empty.items).toEqual([]);
+    expect(empty.counts).toEqual({ inbox: 0, unread: 0, sent: 4, archive: 1 });
   });
 
   it('another citizen sees none of them, on any page', async () => {
