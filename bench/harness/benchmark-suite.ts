@@ -473,9 +473,9 @@ async function mixStep(
     ...(withLogins ? { logins: { rate: NATIONAL_PEAK.logins * k, subjects: pools.loginSubjects } } : {}),
   });
   // The hold measures a server in service at k's rates, as the closed-loop runs do after their
-  // warm-up: the first second at new rates is V8 compiling the mix's paths and PostgreSQL's
-  // backends filling their caches (issue 20: every slow request of a PostgreSQL k = 1 step fell in
-  // its first second). The warm-up's worst p99 is kept, so a cold start stays in the report.
+  // warm-up. A fresh server is several times slower for its first second or two of the mix (issue
+  // 20: every slow request of a PostgreSQL k = 1 step fell in its first second, every statement
+  // 7–10 ms instead of under 1). The warm-up's worst p99 is kept, so a cold start stays in the report.
   const warmup =
     options.warmupSeconds > 0 ? worstStream(await runLoad(session, load(options.warmupSeconds))) : undefined;
   const loopToken = `mix-${withLogins ? 'logins' : 'plain'}-${k}-${seconds}-${Date.now()}`;

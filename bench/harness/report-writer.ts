@@ -299,6 +299,13 @@ function suiteSection(r: SuiteResult): string[] {
   return lines;
 }
 
+/** The warm-up before a step's hold, which is not counted: its worst stream's p99, and any errors. */
+function warmedUp(step: MixStep): string {
+  const w = step.warmup;
+  if (!w) return '';
+  return `<br>warm-up ${w.seconds} s, not counted: worst p99 ${w.p99} ms (${w.stream})${w.errors ? `, ${w.errors} errors` : ''}`;
+}
+
 function lateLoops(step: MixStep): string {
   const late = (delay?: { p99: number; max: number }) =>
     delay ? `${delay.p99.toFixed(0)} / ${delay.max.toFixed(0)}` : '–';
@@ -310,13 +317,6 @@ function lateLoops(step: MixStep): string {
  * the slowest route's p99 (a histogram bucket's upper bound), and how often a request waited for a
  * pooled PostgreSQL connection. Against the streams' p99 this says where the time went.
  */
-/** The warm-up before a step's hold, which is not counted: its worst stream's p99, and any errors. */
-function warmedUp(step: MixStep): string {
-  const w = step.warmup;
-  if (!w) return '';
-  return `<br>warm-up ${w.seconds} s, not counted: worst p99 ${w.p99} ms (${w.stream})${w.errors ? `, ${w.errors} errors` : ''}`;
-}
-
 function insideServer(step: MixStep): string {
   if (!step.serverTimes) return '–';
   const routes = step.serverTimes.flatMap((times) => times.routes);
