@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 
 // What the server's resident memory is made of at its peak (issue 20 pt 5: "say what each part
 // costs"): V8's young generation (where a request's garbage lives until the next scavenge), its
 // old generation (what survives: caches, compiled code's objects, modules), memory V8 knows of
-// outside its heap (Buffers, TLS, zlib), and the rest: Node and V8 themselves, loaded code,
-// SQLite's page cache, malloc's free lists.
+// outside its heap (Buffers, TLS, zlib), the files mapped into memory (on Linux: mostly the node
+// binary, 60+ MiB of pages that every Node process on the machine shares), and the rest: the
+// memory Node and V8 allocate for themselves, worker threads' heaps, SQLite's page cache,
+// malloc's free lists.
 
 export type MemoryComposition = {
   rss: number;
@@ -13,6 +16,8 @@ export type MemoryComposition = {
   /** Code, read-only and trusted spaces. */
   otherHeap: number;
   external: number;
+  /** Resident pages of mapped files (Linux's RssFile); 0 where /proc is not there. */
+  files: number;
 };
 
 export function memoryComposition(): MemoryComposition {
@@ -25,7 +30,16 @@ export function memoryComposition(): MemoryComposition {
     else otherHeap += space.space_size;
   }
   const { rss, external } = process.memoryUsage();
-  return { rss, young, old, otherHeap, external };
+  return { rss, young, old, otherHeap, external, files: residentFilePages() };
+}
+
+function residentFilePages(): number {
+  try {
+    const kB = /^RssFile:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'latin1'))?.[1];
+    return kB === undefined ? 0 : Number(kB) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** Samples the composition every `intervalMs` and keeps the one where resident memory peaked. */

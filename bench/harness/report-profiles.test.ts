@@ -4,14 +4,21 @@ import { memorySection, profileSection } from './report-profiles.ts';
 const MiB = 2 ** 20;
 
 describe("the report's server sections", () => {
-  it('splits resident memory into its parts, the rest being what V8 does not account for', () => {
+  it('splits resident memory into its parts, mapped files apart, the rest being what V8 does not account for', () => {
     const lines = memorySection([
       {
         title: '(a) send an errand',
-        memory: { rss: 300 * MiB, young: 48 * MiB, old: 90 * MiB, otherHeap: 12 * MiB, external: 20 * MiB },
+        memory: {
+          rss: 300 * MiB,
+          young: 48 * MiB,
+          old: 90 * MiB,
+          otherHeap: 12 * MiB,
+          external: 20 * MiB,
+          files: 64 * MiB,
+        },
       },
     ]);
-    expect(lines).toContain('| (a) send an errand | 300 | 48 | 90 | 12 | 20 | 130 |');
+    expect(lines).toContain('| (a) send an errand | 300 | 48 | 90 | 12 | 20 | 64 | 66 |');
   });
 
   it('lists each benchmark with its top cost centres, and nothing when nothing was profiled', () => {

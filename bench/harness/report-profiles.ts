@@ -13,14 +13,15 @@ export function memorySection(measured: ReadonlyArray<{ title: string; memory: M
     '',
     'MiB at the moment the server’s resident memory peaked during each benchmark (sampled every 250 ms in the ' +
       'server): V8’s young generation (requests’ short-lived objects), its old generation (what survives), its ' +
-      'code and other spaces, memory outside the heap that V8 knows of (Buffers), and the rest (Node and V8 ' +
-      'themselves, loaded code, SQLite’s page cache, the allocator’s free memory).',
+      'code and other spaces, memory outside the heap that V8 knows of (Buffers), mapped files (mostly the node ' +
+      'binary, whose pages every Node process on the machine shares), and the rest (what Node and V8 allocate ' +
+      'for themselves, worker threads’ heaps, SQLite’s page cache, the allocator’s free memory).',
     '',
-    '| benchmark | resident | young | old | code and other | Buffers | the rest |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| benchmark | resident | young | old | code and other | Buffers | mapped files | the rest |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...measured.map(({ title, memory: m }) => {
-      const rest = m.rss - m.young - m.old - m.otherHeap - m.external;
-      return `| ${title} | ${mib(m.rss)} | ${mib(m.young)} | ${mib(m.old)} | ${mib(m.otherHeap)} | ${mib(m.external)} | ${mib(rest)} |`;
+      const rest = m.rss - m.young - m.old - m.otherHeap - m.external - m.files;
+      return `| ${title} | ${mib(m.rss)} | ${mib(m.young)} | ${mib(m.old)} | ${mib(m.otherHeap)} | ${mib(m.external)} | ${mib(m.files)} | ${mib(rest)} |`;
     }),
     '',
   ];
