@@ -14,7 +14,7 @@ const INTERVAL_MS = 100;
 
 /** `onFailure`: the worker died (it could not open the file, say); the caller checkpoints itself again. */
 export function startWalCheckpointer(file: string, onFailure: () => void): WalCheckpointer {
-  const worker = new Worker(new URL('./wal-checkpoint.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./wal-checkpoint.worker.js', import.meta.url), {
     workerData: { file, intervalMs: INTERVAL_MS },
   });
   // It must never keep a process alive, nor take it down: a failed checkpoint is retried later.
