@@ -8,9 +8,10 @@ import {
 import { DIALECTS } from '../testing/test-databases.ts';
 import { requestAs } from '../testing/unit-admin-fixture.ts';
 
-// Reference data (a unit's offering, its region's frame, closures, forms) is kept in the process
-// between requests (storage/reference-cache.ts). Nothing a change commits may be outrun by it:
-// not an administrator's change through the app, and not one written by another process.
+// Reference data (a unit's offering, its region's frame, closures, forms, opening hours and reply
+// times) is kept in the process between requests (storage/reference-cache.ts). Nothing a change
+// commits may be outrun by it: not an administrator's change through the app, and not one written
+// by another process.
 describe.each(DIALECTS)('the reference data cache on %s', (dialect) => {
   let f: ErrandFixture;
   let citizen: Client;
@@ -98,6 +99,41 @@ describe.each(DIALECTS)('the reference data cache on %s', (dialect) => {
           })
           .execute(),
       () => db.deleteFrom('unit_closure').where('id', '=', 'closure-1').execute(),
+      // A unit's opening hours and reply times: every staff list's reply deadlines (migration -33).
+      () =>
+        db
+          .insertInto('unit_contact_card')
+          .values({
+            unit_hsa_id: f.unit,
+            phone: null,
+            visiting_street: null,
+            visiting_postal_code: null,
+            visiting_city: null,
+            opening_hours: '[]',
+            opening_hours_note: null,
+            description_sv: null,
+            description_en: null,
+            updated_at: 0,
+            updated_by: 'test',
+          })
+          .onConflict((oc) => oc.column('unit_hsa_id').doUpdateSet({ opening_hours: '[]' }))
+          .execute(),
+      () => db.updateTable('unit_contact_card').set({ phone: '08-1' }).where('unit_hsa_id', '=', f.unit).execute(),
+      () =>
+        db
+          .insertInto('unit_reply_time')
+          .values({
+            unit_hsa_id: f.unit,
+            errand_type: 'renew-prescription',
+            amount: 2,
+            unit: 'working-days',
+            updated_at: 0,
+          })
+          .onConflict((oc) => oc.columns(['unit_hsa_id', 'errand_type']).doUpdateSet({ amount: 2 }))
+          .execute(),
+      () => db.updateTable('unit_reply_time').set({ amount: 3 }).where('unit_hsa_id', '=', f.unit).execute(),
+      () => db.deleteFrom('unit_reply_time').where('unit_hsa_id', '=', f.unit).execute(),
+      () => db.deleteFrom('unit_contact_card').where('unit_hsa_id', '=', f.unit).execute(),
     ];
     for (const change of changes) {
       const before = await generation();

@@ -74,8 +74,15 @@ describe.each(DIALECTS)('statements per request on %s', (dialect) => {
     const citizenInbox = await counter.count(async () => {
       expect((await citizen.get('/api/citizen/errands?folder=sent&limit=20')).statusCode).toBe(200);
     });
+    // A page with errands on it, read a second time: the first wrote the list's access-log entries
+    // (once per five minutes) and brought the unit's reply rules (contact card, reply times,
+    // closures: each errand's reply deadline) into the process's reference cache.
+    const page = () => receiver.get('/api/staff/inbox?filter=all');
+    expect((await page()).json().items.length).toBeGreaterThan(0);
     const unitInbox = await counter.count(async () => {
-      expect((await receiver.get('/api/staff/inbox?filter=new')).statusCode).toBe(200);
+      const second = await page();
+      expect(second.statusCode).toBe(200);
+      expect(second.json().items.length).toBeGreaterThan(0);
     });
     expect(citizenInbox, "the citizen's inbox").toBeLessThanOrEqual(BUDGET.citizenInbox);
     expect(unitInbox, "the unit's inbox").toBeLessThanOrEqual(BUDGET.unitInbox);

@@ -5,6 +5,7 @@ import {
   markOverdueNoticed,
 } from '../storage/repositories/unit-digest.repository.ts';
 import { deadlinesAt } from '../use-cases/errands/reply-deadlines.ts';
+import { referenceReads } from '../use-cases/reference-reads.ts';
 import type { ScheduledJob } from './scheduler/job.types.ts';
 
 /**
@@ -25,7 +26,7 @@ export function overdueErrandsJob(): ScheduledJob {
         const recipient = unit.notification_email;
         if (!recipient) continue;
         await database.db.transaction().execute(async (trx) => {
-          const deadlineOf = await deadlinesAt(trx, [unit.unit_hsa_id]);
+          const deadlineOf = await deadlinesAt(referenceReads(trx), [unit.unit_hsa_id]);
           const overdue = (await listUnnoticedWaitingErrands(trx, unit.unit_hsa_id)).filter((errand) => {
             const deadline = deadlineOf(errand);
             return deadline !== null && deadline <= at;

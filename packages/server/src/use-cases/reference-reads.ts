@@ -16,16 +16,33 @@ import {
   findUnitSetting,
   type UnitSettingRow,
 } from '../storage/repositories/unit.repository.ts';
-import { listUnitClosures, type UnitClosureRow } from '../storage/repositories/unit-closure.repository.ts';
+import {
+  listUnitClosureSpans,
+  listUnitClosures,
+  type UnitClosureRow,
+} from '../storage/repositories/unit-closure.repository.ts';
+import {
+  findUnitContactCard,
+  listUnitReplyTimes,
+  type UnitContactCardRow,
+  type UnitReplyTimeRow,
+} from '../storage/repositories/unit-contact-card.repository.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 
-/** The reference data the hot paths (send, open, lists) read: units, their offering and forms. */
+/**
+ * The reference data the hot paths (send, open, lists) read: units, their offering and forms, and
+ * what their reply deadlines are counted from (contact card, reply times, closures).
+ */
 export type ReferenceReads = Readonly<{
   unitErrandType(unitHsaId: string, errandType: string): Promise<UnitErrandTypeRow | undefined>;
   /** The frame the unit's region set for the type, if it set one. */
   regionPolicyOfUnit(unitHsaId: string, errandType: string): Promise<RegionErrandTypePolicyRow | undefined>;
   /** The unit's closures that have not ended by `fromDate` (`YYYY-MM-DD`). */
   unitClosures(unitHsaId: string, fromDate: string): Promise<readonly UnitClosureRow[]>;
+  /** The days of the unit's latest closures, newest end first. */
+  unitClosureSpans(unitHsaId: string): Promise<ReadonlyArray<Pick<UnitClosureRow, 'starts_on' | 'ends_on'>>>;
+  unitContactCard(unitHsaId: string): Promise<UnitContactCardRow | undefined>;
+  unitReplyTimes(unitHsaId: string): Promise<readonly UnitReplyTimeRow[]>;
   formVersion(id: string): Promise<FormVersionRow | undefined>;
   careUnits(hsaIds: readonly string[]): Promise<readonly CareUnitRow[]>;
   unitSetting(unitHsaId: string): Promise<UnitSettingRow | undefined>;
@@ -37,6 +54,9 @@ export function referenceReads(db: Kysely<DatabaseSchema>): ReferenceReads {
     unitErrandType: (unit, type) => findUnitErrandType(db, unit, type),
     regionPolicyOfUnit: (unit, type) => findRegionPolicyOfUnit(db, unit, type),
     unitClosures: (unit, fromDate) => listUnitClosures(db, unit, fromDate),
+    unitClosureSpans: (unit) => listUnitClosureSpans(db, unit),
+    unitContactCard: (unit) => findUnitContactCard(db, unit),
+    unitReplyTimes: (unit) => listUnitReplyTimes(db, unit),
     formVersion: (id) => findFormVersion(db, id),
     careUnits: (hsaIds) => findCareUnits(db, hsaIds),
     unitSetting: (unit) => findUnitSetting(db, unit),
@@ -57,6 +77,9 @@ export function cachedReferenceReads(database: Database, db: Kysely<DatabaseSche
       cache.read(`region-policy ${unit} ${type}`, () => direct.regionPolicyOfUnit(unit, type)),
     unitClosures: (unit, fromDate) =>
       cache.read(`closures ${unit} ${fromDate}`, () => direct.unitClosures(unit, fromDate)),
+    unitClosureSpans: (unit) => cache.read(`closure-spans ${unit}`, () => direct.unitClosureSpans(unit)),
+    unitContactCard: (unit) => cache.read(`contact-card ${unit}`, () => direct.unitContactCard(unit)),
+    unitReplyTimes: (unit) => cache.read(`reply-times ${unit}`, () => direct.unitReplyTimes(unit)),
     formVersion: (id) => cache.read(`form ${id}`, () => direct.formVersion(id)),
     careUnits: (hsaIds) =>
       hsaIds.length === 0

@@ -33,12 +33,7 @@ export async function listMyErrands(
   const page = pageOf(rows, limit, (row) => ({ at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'caregiver');
   return {
-    items: await presentStaffSummaries(
-      ctx.database.db,
-      cachedReferenceReads(ctx.database),
-      page.items,
-      deletionNoticeOf(ctx),
-    ),
+    items: await presentStaffSummaries(cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
   };
 }

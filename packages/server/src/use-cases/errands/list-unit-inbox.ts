@@ -52,7 +52,7 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   const page = pageOf(rows, limit, (row) => ({ k: orderKeyOf(row, order), at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'receiver');
   return {
-    items: await presentStaffSummaries(db, cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
+    items: await presentStaffSummaries(cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
     counts: { new: count(['new']), unassigned: count(UNASSIGNED_STATUSES), mine, unanswered: count(OPEN_STATUSES) },
   };

@@ -86,14 +86,13 @@ export async function presentSummaries(
  * waited. The citizen comes from the list query's join; nothing is decrypted for a list.
  */
 export async function presentStaffSummaries(
-  db: Kysely<DatabaseSchema>,
   reads: ReferenceReads,
   rows: StaffErrandSummaryRow[],
   notice: DeletionNotice,
 ): Promise<StaffErrandSummary[]> {
   const summaries = await presentSummaries(reads, rows, notice);
   const deadlineOf = await deadlinesAt(
-    db,
+    reads,
     rows.map((row) => row.unit_hsa_id),
   );
   return summaries.map((summary, i) => {

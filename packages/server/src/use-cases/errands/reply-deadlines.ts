@@ -7,10 +7,7 @@ import {
   type ReplyTarget,
   replyDeadline,
 } from '@kontakta/domain';
-import type { Kysely } from 'kysely';
-import { listUnitClosureSpans } from '../../storage/repositories/unit-closure.repository.ts';
-import { findUnitContactCard, listUnitReplyTimes } from '../../storage/repositories/unit-contact-card.repository.ts';
-import type { DatabaseSchema } from '../../storage/schema.ts';
+import type { ReferenceReads } from '../reference-reads.ts';
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
   monday: 1,
@@ -45,18 +42,23 @@ export type DeadlineOf = (errand: {
 /**
  * Reply deadlines for errands at these units (issue 18): the unit's reply time for the type,
  * counted in its opening hours without Swedish holidays or its scheduled closures, from when the
- * errand began to wait (a citizen's reply starts it again). Loaded once per list.
+ * errand began to wait (a citizen's reply starts it again). Read once per list, through the
+ * process's reference cache where `reads` is the cached one (a list's three statements per unit
+ * were half a unit inbox's, issue 20).
  */
-export async function deadlinesAt(db: Kysely<DatabaseSchema>, unitHsaIds: readonly string[]): Promise<DeadlineOf> {
+export async function deadlinesAt(
+  reads: Pick<ReferenceReads, 'unitContactCard' | 'unitReplyTimes' | 'unitClosureSpans'>,
+  unitHsaIds: readonly string[],
+): Promise<DeadlineOf> {
   const units = new Map<
     string,
     { hours: readonly OpeningInterval[]; targets: Map<string, ReplyTarget>; closedOn: ClosedOn }
   >();
   for (const unitHsaId of new Set(unitHsaIds)) {
     const [card, times, closures] = await Promise.all([
-      findUnitContactCard(db, unitHsaId),
-      listUnitReplyTimes(db, unitHsaId),
-      listUnitClosureSpans(db, unitHsaId),
+      reads.unitContactCard(unitHsaId),
+      reads.unitReplyTimes(unitHsaId),
+      reads.unitClosureSpans(unitHsaId),
     ]);
     units.set(unitHsaId, {
       hours: openingIntervals(card?.opening_hours),

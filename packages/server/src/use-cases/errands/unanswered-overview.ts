@@ -1,6 +1,7 @@
 import { deadlineStanding, mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import { countUnitErrands, listWaitingErrandTimes } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
+import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { deadlinesAt } from './reply-deadlines.ts';
 
@@ -28,7 +29,7 @@ export async function unansweredOverview(ctx: UseCaseContext<StaffActor>) {
     countUnitErrands(db, unitHsaId, { statuses: OPEN, waitingSinceBefore: ctx.now - days * DAY + 1 });
   const total = await countUnitErrands(db, unitHsaId, { statuses: OPEN });
   const atLeast = await Promise.all(BRACKETS.map((b) => (b.from === 0 ? Promise.resolve(total) : olderThan(b.from))));
-  const deadlineOf = await deadlinesAt(db, [unitHsaId]);
+  const deadlineOf = await deadlinesAt(cachedReferenceReads(ctx.database), [unitHsaId]);
   const byDeadline = { overdue: 0, 'due-today': 0, 'due-tomorrow': 0, later: 0, 'no-reply-time': 0 };
   for (const errand of await listWaitingErrandTimes(db, unitHsaId, OPEN)) {
     const deadline = deadlineOf(errand);
