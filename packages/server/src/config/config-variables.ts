@@ -30,7 +30,7 @@ export const CONFIG_VARIABLES = [
     name: 'KONTAKTA_SQLITE_CACHE_MB',
     default: '16',
     description:
-      "SQLite's own page cache per process, in MB (the operating system caches the file as well). Larger costs writes: every commit walks the cache. At 1 M errands 128 made unit inboxes 1.5× faster, opens about 10 % slower, the process about 130 MB larger (bench/results/2026-12-07-vm-1m.md).",
+      "SQLite's own page cache per process, in MB (the operating system caches the file as well). Larger costs writes: every commit walks the cache. At 1 M errands 128 made unit inboxes 1.5× faster, opens 8–18 % slower and the process 90–135 MB larger (bench/results/2026-12-07-vm-1m.md).",
   },
   { name: 'KONTAKTA_DATA_DIR', default: './data', description: 'Where the embedded database and local files live.' },
   {
