@@ -17,7 +17,7 @@ const BUDGET = {
   send: 6,
   open: 11,
   citizenInbox: 3,
-  unitInbox: 4,
+  unitInbox: 3,
 };
 
 describe.each(DIALECTS)('statements per request on %s', (dialect) => {

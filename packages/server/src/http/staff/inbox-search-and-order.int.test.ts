@@ -105,4 +105,17 @@ describe.each(DIALECTS)('searching and ordering the unit inbox on %s', (dialect)
     const elsewhere = await otherUnitReceiver.get('/api/staff/inbox');
     expect(elsewhere.json().counts).toEqual({ new: 0, unassigned: 0, mine: 0, unanswered: 0 });
   });
+
+  it("counts as a receiver's own the errands assigned to them at this unit, and no one else's", async () => {
+    // The nurse is receiver and caregiver here: an errand assigned to her is hers in her inbox.
+    const nurse = await f.staff(f.personas.staff.nurse.hsaId, f.unit);
+    const theirs = sent.tolvan?.[0];
+    expect((await receiver.get(`/api/staff/errands/${theirs}`)).statusCode).toBe(200);
+    const assign = await receiver.post(`/api/staff/errands/${theirs}/assign`, {
+      caregiverHsaId: f.personas.staff.nurse.hsaId,
+    });
+    expect(assign.statusCode, assign.body).toBe(204);
+    expect((await nurse.get('/api/staff/inbox')).json().counts).toMatchObject({ mine: 1, unanswered: 4 });
+    expect((await receiver.get('/api/staff/inbox')).json().counts).toMatchObject({ mine: 0, unanswered: 4 });
+  });
 });

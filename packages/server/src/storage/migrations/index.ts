@@ -42,6 +42,7 @@ import * as assignmentEmailConfirmation from './2026-12-07-30-assignment-email-c
 import * as staffLoginUnits from './2026-12-07-31-staff-login-units.ts';
 import * as fewerErrandIndexes from './2026-12-07-32-fewer-errand-indexes.ts';
 import * as replyRulesInReferenceData from './2026-12-07-33-reply-rules-in-reference-data.ts';
+import * as assignedIndexCoversUnit from './2026-12-07-34-assigned-index-covers-unit.ts';
 
 /** Every migration, in the order it runs. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-31-staff-login-units': staffLoginUnits,
   '2026-12-07-32-fewer-errand-indexes': fewerErrandIndexes,
   '2026-12-07-33-reply-rules-in-reference-data': replyRulesInReferenceData,
+  '2026-12-07-34-assigned-index-covers-unit': assignedIndexCoversUnit,
 };

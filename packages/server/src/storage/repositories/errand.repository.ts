@@ -392,21 +392,45 @@ export async function countUnitErrands(
   return Number(row.n);
 }
 
-/** How many of the unit's errands are in each of `statuses`, in one pass over errand_unit_status_idx. */
-export async function countUnitErrandsByStatus(
+export type UnitInboxCounts = { new: number; unassigned: number; unanswered: number; mine: number };
+
+/**
+ * The counts every page of a unit's inbox shows, in one statement compiled once (issue 20: two
+ * statements built on every page before): the unit's new errands, its unassigned ones (new or
+ * open: the state machine gives those no caregiver), its unanswered ones (also assigned), and the
+ * receiver's own (assigned to them, assigned or answered). The unit's counts are ranges of
+ * errand_unit_status_idx; the receiver's reads errand_assigned_idx alone (migration 34).
+ */
+export async function countUnitInbox(
   db: Kysely<DatabaseSchema>,
   unitHsaId: string,
-  statuses: readonly ErrandStatus[],
-): Promise<Map<ErrandStatus, number>> {
-  const rows = await db
-    .selectFrom('errand')
-    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
-    .where('unit_hsa_id', '=', unitHsaId)
-    .where('status', 'in', [...statuses])
-    .groupBy('status')
-    .execute();
-  return new Map(rows.map((row) => [row.status, Number(row.n)]));
+  staffHsaId: string,
+): Promise<UnitInboxCounts> {
+  const [row] = await unitInboxCounts(db, { unit: unitHsaId, staff: staffHsaId });
+  return {
+    new: Number(row?.new ?? 0),
+    unassigned: Number(row?.unassigned ?? 0),
+    unanswered: Number(row?.unanswered ?? 0),
+    mine: Number(row?.mine ?? 0),
+  };
 }
+
+const unitInboxCounts = precompiledQuery<{ unit: string; staff: string }, UnitInboxCounts>((db, a) => {
+  const atUnit = (statuses: readonly ErrandStatus[]) =>
+    db
+      .selectFrom('errand')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_hsa_id', '=', a.unit)
+      .where('status', 'in', [...statuses]);
+  return db
+    .selectNoFrom([
+      atUnit(['new']).as('new'),
+      atUnit(['new', 'open']).as('unassigned'),
+      atUnit(['new', 'open', 'assigned']).as('unanswered'),
+      atUnit(['assigned', 'answered']).where('assigned_to', '=', a.staff).as('mine'),
+    ])
+    .$castTo<UnitInboxCounts>();
+});
 
 /** A caregiver's own errands across the units they serve, oldest first. Served by errand_assigned_idx. */
 export async function listAssignedErrands(

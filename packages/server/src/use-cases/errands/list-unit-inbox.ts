@@ -1,8 +1,7 @@
 import type { InboxFilter, InboxSort } from '@kontakta/contract';
 import { type ErrandStatus, mayListUnitInbox, type StaffActor } from '@kontakta/domain';
 import {
-  countUnitErrands,
-  countUnitErrandsByStatus,
+  countUnitInbox,
   listUnitErrands,
   orderKeyOf,
   type UnitInboxFilter,
@@ -43,18 +42,16 @@ export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: Inbo
   const keyType = order === 'type' || order === 'status' ? 'string' : 'number';
   const after = decodeCursor(query.cursor, { k: keyType, at: 'number', id: 'string' });
   const { db } = ctx.database;
-  const [rows, byStatus, mine] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     listUnitErrands(db, unitHsaId, filter, limit + 1, after, order),
-    countUnitErrandsByStatus(db, unitHsaId, OPEN_STATUSES),
-    countUnitErrands(db, unitHsaId, { statuses: ['assigned', 'answered'], assignedTo: ctx.actor.hsaId }),
+    countUnitInbox(db, unitHsaId, ctx.actor.hsaId),
   ]);
-  const count = (statuses: readonly ErrandStatus[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
   const page = pageOf(rows, limit, (row) => ({ k: orderKeyOf(row, order), at: row.created_at, id: row.id }));
   await logStaffListView(ctx, page.items, 'receiver');
   return {
     items: await presentStaffSummaries(cachedReferenceReads(ctx.database), page.items, deletionNoticeOf(ctx)),
     nextCursor: page.nextCursor,
-    counts: { new: count(['new']), unassigned: count(UNASSIGNED_STATUSES), mine, unanswered: count(OPEN_STATUSES) },
+    counts,
   };
 }
 
