@@ -75,7 +75,11 @@ describe("a citizen's reply at the unit", () => {
     const { page } = doctor;
     await page.goto(`${server.url}/personal/mina-arenden`);
     await page.getByText('Du har inga ärenden just nu.').waitFor();
-    await page.getByLabel('Visa även ärenden jag har besvarat').check();
+    // Clicked and then read: Playwright's check() reported the click undone on Chromium 156
+    // (Debian's of 2026-12-03) although the box was ticked at once, whatever React's scheduling.
+    const showAnswered = page.getByLabel('Visa även ärenden jag har besvarat');
+    await showAnswered.click();
+    expect(await showAnswered.isChecked()).toBe(true);
     await page.getByRole('link', { name: 'Förnya recept' }).waitFor();
     expect(new URL(page.url()).searchParams.get('visa')).toBe('alla');
     await expectAccessible(page);
