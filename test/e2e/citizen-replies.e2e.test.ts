@@ -75,13 +75,14 @@ describe("a citizen's reply at the unit", () => {
     const { page } = doctor;
     await page.goto(`${server.url}/personal/mina-arenden`);
     await page.getByText('Du har inga ärenden just nu.').waitFor();
-    // Clicked and then read: Playwright's check() reported the click undone on Chromium 156
-    // (Debian's of 2026-12-03) although the box was ticked at once, whatever React's scheduling.
+    // The box shows the URL, and the router changes the URL in a transition: until it commits,
+    // React shows the box as it was. Playwright's check() reads it at once, and on a busy machine
+    // (Chromium 156) found it unticked; so click, wait for the answered errand, then read the box.
     const showAnswered = page.getByLabel('Visa även ärenden jag har besvarat');
     await showAnswered.click();
-    expect(await showAnswered.isChecked()).toBe(true);
     await page.getByRole('link', { name: 'Förnya recept' }).waitFor();
     expect(new URL(page.url()).searchParams.get('visa')).toBe('alla');
+    expect(await showAnswered.isChecked()).toBe(true);
     await expectAccessible(page);
 
     await citizen.page.goto(`${server.url}/arenden/${errandId}`);
