@@ -392,6 +392,15 @@ export async function countUnitErrands(
   return Number(row.n);
 }
 
+/** A unit's errands still waiting for an answer. */
+export const OPEN_STATUSES = ['new', 'open', 'assigned'] as const;
+/**
+ * Open and unassigned are the same errands by the state machine (new and open have no caregiver,
+ * assigned always has one), and asking by status alone keeps the query on the unit's own index:
+ * "assignee is null" led the planner to a country-wide index of unassigned errands.
+ */
+export const UNASSIGNED_STATUSES = ['new', 'open'] as const;
+
 export type UnitInboxCounts = { new: number; unassigned: number; unanswered: number; mine: number };
 
 /**
@@ -425,8 +434,8 @@ const unitInboxCounts = precompiledQuery<{ unit: string; staff: string }, UnitIn
   return db
     .selectNoFrom([
       atUnit(['new']).as('new'),
-      atUnit(['new', 'open']).as('unassigned'),
-      atUnit(['new', 'open', 'assigned']).as('unanswered'),
+      atUnit(UNASSIGNED_STATUSES).as('unassigned'),
+      atUnit(OPEN_STATUSES).as('unanswered'),
       atUnit(['assigned', 'answered']).where('assigned_to', '=', a.staff).as('mine'),
     ])
     .$castTo<UnitInboxCounts>();

@@ -3,7 +3,9 @@ import { type ErrandStatus, mayListUnitInbox, type StaffActor } from '@kontakta/
 import {
   countUnitInbox,
   listUnitErrands,
+  OPEN_STATUSES,
   orderKeyOf,
+  UNASSIGNED_STATUSES,
   type UnitInboxFilter,
 } from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
@@ -26,11 +28,6 @@ export type InboxQuery = {
 };
 
 const DAY = 86_400_000;
-const OPEN_STATUSES = ['new', 'open', 'assigned'] as const;
-// Open and unassigned are the same errands by the state machine (new and open have no caregiver,
-// assigned always has one), and asking by status alone keeps the query on the unit's own index:
-// "assignee is null" led the planner to a country-wide index of unassigned errands.
-const UNASSIGNED_STATUSES = ['new', 'open'] as const;
 
 /** Step 4: the unit's inbox for its receivers, filtered, oldest first, with the counts a receiver watches. */
 export async function listUnitInbox(ctx: UseCaseContext<StaffActor>, query: InboxQuery) {

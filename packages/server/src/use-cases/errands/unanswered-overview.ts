@@ -1,12 +1,15 @@
 import { deadlineStanding, mayListUnitInbox, type StaffActor } from '@kontakta/domain';
-import { countUnitErrands, listWaitingErrandTimes } from '../../storage/repositories/errand.repository.ts';
+import {
+  countUnitErrands,
+  listWaitingErrandTimes,
+  OPEN_STATUSES,
+} from '../../storage/repositories/errand.repository.ts';
 import { AppError } from '../app-error.ts';
 import { cachedReferenceReads } from '../reference-reads.ts';
 import type { UseCaseContext } from '../services.ts';
 import { deadlinesAt } from './reply-deadlines.ts';
 
 const DAY = 86_400_000;
-const OPEN = ['new', 'open', 'assigned'] as const;
 /** Age brackets a receiver scans: today, 1–2 days, 3–6 days, a week or more. */
 const BRACKETS = [
   { label: 'under-1-day', from: 0, to: 1 },
@@ -26,12 +29,12 @@ export async function unansweredOverview(ctx: UseCaseContext<StaffActor>) {
   if (!unitHsaId || !mayListUnitInbox(ctx.actor, unitHsaId)) throw new AppError('forbidden', 'receivers-only');
   const { db } = ctx.database;
   const olderThan = async (days: number) =>
-    countUnitErrands(db, unitHsaId, { statuses: OPEN, waitingSinceBefore: ctx.now - days * DAY + 1 });
-  const total = await countUnitErrands(db, unitHsaId, { statuses: OPEN });
+    countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES, waitingSinceBefore: ctx.now - days * DAY + 1 });
+  const total = await countUnitErrands(db, unitHsaId, { statuses: OPEN_STATUSES });
   const atLeast = await Promise.all(BRACKETS.map((b) => (b.from === 0 ? Promise.resolve(total) : olderThan(b.from))));
   const deadlineOf = await deadlinesAt(cachedReferenceReads(ctx.database), [unitHsaId]);
   const byDeadline = { overdue: 0, 'due-today': 0, 'due-tomorrow': 0, later: 0, 'no-reply-time': 0 };
-  for (const errand of await listWaitingErrandTimes(db, unitHsaId, OPEN)) {
+  for (const errand of await listWaitingErrandTimes(db, unitHsaId, OPEN_STATUSES)) {
     const deadline = deadlineOf(errand);
     byDeadline[deadline === null ? 'no-reply-time' : deadlineStanding(deadline, ctx.now)] += 1;
   }
