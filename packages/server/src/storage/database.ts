@@ -6,6 +6,7 @@ import { type DatabaseConfig, DEFAULT_SQLITE_CACHE_MB } from '../config/config.t
 import { runMarkedTextsPrepared } from './postgres-prepared-statements.ts';
 import { ReferenceCache } from './reference-cache.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { separateTransactions, sharedCommitTransactions, type TransactionRunner } from './shared-commit.ts';
 import { openNodeSqlite } from './sqlite-driver.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { type GroupCommitSync, walGroupCommit } from './wal-group-commit.ts';
@@ -17,6 +18,12 @@ export type Database = {
   readonly dialect: Dialect;
   /** SQLite with group commit (see wal-group-commit.ts): durable once `whenDurable` settles. */
   readonly groupCommit: boolean;
+  /**
+   * A write transaction that may share its COMMIT with others asked for in the same turn of the
+   * event loop (SQLite; see shared-commit.ts). For frequent small writes such as sends; on
+   * PostgreSQL a transaction of its own.
+   */
+  readonly sharedCommit: TransactionRunner;
   /** Reference data read on every send and open, kept while no change is committed (reference-cache.ts). */
   readonly referenceCache: ReferenceCache;
   /** Undefined when every commit so far is durable; otherwise settles when it is. */
@@ -111,6 +118,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
       dialect: 'postgres',
       openPool,
       groupCommit: false,
+      sharedCommit: separateTransactions(db),
       referenceCache: new ReferenceCache(),
       whenDurable: alreadyDurable,
       poolUse,
@@ -155,6 +163,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}):
     db,
     dialect: 'sqlite',
     groupCommit: groupCommit !== undefined,
+    sharedCommit: sharedCommitTransactions(db),
     referenceCache: new ReferenceCache(),
     whenDurable: groupCommit ? groupCommit.whenDurable : alreadyDurable,
     walFile,

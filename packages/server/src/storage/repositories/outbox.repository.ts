@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { precompiledInsert } from '../precompiled-query.ts';
+import { newRowId } from '../row-id.ts';
 import type { DatabaseSchema, OutboxTable } from '../schema.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -18,7 +18,7 @@ export async function enqueueOutboxMessage(
   message: NewOutboxMessage,
   now: number,
 ): Promise<string> {
-  const id = randomUUID();
+  const id = newRowId();
   await insertOutboxRow(db, {
     id,
     channel: message.channel,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { addCalendarDays, isoWeekday, isoWeekOf } from '@kontakta/domain';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { newRowId } from '../row-id.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { StatGrain, StatLevel, StatMeasure } from '../statistics-schema.ts';
 
@@ -51,7 +51,7 @@ export async function incrementUnitStat(
   event: StatEvent,
 ): Promise<void> {
   const row = {
-    id: randomUUID(),
+    id: newRowId(),
     measure: event.measure,
     day: event.day,
     dimension: event.dimension,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../storage/database.ts';
 import {
@@ -6,6 +5,7 @@ import {
   appendAccessLogRows,
   lockAccessLogHead,
 } from '../../storage/repositories/access-log.repository.ts';
+import { newRowId } from '../../storage/row-id.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { entryHash, genesisHash } from './access-log-chain.ts';
 
@@ -51,7 +51,7 @@ export async function recordAccess(
     for (const entry of unitEntries) {
       position += 1;
       const row = {
-        id: randomUUID(),
+        id: newRowId(),
         unit_hsa_id: unitHsaId,
         position,
         errand_id: entry.errandId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FieldError } from '@kontakta/contract';
 import type { Language } from '@kontakta/domain';
 import {
@@ -33,6 +32,7 @@ import {
   updateErrandForEvents,
 } from '../../storage/repositories/errand.repository.ts';
 import { findTombstone } from '../../storage/repositories/retention.repository.ts';
+import { newRowId } from '../../storage/row-id.ts';
 import type { DatabaseSchema } from '../../storage/schema.ts';
 import { recentListViewsOf } from '../access-log/recent-list-views.ts';
 import { type AccessAction, recordAccess } from '../access-log/record-access.ts';
@@ -103,7 +103,7 @@ export async function appendMessage(
   row: ErrandRow,
   message: Pick<ErrandMessageRow, 'kind' | 'author_kind' | 'author_id' | 'form_version_id'> & { answers: unknown },
 ): Promise<void> {
-  const id = randomUUID();
+  const id = newRowId();
   const { answers, ...meta } = message;
   const positions = await nextPositions(db, row.id);
   await insertErrandMessage(db, {
@@ -248,7 +248,7 @@ export async function applyDecision(
   await insertErrandEvents(
     db,
     decision.events.map((event, index) => ({
-      id: randomUUID(),
+      id: newRowId(),
       errand_id: row.id,
       position: firstEvent + index,
       type: event.type,

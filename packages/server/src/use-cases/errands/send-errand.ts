@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Language } from '@kontakta/domain';
 import {
   type CitizenActor,
@@ -13,6 +13,7 @@ import {
 import { sealText } from '../../encryption/envelope.ts';
 import { serverTexts } from '../../i18n/server-texts.ts';
 import { insertErrand, insertErrandEvents, insertErrandMessage } from '../../storage/repositories/errand.repository.ts';
+import { newRowId } from '../../storage/row-id.ts';
 import { AppError } from '../app-error.ts';
 import { type IdempotentResponse, recordIdempotentResponse } from '../idempotency/record-idempotent-response.ts';
 import { cachedReferenceReads } from '../reference-reads.ts';
@@ -44,7 +45,6 @@ export async function sendErrand(
   input: SendErrandInput,
   idempotency?: IdempotentResponse<{ id: string }>,
 ): Promise<{ id: string }> {
-  const { db } = ctx.database;
   // The unit's offering, its region's frame, closures and forms change seldom: read through the cache.
   const reads = cachedReferenceReads(ctx.database);
   const offered = await reads.unitErrandType(input.unitHsaId, input.errandType);
@@ -76,15 +76,16 @@ export async function sendErrand(
     throw new AppError('validation-failed', undefined, answerFieldErrors(checked.errors, input.language));
   }
 
-  const id = randomUUID();
-  const messageId = randomUUID();
+  const id = newRowId();
+  const messageId = newRowId();
   const key = randomBytes(32);
   const expiresAt = errandExpiresAt(ctx.now, ctx.config.retention);
   const citizenId = citizenActedFor(ctx.actor);
   const sealed = sealText(key, JSON.stringify({ answers: checked.value }), `${id}:${messageId}`);
 
   const event = sentEvent(actorRef(ctx.actor), ctx.now);
-  await db.transaction().execute(async (trx) => {
+  // Sends arriving together share one COMMIT on SQLite, each in a savepoint of its own.
+  await ctx.database.sharedCommit(async (trx) => {
     const state = initialErrandState();
     await insertErrand(trx, {
       id,
@@ -122,7 +123,7 @@ export async function sendErrand(
     });
     await insertErrandEvents(trx, [
       {
-        id: randomUUID(),
+        id: newRowId(),
         errand_id: id,
         position: 1,
         type: event.type,
@@ -137,7 +138,7 @@ export async function sendErrand(
       ...(receivingUnit !== input.unitHsaId
         ? [
             {
-              id: randomUUID(),
+              id: newRowId(),
               errand_id: id,
               position: 2,
               type: 'moved-to-cover-unit',
