@@ -174,7 +174,7 @@ export async function logStaffListView(
     ctx.now,
   );
   if (entries.length === 0) return;
-  await ctx.database.db.transaction().execute((trx) => recordAccess(trx, ctx.database.dialect, entries, ctx.now));
+  await ctx.database.sharedCommit((trx) => recordAccess(trx, ctx.database.dialect, entries, ctx.now));
   recent.remember(entries, ctx.now);
 }
 

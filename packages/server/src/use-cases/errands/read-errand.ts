@@ -47,8 +47,9 @@ export async function readErrand(
   // first look, the citizen's read mark) and nothing else, so that it holds its connection and the
   // unit's access-log chain for a few statements; the thread is read after it commits (issue 20:
   // on PostgreSQL, transactions that also read the whole thread held the pool while they waited
-  // for this process between statements). The entry is committed before any content is read.
-  const opened: Opened = await ctx.database.db.transaction().execute(async (trx): Promise<Opened> => {
+  // for this process between statements). The entry is committed before any content is read;
+  // openings arriving together share that COMMIT on SQLite (each in a savepoint of its own).
+  const opened: Opened = await ctx.database.sharedCommit(async (trx): Promise<Opened> => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
     if (access.as === 'citizen') {
       if (!stateOf(row).unreadByCitizen) return { current: row, viewer: 'citizen' };

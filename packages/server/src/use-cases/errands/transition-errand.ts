@@ -38,7 +38,8 @@ export async function transitionErrand(
   command: ErrandCommand | ((row: ErrandRow, trx: Kysely<DatabaseSchema>) => Promise<ErrandCommand>),
   options: TransitionOptions = {},
 ): Promise<void> {
-  const written = await ctx.database.db.transaction().execute(async (trx) => {
+  // Commands arriving together share one COMMIT on SQLite, each in a savepoint of its own.
+  const written = await ctx.database.sharedCommit(async (trx) => {
     const { row, access } = await findVisibleErrand(ctx, trx, errandId);
     // A command may depend on the errand (the answer form is the errand's own version).
     const resolved = typeof command === 'function' ? await command(row, trx) : command;
