@@ -63,6 +63,6 @@ EXPOSE 3000
 # No curl in the image: the project's own Node asks /readyz (the database answers).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["/app/node_modules/.bin/node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Node flags: packages/server/src/server-node-flags.ts (a smaller young generation).
-ENTRYPOINT ["/app/node_modules/.bin/node", "--max-semi-space-size=16", "/app/packages/server/bin/kontakta.js"]
+# Node flags: packages/server/src/server-node-flags.ts (a smaller young generation, a capped old one).
+ENTRYPOINT ["/app/node_modules/.bin/node", "--max-semi-space-size=16", "--max-old-space-size=512", "/app/packages/server/bin/kontakta.js"]
 CMD ["serve"]

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
+#!/usr/bin/env -S node --max-semi-space-size=16 --max-old-space-size=512
 // Entry point for `npx kontakta`. Node 24 runs the TypeScript sources directly; an older Node
 // fails on them with a confusing error, so check first. A static import would be evaluated
 // before any check, hence the dynamic one. Keep this file plain JavaScript an old Node can parse.
