@@ -15,6 +15,7 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '10k,100k' },
     only: { type: 'string' },
     connections: { type: 'string', default: '16' },
+    pool: { type: 'string', default: '10' },
     seconds: { type: 'string' },
     runs: { type: 'string' },
     hold: { type: 'string' },
@@ -39,6 +40,8 @@ Missing data sets are generated first (see npm run bench:data and bench/README.m
   --sets sqlite:10k,...      data sets one by one instead of --db x --scales
   --only a,b,...             benchmarks to run: a,b,c,d,e,f,g,h,scale,floors,plans,i,stats
   --connections <n>          concurrent connections (default: 16)
+  --pool <n>                 the server's database pool size (KONTAKTA_DATABASE_POOL_SIZE; default:
+                             10, the server's own default)
   --seconds <s>, --runs <n>  length and number of runs per measurement
   --hold <s>, --confirm <s>  hold of each step of the national mix; hold confirming the largest k (60)
   --steps 1,2,3,...          the k of the national mix
@@ -96,7 +99,7 @@ for (const { dialect, errands } of sets) {
   }
   say(`== ${dialect}, ${errands} errands`);
   const session = await openBenchSession(dir, {
-    poolSize: 10,
+    poolSize: Number(values.pool),
     logDir,
     log: (line) => say(`  ${line}`),
     profileDir: values.profile ? path.join(logDir, 'profiles') : undefined,
